@@ -1,0 +1,44 @@
+"""lint-article: a linter for HTML articles.
+
+The stable library API::
+
+    from lint_article import lint, lint_file
+
+    report = lint("<h1>Title</h1><p>Body</p>", config={"select": ["single-h1"]})
+    for finding in report.findings:
+        print(finding.line, finding.rule, finding.message)
+"""
+
+from .api import lint, lint_file, make_linter
+from .article import Article, Block, Heading, Sentence, Word
+from .config import ActiveRule, Config
+from .engine import Linter
+from .findings import Finding, Severity
+from .registry import Registry, load_registry
+from .report import Report, Stats
+from .rule import ConfigError, Context, Rule, RuleOptions, option
+
+__all__ = [
+    "ActiveRule",
+    "Article",
+    "Block",
+    "Config",
+    "ConfigError",
+    "Context",
+    "Finding",
+    "Heading",
+    "Linter",
+    "Registry",
+    "Report",
+    "Rule",
+    "RuleOptions",
+    "Sentence",
+    "Severity",
+    "Stats",
+    "Word",
+    "lint",
+    "lint_file",
+    "load_registry",
+    "make_linter",
+    "option",
+]

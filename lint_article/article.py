@@ -1,0 +1,524 @@
+"""The document model: an HTML article parsed once, with every view a rule needs.
+
+An :class:`Article` holds the lxml tree, the visible text split into blocks,
+the headings, and (computed on first use) the sentences and words. Every piece
+of text maps back to its line and column in the source, so a rule reports
+where a reader would look, and no rule ever parses or tokenises on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections import deque
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, NamedTuple, TypeVar, cast
+
+from lxml import etree
+
+from . import markup
+from .decoding import decode_html
+from .text import WORD, sentence_spans
+
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Which elements start a block of text, and what kind of block it is. Any other
+# block-level element gathers the text written directly inside it as "block".
+_BLOCK_KINDS = {
+    **dict.fromkeys(HEADING_LEVELS, "heading"),
+    "p": "paragraph",
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "blockquote": "quote",
+    "td": "cell",
+    "th": "cell",
+    "caption": "caption",
+    "figcaption": "caption",
+    "pre": "preformatted",
+}
+_CONTAINERS = frozenset(
+    {
+        "html", "body", "address", "article", "aside", "center", "details", "dialog", "dir",
+        "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "hr", "legend",
+        "listing", "main", "menu", "nav", "ol", "section", "summary", "table", "tbody", "tfoot",
+        "thead", "tr", "ul", "frameset", "frame", "option", "select", "textarea", "title",
+    }
+)  # fmt: skip
+# Content that a reader never sees as article text.
+_INVISIBLE = frozenset(
+    {"head", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
+     "noframes", "datalist", "param", "source", "track", "area", "map"}
+)  # fmt: skip
+_CONTENT_TAGS = frozenset({"article", "main"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
+_LONE_CR = re.compile(r"\r\n?")
+_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# The parser drops everything nested deeper than about a thousand levels.
+_MAX_PARSER_DEPTH = 1000
+
+BLOCK_SEPARATOR = "\n\n"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of visible text that a reader sees as one unit."""
+
+    kind: str
+    """``heading``, ``paragraph``, ``list-item``, ``quote``, ``cell``, ``caption``,
+    ``preformatted`` or ``block`` (text written directly inside a container)."""
+    element: etree._Element
+    start: int
+    """Offset of the block's first character in :attr:`Article.text`."""
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    element: etree._Element
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    block: int
+    """Index of the sentence's block in :attr:`Article.blocks`."""
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+    sentence: int
+    """Index of the word's sentence in :attr:`Article.sentences`."""
+
+
+class Article:
+    """An HTML article, parsed once. Build it with :meth:`from_html`."""
+
+    def __init__(self, source: str, *, encoding: str | None = None) -> None:
+        self.source = _normalise(source)
+        """The source text, newlines normalised to ``\\n`` (lines and columns are
+        those of the original file)."""
+        self.encoding = encoding
+        self.lines = markup.LineIndex(self.source)
+        scanned = markup.scan(self.source)
+        parsed = self.source
+        if scanned.max_depth > _MAX_PARSER_DEPTH:
+            parsed = markup.flatten_deep(self.source, _MAX_PARSER_DEPTH)
+            scanned = markup.scan(parsed)
+        self.is_fragment = not scanned.has_document_tags
+        """True for a CMS body (no ``<html>``, ``<head>`` or ``<body>`` in the source)."""
+        self.tree = _parse(parsed)
+        self._tags = _pair_elements(self.tree, scanned.tags, self.lines)
+        builder = _TextBuilder(parsed, scanned.texts, self._tags)
+        builder.walk(self.tree)
+        self.text = builder.text()
+        """The visible text: blocks joined by a blank line, white space collapsed."""
+        self.blocks: tuple[Block, ...] = tuple(builder.blocks)
+        self.content, first, last = _content_region(self.tree, builder.regions, self.blocks)
+        """The element that holds the article itself: on a full page the largest
+        ``<article>``, else ``<main>``, else ``<body>``; in a fragment, its root."""
+        self.content_blocks: tuple[Block, ...] = self.blocks[first:last]
+        """The blocks inside :attr:`content`; prose views (sentences, words,
+        paragraphs) read only these, so navigation and comments never count."""
+        self.headings: tuple[Heading, ...] = tuple(
+            Heading(HEADING_LEVELS[el.tag], self._element_text(el, builder), el) for el in builder.headings
+        )
+        self._segment_text_starts = builder.segment_text_starts
+        self._segment_source_starts = builder.segment_source_starts
+        self._derived: dict[tuple[Any, ...], Any] = {}
+
+    @classmethod
+    def from_html(cls, html_input: str | bytes) -> Article:
+        """Parse *html_input*; bytes are decoded as a browser would decode them."""
+        if isinstance(html_input, bytes):
+            decoded = decode_html(html_input)
+            return cls(decoded.text, encoding=decoded.encoding)
+        return cls(html_input)
+
+    # -- views -------------------------------------------------------------
+
+    @cached_property
+    def lang(self) -> str | None:
+        """The article's language from ``<html lang>``, lower-cased (``en-gb``)."""
+        for el in (self.tree, *self.tree.iter("body", "article", "main")):
+            value = el.get("lang") or el.get("{http://www.w3.org/XML/1998/namespace}lang")
+            if value and value.strip():
+                return value.strip().lower().replace("_", "-")
+        return None
+
+    @cached_property
+    def title(self) -> str | None:
+        """The text of ``<title>``, if any."""
+        for el in self.tree.iter("title"):
+            text = " ".join("".join(str(t) for t in el.itertext()).split())
+            if text:
+                return text
+        return None
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of the content blocks, never spanning two blocks."""
+        result: list[Sentence] = []
+        text = self.text
+        for index, block in enumerate(self.blocks):
+            if block.start < self._content_start or block.end > self._content_end:
+                continue
+            for start, end in sentence_spans(text[block.start : block.end]):
+                result.append(Sentence(block.start + start, block.start + end, index))
+        return tuple(result)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Words of the content blocks in reading order, each tied to its sentence."""
+        result: list[Word] = []
+        text = self.text
+        for index, sentence in enumerate(self.sentences):
+            for match in WORD.finditer(text, sentence.start, sentence.end):
+                result.append(Word(match.group(), match.start(), match.end(), index))
+        return tuple(result)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The blocks that hold running prose: paragraphs, quotes, list items and loose text."""
+        return tuple(b for b in self.content_blocks if b.kind in ("paragraph", "quote", "list-item", "block"))
+
+    @cached_property
+    def _content_start(self) -> int:
+        return self.content_blocks[0].start if self.content_blocks else 0
+
+    @cached_property
+    def _content_end(self) -> int:
+        return self.content_blocks[-1].end if self.content_blocks else 0
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def block_at(self, text_offset: int) -> int:
+        """Index of the block that contains *text_offset*."""
+        starts = self._block_starts
+        return max(0, bisect.bisect_right(starts, text_offset) - 1)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def words_in(self, start: int, end: int) -> Sequence[Word]:
+        """The words that lie within text offsets [start, end)."""
+        starts = self._word_starts
+        return self.words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def elements(self) -> Iterator[etree._Element]:
+        """Every element in document order (no comments or processing instructions)."""
+        return self.tree.iter(etree.Element)
+
+    def derived(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """``compute(self, *args)``, computed once per article and shared by every
+        rule that asks (readability scores feed both a rule and the stats)."""
+        key = (compute, *args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return cast(T, self._derived[key])
+
+    # -- positions ---------------------------------------------------------
+
+    def source_offset(self, text_offset: int) -> int:
+        """The source offset of the character at *text_offset* in :attr:`text`."""
+        starts = self._segment_text_starts
+        if not starts:
+            return 0
+        index = max(0, bisect.bisect_right(starts, text_offset) - 1)
+        return min(
+            self._segment_source_starts[index] + max(0, text_offset - starts[index]),
+            max(0, len(self.source) - 1),
+        )
+
+    def element_span(self, element: etree._Element) -> tuple[int, int]:
+        """Source offsets of *element*'s start tag; for an element the parser
+        implied (no tag in the source), the start of its line or of its first child."""
+        tag = self._tags.get(element)
+        if tag is not None:
+            return tag.start, tag.end
+        for descendant in element.iter(etree.Element):
+            tag = self._tags.get(descendant)
+            if tag is not None:
+                return tag.start, tag.start
+        line = cast(int | None, element.sourceline)
+        offset = self.lines.line_start(line) if line else 0
+        return offset, offset
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        return self.lines.position(offset)
+
+    def start_tag_source(self, element: etree._Element) -> str | None:
+        """The start tag of *element* exactly as written, if the source has one."""
+        tag = self._tags.get(element)
+        return self.source[tag.start : tag.end] if tag else None
+
+    def selector(self, element: etree._Element) -> str:
+        """A CSS selector that finds *element* from the document's ``<body>``
+        (or, for a fragment, from the fragment's container)."""
+        parts: list[str] = []
+        el: etree._Element | None = element
+        while el is not None and el.tag not in ("body", "html"):
+            parent = el.getparent()
+            tag = el.tag if isinstance(el.tag, str) else "*"
+            if parent is None:
+                parts.append(tag)
+                break
+            same = [sib for sib in parent.iterchildren(el.tag)]
+            parts.append(f"{tag}:nth-of-type({same.index(el) + 1})" if len(same) > 1 else tag)
+            el = parent
+        if el is not None and el.tag == "html" and element.tag == "html":
+            parts.append("html")
+        return " > ".join(reversed(parts))
+
+    def _element_text(self, element: etree._Element, builder: _TextBuilder) -> str:
+        spans = builder.element_blocks.get(element, ())
+        return " ".join(self.text[b.start : b.end] for b in spans)
+
+
+def _content_region(
+    root: etree._Element, regions: dict[etree._Element, tuple[int, int]], blocks: tuple[Block, ...]
+) -> tuple[etree._Element, int, int]:
+    """The content element and its block range: the ``<article>`` with the most
+    text, else the ``<main>`` (or ``role=main``) with the most, else everything."""
+
+    def text_size(span: tuple[int, int]) -> int:
+        first, last = span
+        return blocks[last - 1].end - blocks[first].start if last > first else 0
+
+    articles = [el for el in regions if el.tag == "article"]
+    mains = [el for el in regions if el.tag != "article"]
+    for tier in (articles, mains):
+        size, best = max(((text_size(regions[el]), el) for el in tier), key=lambda c: c[0], default=(0, None))
+        if best is not None and size > 0:
+            return best, *regions[best]
+    body = next(root.iter("body"), root)
+    return body, 0, len(blocks)
+
+
+def _normalise(source: str) -> str:
+    # CR LF and lone CR become LF (the HTML standard does the same), so lines are
+    # counted as editors count them; NUL, which the parser would cut the text at,
+    # becomes U+FFFD as in a browser.
+    source = _LONE_CR.sub("\n", source) if "\r" in source else source
+    return source.replace("\x00", "\ufffd") if "\x00" in source else source
+
+
+def _parse(source: str) -> etree._Element:
+    parser = etree.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lags behind lxml
+        encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True, default_doctype=False
+    )
+    # Bytes with an explicit encoding: a <meta charset> inside the text must not
+    # make the parser decode it a second time.
+    root = etree.fromstring(source.encode("utf-8", errors="surrogatepass"), parser)
+    if root is None:
+        root = etree.fromstring(b"<html><body></body></html>", parser)
+    return root
+
+
+def _pair_elements(
+    root: etree._Element, tags: list[markup.StartTag], lines: markup.LineIndex
+) -> dict[etree._Element, markup.StartTag]:
+    """Match each element to the start tag it was built from.
+
+    Tags are taken in source order, one queue per tag name. An element whose
+    line lies before its queue's next tag was implied by the parser (it has no
+    tag of its own); a tag whose line lies before the element's was dropped by
+    the parser (a second ``<body>``, say) and is skipped.
+    """
+    queues: dict[str, deque[tuple[int, int, markup.StartTag]]] = {}
+    for tag in tags:
+        queues.setdefault(tag.name, deque()).append((lines.position(tag.start)[0], lines.position(tag.end - 1)[0], tag))
+    paired: dict[etree._Element, markup.StartTag] = {}
+    for el in root.iter(etree.Element):
+        queue = queues.get(el.tag if isinstance(el.tag, str) else "")
+        if not queue:
+            continue
+        line = cast(int | None, el.sourceline)
+        if line is None or line >= 65535:
+            # libxml2 stops counting lines there; trust the order alone.
+            paired[el] = queue.popleft()[2]
+            continue
+        while queue and queue[0][1] < line:
+            queue.popleft()
+        if queue and queue[0][0] <= line:
+            paired[el] = queue.popleft()[2]
+    return paired
+
+
+class _TextBuilder:
+    """Walks the tree once and lays its visible text out in blocks."""
+
+    def __init__(self, source: str, runs: list[markup.TextRun], tags: dict[etree._Element, markup.StartTag]) -> None:
+        self._source = source
+        self._runs = runs
+        self._run_cursor = 0
+        self._runs_by_text: dict[str, list[int]] = {}
+        for index, run in enumerate(runs):
+            raw = source[run.start : run.end]
+            key = (html.unescape(raw) if "&" in raw else raw).strip()
+            if key:
+                self._runs_by_text.setdefault(key, []).append(index)
+        self._tags = tags
+        self._parts: list[str] = []
+        self._size = 0
+        self.blocks: list[Block] = []
+        self.headings: list[etree._Element] = []
+        self.element_blocks: dict[etree._Element, list[Block]] = {}
+        self.regions: dict[etree._Element, tuple[int, int]] = {}
+        """Block index range [first, last) of each candidate content element."""
+        self.segment_text_starts: list[int] = []
+        self.segment_source_starts: list[int] = []
+        self._block_element: etree._Element | None = None
+        self._block_kind = "block"
+        self._block_start = -1
+        self._pending_space = False
+
+    def text(self) -> str:
+        self._close_block()
+        return "".join(self._parts)
+
+    def walk(self, root: etree._Element) -> None:
+        # Iterative: articles nest a thousand levels deep, Python recursion does not.
+        block_stack: list[tuple[etree._Element, str]] = [(root, "block")]
+        stack: list[tuple[etree._Element, bool]] = [(root, False)]
+        while stack:
+            el, leaving = stack.pop()
+            if leaving:
+                if _is_block(el):
+                    block_stack.pop()
+                    self._switch_block(*block_stack[-1])
+                if el in self.regions:
+                    self.regions[el] = (self.regions[el][0], len(self.blocks))
+                elif el.tag == "br":
+                    self._pending_space = True
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            tag = el.tag
+            if not isinstance(tag, str):  # comment or processing instruction
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            if _is_invisible(el):
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            if tag in HEADING_LEVELS:
+                self.headings.append(el)
+            if _is_block(el):
+                kind = _BLOCK_KINDS.get(tag, "block")
+                block_stack.append((el, kind))
+                self._switch_block(el, kind)
+            if tag in _CONTENT_TAGS or el.get("role") == "main":
+                self.regions[el] = (len(self.blocks), len(self.blocks))
+            stack.append((el, True))
+            self._add_text(el.text, el, block_stack)
+            stack.extend((child, False) for child in reversed(el))
+
+    def _switch_block(self, element: etree._Element, kind: str) -> None:
+        self._close_block()
+        self._block_element = element
+        self._block_kind = kind
+
+    def _close_block(self) -> None:
+        if self._block_start >= 0 and self._block_element is not None:
+            block = Block(self._block_kind, self._block_element, self._block_start, self._size)
+            self.blocks.append(block)
+            self.element_blocks.setdefault(self._block_element, []).append(block)
+        self._block_start = -1
+        self._pending_space = False
+
+    def _add_text(
+        self, text: str | None, owner: etree._Element | None, block_stack: list[tuple[etree._Element, str]]
+    ) -> None:
+        if not text:
+            return
+        if text.isspace():
+            self._pending_space = True
+            return
+        offsets = self._locate(text, owner)
+        for match in _NON_SPACE.finditer(text):
+            if self._block_start < 0:
+                if self._size:
+                    self._parts.append(BLOCK_SEPARATOR)
+                    self._size += len(BLOCK_SEPARATOR)
+                self._block_start = self._size
+            elif self._pending_space or match.start() > 0:
+                self._parts.append(" ")
+                self._size += 1
+            self.segment_text_starts.append(self._size)
+            self.segment_source_starts.append(offsets(match.start()))
+            self._parts.append(match.group())
+            self._size += match.end() - match.start()
+            self._pending_space = False
+        self._pending_space = text[-1].isspace()
+
+    def _locate(self, text: str, owner: etree._Element | None) -> Callable[[int], int]:
+        """A function from an index in *text* to its source offset.
+
+        Text nodes come in document order and so, but for the rare node the
+        parser moves, do the source's text runs: the node's run is the first run
+        with the same text after the previous node's.
+        """
+        candidates = self._runs_by_text.get(text.strip())
+        if candidates:
+            found = bisect.bisect_left(candidates, self._run_cursor)
+            if found < len(candidates):
+                index = candidates[found]
+                self._run_cursor = index + 1
+                run = self._runs[index]
+                raw = self._source[run.start : run.end]
+                leading = len(text) - len(text.lstrip())
+                if "&" not in raw:
+                    base = run.start + len(raw) - len(raw.lstrip()) - leading
+                    return lambda i: base + i
+                offsets = _decoded_offsets(raw, run.start)
+                shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
+                last = len(offsets) - 1
+                return lambda i: offsets[min(max(i + shift, 0), last)]
+        anchor = self._anchor(owner)
+        return lambda i: anchor
+
+    def _anchor(self, owner: etree._Element | None) -> int:
+        while owner is not None:
+            tag = self._tags.get(owner)
+            if tag is not None:
+                return tag.end
+            owner = owner.getparent()
+        return 0
+
+
+def _decoded_offsets(raw: str, base: int) -> list[int]:
+    """Source offset of each character of ``html.unescape(raw)``."""
+    offsets: list[int] = []
+    pos = 0
+    for match in _ENTITY.finditer(raw):
+        offsets.extend(range(base + pos, base + match.start()))
+        offsets.extend([base + match.start()] * len(html.unescape(match.group())))
+        pos = match.end()
+    offsets.extend(range(base + pos, base + len(raw)))
+    return offsets
+
+
+def _is_block(el: etree._Element) -> bool:
+    return el.tag in _BLOCK_KINDS or el.tag in _CONTAINERS
+
+
+def _is_invisible(el: etree._Element) -> bool:
+    if el.tag in _INVISIBLE or el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))

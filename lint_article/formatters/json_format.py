@@ -1,0 +1,32 @@
+"""The JSON contract (version 1) that pipelines and CMSs read.
+
+``{"version": 1, "files": [Report.to_dict(), ...], "summary": {"files", "findings", "errors"}}``
+where ``summary.errors`` counts the files that could not be linted. Fields are
+only ever added within a version, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..report import Report
+
+VERSION = 1
+
+
+def document(reports: Sequence[Report]) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "files": [r.to_dict() for r in reports],
+        "summary": {
+            "files": len(reports),
+            "findings": sum(len(r.findings) for r in reports),
+            "errors": sum(1 for r in reports if r.error is not None),
+        },
+    }
+
+
+def format_reports(reports: Sequence[Report]) -> str:
+    return json.dumps(document(reports), ensure_ascii=False, indent=2) + "\n"

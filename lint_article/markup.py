@@ -1,0 +1,200 @@
+"""A light scan of the HTML source: where lines start and where tags and text runs are.
+
+lxml tells the line of each element but not its column, and nothing about text.
+This scanner reads the source once (regular expressions, so C speed) and records
+every start tag and every run of text between tags with its offset, skipping
+comments and the raw text of ``<script>``/``<style>``-like elements just as the
+parser does. :mod:`lint_article.article` pairs these tokens with the parsed
+tree to give every element and every word an exact line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Elements whose content is raw text: no tags inside, the parser only looks
+# for the matching end tag.
+RAW_TEXT_ELEMENTS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+VOID_ELEMENTS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
+    }
+)  # fmt: skip
+
+# One alternative per kind of markup; the first that matches at "<" wins.
+_MARKUP = re.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|--!>|\Z))
+    | (?P<bogus><[!?][^>]*>?)
+    | (?P<end></(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
+    | (?P<start><(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_NEXT_LT = re.compile(r"<")
+_RAW_TEXT_ENDS = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
+
+
+@dataclass(frozen=True, slots=True)
+class StartTag:
+    name: str
+    start: int
+    end: int
+    """Offset just past the closing ``>``."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    tags: list[StartTag]
+    texts: list[TextRun]
+    max_depth: int
+    """An upper bound of the element nesting depth the parser will build."""
+    has_document_tags: bool
+    """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
+
+
+def scan(source: str) -> Scan:
+    """Tokenise *source* into start tags and text runs."""
+    tags: list[StartTag] = []
+    texts: list[TextRun] = []
+    open_elements: list[str] = []
+    max_depth = 0
+    has_document_tags = False
+    pos = 0
+    size = len(source)
+    while pos < size:
+        lt = source.find("<", pos)
+        if lt < 0:
+            texts.append(TextRun(pos, size))
+            break
+        match = _MARKUP.match(source, lt)
+        if match is None:
+            # A "<" that opens nothing ("a < b") is text.
+            nxt = _NEXT_LT.search(source, lt + 1)
+            stop = nxt.start() if nxt else size
+            texts.append(TextRun(pos, stop))
+            pos = stop
+            continue
+        if lt > pos:
+            texts.append(TextRun(pos, lt))
+        pos = match.end()
+        name = match.group("name")
+        if name is not None:
+            name = name.lower()
+            tags.append(StartTag(name, lt, pos))
+            if name in ("html", "head", "body"):
+                has_document_tags = True
+            if name in RAW_TEXT_ELEMENTS:
+                close = _RAW_TEXT_ENDS[name].search(source, pos)
+                raw_end = close.start() if close else size
+                if name in ("textarea", "title") and raw_end > pos:
+                    texts.append(TextRun(pos, raw_end))
+                pos = raw_end
+            elif name not in VOID_ELEMENTS and not match.group(0).endswith("/>"):
+                _open(open_elements, name)
+                max_depth = max(max_depth, len(open_elements))
+        elif match.lastgroup == "end":
+            _close(open_elements, match.group("endname").lower())
+    return Scan(tags, texts, max_depth, has_document_tags)
+
+
+# Start tags that close an open element implicitly, so that the depth estimate
+# does not grow on sloppy but common markup such as unclosed <p> and <li>.
+_CLOSES_P = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+        "section", "table", "ul", "li", "dd", "dt", "figure", "figcaption", "details",
+    }
+)  # fmt: skip
+_SIBLING_CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"),
+                   "th": ("td", "th"), "tr": ("tr", "td", "th"), "option": ("option",)}  # fmt: skip
+# How far up the stack an end tag may look for its element.
+_END_TAG_REACH = 16
+
+
+def _open(stack: list[str], name: str) -> None:
+    if stack:
+        if name in _CLOSES_P and stack[-1] == "p":
+            stack.pop()
+        closes = _SIBLING_CLOSES.get(name)
+        while closes and stack and stack[-1] in closes:
+            stack.pop()
+    stack.append(name)
+
+
+def _close(stack: list[str], name: str) -> None:
+    for back in range(1, min(len(stack), _END_TAG_REACH) + 1):
+        if stack[-back] == name:
+            del stack[-back:]
+            return
+
+
+def flatten_deep(source: str, limit: int) -> str:
+    """Blank out the tags nested deeper than *limit*, keeping every offset.
+
+    The parser silently drops everything below about a thousand levels; spaces
+    the length of each deep tag keep the text (and every position) and lose only
+    structure that no article needs.
+    """
+    pieces: list[str] = []
+    kept_until = 0
+    stack: list[str] = []
+    for match in _TAG_OR_END.finditer(source):
+        name = match.group(2).lower()
+        if match.group(1):
+            deep = len(stack) > limit
+            _close(stack, name)
+        elif name in VOID_ELEMENTS:
+            continue
+        else:
+            _open(stack, name)
+            deep = len(stack) > limit
+        if deep:
+            pieces.append(source[kept_until : match.start()])
+            pieces.append(" " * (match.end() - match.start()))
+            kept_until = match.end()
+    pieces.append(source[kept_until:])
+    return "".join(pieces)
+
+
+_TAG_OR_END = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)[^>]*>")
+
+
+class LineIndex:
+    """Maps offsets in the source text to 1-based line and column."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, source: str) -> None:
+        starts = [0]
+        find = source.find
+        at = find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        self._starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (both 1-based) of *offset*."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based *line*."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1]

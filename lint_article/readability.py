@@ -1,0 +1,127 @@
+"""Flesch reading ease and Flesch-Kincaid grade, computed on the Article's own words.
+
+The formulas and their per-language coefficients are textstat's
+(``textstat.backend.utils.constants.LANG_CONFIGS``), and so is the syllable
+count: the first pronunciation in the CMU Pronouncing Dictionary, else Pyphen's
+hyphenation points plus one. Two things differ on purpose. Words and sentences
+come from :class:`~lint_article.article.Article`, so scores agree with every
+other rule's counts; and the dictionary is read from a compact table built by
+``scripts/build_syllable_table.py``, because textstat fetches NLTK's copy over
+the network on first use and takes most of a second to load it. A test checks
+these scores against textstat's own on the same text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .article import Article, Word
+
+# textstat's LANG_CONFIGS for the languages that have Flesch coefficients:
+# (base, weight of words per sentence, weight of syllables per word).
+# tests/test_readability.py fails if textstat's table changes.
+FLESCH_COEFFICIENTS: dict[str, tuple[float, float, float]] = {
+    "en": (206.835, 1.015, 84.6),
+    "de": (180.0, 1.0, 58.5),
+    "es": (206.84, 1.02, 60.0),
+    "fr": (207.0, 1.015, 73.6),
+    "it": (217.0, 1.3, 60.0),
+    "nl": (206.835, 0.93, 77.0),
+    "ru": (206.835, 1.3, 60.1),
+    "hu": (206.835, 1.015, 58.5),
+}
+# Flesch-Kincaid grade was fitted on English only.
+GRADE_LANGUAGES = frozenset({"en"})
+# textstat does not count a "sentence" of two words or fewer (a dateline, a label).
+_MIN_SENTENCE_WORDS = 3
+_table_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    words: int
+    sentences: int
+    syllables: int
+    reading_ease: float
+    grade: float | None
+    """None where the grade formula does not apply (languages other than English)."""
+
+
+@cache
+def _english_syllables() -> dict[str, int]:
+    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
+    table: dict[str, int] = {}
+    for line in gzip.decompress(data).decode("utf-8").split("\n"):
+        count, words = line.split("\t")
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
+
+
+@cache
+def _hyphenator(lang: str) -> Any:  # pyphen ships no type hints
+    import pyphen  # imported here: only words missing from the table need it
+
+    return pyphen.Pyphen(lang=lang if pyphen.language_fallback(lang) else "en_US")
+
+
+def syllable_counter(lang: str) -> Callable[[str], int]:
+    """A function that counts the syllables of a word of *lang*, as textstat does."""
+    with _table_lock:  # the table is built once, not once per thread
+        table = _english_syllables() if lang == "en" else {}
+
+    def count(word: str) -> int:
+        word = word.lower().replace("’", "'")
+        known = table.get(word)
+        return known if known is not None else len(_hyphenator(lang).positions(word)) + 1
+
+    return count
+
+
+def supports(lang: str | None) -> bool:
+    return lang in FLESCH_COEFFICIENTS
+
+
+def score(words: Iterable[Word], sentence_count: int, lang: str) -> Scores | None:
+    """Scores for *words* in *sentence_count* sentences, or None for no words."""
+    word_list = list(words)
+    if not word_list or lang not in FLESCH_COEFFICIENTS:
+        return None
+    sentences = max(1, sentence_count)
+    count = syllable_counter(lang)
+    syllable_total = sum(count(w.text) for w in word_list)
+    per_sentence = len(word_list) / sentences
+    per_word = syllable_total / len(word_list)
+    base, sentence_weight, syllable_weight = FLESCH_COEFFICIENTS[lang]
+    ease = base - sentence_weight * per_sentence - syllable_weight * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59 if lang in GRADE_LANGUAGES else None
+    return Scores(len(word_list), sentences, syllable_total, round(ease, 2), None if grade is None else round(grade, 2))
+
+
+def prose_words(article: Article) -> list[Word]:
+    """The words of the article's running prose (headings, captions and table cells left out)."""
+    prose = {id(block) for block in article.paragraphs}
+    blocks = article.blocks
+    sentences = article.sentences
+    return [w for w in article.words if id(blocks[sentences[w.sentence].block]) in prose]
+
+
+def counted_sentences(article: Article, words: list[Word]) -> int:
+    """Sentences with at least three of *words*, as textstat counts them."""
+    per_sentence: dict[int, int] = {}
+    for word in words:
+        per_sentence[word.sentence] = per_sentence.get(word.sentence, 0) + 1
+    return sum(1 for n in per_sentence.values() if n >= _MIN_SENTENCE_WORDS)
+
+
+def article_scores(article: Article, lang: str | None) -> Scores | None:
+    """Scores for the article's prose, or None when its language has no formula."""
+    if lang is None or not supports(lang):
+        return None
+    words = prose_words(article)
+    return score(words, counted_sentences(article, words), lang)

@@ -1,0 +1,108 @@
+"""Where rules come from: the entry-point group ``lint_article.rules``.
+
+Built-in rules are registered in this package's own metadata exactly as a
+plugin registers its rules, so there is one discovery path. An entry point
+names a :class:`~lint_article.rule.Rule` subclass. Each entry point loads on
+its own: one that fails to import, or names something that is not a well-formed
+rule, becomes a :class:`PluginError` and the others load regardless.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+
+from .rule import Rule
+
+ENTRY_POINT_GROUP = "lint_article.rules"
+_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredRule:
+    rule: type[Rule]
+    origin: str
+    """The distribution that provides the rule (``lint-article`` for built-ins)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PluginError:
+    entry_point: str
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"plugin {self.origin!r} (entry point {self.entry_point!r}): {self.message}"
+
+
+@dataclass(frozen=True)
+class Registry:
+    rules: Mapping[str, RegisteredRule]
+    errors: tuple[PluginError, ...] = ()
+
+    @classmethod
+    def of(cls, rules: Iterable[type[Rule]], origin: str = "lint-article") -> Registry:
+        """A registry of the given rule classes, as tests and embedders build one."""
+        return cls({r.id: RegisteredRule(r, origin) for r in rules})
+
+    def get(self, rule_id: str) -> type[Rule] | None:
+        entry = self.rules.get(rule_id)
+        return entry.rule if entry else None
+
+
+def rule_problems(rule: object) -> list[str]:
+    """What makes *rule* not a well-formed rule class (empty when it is one)."""
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"{rule!r} is not a subclass of lint_article.Rule"]
+    problems = []
+    rule_id = getattr(rule, "id", None)
+    if not isinstance(rule_id, str) or not _RULE_ID.match(rule_id):
+        problems.append(f"rule id {rule_id!r} is not kebab-case")
+    if not getattr(rule, "summary", None):
+        problems.append("the rule has no summary")
+    if not getattr(rule, "messages", None):
+        problems.append("the rule declares no messages")
+    if not (rule.__doc__ or "").strip():
+        problems.append("the rule has no docstring")
+    return problems
+
+
+_lock = threading.Lock()
+_cached: Registry | None = None
+
+
+def load_registry() -> Registry:
+    """All installed rules, loaded once per process."""
+    global _cached
+    with _lock:
+        if _cached is None:
+            _cached = _load(entry_points(group=ENTRY_POINT_GROUP))
+        return _cached
+
+
+def _load(points: Iterable[EntryPoint]) -> Registry:
+    rules: dict[str, RegisteredRule] = {}
+    errors: list[PluginError] = []
+    for point in sorted(points, key=lambda p: (p.dist.name if p.dist else "", p.name)):
+        origin = point.dist.name if point.dist else "unknown"
+        try:
+            loaded = point.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+            errors.append(PluginError(point.name, origin, f"failed to load: {type(exc).__name__}: {exc}"))
+            continue
+        problems = rule_problems(loaded)
+        if problems:
+            errors.append(PluginError(point.name, origin, "; ".join(problems)))
+            continue
+        if loaded.id in rules and rules[loaded.id].rule is not loaded:
+            errors.append(
+                PluginError(
+                    point.name, origin, f"rule id {loaded.id!r} is already taken by {rules[loaded.id].origin!r}"
+                )
+            )
+            continue
+        rules[loaded.id] = RegisteredRule(loaded, origin)
+    return Registry(dict(sorted(rules.items())), tuple(errors))

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..article import Article
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions, option
+
+
+class HeadingOrder(Rule):
+    """Headings go down one level at a time.
+
+    ## What it checks
+    Each heading may be at most one level deeper than the heading before it:
+    `<h2>` then `<h4>` is a finding at the `<h4>`, which should have been an
+    `<h3>`. Going back up any number of levels (`<h4>` then `<h2>`) starts a
+    new section and is fine. The first heading must be at the start level
+    (option `start_level`, `1` for a page, `2` for a CMS body whose title is
+    rendered elsewhere).
+
+    ## Why
+    Screen-reader users navigate by the outline that headings build; a skipped
+    level reads as a missing section. Search engines read the same outline.
+
+    ## Fails
+    ```html
+    <h1>Title</h1>
+    <h3>Background</h3>
+    ```
+
+    ## Passes
+    ```html
+    <h1>Title</h1>
+    <h2>Background</h2>
+    <h3>Detail</h3>
+    <h2>Next section</h2>
+    ```
+    """
+
+    id = "heading-order"
+    summary = "Headings go down one level at a time, starting at the start level."
+    severity = Severity.WARNING
+    messages = {
+        "skipped": "heading jumps from <h{previous}> to <h{level}>; expected <h{expected}>",
+        "first": "the first heading is <h{level}>; expected <h{expected}>",
+    }
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        start_level: int = option(1, "The level the first heading must have.", minimum=1, maximum=6)
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        previous = None
+        for heading in article.headings:
+            if previous is None:
+                if heading.level != ctx.options.start_level:
+                    yield ctx.at_element(
+                        heading.element, "first", level=heading.level, expected=ctx.options.start_level
+                    )
+            elif heading.level > previous + 1:
+                yield ctx.at_element(
+                    heading.element, "skipped", previous=previous, level=heading.level, expected=previous + 1
+                )
+            previous = heading.level
