@@ -31,10 +31,10 @@ class WordCount(Rule):
     ```
 
     ## Passes
+    Options: `{"min": 5}`
     ```html
     <h1>Stub</h1><p>Only a few words here.</p>
     ```
-    with `min = 5`.
     """
 
     id = "word-count"

@@ -1,0 +1,128 @@
+"""Rule documentation, generated from the rules themselves.
+
+A rule's docstring is its documentation: a first line (the summary for
+readers), then the sections ``## What it checks``, ``## Why``, ``## Fails``
+and ``## Passes``. The two example sections each hold one fenced ``html``
+block, optionally preceded by a line ``Options: `{...}` `` (JSON) that the
+example needs. This module renders the pages in the top-level ``rules/``
+folder (``python -m lint_article.docs rules``) and exposes the examples so
+that tests can run them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import re
+import sys
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .registry import load_registry
+from .rule import DOC_SECTIONS, Rule
+
+DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+_FENCE = re.compile(r"```html\n(.*?)```", re.DOTALL)
+_OPTIONS = re.compile(r"^Options: `(\{.*\})`$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Example:
+    html: str
+    options: dict[str, Any]
+
+
+def sections(rule: type[Rule]) -> dict[str, str]:
+    """The docstring's sections by heading; the text before the first is ``""``."""
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    parts = _SECTION.split(doc)
+    result = {"": parts[0].strip()}
+    for title, body in zip(parts[1::2], parts[2::2], strict=True):
+        result[title.strip()] = body.strip()
+    return result
+
+
+def missing_sections(rule: type[Rule]) -> list[str]:
+    found = sections(rule)
+    return [name for name in DOC_SECTIONS if not found.get(name)]
+
+
+def example(rule: type[Rule], section: str) -> Example:
+    """The example of the ``Fails`` or ``Passes`` section."""
+    body = sections(rule).get(section, "")
+    fence = _FENCE.search(body)
+    if fence is None:
+        raise ValueError(f"rule {rule.id}: section {section!r} has no ```html example")
+    options = _OPTIONS.search(body)
+    return Example(fence.group(1), json.loads(options.group(1)) if options else {})
+
+
+def options_table(rule: type[Rule]) -> str:
+    fields = dataclasses.fields(rule.Options)
+    if not fields:
+        return "This rule has no options."
+    hints = typing.get_type_hints(rule.Options)
+    rows = ["| option | type | default | meaning |", "| --- | --- | --- | --- |"]
+    for f in fields:
+        kind = str(hints[f.name]).replace("typing.", "").replace("NoneType", "None").replace("<class '", "")
+        kind = kind.replace("'>", "").replace("|", "\\|")
+        meaning = f.metadata.get("doc", "")
+        bounds = [f"≥ {f.metadata['minimum']:g}"] if f.metadata.get("minimum") is not None else []
+        bounds += [f"≤ {f.metadata['maximum']:g}"] if f.metadata.get("maximum") is not None else []
+        if bounds:
+            meaning += f" ({', '.join(bounds)})"
+        rows.append(f"| `{f.name}` | `{kind}` | `{json.dumps(f.default)}` | {meaning} |")
+    return "\n".join(rows)
+
+
+def render(rule: type[Rule]) -> str:
+    """The Markdown page of *rule*."""
+    found = sections(rule)
+    lines = [
+        f"# {rule.id}",
+        "",
+        found[""],
+        "",
+        f"- Default severity: `{rule.severity}`",
+        f"- On by default: {'yes' if rule.default_enabled else 'no'}",
+        f"- Fixable: {'yes' if rule.fixable else 'no'}",
+        "",
+    ]
+    for name in DOC_SECTIONS:
+        lines += [f"## {name}", "", found.get(name, ""), ""]
+    lines += ["## Options", "", options_table(rule), ""]
+    lines += [
+        "Set options in `[tool.lint-article.rules." + rule.id + "]`, or change the severity with `severity = ...`.",
+        "",
+        "## Messages",
+        "",
+        *[f"- `{message_id}`: {text}" for message_id, text in rule.messages.items()],
+        "",
+        "## Disabling",
+        "",
+        f'Run without it: `lint-article check --ignore {rule.id}`; or `ignore = ["{rule.id}"]` in the configuration.',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_pages(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    registry = load_registry()
+    for rule_id, entry in registry.rules.items():
+        if entry.origin != "lint-article":
+            continue
+        page = folder / f"{rule_id}.md"
+        page.write_text(render(entry.rule), encoding="utf-8")
+        written.append(page)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "rules")):
+        print(path)

@@ -1,0 +1,118 @@
+"""Table-driven rule tests, for this project's rules and for plugin authors.
+
+::
+
+    from lint_article.testing import bad, finding, ok, run_cases
+
+    CASES = [
+        ok("<h1>T</h1><h2>A</h2>"),
+        bad("<h1>T</h1>\\n<h3>B</h3>", finding("heading-order", line=2, column=1, message="expected <h2>")),
+        ok("<h2>A</h2>", options={"start_level": 2}),
+    ]
+
+    @pytest.mark.parametrize("case", CASES, ids=str)
+    def test_heading_order(case):
+        run_cases(HeadingOrder, case)
+
+A case passes when every expected finding is matched by one actual finding
+(rule id, line, column when given, and a part of the message) and no finding
+is left over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .api import make_linter
+from .article import Article
+from .config import Config
+from .findings import Finding
+from .registry import Registry
+from .rule import Rule
+
+
+@dataclass(frozen=True)
+class Expected:
+    rule: str
+    line: int
+    column: int | None = None
+    message: str = ""
+
+    def matches(self, actual: Finding) -> bool:
+        return (
+            actual.rule == self.rule
+            and actual.line == self.line
+            and (self.column is None or actual.column == self.column)
+            and self.message in actual.message
+        )
+
+
+@dataclass(frozen=True)
+class Case:
+    html: str
+    expected: tuple[Expected, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    language: str | None = None
+
+    def __str__(self) -> str:
+        verdict = "bad" if self.expected else "ok"
+        return f"{verdict}:{' '.join(self.html.split())[:60]}"
+
+
+def finding(rule: str, *, line: int, column: int | None = None, message: str = "") -> Expected:
+    return Expected(rule, line, column, message)
+
+
+def ok(html: str, *, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
+    return Case(html, (), dict(options or {}), language)
+
+
+def bad(html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
+    if not expected:
+        raise ValueError("a bad case needs at least one expected finding")
+    return Case(html, expected, dict(options or {}), language)
+
+
+def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | None = None,
+              language: str | None = None) -> list[Finding]:  # fmt: skip
+    """The findings of *rule* alone on *html*."""
+    config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language)
+    linter = make_linter(config, Registry.of([rule]))
+    return list(linter.lint(Article.from_html(html)).findings)
+
+
+def run_cases(rule: type[Rule], case: Case) -> None:
+    """Assert that *rule* finds exactly what *case* expects."""
+    actual = lint_with(rule, case.html, case.options, case.language)
+    unmatched = list(actual)
+    missing = []
+    for expected in case.expected:
+        hit = next((f for f in unmatched if expected.matches(f)), None)
+        if hit is None:
+            missing.append(expected)
+        else:
+            unmatched.remove(hit)
+    if missing or unmatched:
+        lines = [f"rule {rule.id} on {case}:"]
+        lines += [f"  expected, not found: {m}" for m in missing]
+        lines += [f"  found, not expected: {f.line}:{f.column} {f.rule} {f.message}" for f in unmatched]
+        raise AssertionError("\n".join(lines))
+
+
+_EXPECT = re.compile(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")
+
+
+def inline_expectations(source: str) -> list[tuple[int, str]]:
+    """(line, rule id) for each ``<!-- expect: rule-a, rule-b -->`` marker in a fixture.
+
+    A marker stands on the line of the finding it expects; a rule expected twice
+    on one line is named twice.
+    """
+    found = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        for match in _EXPECT.finditer(line):
+            found.extend((number, rule_id.strip()) for rule_id in match.group(1).split(",") if rule_id.strip())
+    return sorted(found)
