@@ -111,7 +111,7 @@ def inline_expectations(source: str) -> list[tuple[int, str]]:
     A marker stands on the line of the finding it expects; a rule expected twice
     on one line is named twice.
     """
-    found = []
+    found: list[tuple[int, str]] = []
     for number, line in enumerate(source.splitlines(), start=1):
         for match in _EXPECT.finditer(line):
             found.extend((number, rule_id.strip()) for rule_id in match.group(1).split(",") if rule_id.strip())
