@@ -59,7 +59,7 @@ def decode_html(data: bytes) -> DecodedSource:
     """Decode *data* as a browser would; never raises."""
     body, bom_encoding = EncodingDetector.strip_byte_order_mark(data)
     if bom_encoding:
-        return _decode(body, _codec_name(bom_encoding) or "utf-8")
+        return _decode(body, codecs.lookup(bom_encoding).name)
     declared = EncodingDetector.find_declared_encoding(data[:_PRESCAN_BYTES], is_html=True)
     if declared:
         codec = _codec_name(declared)

