@@ -45,13 +45,24 @@ _CONTAINERS = frozenset(
         "html", "body", "address", "article", "aside", "center", "details", "dialog", "dir",
         "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "hr", "legend",
         "listing", "main", "menu", "nav", "ol", "section", "summary", "table", "tbody", "tfoot",
-        "thead", "tr", "ul", "frameset", "frame", "option", "select", "textarea", "title",
+        "thead", "tr", "ul", "frameset", "frame", "option", "select", "textarea",
     }
 )  # fmt: skip
-# Content that a reader never sees as article text.
+# Content that a reader never sees as article text (``<title>`` in the body too:
+# browsers' style sheets hide it, and SVG's).
 _INVISIBLE = frozenset(
-    {"head", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
+    {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
      "noframes", "datalist", "param", "source", "track", "area", "map"}
+)  # fmt: skip
+# Void elements that libxml2 (an HTML 4 parser) does not know as void: it
+# nests whatever follows them inside them.
+_UNKNOWN_VOID = ("bgsound", "embed", "keygen", "source", "track", "wbr")
+# What may stand inside a table outside its cells; anything else, text or
+# element, a browser moves out in front of the table ("foster parenting").
+_TABLE_SECTIONS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_TABLE_CONTENT = frozenset(
+    {"tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "script", "style", "template",
+     "table"}
 )  # fmt: skip
 _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -114,10 +125,16 @@ class Article:
         if scanned.max_depth > _MAX_PARSER_DEPTH:
             parsed = markup.flatten_deep(self.source, _MAX_PARSER_DEPTH)
             scanned = markup.scan(parsed)
+        if scanned.ignored_end_tags:
+            parsed = markup.blank(parsed, scanned.ignored_end_tags)
         self.is_fragment = not scanned.has_document_tags
         """True for a CMS body (no ``<html>``, ``<head>`` or ``<body>`` in the source)."""
         self.tree = _parse(parsed)
         self._tags = _pair_elements(self.tree, scanned.tags, self.lines)
+        # Once every element has its tag, mend the tree where libxml2 builds it
+        # otherwise than a browser.
+        _unnest_void_elements(self.tree)
+        _foster_parent(self.tree)
         builder = _TextBuilder(parsed, scanned.texts, self._tags)
         builder.walk(self.tree)
         self.text = builder.text()
@@ -361,6 +378,92 @@ def _pair_elements(
     return paired
 
 
+def _unnest_void_elements(root: etree._Element) -> None:
+    """Move what libxml2 put inside an HTML5 void element out after it."""
+    for el in list(root.iter(*_UNKNOWN_VOID)):
+        if el.text is None and not len(el):
+            continue
+        text, tail = el.text, el.tail
+        el.text = None
+        last = el
+        for child in list(el):
+            last.addnext(child)
+            last = child
+        el.tail = text
+        if tail:
+            last.tail = (last.tail or "") + tail
+
+
+def _foster_parent(root: etree._Element) -> None:
+    """Move text and elements that stand in a table outside its cells to just
+    before the table, in their order, as a browser does (libxml2 leaves them
+    in place)."""
+    for table in list(root.iter("table")):
+        parent = table.getparent()
+        if parent is None:
+            continue
+        for item in _take_misplaced(table):
+            if isinstance(item, str):
+                before = table.getprevious()
+                if before is not None:
+                    before.tail = (before.tail or "") + item
+                else:
+                    parent.text = (parent.text or "") + item
+            else:
+                item.tail = None
+                table.addprevious(item)
+
+
+def _take_misplaced(table: etree._Element) -> list[str | etree._Element]:
+    """The text and elements of *table* that belong before it, in document
+    order; their text is taken off the tree (the elements are moved later)."""
+    misplaced: list[str | etree._Element] = []
+    if table.text and not table.text.isspace():
+        misplaced.append(table.text)
+        table.text = None
+    # Depth first in document order; a child's tail comes after its content.
+    stack: list[tuple[Iterator[etree._Element], etree._Element]] = [(iter(table), table)]
+    while stack:
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            last: etree._Element | None = owner if owner is not table else None
+        else:
+            tag = child.tag
+            is_section = tag in _TABLE_SECTIONS and tag != "table"
+            if not is_section and isinstance(tag, str) and tag not in _TABLE_CONTENT:
+                if not _holds_table_parts(child):
+                    misplaced.append(child)
+                    last = child
+                else:
+                    is_section = True  # <b><tr>...</tr></b>: the rows stay, the rest goes.
+            else:
+                last = child
+            if is_section:
+                if child.text and not child.text.isspace():
+                    misplaced.append(child.text)
+                    child.text = None
+                stack.append((iter(child), child))
+                continue
+        if last is not None and last.tail and not last.tail.isspace():
+            misplaced.append(last.tail)
+            last.tail = None
+    return misplaced
+
+
+def _holds_table_parts(element: etree._Element) -> bool:
+    """True when rows, cells or sections of the enclosing table lie inside *element*."""
+    stack = list(element)
+    while stack:
+        el = stack.pop()
+        if el.tag in _TABLE_CONTENT and el.tag not in ("script", "style", "template", "table"):
+            return True
+        if el.tag != "table":
+            stack.extend(el)
+    return False
+
+
 class _TextBuilder:
     """Walks the tree once and lays its visible text out in blocks."""
 
@@ -368,6 +471,7 @@ class _TextBuilder:
         self._source = source
         self._runs = runs
         self._run_cursor = 0
+        self._used: set[int] = set()
         self._runs_by_text: dict[str, list[int]] = {}
         for index, run in enumerate(runs):
             raw = source[run.start : run.end]
@@ -395,6 +499,7 @@ class _TextBuilder:
 
     def walk(self, root: etree._Element) -> None:
         # Iterative: articles nest a thousand levels deep, Python recursion does not.
+        hidden = _frameset_parts(root)
         block_stack: list[tuple[etree._Element, str]] = [(root, "block")]
         stack: list[tuple[etree._Element, bool]] = [(root, False)]
         while stack:
@@ -413,7 +518,7 @@ class _TextBuilder:
             if not isinstance(tag, str):  # comment or processing instruction
                 self._add_text(el.tail, el.getparent(), block_stack)
                 continue
-            if _is_invisible(el):
+            if _is_invisible(el) or el in hidden:
                 self._add_text(el.tail, el.getparent(), block_stack)
                 continue
             if tag in HEADING_LEVELS:
@@ -479,6 +584,11 @@ class _TextBuilder:
             if found < len(candidates):
                 index = candidates[found]
                 self._run_cursor = index + 1
+            else:
+                # Text moved before its place in the source (foster parenting).
+                index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if i not in self._used), -1)
+            if index >= 0:
+                self._used.add(index)
                 run = self._runs[index]
                 raw = self._source[run.start : run.end]
                 leading = len(text) - len(text.lstrip())
@@ -511,6 +621,16 @@ def _decoded_offsets(raw: str, base: int) -> list[int]:
         pos = match.end()
     offsets.extend(range(base + pos, base + len(raw)))
     return offsets
+
+
+def _frameset_parts(root: etree._Element) -> set[etree._Element]:
+    """A frameset page's ``<frameset>`` and the ``<body>`` that libxml2 adds after
+    it: a browser shows the frames, never text written around them."""
+    parts: set[etree._Element] = set()
+    for child in root.iterchildren("frameset", "body"):
+        if child.tag == "frameset" or parts:
+            parts.add(child)
+    return parts
 
 
 def _is_block(el: etree._Element) -> bool:

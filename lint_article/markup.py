@@ -36,7 +36,9 @@ _MARKUP = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_NEXT_LT = re.compile(r"<")
+# End tags that an HTML5 parser reads as nothing: whatever follows ``</body>`` or
+# ``</html>`` still goes into the body, where libxml2 drops it.
+IGNORED_END_TAGS = frozenset({"body", "html"})
 _RAW_TEXT_ENDS = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
 
 
@@ -62,34 +64,40 @@ class Scan:
     """An upper bound of the element nesting depth the parser will build."""
     has_document_tags: bool
     """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
+    ignored_end_tags: list[tuple[int, int]]
+    """Spans of the ``</body>`` and ``</html>`` end tags (see :data:`IGNORED_END_TAGS`)."""
 
 
 def scan(source: str) -> Scan:
     """Tokenise *source* into start tags and text runs."""
     tags: list[StartTag] = []
     texts: list[TextRun] = []
+    ignored: list[tuple[int, int]] = []
     open_elements: list[str] = []
     max_depth = 0
     has_document_tags = False
     pos = 0
+    text_start = 0
+    """Where the text run that is being read began."""
     size = len(source)
     while pos < size:
         lt = source.find("<", pos)
         if lt < 0:
-            texts.append(TextRun(pos, size))
             break
         match = _MARKUP.match(source, lt)
         if match is None:
             # A "<" that opens nothing ("a < b") is text.
-            nxt = _NEXT_LT.search(source, lt + 1)
-            stop = nxt.start() if nxt else size
-            texts.append(TextRun(pos, stop))
-            pos = stop
+            pos = lt + 1
             continue
-        if lt > pos:
-            texts.append(TextRun(pos, lt))
-        pos = match.end()
         name = match.group("name")
+        if name is None and match.lastgroup == "end" and match.group("endname").lower() in IGNORED_END_TAGS:
+            # The parser is to read this end tag as nothing: the text on either side is one run.
+            ignored.append((lt, match.end()))
+            pos = match.end()
+            continue
+        if lt > text_start:
+            texts.append(TextRun(text_start, lt))
+        pos = text_start = match.end()
         if name is not None:
             name = name.lower()
             tags.append(StartTag(name, lt, pos))
@@ -100,13 +108,28 @@ def scan(source: str) -> Scan:
                 raw_end = close.start() if close else size
                 if name in ("textarea", "title") and raw_end > pos:
                     texts.append(TextRun(pos, raw_end))
-                pos = raw_end
+                pos = text_start = raw_end
             elif name not in VOID_ELEMENTS and not match.group(0).endswith("/>"):
                 _open(open_elements, name)
                 max_depth = max(max_depth, len(open_elements))
         elif match.lastgroup == "end":
             _close(open_elements, match.group("endname").lower())
-    return Scan(tags, texts, max_depth, has_document_tags)
+    if size > text_start:
+        texts.append(TextRun(text_start, size))
+    return Scan(tags, texts, max_depth, has_document_tags, ignored)
+
+
+def blank(source: str, spans: list[tuple[int, int]]) -> str:
+    """*source* with each [start, end) span turned into spaces, so that every
+    offset stays where it was."""
+    pieces: list[str] = []
+    kept_until = 0
+    for start, end in spans:
+        pieces.append(source[kept_until:start])
+        pieces.append(" " * (end - start))
+        kept_until = end
+    pieces.append(source[kept_until:])
+    return "".join(pieces)
 
 
 # Start tags that close an open element implicitly, so that the depth estimate
@@ -148,8 +171,7 @@ def flatten_deep(source: str, limit: int) -> str:
     the length of each deep tag keep the text (and every position) and lose only
     structure that no article needs.
     """
-    pieces: list[str] = []
-    kept_until = 0
+    spans: list[tuple[int, int]] = []
     stack: list[str] = []
     for match in _TAG_OR_END.finditer(source):
         name = match.group(2).lower()
@@ -162,11 +184,8 @@ def flatten_deep(source: str, limit: int) -> str:
             _open(stack, name)
             deep = len(stack) > limit
         if deep:
-            pieces.append(source[kept_until : match.start()])
-            pieces.append(" " * (match.end() - match.start()))
-            kept_until = match.end()
-    pieces.append(source[kept_until:])
-    return "".join(pieces)
+            spans.append(match.span())
+    return blank(source, spans)
 
 
 _TAG_OR_END = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)[^>]*>")
