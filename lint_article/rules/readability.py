@@ -35,7 +35,9 @@ class Readability(Rule):
     within reach of a reader who finished school.
 
     ## Fails
+    Options: `{"min_words": 50}`
     ```html
+    <article lang="en">
     <h1>Notice</h1>
     <p>Notwithstanding the aforementioned considerations, institutional
     stakeholders' multidimensional interdependencies necessitate comprehensive,
@@ -52,10 +54,12 @@ class Readability(Rule):
     harmonised regulatory frameworks, contradictory jurisdictional
     interpretations, and persistently inadequate intergovernmental communication
     mechanisms.</p>
+    </article>
     ```
 
     ## Passes
     ```html
+    <article lang="en">
     <h1>Notice</h1>
     <p>The town will fix the roads this year. Work starts in May. It will take
     six weeks. Some streets will close for a day or two. Buses will run on the
@@ -64,6 +68,7 @@ class Readability(Rule):
     said the roads are in bad shape. She thanked people for their patience.
     Crews will work from seven in the morning to five at night. Signs will show
     which streets are shut. Check the town website for the latest news.</p>
+    </article>
     ```
     """
 

@@ -157,7 +157,7 @@ READABILITY = [
         f"<div>\n{_EASY}</div>",
         finding("readability", line=2, message="minimum of 110"),
         options={"min_reading_ease": 110},
-    ),  # fmt: skip
+    ),
     # ... and a configured language wins over the guess.
     ok(f"<div>{_EASY}</div>", options={"min_reading_ease": 110}, language="ja"),
     # German has its own coefficients (Amstad) and no grade.
@@ -199,7 +199,7 @@ REPEATED_PHRASES = [
         f"<p>{_REPEAT}.</p>" * 2,
         finding("repeated-phrases", line=1, message="appears 2 times"),
         options={"min_occurrences": 2},
-    ),  # fmt: skip
+    ),
     # Case and punctuation do not hide a repeat.
     bad(
         "<p>Climate, change matters.</p><p>CLIMATE change matters!</p><p>climate change, matters</p>",

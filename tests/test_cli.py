@@ -1,0 +1,164 @@
+"""The command line, through click's CliRunner and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint_article.cli import main
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "sahel-article.html"
+GOOD = "<html lang='en'><body><h1>Title</h1>" + "<p>" + "Plain words here. " * 120 + "</p></body></html>"
+
+
+def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lint_article", *args],
+        input=input.decode() if input is not None else None,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_findings_are_path_line_col_severity_rule_message_and_exit_1() -> None:
+    result = run("check", str(SEED))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{SEED}:23:1: error single-h1 extra <h1>; the first <h1> is on line 15" in lines
+    assert f"{SEED}:18:28: warning no-inline-style <span> has an inline style attribute; use the style sheet" in lines
+    assert lines[-1].startswith("Found ") and "in 1 file." in lines[-1]
+    assert result.stderr == ""
+
+
+def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text("<p>x</p>\n<h1>A</h1><h1>B</h1>")
+    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>\n<h1>C</h1>")
+    result = run("check", "--select", "single-h1", str(tmp_path))
+    located = [line.split(": ")[0] for line in result.stdout.splitlines()[:-1]]
+    assert located == [f"{tmp_path}/a.html:2:1", f"{tmp_path}/a.html:3:1", f"{tmp_path}/b.html:2:11"]
+
+
+def test_a_clean_article_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "good.html"
+    path.write_text(GOOD)
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "No findings in 1 file."
+
+
+def test_warnings_alone_pass_unless_fail_on_warning(tmp_path: Path) -> None:
+    path = tmp_path / "warn.html"
+    path.write_text('<h1>T</h1><p style="x">short</p>')
+    assert run("check", "--select", "no-inline-style", str(path)).returncode == 0
+    assert run("check", "--select", "no-inline-style", "--fail-on", "warning", str(path)).returncode == 1
+
+
+def test_stdin_with_a_name() -> None:
+    result = run(
+        "check", "--select", "single-h1", "--stdin-filename", "draft.html", "-", input=b"<h1>a</h1>\n<h1>b</h1>"
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "draft.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1"
+
+
+def test_a_missing_file_is_an_error_but_the_others_are_linted(tmp_path: Path) -> None:
+    path = tmp_path / "ok.html"
+    path.write_text("<h1>a</h1>\n<h1>b</h1>")
+    result = run("check", "--select", "single-h1", str(tmp_path / "missing.html"), str(path))
+    assert result.returncode == 2
+    assert f"{tmp_path}/missing.html: error: no such file" in result.stdout
+    assert f"{path}:2:1: error single-h1" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_unreadable_file_is_an_error(tmp_path: Path) -> None:
+    if sys.platform == "win32" or __import__("os").geteuid() == 0:
+        pytest.skip("root can read anything")
+    path = tmp_path / "secret.html"
+    path.write_text("<h1>x</h1>")
+    path.chmod(0)
+    result = run("check", str(path))
+    assert result.returncode == 2 and "permission denied" in result.stdout
+
+
+def test_directories_recurse_into_html_files_only(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.htm").write_text("<p>x</p>")
+    (tmp_path / "two.html").write_text("<p>y</p>")
+    (tmp_path / "notes.txt").write_text("<p>z</p>")
+    result = run("check", "--select", "single-h1", "--format", "json", str(tmp_path))
+    paths = [f["path"] for f in json.loads(result.stdout)["files"]]
+    assert paths == [f"{tmp_path}/sub/one.htm", f"{tmp_path}/two.html"]
+
+
+def test_json_output_is_the_contract() -> None:
+    result = run("check", "--format", "json", str(SEED))
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["summary"] == {"files": 1, "findings": len(document["files"][0]["findings"]), "errors": 0}
+    entry = document["files"][0]
+    assert entry["path"] == str(SEED) and entry["error"] is None
+    assert set(entry["stats"]) == {
+        "words", "sentences", "paragraphs", "headings", "reading_time_minutes",
+        "flesch_reading_ease", "flesch_kincaid_grade",
+    }  # fmt: skip
+    extra_h1 = next(f for f in entry["findings"] if f["rule"] == "single-h1")
+    assert {k: extra_h1[k] for k in ("rule", "severity", "line", "column", "end_line", "end_column")} == {
+        "rule": "single-h1", "severity": "error", "line": 23, "column": 1, "end_line": 23, "end_column": 5,
+    }  # fmt: skip
+    assert extra_h1["snippet"] == "<h1>"
+    assert extra_h1["selector"] == "main > article > div > h1"
+
+
+def test_json_reports_unreadable_files_in_the_summary(tmp_path: Path) -> None:
+    result = run("check", "--format", "json", str(tmp_path / "nope.html"))
+    document = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert document["files"] == [
+        {"path": f"{tmp_path}/nope.html", "error": "no such file", "findings": [], "stats": None}
+    ]
+    assert document["summary"]["errors"] == 1
+
+
+def test_unknown_rule_is_a_usage_error_with_a_suggestion() -> None:
+    result = run("check", "--select", "single-h2", str(SEED))
+    assert result.returncode == 2
+    assert "unknown rule 'single-h2'; did you mean 'single-h1'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_rules_lists_every_rule_with_severity_and_summary() -> None:
+    result = run("rules")
+    assert result.returncode == 0
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()}
+    for rule_id in ("single-h1", "heading-order", "no-inline-style", "word-count", "readability", "repeated-phrases"):
+        assert rule_id in rows
+    assert rows["single-h1"].split()[1] == "error"
+
+
+def test_cli_runner_in_process_matches_the_subprocess() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--select", "single-h1", "-"], input=b"<h1>a</h1><h1>b</h1>")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "-:1:11: error single-h1 extra <h1>; the first <h1> is on line 1"
+
+
+def test_cli_runner_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["check", "--format", "json", "-o", str(out), str(SEED)])
+    assert result.exit_code == 1 and result.output == ""
+    assert json.loads(out.read_text())["summary"]["files"] == 1
+
+
+def test_no_arguments_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output
