@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .article import Article, Word
@@ -99,7 +99,6 @@ class _EnglishHyphenation:
         return sum(1 for i, score in enumerate(scores) if score % 2 and self.LEFT <= i - 1 <= last)
 
 
-@cache
 def _hyphenation_points(lang: str) -> Callable[[str], int]:
     if lang == "en":
         return _EnglishHyphenation().points
@@ -115,11 +114,19 @@ _NOT_IN_WORDS = re.compile(r"[^\w']")
 def syllable_counter(lang: str) -> Callable[[str], int]:
     """A function that counts the syllables of a word of *lang*, as textstat does:
     punctuation but apostrophes dropped, the CMU dictionary's count for English
-    words it knows, else hyphenation points plus one."""
+    words it knows, else hyphenation points plus one. Counts are remembered:
+    an article's words repeat, and a long one asks for the same word hundreds
+    of times."""
     with _table_lock:  # each table is built once, not once per thread
-        table = _english_syllables() if lang == "en" else {}
-        points = _hyphenation_points(lang)
+        return _counter(lang)
 
+
+@cache
+def _counter(lang: str) -> Callable[[str], int]:
+    table = _english_syllables() if lang == "en" else {}
+    points = _hyphenation_points(lang)
+
+    @lru_cache(maxsize=1 << 16)
     def count(word: str) -> int:
         word = _NOT_IN_WORDS.sub("", word.lower().replace("’", "'"))
         known = table.get(word)

@@ -133,12 +133,12 @@ READABILITY = [
     ok(f'<html lang="en"><body><h1>Roads</h1>{_EASY}</body></html>'),
     bad(
         f'<html lang="en"><body><h1>Notice</h1>\n{_HARD}</body></html>',
-        finding("readability", line=2, column=4, message="Flesch reading ease is -187.4, below the minimum of 50"),
+        finding("readability", line=2, column=4, message="Flesch reading ease is -189.7, below the minimum of 50"),
         finding(
             "readability",
             line=2,
             column=4,
-            message="grade is 45.6, above the maximum of 12; hardest paragraphs: line 2",
+            message="grade is 45.9, above the maximum of 12; hardest paragraphs: line 2",
         ),
     ),
     # Too short to score.
