@@ -67,6 +67,8 @@ _TABLE_CONTENT = frozenset(
 _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
+_SPACE_RUN = re.compile(r"\s\s")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 _LONE_CR = re.compile(r"\r\n?")
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # The parser drops everything nested deeper than about a thousand levels.
@@ -554,25 +556,43 @@ class _TextBuilder:
         if text.isspace():
             self._pending_space = True
             return
-        offsets = self._locate(text, owner)
+        base, offsets = self._locate(text, owner)
+        if base is not None:
+            lead = len(text) - len(text.lstrip())
+            stripped = text.strip()
+            if not _SPACE_RUN.search(stripped):
+                # Every gap is one white-space character: one segment maps the
+                # whole node, each gap becoming one space (a million-word page
+                # makes a million segments otherwise).
+                self._start_segment(lead > 0, base + lead)
+                self._parts.append(_OTHER_SPACE.sub(" ", stripped))
+                self._size += len(stripped)
+                self._pending_space = text[-1].isspace()
+                return
         for match in _NON_SPACE.finditer(text):
-            if self._block_start < 0:
-                if self._size:
-                    self._parts.append(BLOCK_SEPARATOR)
-                    self._size += len(BLOCK_SEPARATOR)
-                self._block_start = self._size
-            elif self._pending_space or match.start() > 0:
-                self._parts.append(" ")
-                self._size += 1
-            self.segment_text_starts.append(self._size)
-            self.segment_source_starts.append(offsets(match.start()))
+            self._start_segment(match.start() > 0, offsets(match.start()))
             self._parts.append(match.group())
             self._size += match.end() - match.start()
             self._pending_space = False
         self._pending_space = text[-1].isspace()
 
-    def _locate(self, text: str, owner: etree._Element | None) -> Callable[[int], int]:
-        """A function from an index in *text* to its source offset.
+    def _start_segment(self, spaced: bool, source_offset: int) -> None:
+        """Open a block if none is open, or put a space where the text had one;
+        then record where the next characters come from."""
+        if self._block_start < 0:
+            if self._size:
+                self._parts.append(BLOCK_SEPARATOR)
+                self._size += len(BLOCK_SEPARATOR)
+            self._block_start = self._size
+        elif self._pending_space or spaced:
+            self._parts.append(" ")
+            self._size += 1
+        self.segment_text_starts.append(self._size)
+        self.segment_source_starts.append(source_offset)
+
+    def _locate(self, text: str, owner: etree._Element | None) -> tuple[int | None, Callable[[int], int]]:
+        """A function from an index in *text* to its source offset, and the
+        offset of index 0 when the function is that offset plus the index.
 
         Text nodes come in document order and so, but for the rare node the
         parser moves, do the source's text runs: the node's run is the first run
@@ -594,13 +614,13 @@ class _TextBuilder:
                 leading = len(text) - len(text.lstrip())
                 if "&" not in raw:
                     base = run.start + len(raw) - len(raw.lstrip()) - leading
-                    return lambda i: base + i
+                    return base, lambda i: base + i
                 offsets = _decoded_offsets(raw, run.start)
                 shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
                 last = len(offsets) - 1
-                return lambda i: offsets[min(max(i + shift, 0), last)]
+                return None, lambda i: offsets[min(max(i + shift, 0), last)]
         anchor = self._anchor(owner)
-        return lambda i: anchor
+        return None, lambda i: anchor
 
     def _anchor(self, owner: etree._Element | None) -> int:
         while owner is not None:
