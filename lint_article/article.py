@@ -298,7 +298,8 @@ class Article:
             if parent is None:
                 parts.append(tag)
                 break
-            same = [sib for sib in parent.iterchildren(el.tag)]
+            # Not iterchildren(tag): lxml refuses a tag name with control characters in it.
+            same = [sib for sib in parent if sib.tag == el.tag]
             parts.append(f"{tag}:nth-of-type({same.index(el) + 1})" if len(same) > 1 else tag)
             el = parent
         if el is not None and el.tag == "html" and element.tag == "html":
@@ -404,25 +405,33 @@ def _foster_parent(root: etree._Element) -> None:
         parent = table.getparent()
         if parent is None:
             continue
-        for item in _take_misplaced(table):
-            if isinstance(item, str):
+        moved: set[etree._Element] = set()
+        for item in _misplaced(table):
+            if isinstance(item, tuple):
+                node, attribute = item
+                text = getattr(node, attribute)
+                if node in moved or not text:  # the tail of a moved element moved with it
+                    continue
                 before = table.getprevious()
-                if before is not None:
-                    before.tail = (before.tail or "") + item
-                else:
-                    parent.text = (parent.text or "") + item
+                target, slot = (before, "tail") if before is not None else (parent, "text")
+                try:
+                    setattr(target, slot, (getattr(target, slot) or "") + text)
+                except ValueError:  # lxml refuses to write control characters: leave the text be
+                    continue
+                setattr(node, attribute, None)
             else:
-                item.tail = None
+                if item.tail and item.tail.isspace():
+                    item.tail = None
                 table.addprevious(item)
+                moved.add(item)
 
 
-def _take_misplaced(table: etree._Element) -> list[str | etree._Element]:
-    """The text and elements of *table* that belong before it, in document
-    order; their text is taken off the tree (the elements are moved later)."""
-    misplaced: list[str | etree._Element] = []
+def _misplaced(table: etree._Element) -> list[tuple[etree._Element, str] | etree._Element]:
+    """The elements, and the text (as element and ``text`` or ``tail``), of
+    *table* that belong before it, in document order."""
+    misplaced: list[tuple[etree._Element, str] | etree._Element] = []
     if table.text and not table.text.isspace():
-        misplaced.append(table.text)
-        table.text = None
+        misplaced.append((table, "text"))
     # Depth first in document order; a child's tail comes after its content.
     stack: list[tuple[Iterator[etree._Element], etree._Element]] = [(iter(table), table)]
     while stack:
@@ -444,13 +453,11 @@ def _take_misplaced(table: etree._Element) -> list[str | etree._Element]:
                 last = child
             if is_section:
                 if child.text and not child.text.isspace():
-                    misplaced.append(child.text)
-                    child.text = None
+                    misplaced.append((child, "text"))
                 stack.append((iter(child), child))
                 continue
         if last is not None and last.tail and not last.tail.isspace():
-            misplaced.append(last.tail)
-            last.tail = None
+            misplaced.append((last, "tail"))
     return misplaced
 
 
