@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .registry import load_registry
-from .rule import DOC_SECTIONS, Rule
+from .rule import DOC_SECTIONS, DOCS_URL, Rule
 
-DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
+__all__ = ["DOCS_URL", "Example", "example", "missing_sections", "options_table", "render", "sections", "write_pages"]
+
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 _FENCE = re.compile(r"```html\n(.*?)```", re.DOTALL)
 _OPTIONS = re.compile(r"^Options: `(\{.*\})`$", re.MULTILINE)

@@ -12,26 +12,77 @@ from .findings import Finding, Severity
 from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
 from .rule import Context
+from .suppression import Suppressions
 
 
 class Linter:
     """A configured set of rules; reusable and safe to share between threads."""
 
-    def __init__(self, rules: Sequence[ActiveRule], *, language: str | None = None) -> None:
+    def __init__(
+        self,
+        rules: Sequence[ActiveRule],
+        *,
+        language: str | None = None,
+        fragment_rules: Sequence[ActiveRule] | None = None,
+        report_unused_disables: bool = False,
+    ) -> None:
         self.rules = tuple(rules)
+        self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
+        """The rules for a CMS body fragment, when they differ (the ``auto`` profile)."""
         self.language = language
+        self.report_unused_disables = report_unused_disables
 
     def lint(self, article: Article, path: str = "<string>") -> Report:
         language = primary_language(article, self.language)
+        suppressions = Suppressions(article)
+        rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules
         findings: list[Finding] = []
-        for active in self.rules:
-            ctx = Context(active.rule, article, active.options, active.severity, language)
+        for active in rules:
+            ctx = Context(active.rule, article, active.options, active.severity, language, suppressions or None)
             try:
-                findings.extend(active.rule.check(article, ctx))
+                found = list(active.rule.check(article, ctx))
             except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
                 findings.append(_crash_finding(active, exc))
+                continue
+            findings.extend(f for f in found if id(f) not in ctx.silenced)
+        if self.report_unused_disables:
+            findings.extend(_unused_directive_findings(article, suppressions, {a.rule.id for a in rules}))
         findings.sort(key=Finding.sort_key)
         return Report(path, tuple(findings), _stats(article, language))
+
+
+UNUSED_DIRECTIVE = "unused-directive"
+
+
+def _unused_directive_findings(article: Article, suppressions: Suppressions, active: set[str]) -> list[Finding]:
+    """A finding at each directive that silenced nothing, as ESLint's
+    ``--report-unused-disable-directives`` does. A directive about rules that
+    did not run cannot be judged and is left alone."""
+    used_at = {d.start for d in suppressions.directives if d.used}
+    findings = []
+    for directive in suppressions.directives:
+        if directive.start in used_at or directive.kind == "enable":
+            continue
+        if directive.rules and not directive.rules & active:
+            continue
+        used_at.add(directive.start)  # a region split by an enable is one directive
+        line, column = article.position(directive.start)
+        named = ", ".join(sorted(directive.rules)) or "all rules"
+        findings.append(
+            Finding(
+                rule=UNUSED_DIRECTIVE,
+                severity=Severity.WARNING,
+                message=f"this {directive.kind} directive ({named}) silenced nothing; remove it",
+                message_id=UNUSED_DIRECTIVE,
+                line=line,
+                column=column,
+                end_line=line,
+                end_column=column,
+                snippet=" ".join(article.source[directive.start : directive.start + 80].split()),
+                selector=article.selector(directive.element) if directive.element is not None else "",
+            )
+        )
+    return findings
 
 
 def _crash_finding(active: ActiveRule, exc: Exception) -> Finding:

@@ -42,6 +42,8 @@ class Finding:
     snippet: str
     selector: str
     """A CSS selector that locates the element from ``<body>``."""
+    url: str = ""
+    """The rule's documentation page."""
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.message)

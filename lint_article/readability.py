@@ -18,7 +18,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -155,12 +155,13 @@ def score(words: Iterable[Word], sentence_count: int, lang: str) -> Scores | Non
     return Scores(len(word_list), sentences, syllable_total, round(ease, 2), None if grade is None else round(grade, 2))
 
 
-def prose_words(article: Article) -> list[Word]:
-    """The words of the article's running prose (headings, captions and table cells left out)."""
+def prose_words(article: Article, words: Sequence[Word] | None = None) -> list[Word]:
+    """The words of the article's running prose (headings, captions and table cells
+    left out), from *words* (default: all of the article's)."""
     prose = {id(block) for block in article.paragraphs}
     blocks = article.blocks
     sentences = article.sentences
-    return [w for w in article.words if id(blocks[sentences[w.sentence].block]) in prose]
+    return [w for w in (article.words if words is None else words) if id(blocks[sentences[w.sentence].block]) in prose]
 
 
 def counted_sentences(article: Article, words: list[Word]) -> int:
@@ -171,9 +172,10 @@ def counted_sentences(article: Article, words: list[Word]) -> int:
     return sum(1 for n in per_sentence.values() if n >= _MIN_SENTENCE_WORDS)
 
 
-def article_scores(article: Article, lang: str | None) -> Scores | None:
-    """Scores for the article's prose, or None when its language has no formula."""
+def article_scores(article: Article, lang: str | None, words: Sequence[Word] | None = None) -> Scores | None:
+    """Scores for the article's prose (or for the prose among *words*), or None
+    when its language has no formula."""
     if lang is None or not supports(lang):
         return None
-    words = prose_words(article)
-    return score(words, counted_sentences(article, words), lang)
+    prose = prose_words(article, words)
+    return score(prose, counted_sentences(article, prose), lang)

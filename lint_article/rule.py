@@ -26,17 +26,19 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from string import Formatter
 from typing import Any, ClassVar, Generic, TypeVar
 
 from lxml import etree
 
-from .article import Article
+from .article import Article, Word
 from .findings import Finding, Severity
+from .suppression import Suppressions
 
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
+DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
 _SNIPPET_LENGTH = 80
 
 
@@ -114,17 +116,35 @@ class Context(Generic[OptionsT]):
     """What a rule's check receives besides the article: its options, and the
     means to make findings with the right rule id, severity and position."""
 
-    __slots__ = ("_article", "_rule", "language", "options", "severity")
+    __slots__ = ("_article", "_rule", "_suppressions", "_words", "language", "options", "severity", "silenced")
 
     def __init__(
-        self, rule: Rule, article: Article, options: OptionsT, severity: Severity, language: str | None
+        self,
+        rule: Rule,
+        article: Article,
+        options: OptionsT,
+        severity: Severity,
+        language: str | None,
+        suppressions: Suppressions | None = None,
     ) -> None:
         self._rule = rule
         self._article = article
+        self._suppressions = suppressions
+        self._words: Sequence[Word] | None = None
         self.options = options
         self.severity = severity
         self.language = language
         """The article's primary language subtag (``en``), or None when unknown."""
+        self.silenced: set[int] = set()
+        """ids of the findings made here that a directive in the article silences."""
+
+    @property
+    def words(self) -> Sequence[Word]:
+        """The article's words less those that suppression directives hide from
+        this rule: prose rules count these, so a disabled passage is left out."""
+        if self._words is None:
+            self._words = self._suppressions.words_for(self._rule.id) if self._suppressions else self._article.words
+        return self._words
 
     def message(self, message_id: str, /, **values: Any) -> str:
         return self._rule.messages[message_id].format(**values)
@@ -139,7 +159,7 @@ class Context(Generic[OptionsT]):
         snippet = " ".join(article.source[start : min(end, start + 4 * _SNIPPET_LENGTH)].split())
         if len(snippet) > _SNIPPET_LENGTH:
             snippet = snippet[: _SNIPPET_LENGTH - 1] + "…"
-        return Finding(
+        finding = Finding(
             rule=self._rule.id,
             severity=self.severity,
             message=self.message(message_id, **values),
@@ -150,7 +170,14 @@ class Context(Generic[OptionsT]):
             end_column=end_column,
             snippet=snippet,
             selector=article.selector(element) if element is not None else "",
+            url=self._rule.docs_url(),
         )
+        if self._suppressions:
+            directive = self._suppressions.silencing(self._rule.id, start, element)
+            if directive is not None:
+                directive.used = True
+                self.silenced.add(id(finding))
+        return finding
 
     def at_element(self, element: etree._Element, message_id: str, /, **values: Any) -> Finding:
         """A finding at *element*'s start tag."""
@@ -180,6 +207,11 @@ class Rule:
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
+
+    @classmethod
+    def docs_url(cls) -> str:
+        """Where the rule's documentation lives; plugins override this."""
+        return DOCS_URL.format(id=cls.id)
 
     def check(self, article: Article, ctx: Context[Any]) -> Iterator[Finding]:
         raise NotImplementedError

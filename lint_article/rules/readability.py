@@ -27,7 +27,9 @@ class Readability(Rule):
     (English, German, Spanish, French, Italian, Dutch, Russian, Hungarian);
     the grade, fitted on English, only for English. Other languages, and
     articles with no declared language that do not read as English, are
-    skipped rather than guessed at.
+    skipped rather than guessed at. Text inside a passage where the rule is
+    disabled (by a comment directive or `data-lint-article-disable`) is left
+    out of the scores.
 
     ## Why
     News readers skim. A reading ease of 50 or more (about 10th grade) is what
@@ -93,7 +95,10 @@ class Readability(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
-        scores = article.derived(readability.article_scores, ctx.language)
+        if ctx.words is article.words:
+            scores = article.derived(readability.article_scores, ctx.language)
+        else:
+            scores = readability.article_scores(article, ctx.language, ctx.words)
         if scores is None or scores.words < options.min_words:
             return
         hard = scores.reading_ease < options.min_reading_ease

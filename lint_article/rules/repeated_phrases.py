@@ -23,7 +23,8 @@ class RepeatedPhrases(Rule):
     occurrence, with the line of every occurrence; a shorter phrase inside it
     is reported only if it also occurs `min_occurrences` times elsewhere. The scan takes linear time
     in the length of the article. Function words are known for English; in
-    other languages every phrase counts.
+    other languages every phrase counts. Words inside a passage where the
+    rule is disabled are left out of the comparison.
 
     ## Why
     Repeated phrases are the first thing readers notice in generated or
@@ -67,7 +68,7 @@ class RepeatedPhrases(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
-        words = article.words
+        words = ctx.words
         keys = [w.text.casefold().replace("’", "'") for w in words]
         stopwords = ENGLISH_STOPWORDS if ctx.language in (None, "en") else frozenset()
         covered = [0] * len(words)  # how many reported passages cover each word

@@ -18,7 +18,10 @@ class WordCount(Rule):
     Give either `min`/`max`, or `target` and `tolerance` (a share: a target of
     1000 with tolerance 0.1 accepts 900 to 1,100 words). A short article is
     reported at its first block; a long one at the block where the count
-    passes `max`, so the writer sees where to cut.
+    passes `max`, so the writer sees where to cut. Words inside a passage
+    where the rule is disabled (a comment directive or
+    `data-lint-article-disable`) are not counted: that is how an editor
+    leaves a pull quote or an embedded box out of the count.
 
     ## Why
     Commissions come with a length. Too short and the piece is thin or will
@@ -65,7 +68,7 @@ class WordCount(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         low, high = ctx.options.bounds()
-        words = article.words
+        words = ctx.words
         shown_high = f"{high:,}" if high is not None else "any number"
         if len(words) < low:
             if words:

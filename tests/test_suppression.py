@@ -1,0 +1,115 @@
+"""Directives in the article that silence rules: comments and the data attribute."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article import Article, Config, make_linter
+
+H1S = "<h1>First</h1>\n"
+
+
+def rules_at(html: str, **config: object) -> list[tuple[int, str]]:
+    settings = Config.from_mapping({"select": ["single-h1", "no-inline-style"], **config})
+    return [(f.line, f.rule) for f in make_linter(settings).lint(Article.from_html(html)).findings]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A region for named rules.
+        (
+            H1S + "<!-- lint-article-disable single-h1 -->\n<h1>2</h1>\n<!-- lint-article-enable -->\n<h1>3</h1>",
+            [(5, "single-h1")],
+        ),
+        # No rule named: every rule.
+        (
+            H1S
+            + '<!-- lint-article-disable -->\n<h1 style="x">2</h1>\n<!-- lint-article-enable -->\n<p style="y">3</p>',
+            [(5, "no-inline-style")],
+        ),
+        # An unclosed region runs to the end of the file.
+        (H1S + "<!-- lint-article-disable single-h1 -->\n<h1>2</h1>\n<h1>3</h1>", []),
+        # Other rules keep reporting inside a region for one rule.
+        (
+            H1S + '<!-- lint-article-disable single-h1 -->\n<h1 style="x">2</h1>',
+            [(3, "no-inline-style")],
+        ),
+        # Nested: enabling one rule of a wider region leaves the rest disabled.
+        (
+            H1S + "<!-- lint-article-disable single-h1, no-inline-style -->\n"
+            "<!-- lint-article-enable no-inline-style -->\n"
+            '<h1 style="x">2</h1>',
+            [(4, "no-inline-style")],
+        ),
+        # Enabling one rule inside a disable-all region.
+        (
+            H1S + "<!-- lint-article-disable -->\n<!-- lint-article-enable single-h1 -->\n"
+            '<h1 style="x">2</h1>\n<!-- lint-article-enable -->\n<p style="y">3</p>',
+            [(4, "single-h1"), (6, "no-inline-style")],
+        ),
+        # The next line that has content.
+        (
+            H1S + "<!-- lint-article-disable-next-line single-h1 -->\n\n   \n<h1>2</h1>\n<h1>3</h1>",
+            [(6, "single-h1")],
+        ),
+        # The whole file, from anywhere in it.
+        (H1S + "<h1>2</h1>\n<!-- lint-article-disable-file single-h1 -->", []),
+        # On an element, for one-line CMS HTML: the element and everything inside.
+        (
+            '<h1>1</h1><aside data-lint-article-disable="single-h1"><div><h1>2</h1></div></aside><h1>3</h1>',
+            [(1, "single-h1")],
+        ),
+        (
+            '<h1>1</h1><aside data-lint-article-disable=""><h1 style="a">2</h1></aside><p style="b">3</p>',
+            [(1, "no-inline-style")],
+        ),
+        # Prose that merely mentions a directive is not one.
+        (H1S + "<p>Write lint-article-disable in a comment.</p>\n<h1>2</h1>", [(3, "single-h1")]),
+    ],
+)
+def test_directives(html: str, expected: list[tuple[int, str]]) -> None:
+    assert rules_at(html) == expected
+
+
+WORDS = " ".join(["word"] * 30)
+
+
+def word_count(html: str) -> str:
+    settings = Config.from_mapping({"select": ["word-count"], "rules": {"word-count": {"min": 1, "max": 40}}})
+    report = make_linter(settings).lint(Article.from_html(html))
+    return report.findings[0].message if report.findings else ""
+
+
+def test_prose_rules_leave_disabled_text_out_of_their_counts() -> None:
+    html = f"<h1>T</h1><p>{WORDS}</p><p>{WORDS}</p>"
+    assert "has 61 words" in word_count(html)
+    boxed = f'<h1>T</h1><p>{WORDS}</p><aside data-lint-article-disable="word-count"><p>{WORDS}</p></aside>'
+    assert word_count(boxed) == ""
+    commented = (
+        f"<h1>T</h1><p>{WORDS}</p><!-- lint-article-disable word-count --><p>{WORDS}</p><!-- lint-article-enable -->"
+    )
+    assert word_count(commented) == ""
+    other_rule = f'<h1>T</h1><p>{WORDS}</p><aside data-lint-article-disable="single-h1"><p>{WORDS}</p></aside>'
+    assert "has 61 words" in word_count(other_rule)
+
+
+def test_repeated_phrases_ignore_a_disabled_passage() -> None:
+    phrase = "<p>the security situation remains dire</p>"
+    html = phrase * 2 + f'<blockquote data-lint-article-disable="repeated-phrases">{phrase}</blockquote>'
+    settings = Config.from_mapping({"select": ["repeated-phrases"]})
+    assert make_linter(settings).lint(Article.from_html(html)).findings == ()
+    assert len(make_linter(settings).lint(Article.from_html(phrase * 3)).findings) == 1
+
+
+def test_report_unused_disables() -> None:
+    html = (
+        "<h1>1</h1>\n"
+        "<!-- lint-article-disable-next-line single-h1 -->\n<h1>2</h1>\n"
+        "<!-- lint-article-disable-next-line single-h1 -->\n<p>nothing to silence</p>\n"
+        '<div data-lint-article-disable="no-inline-style"><p>plain</p></div>\n'
+        "<!-- lint-article-disable heading-order -->"
+    )
+    found = rules_at(html, **{"report-unused-disables": True})
+    assert found == [(4, "unused-directive"), (6, "unused-directive")]
+    assert rules_at(html) == []
