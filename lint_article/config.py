@@ -8,6 +8,7 @@ half-configured.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import fnmatch
@@ -192,7 +193,7 @@ def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
     if "language" in _keys(data):
         language = get("language")
         if not isinstance(language, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", language):
-            raise ConfigError(f'{source}: language: expected a language tag such as "en" or "pt-BR", got {language!r}')
+            raise ConfigError(f"{source}: language: expected a language tag such as 'en' or 'pt-BR', got {language!r}")
         values["language"] = language
     if "profile" in _keys(data):
         profile = get("profile")
@@ -253,10 +254,8 @@ def _relative_forms(path: PurePath, root: PurePath | None) -> list[str]:
     """*path* as globs may name it: relative to the config's folder, as given, and its name."""
     forms = [PurePosixPath(path).as_posix(), path.name]
     if root is not None:
-        try:
+        with contextlib.suppress(ValueError):  # the path lies outside the config's folder
             forms.insert(0, PurePosixPath(path.relative_to(root)).as_posix())
-        except ValueError:
-            pass
     return forms
 
 
