@@ -136,7 +136,7 @@ class Config:
         for key, ids in named.items():
             for rule_id in ids:
                 if rule_id not in known:
-                    raise ConfigError(f"{self._where(key)}: {key}: unknown rule {rule_id!r}{_suggest(rule_id, known)}")
+                    raise ConfigError(f"{self._where(key)}: {key}: unknown rule {rule_id!r}{suggest(rule_id, known)}")
         if self.select is None:
             chosen = {rid for rid, entry in known.items() if entry.rule.default_enabled}
         else:
@@ -166,7 +166,7 @@ def _keys(data: Mapping[str, Any]) -> list[str]:
 def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
     for key in data:
         if str(key).replace("_", "-") not in KEYS:
-            raise ConfigError(f"{source}: unknown key {key!r}{_suggest(str(key), KEYS)}")
+            raise ConfigError(f"{source}: unknown key {key!r}{suggest(str(key), KEYS)}")
 
     def get(key: str, default: Any = None) -> Any:
         return data.get(key, data.get(key.replace("-", "_"), default))
@@ -259,7 +259,8 @@ def _relative_forms(path: PurePath, root: PurePath | None) -> list[str]:
     return forms
 
 
-def _suggest(word: str, choices: Any) -> str:
+def suggest(word: str, choices: Any) -> str:
+    """A "did you mean" hint naming the closest of *choices*, or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
