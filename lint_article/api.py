@@ -56,6 +56,15 @@ def _utf8_size(text: str, max_bytes: int | None) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
+def lint_source(linter: Linter, html: str | bytes, path: str, *, max_bytes: int | None = MAX_BYTES) -> Report:
+    """Lint *html* with *linter*, as :func:`lint` does without building a linter."""
+    size = len(html) if isinstance(html, bytes) else _utf8_size(html, max_bytes)
+    error = _too_large(size, max_bytes)
+    if error:
+        return Report(path, error=error)
+    return linter.lint(Article.from_html(html), path)
+
+
 def lint_file(path: str | os.PathLike[str], *, config: ConfigLike = None, max_bytes: int | None = MAX_BYTES) -> Report:
     """Lint one file; a file that cannot be read gives a report with ``error`` set."""
     linter = make_linter(config)

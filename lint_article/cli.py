@@ -7,21 +7,27 @@ configuration, a file that could not be read, a rule that crashed).
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from . import __name__ as package_name
-from .api import lint_path, make_linter
+from .api import make_linter
 from .article import Article
-from .config import Config
+from .baseline import Baseline, BaselineError
+from .batch import lint_many
+from .config import KEYS, Config, suggest
+from .config_files import Settings
+from .docs import render
 from .engine import Linter
 from .files import expand_paths
 from .findings import Severity
-from .formatters import FORMATTERS
-from .registry import load_registry
+from .formatters import FORMATTERS, FormatOptions, rule_infos
+from .formatters.text import statistics as statistics_lines
+from .registry import Registry, load_registry
 from .report import Report
 from .rule import ConfigError
 
@@ -67,6 +73,30 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: when standard output is a terminal and NO_COLOR is not set).",
+)
+@click.option("--statistics", is_flag=True, help="Count the findings per rule (on standard error for other formats).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Lint in this many processes, output in order.  [default: the number of CPUs]",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings that this baseline (from --write-baseline) does not record.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -77,6 +107,11 @@ def check(
     language: str | None,
     stdin_filename: str | None,
     output_file: str | None,
+    color: bool | None,
+    statistics: bool,
+    jobs: int | None,
+    baseline_file: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
     config = Config(
@@ -89,27 +124,98 @@ def check(
     )
     try:
         linter = make_linter(config)
-    except ConfigError as exc:
+        baseline = Baseline.load(baseline_file) if baseline_file and not write_baseline else None
+    except (ConfigError, BaselineError) as exc:
         raise click.UsageError(str(exc)) from None
-    reports = _lint_all(linter, paths, stdin_filename)
-    text = FORMATTERS[output_format](reports)
-    _emit(text, output_file)
-    sys.exit(exit_code(reports, config.fail_on))
+    registry = load_registry()
+    for error in registry.errors:
+        click.echo(f"error: {error}", err=True)
+    reports = _lint_all(linter, config, paths, stdin_filename, jobs)
+    _report_faults(reports, registry, output_format)
+    if write_baseline:
+        baseline = Baseline.from_reports(reports, Path(write_baseline).absolute().parent)
+        try:
+            baseline.write(write_baseline)
+        except OSError as exc:
+            raise click.FileError(write_baseline, hint=exc.strerror or str(exc)) from None
+        click.echo(f"Wrote a baseline of {len(baseline):,} findings to {write_baseline}.", err=True)
+    if baseline is not None:
+        reports = _apply_baseline(baseline, reports, baseline_file if not write_baseline else None)
+    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=rule_infos(registry))
+    if statistics and output_format != "text":
+        for line in statistics_lines(reports, options):
+            click.echo(line, err=True)
+    text = FORMATTERS[output_format](reports, options)
+    _emit(text, output_file, color=options.color)
+    sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, config.fail_on))
 
 
-def _lint_all(linter: Linter, paths: Sequence[str], stdin_filename: str | None) -> list[Report]:
-    reports: list[Report] = []
-    for path in expand_paths([p for p in paths if p != "-"]):
-        reports.append(lint_path(linter, path))
+PROGRESS_MIN_FILES = 8
+"""More files than this, and a terminal on standard error, show a progress bar there."""
+
+
+def _lint_all(
+    linter: Linter, config: Config, paths: Sequence[str], stdin_filename: str | None, jobs: int | None
+) -> list[Report]:
+    files = list(expand_paths([p for p in paths if p != "-"]))
+    reports = list(_progress(lint_many(files, config=config, jobs=jobs), len(files)))
     if "-" in paths:
         data = sys.stdin.buffer.read()
         reports.append(linter.lint(Article.from_html(data), stdin_filename or "-"))
     return reports
 
 
-def _emit(text: str, output_file: str | None) -> None:
+def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
+    if total <= PROGRESS_MIN_FILES or not _isatty(sys.stderr):
+        yield from reports
+        return
+    with click.progressbar(length=total, label="Linting", file=sys.stderr) as bar:
+        for report in reports:
+            bar.update(1)
+            yield report
+
+
+def _report_faults(reports: Sequence[Report], registry: Registry, output_format: str) -> None:
+    """Say on standard error which rule (of which plugin) crashed on which file; and,
+    when the output is for machines, which files could not be linted."""
+    for report in reports:
+        if report.error is not None and output_format != "text":
+            click.echo(f"{report.path}: error: {report.error}", err=True)
+        for finding in report.internal_errors:
+            entry = registry.rules.get(finding.rule)
+            origin = entry.origin if entry else "unknown"
+            click.echo(f"error: {report.path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+
+
+def _apply_baseline(baseline: Baseline, reports: list[Report], name: str | None) -> list[Report]:
+    filtered = baseline.filter(reports)
+    notes = []
+    if filtered.matched and name:
+        notes.append(f"{filtered.matched:,} findings recorded in the baseline {name} are not shown")
+    if filtered.stale and name:
+        notes.append(f"{filtered.stale:,} recorded findings no longer occur: shrink the baseline with --write-baseline")
+    if notes:
+        click.echo("; ".join(notes) + ".", err=True)
+    return filtered.reports
+
+
+def _use_color(color: bool | None, output_file: str | None) -> bool:
+    """--color or --no-color when given; else colour for a terminal, unless NO_COLOR is set."""
+    if color is not None:
+        return color
+    if output_file is not None or os.environ.get("NO_COLOR"):
+        return False
+    return _isatty(sys.stdout)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _emit(text: str, output_file: str | None, color: bool = False) -> None:
     if output_file is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
         return
     try:
         Path(output_file).write_text(text, encoding="utf-8")
@@ -138,3 +244,66 @@ def list_rules() -> None:
         click.echo(f"error: {error}", err=True)
     if registry.errors:
         sys.exit(EXIT_ERROR)
+
+
+def _settings(config_file: str | None, isolated: bool, overrides: Config | None = None) -> Settings:
+    return Settings(
+        overrides=overrides or Config(),
+        config_file=Path(config_file) if config_file else None,
+        isolated=isolated,
+    )
+
+
+@main.command("config")
+@click.argument("path", required=False)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def show_config(path: str | None, config_file: str | None, isolated: bool) -> None:
+    """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
+    try:
+        config = _settings(config_file, isolated).for_path(Path(path) if path else None)
+        make_linter(config)  # validate it whole, as a run would
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    defaults = Config()
+    for key in KEYS:
+        name = key.replace("-", "_")
+        value = getattr(config, name)
+        origin = config.origins.get(key, "default")
+        if key == "rules":
+            for rule_id, options in sorted(value.items()):
+                shown = ", ".join(f"{k} = {_toml(v)}" for k, v in options.items())
+                click.echo(f"rules.{rule_id} = {{{shown}}}  # {origin}")
+            continue
+        if key not in config.origins and value == getattr(defaults, name):
+            origin = "default"
+        click.echo(f"{key} = {_toml(value)}  # {origin}")
+
+
+def _toml(value: object) -> str:
+    if value is None:
+        return "(unset)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return f'"{value}"'
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        if value and isinstance(value[0], tuple):
+            return "{" + ", ".join(f'"{glob}" = {_toml(ids)}' for glob, ids in value) + "}"
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print the documentation of RULE_ID: what it checks, why, examples, options."""
+    registry = load_registry()
+    entry = registry.rules.get(rule_id)
+    if entry is None:
+        raise click.UsageError(f"unknown rule {rule_id!r}{suggest(rule_id, registry.rules)}")
+    click.echo(render(entry.rule))
+    if entry.origin != "lint-article":
+        click.echo(f"(provided by the plugin {entry.origin!r})")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..report import Report
+from .base import FormatOptions
 
 VERSION = 1
 
@@ -28,5 +29,5 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
     }
 
 
-def format_reports(reports: Sequence[Report]) -> str:
+def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
     return json.dumps(document(reports), ensure_ascii=False, indent=2) + "\n"

@@ -1,27 +1,84 @@
-"""``path:line:col: severity rule-id message``, one finding a line, then a summary."""
+"""``path:line:col: severity rule-id message``, one finding a line, then a summary.
+
+With ``color``, ANSI styles set the parts apart (the CLI turns them on for a
+terminal, and off for ``NO_COLOR`` or ``--no-color``). With ``statistics``, a
+count per rule precedes the summary, as flake8's ``--statistics`` prints it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from ..findings import Severity
+import click
+
+from ..findings import Finding, Severity
 from ..report import Report
+from .base import FormatOptions
+
+_SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
+    Severity.ERROR: {"fg": "red", "bold": True},
+    Severity.WARNING: {"fg": "yellow"},
+    Severity.INFO: {"fg": "blue"},
+}
 
 
-def format_reports(reports: Sequence[Report]) -> str:
+def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
+    options = options or FormatOptions()
+    paint = _painter(options.color)
     lines: list[str] = []
     counts = dict.fromkeys(Severity, 0)
     unreadable = 0
     for report in reports:
         if report.error is not None:
             unreadable += 1
-            lines.append(f"{report.path}: error: {report.error}")
+            lines.append(f"{paint(report.path, bold=True)}: {paint('error', fg='red', bold=True)}: {report.error}")
             continue
         for f in report.findings:
             counts[f.severity] += 1
-            lines.append(f"{report.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
-    lines.append(summary(len(reports), counts, unreadable))
+            lines.append(
+                f"{paint(report.path, bold=True)}:{f.line}:{f.column}: "
+                f"{paint(str(f.severity), **_SEVERITY_STYLE[f.severity])} {paint(f.rule, fg='cyan')} {f.message}"
+            )
+    if options.statistics:
+        lines.extend(statistics(reports, options))
+    closing = summary(len(reports), counts, unreadable)
+    if counts[Severity.ERROR] or unreadable:
+        closing = paint(closing, fg="red", bold=True)
+    elif sum(counts.values()):
+        closing = paint(closing, fg="yellow")
+    else:
+        closing = paint(closing, fg="green")
+    lines.append(closing)
     return "\n".join(lines) + "\n"
+
+
+def statistics(reports: Sequence[Report], options: FormatOptions | None = None) -> list[str]:
+    """``count  rule-id  severity  summary`` per rule that found something, by rule id.
+
+    The summary is the rule's own; for a rule that is not installed here, the
+    first of its messages (flake8 prints the first message of each code).
+    """
+    options = options or FormatOptions()
+    counts: Counter[str] = Counter()
+    first: dict[str, Finding] = {}
+    for report in reports:
+        for f in report.findings:
+            counts[f.rule] += 1
+            first.setdefault(f.rule, f)
+    if not counts:
+        return []
+    infos = options.rule_infos()
+    width = max(len(rule_id) for rule_id in counts)
+    number_width = max(5, len(str(max(counts.values()))) + 1)
+    lines = []
+    for rule_id in sorted(counts):
+        info = infos.get(rule_id)
+        text = info.summary if info else first[rule_id].message
+        severity = first[rule_id].severity
+        lines.append(f"{counts[rule_id]:<{number_width}}{rule_id:<{width}}  {severity!s:<7}  {text}")
+    return lines
 
 
 def summary(files: int, counts: dict[Severity, int], unreadable: int) -> str:
@@ -40,3 +97,10 @@ def summary(files: int, counts: dict[Severity, int], unreadable: int) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _painter(enabled: bool) -> Callable[..., str]:
+    def paint(text: str, **style: Any) -> str:
+        return click.style(text, **style) if enabled else text
+
+    return paint

@@ -1,0 +1,164 @@
+"""Lint many articles, in parallel processes, with reports in input order.
+
+::
+
+    from lint_article import lint_many
+
+    for report in lint_many(["a.html", "b.html"], jobs=4):
+        print(report.path, len(report.findings))
+
+    # A CMS linting its archive straight from the database:
+    pairs = ((row.slug, row.body) for row in archive.iterate())
+    for report in lint_many(pairs, config={"select": ["single-h1"]}):
+        store(report.path, report.to_dict())
+
+An item is a path (``str`` or ``os.PathLike``) or a ``(name, html)`` pair, the
+html as ``str`` or ``bytes``. The configuration is validated before anything is
+linted (a :class:`~lint_article.rule.ConfigError` is raised by ``lint_many``
+itself); each worker process then builds its linter once. Work goes out in
+small chunks, and only a bounded number of chunks is in flight, so an archive
+is streamed rather than loaded whole. ``jobs=1`` lints in this process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeAlias
+
+from .api import MAX_BYTES, ConfigLike, lint_path, lint_source, make_linter
+from .config import Config, as_config
+from .engine import Linter
+from .registry import Registry
+from .report import Report
+
+Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
+_Task: TypeAlias = tuple[str, str | bytes | None]
+"""(name, html) for a pair, (path, None) for a file; plain data, cheap to send."""
+
+DEFAULT_CHUNK_SIZE = 2
+_CHUNKS_IN_FLIGHT_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def lint_many(
+    items: Iterable[Item],
+    *,
+    config: ConfigLike = None,
+    jobs: int | None = None,
+    registry: Registry | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    max_bytes: int | None = MAX_BYTES,
+) -> Iterator[Report]:
+    """Reports for *items*, in their order, linted by *jobs* processes (default: one per CPU).
+
+    A file that cannot be read, or an article over *max_bytes* (None: no limit),
+    gives a report with ``error`` set; so does an article that the linter itself
+    fails on, and the others go on.
+    """
+    settings = as_config(config)
+    linter = make_linter(settings, registry)  # validates the configuration now
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
+    tasks = (_task(item) for item in items)
+    if jobs == 1:
+        return (_lint_task(linter, task, max_bytes) for task in tasks)
+    return _parallel(tasks, _WorkerSetup(settings, registry, max_bytes), jobs, chunk_size, linter)
+
+
+def _task(item: Item) -> _Task:
+    if isinstance(item, tuple):
+        name, html = item
+        return (str(name), html)
+    return (os.fspath(item), None)
+
+
+def _lint_task(linter: Linter, task: _Task, max_bytes: int | None) -> Report:
+    name, html = task
+    try:
+        if html is None:
+            return lint_path(linter, Path(name), name, max_bytes=max_bytes)
+        return lint_source(linter, html, name, max_bytes=max_bytes)
+    except Exception as exc:  # noqa: BLE001 - one article must not stop an archive
+        return Report(name, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class _WorkerSetup:
+    """What a worker process needs to build its linter; sent to it once."""
+
+    config: Config
+    registry: Registry | None
+    max_bytes: int | None
+
+
+def _parallel(
+    tasks: Iterator[_Task], setup: _WorkerSetup, jobs: int, chunk_size: int, linter: Linter
+) -> Iterator[Report]:
+    chunks = _chunks(tasks, chunk_size)
+    # Look ahead: a batch that fits in one chunk is not worth starting processes
+    # for, and a small one needs no more processes than it has chunks.
+    head = list(itertools.islice(chunks, jobs))
+    if len(head) < 2:
+        yield from (_lint_task(linter, task, setup.max_bytes) for chunk in head for task in chunk)
+        return
+    jobs = min(jobs, len(head))
+    context = multiprocessing.get_context(_start_method())
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(setup,))
+    pending: deque[Future[list[Report]]] = deque()
+    try:
+        for chunk in itertools.chain(head, chunks):
+            pending.append(executor.submit(_lint_chunk, chunk))
+            while len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> str:
+    """``fork`` on Linux when this process runs a single thread: the workers inherit the
+    loaded rules and start at once. Otherwise ``spawn`` (forking a threaded process can
+    deadlock, and macOS forbids it for some system libraries): each worker then imports
+    lint-article (about 0.2 s), and a script that calls ``lint_many`` must guard its
+    entry point with ``if __name__ == "__main__":``, as :mod:`multiprocessing` requires."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    while chunk := list(itertools.islice(tasks, size)):
+        yield chunk
+
+
+_worker: tuple[Linter, int | None] | None = None
+
+
+def _init_worker(setup: _WorkerSetup) -> None:
+    global _worker
+    _worker = (make_linter(setup.config, setup.registry), setup.max_bytes)
+
+
+def _lint_chunk(chunk: list[_Task]) -> list[Report]:
+    assert _worker is not None, "the worker was not initialised"
+    linter, max_bytes = _worker
+    return [_lint_task(linter, task, max_bytes) for task in chunk]

@@ -1,0 +1,73 @@
+"""What every output format shares.
+
+A formatter is a function ``format_reports(reports, options=None) -> str``. All
+of them receive the same :class:`~lint_article.report.Report` objects; what they
+need to know about rules beyond a finding (a summary, a default severity, a
+help page) comes generically from :class:`RuleInfo`, built from the registry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..findings import Severity
+from ..registry import Registry, load_registry
+from ..report import Report
+
+TOOL_NAME = "lint-article"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What an output format may say about a rule, whatever rule it is."""
+
+    id: str
+    summary: str
+    severity: Severity
+    """The rule's default severity."""
+    origin: str
+    """The distribution that provides the rule."""
+    help_uri: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FormatOptions:
+    color: bool = False
+    """Style the text output with ANSI colours."""
+    statistics: bool = False
+    """Add a count per rule to the text output, as flake8's ``--statistics`` does."""
+    rules: Mapping[str, RuleInfo] | None = None
+    """Rule metadata by id; None reads the installed rules."""
+
+    def rule_infos(self) -> Mapping[str, RuleInfo]:
+        return self.rules if self.rules is not None else rule_infos(load_registry())
+
+
+class Formatter(Protocol):
+    def __call__(self, reports: Sequence[Report], options: FormatOptions | None = None, /) -> str: ...
+
+
+def rule_infos(registry: Registry) -> dict[str, RuleInfo]:
+    """Metadata of every rule in *registry*."""
+    return {
+        rule_id: RuleInfo(rule_id, entry.rule.summary, entry.rule.severity, entry.origin, entry.rule.docs_url() or None)
+        for rule_id, entry in registry.rules.items()
+    }
+
+
+def relative_posix(path: str) -> str:
+    """*path* as a POSIX path, relative to the working directory when it lies below it.
+
+    Code-scanning platforms resolve paths against the repository root, where CI runs.
+    """
+    if path == "-" or path.startswith("<"):
+        return path
+    candidate = Path(path)
+    if candidate.is_absolute():
+        with contextlib.suppress(ValueError):
+            candidate = candidate.relative_to(Path.cwd())
+    return candidate.as_posix()

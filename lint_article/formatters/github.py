@@ -1,0 +1,55 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation.
+
+``::error file=a.html,line=3,endLine=3,col=1,endColumn=5,title=lint-article (single-h1)::extra <h1>``
+
+``error``, ``warning`` and ``notice`` follow the finding's severity. Values are
+escaped as the Actions toolkit does (``@actions/core``, ``command.ts``): in the
+message ``%``, ``\\r`` and ``\\n``; in properties also ``:`` and ``,``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..findings import Severity
+from ..report import Report
+from .base import TOOL_NAME, FormatOptions, relative_posix
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties: str | int) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
+    lines = []
+    for report in reports:
+        path = relative_posix(report.path)
+        if report.error is not None:
+            lines.append(command("error", f"could not be linted: {report.error}", file=path, title=TOOL_NAME))
+            continue
+        for f in report.findings:
+            end_line = max(f.end_line, f.line)
+            lines.append(
+                command(
+                    COMMANDS[f.severity],
+                    f.message,
+                    file=path,
+                    line=f.line,
+                    endLine=end_line,
+                    col=f.column,
+                    endColumn=f.end_column if end_line > f.line else max(f.end_column, f.column),
+                    title=f"{TOOL_NAME} ({f.rule})",
+                )
+            )
+    return "".join(line + "\n" for line in lines)
