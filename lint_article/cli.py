@@ -19,9 +19,7 @@ from .api import make_linter
 from .article import Article
 from .baseline import Baseline, BaselineError
 from .batch import lint_many
-from .config import KEYS, Config, suggest
-from .config_files import Settings
-from .docs import render
+from .config import Config
 from .engine import Linter
 from .files import expand_paths
 from .findings import Severity
@@ -244,66 +242,3 @@ def list_rules() -> None:
         click.echo(f"error: {error}", err=True)
     if registry.errors:
         sys.exit(EXIT_ERROR)
-
-
-def _settings(config_file: str | None, isolated: bool, overrides: Config | None = None) -> Settings:
-    return Settings(
-        overrides=overrides or Config(),
-        config_file=Path(config_file) if config_file else None,
-        isolated=isolated,
-    )
-
-
-@main.command("config")
-@click.argument("path", required=False)
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
-@click.option("--isolated", is_flag=True, help="Read no configuration file.")
-def show_config(path: str | None, config_file: str | None, isolated: bool) -> None:
-    """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
-    try:
-        config = _settings(config_file, isolated).for_path(Path(path) if path else None)
-        make_linter(config)  # validate it whole, as a run would
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
-    defaults = Config()
-    for key in KEYS:
-        name = key.replace("-", "_")
-        value = getattr(config, name)
-        origin = config.origins.get(key, "default")
-        if key == "rules":
-            for rule_id, options in sorted(value.items()):
-                shown = ", ".join(f"{k} = {_toml(v)}" for k, v in options.items())
-                click.echo(f"rules.{rule_id} = {{{shown}}}  # {origin}")
-            continue
-        if key not in config.origins and value == getattr(defaults, name):
-            origin = "default"
-        click.echo(f"{key} = {_toml(value)}  # {origin}")
-
-
-def _toml(value: object) -> str:
-    if value is None:
-        return "(unset)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Severity):
-        return f'"{value}"'
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, tuple):
-        if value and isinstance(value[0], tuple):
-            return "{" + ", ".join(f'"{glob}" = {_toml(ids)}' for glob, ids in value) + "}"
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return str(value)
-
-
-@main.command()
-@click.argument("rule_id")
-def explain(rule_id: str) -> None:
-    """Print the documentation of RULE_ID: what it checks, why, examples, options."""
-    registry = load_registry()
-    entry = registry.rules.get(rule_id)
-    if entry is None:
-        raise click.UsageError(f"unknown rule {rule_id!r}{suggest(rule_id, registry.rules)}")
-    click.echo(render(entry.rule))
-    if entry.origin != "lint-article":
-        click.echo(f"(provided by the plugin {entry.origin!r})")
