@@ -68,6 +68,9 @@ _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"\s\s")
+# How many text runs a text node joined from several may start after the last
+# one placed, and span.
+_RUN_LOOKAHEAD = 32
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _LONE_CR = re.compile(r"\r\n?")
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
@@ -482,11 +485,14 @@ class _TextBuilder:
         self._run_cursor = 0
         self._used: set[int] = set()
         self._runs_by_text: dict[str, list[int]] = {}
+        self._keyed_runs: list[int] = []
+        """Indices of the runs that hold more than white space."""
         for index, run in enumerate(runs):
             raw = source[run.start : run.end]
             key = (html.unescape(raw) if "&" in raw else raw).strip()
             if key:
                 self._runs_by_text.setdefault(key, []).append(index)
+                self._keyed_runs.append(index)
         self._tags = tags
         self._parts: list[str] = []
         self._size = 0
@@ -626,8 +632,39 @@ class _TextBuilder:
                 shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
                 last = len(offsets) - 1
                 return None, lambda i: offsets[min(max(i + shift, 0), last)]
+        joined = self._locate_across_runs(text)
+        if joined is not None:
+            end = len(joined) - 1
+            return None, lambda i: joined[min(i, end)]
         anchor = self._anchor(owner)
         return None, lambda i: anchor
+
+    def _locate_across_runs(self, text: str) -> list[int] | None:
+        """Source offsets of each character of *text* when it is several runs
+        in a row: libxml2 joins the text on either side of an end tag it drops
+        (``a</span>b`` with no ``<span>`` open). None when no such runs follow."""
+        runs, source = self._runs, self._source
+        body = text.lstrip()
+        lead = len(text) - len(body)
+        after = bisect.bisect_left(self._keyed_runs, self._run_cursor)
+        for first in self._keyed_runs[after : after + _RUN_LOOKAHEAD]:
+            offsets: list[int] = []
+            index = first
+            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_LOOKAHEAD:
+                run = runs[index]
+                raw = source[run.start : run.end]
+                decoded = html.unescape(raw) if "&" in raw else raw
+                skip = len(decoded) - len(decoded.lstrip()) if index == first else 0
+                if not body.startswith(decoded[skip:], len(offsets)):
+                    break
+                where = _decoded_offsets(raw, run.start) if "&" in raw else range(run.start, run.end)
+                offsets.extend(where[skip:])
+                index += 1
+            if index - first > 1 and len(offsets) == len(body):
+                self._run_cursor = index
+                self._used.update(range(first, index))
+                return [offsets[0]] * lead + offsets
+        return None
 
     def _anchor(self, owner: etree._Element | None) -> int:
         while owner is not None:

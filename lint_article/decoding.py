@@ -28,6 +28,10 @@ _WHATWG_ALIASES = {
     "utf-16le": "utf-8",
     "utf-16be": "utf-8",
     "x-user-defined": "windows-1252",
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "iso-8859-8-i": "iso8859-8",
+    "x-gbk": "gbk",
 }
 
 # The standard's prescan looks at the first 1024 bytes only.
@@ -44,13 +48,31 @@ class DecodedSource:
     """True when some bytes could not be decoded and became U+FFFD."""
 
 
+# The encodings of the WHATWG Encoding standard, by Python codec name. A page
+# may declare anything: Python also knows "hex", "zlib", "rot13", "undefined"
+# and "unicode_escape", which are no text encodings a browser would use and
+# must never decode a page.
+_BROWSER_CODECS = frozenset(
+    {
+        "utf-8", "utf-16-le", "utf-16-be", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5",
+        "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15",
+        "iso8859-16", "koi8-r", "koi8-u", "mac-roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+        "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "mac-cyrillic", "gbk", "gb2312", "gb18030", "big5",
+        "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "tis-620", "iso8859-11",
+    }
+)  # fmt: skip
+
+
 def _codec_name(label: str) -> str | None:
+    """The Python codec for a declared *label*, or None for a label that no
+    browser knows (the declaration is then ignored, as a browser ignores it)."""
     label = label.strip().lower()
     label = _WHATWG_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        name = codecs.lookup(label).name
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
+    return name if name in _BROWSER_CODECS else None
 
 
 def decode_html(data: bytes) -> DecodedSource:
