@@ -31,8 +31,8 @@ BROKEN = "lint-article-broken-plugin"
 ARTICLE = textwrap.dedent(
     """\
     <html lang="en"><body><h1>Budget day</h1>
-    <p>The minister said TK about the plan.</p>
-    <p style="color: red">Lorem ipsum dolor sit amet.</p>
+    <p>The minister will utilize the surplus.</p>
+    <p style="color: red">Going forward, taxes fall.</p>
     </body></html>
     """
 )
@@ -90,32 +90,33 @@ def test_rules_lists_the_plugin_rules_with_their_origin(plugin_dir: Path) -> Non
     result = run("rules", path=[plugin_dir])
     assert result.returncode == 0, result.stderr
     lines = {line.split()[0]: line for line in result.stdout.splitlines()}
-    assert lines["placeholder-text"].endswith(f"[{PLUGIN}]")
-    assert "No placeholder text is left in the article." in lines["placeholder-text"]
+    assert lines["example-house-style"].endswith(f"[{PLUGIN}]")
+    assert "Words that the house style forbids do not appear." in lines["example-house-style"]
+    assert lines["example-crash"].endswith(f"[{PLUGIN}]")
     assert lines["single-h1"].endswith("An article has exactly one <h1>.")  # built-ins carry no origin
 
 
 def test_the_plugin_rule_runs_by_default_beside_the_built_in_rules(plugin_dir: Path, article: Path) -> None:
     result = run("check", str(article), path=[plugin_dir])
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"{article}:2:22: error placeholder-text placeholder text “TK” left in the article" in result.stdout
-    assert f"{article}:3:23: error placeholder-text placeholder text “Lorem ipsum” left in the article" in result.stdout
+    assert f"{article}:2:22: error example-house-style “utilize” is not house style" in result.stdout
+    assert f"{article}:3:23: error example-house-style “Going forward” is not house style" in result.stdout
     assert f"{article}:3:4: warning no-inline-style" in result.stdout
     assert result.stderr == ""
 
 
 def test_without_the_plugin_its_rule_is_unknown(article: Path) -> None:
-    result = run("check", "--select", "placeholder-text", str(article), path=[])
+    result = run("check", "--select", "example-house-style", str(article), path=[])
     assert result.returncode == 2
-    assert "unknown rule 'placeholder-text'" in result.stderr
+    assert "unknown rule 'example-house-style'" in result.stderr
 
 
 def test_the_plugin_rule_can_be_selected_and_ignored(plugin_dir: Path, article: Path) -> None:
-    selected = run("check", "--select", "placeholder-text", str(article), path=[plugin_dir])
+    selected = run("check", "--select", "example-house-style", str(article), path=[plugin_dir])
     rules = {line.split()[2] for line in selected.stdout.splitlines()[:-1]}
-    assert rules == {"placeholder-text"}
-    ignored = run("check", "--ignore", "placeholder-text", str(article), path=[plugin_dir])
-    assert "placeholder-text" not in ignored.stdout
+    assert rules == {"example-house-style"}
+    ignored = run("check", "--ignore", "example-house-style", str(article), path=[plugin_dir])
+    assert "example-house-style" not in ignored.stdout
     assert "no-inline-style" in ignored.stdout
 
 
@@ -124,13 +125,13 @@ def test_the_plugin_rule_is_configurable(plugin_dir: Path) -> None:
         """\
         import json
         from lint_article import ConfigError, lint
-        html = "<h1>T</h1><p>Write XXX here, not TK.</p>"
-        config = {"select": ["placeholder-text"],
-                  "rules": {"placeholder-text": {"phrases": ["xxx"], "severity": "warning"}}}
+        html = "<h1>T</h1><p>We leverage synergies, and utilize them.</p>"
+        config = {"select": ["example-house-style"],
+                  "rules": {"example-house-style": {"forbidden": ["leverage"], "severity": "warning"}}}
         report = lint(html, config=config)
         print(json.dumps([[f.message, str(f.severity)] for f in report.findings]))
         try:
-            lint(html, config={"rules": {"placeholder-text": {"phrases": 3}}})
+            lint(html, config={"rules": {"example-house-style": {"forbidden": 3}}})
         except ConfigError as exc:
             print(exc)
         """
@@ -138,8 +139,8 @@ def test_the_plugin_rule_is_configurable(plugin_dir: Path) -> None:
     result = run(path=[plugin_dir], code=code)
     assert result.returncode == 0, result.stderr
     found, error = result.stdout.splitlines()
-    assert json.loads(found) == [["placeholder text “XXX” left in the article", "warning"]]
-    assert "rules.placeholder-text" in error and "'phrases'" in error
+    assert json.loads(found) == [["“leverage” is not house style", "warning"]]
+    assert "rules.example-house-style" in error and "'forbidden'" in error
 
 
 def test_the_plugin_is_well_formed_and_its_documented_examples_hold(plugin_dir: Path) -> None:
@@ -151,7 +152,7 @@ def test_the_plugin_is_well_formed_and_its_documented_examples_hold(plugin_dir: 
         from lint_article.testing import lint_with
         registry = load_registry()
         assert registry.errors == (), registry.errors
-        for rule_id in ("placeholder-text", "crash-on-marker"):
+        for rule_id in ("example-house-style", "example-crash"):
             entry = registry.rules[rule_id]
             assert entry.origin == "lint-article-example-plugin", entry.origin
             assert rule_problems(entry.rule) == [] and missing_sections(entry.rule) == []
@@ -168,23 +169,23 @@ def test_the_plugin_is_well_formed_and_its_documented_examples_hold(plugin_dir: 
 def test_a_rule_that_raises_is_reported_with_plugin_rule_and_file(plugin_dir: Path, tmp_path: Path) -> None:
     crashing = tmp_path / "crash.html"
     crashing.write_text('<h1>A</h1>\n<h1 data-crash="">B</h1>', encoding="utf-8")
-    result = run("check", "--extend-select", "crash-on-marker", str(crashing), path=[plugin_dir])
+    result = run("check", "--extend-select", "example-crash", str(crashing), path=[plugin_dir])
     assert result.returncode == 2
     # The other rules ran on the same file.
     assert f"{crashing}:2:1: error single-h1 extra <h1>" in result.stdout
     crash_line = next(line for line in result.stdout.splitlines() if "crashed" in line)
-    assert crash_line.startswith(f"{crashing}:1:1: error crash-on-marker rule 'crash-on-marker' crashed: RuntimeError")
-    assert f"error: {crashing}: rule 'crash-on-marker' crashed: RuntimeError" in result.stderr
-    assert f"(rule 'crash-on-marker' of '{PLUGIN}')" in result.stderr
+    assert crash_line.startswith(f"{crashing}:1:1: error example-crash rule 'example-crash' crashed: RuntimeError")
+    assert f"error: {crashing}: rule 'example-crash' crashed: RuntimeError" in result.stderr
+    assert f"(rule 'example-crash' of '{PLUGIN}')" in result.stderr
 
 
 def test_a_crash_is_a_run_fault_in_json_too(plugin_dir: Path, tmp_path: Path) -> None:
     crashing = tmp_path / "crash.html"
     crashing.write_text('<h1 data-crash="">B</h1>', encoding="utf-8")
-    result = run("check", "--format", "json", "--extend-select", "crash-on-marker", str(crashing), path=[plugin_dir])
+    result = run("check", "--format", "json", "--extend-select", "example-crash", str(crashing), path=[plugin_dir])
     assert result.returncode == 2
     findings = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f["message_id"] for f in findings if f["rule"] == "crash-on-marker"] == ["internal-error"]
+    assert [f["message_id"] for f in findings if f["rule"] == "example-crash"] == ["internal-error"]
     assert PLUGIN in result.stderr
 
 
@@ -193,19 +194,19 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_other_rules_run(
 ) -> None:
     listing = run("rules", path=[plugin_dir, broken_dir])
     assert listing.returncode == 2
-    assert "placeholder-text" in listing.stdout and "single-h1" in listing.stdout
+    assert "example-house-style" in listing.stdout and "single-h1" in listing.stdout
     assert f"plugin '{BROKEN}' (entry point 'never-loads'): failed to load: ModuleNotFoundError" in listing.stderr
 
     result = run("check", str(article), path=[plugin_dir, broken_dir])
     assert result.returncode == 2
     assert f"plugin '{BROKEN}' (entry point 'never-loads'): failed to load" in result.stderr
-    assert "placeholder-text" in result.stdout and "no-inline-style" in result.stdout
+    assert "example-house-style" in result.stdout and "no-inline-style" in result.stdout
 
 
 def test_plugin_rules_run_in_parallel_workers(plugin_dir: Path, tmp_path: Path) -> None:
     for number in range(6):
         (tmp_path / f"a{number}.html").write_text(ARTICLE, encoding="utf-8")
-    result = run("check", "--jobs", "2", "--select", "placeholder-text", "--format", "json", str(tmp_path),
+    result = run("check", "--jobs", "2", "--select", "example-house-style", "--format", "json", str(tmp_path),
                  path=[plugin_dir])  # fmt: skip
     files = json.loads(result.stdout)["files"]
     assert [Path(f["path"]).name for f in files] == [f"a{n}.html" for n in range(6)]

@@ -29,7 +29,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     failed = errored = 0
     for report in reports:
         path = xml_text(relative_posix(report.path))
-        case = ET.SubElement(suite, "testcase", classname=TOOL_NAME, name=path, file=path)
+        case = ET.SubElement(suite, "testcase", classname=TOOL_NAME, name=path)
         if report.error is not None:
             errored += 1
             message = xml_text(f"could not be linted: {report.error}")

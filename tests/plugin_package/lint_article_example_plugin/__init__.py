@@ -1,4 +1,7 @@
-"""An example lint-article plugin, written exactly as a third party would write one."""
+"""An example lint-article plugin, written exactly as a third party would write one.
+
+Its rule ids start with the plugin's name, so that they cannot collide with
+built-in rules or other plugins."""
 
 from __future__ import annotations
 
@@ -11,51 +14,50 @@ from lint_article import Article, Context, Finding, Rule, RuleOptions, Severity,
 DOCS = "https://example.org/lint-article-example-plugin/{id}"
 
 
-class PlaceholderText(Rule):
-    """No placeholder text is left in the article.
+class HouseStyle(Rule):
+    """Words that the house style forbids do not appear.
 
     ## What it checks
-    Looks for the placeholders that writers and templates leave behind
-    (`lorem ipsum`, `TK`, `[insert link]`) in the text a reader sees, and
-    reports each one where it stands. The list is the `phrases` option;
-    matching ignores case and only matches whole words.
+    Looks for each word or phrase of the `forbidden` option in the text a
+    reader sees, ignoring case and matching whole words only, and reports each
+    one where it stands.
 
     ## Why
-    A placeholder that reaches readers looks careless, and search engines
-    index it.
+    A publication's style guide bans jargon and tics ("utilize", "impactful")
+    that editors otherwise strike out by hand, article after article.
 
     ## Fails
     ```html
-    <h1>Budget</h1><p>The minister said TK about the plan.</p>
+    <h1>Budget</h1><p>The ministry will utilize the surplus.</p>
     ```
 
     ## Passes
     ```html
-    <h1>Budget</h1><p>The minister said little about the plan.</p>
+    <h1>Budget</h1><p>The ministry will use the surplus.</p>
     ```
     """
 
-    id = "placeholder-text"
-    summary = "No placeholder text is left in the article."
+    id = "example-house-style"
+    summary = "Words that the house style forbids do not appear."
     severity = Severity.ERROR
-    messages = {"placeholder": "placeholder text “{phrase}” left in the article"}
+    messages = {"forbidden": "“{word}” is not house style"}
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
-        phrases: tuple[str, ...] = option(("lorem ipsum", "TK", "[insert link]"), "Placeholders to look for.")
+        forbidden: tuple[str, ...] = option(("utilize", "impactful", "going forward"), "Words and phrases to avoid.")
 
     @classmethod
     def docs_url(cls) -> str:
         return DOCS.format(id=cls.id)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        for phrase in ctx.options.phrases:
-            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+        for word in ctx.options.forbidden:
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
             for match in pattern.finditer(article.text):
-                yield ctx.at_text(match.start(), match.end(), "placeholder", phrase=match.group())
+                yield ctx.at_text(match.start(), match.end(), "forbidden", word=match.group())
 
 
-class CrashOnMarker(Rule):
+class ExampleCrash(Rule):
     """A rule that fails on purpose, to show how a crashing rule is reported.
 
     ## What it checks
@@ -77,7 +79,7 @@ class CrashOnMarker(Rule):
     ```
     """
 
-    id = "crash-on-marker"
+    id = "example-crash"
     summary = "Reports <blink>; raises on data-crash (for tests)."
     severity = Severity.WARNING
     messages = {"blink": "<blink> is obsolete"}
