@@ -1,0 +1,244 @@
+"""Hostile and odd inputs: each has a test and a clear outcome.
+
+Every input goes through the oracle (no exception, no rule crash, positions
+inside the input, JSON per the contract, same report twice) and then its own
+expectation: what a reader of that page would see.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fuzz.oracle import check_json, check_positions, lint_and_check
+from lint_article.api import MAX_BYTES, lint, lint_file
+from lint_article.article import Article
+from lint_article.decoding import decode_html
+
+from .conftest import ROOT
+
+SENTENCE = "The council met on Monday and agreed to repair the old bridge before winter. "
+
+
+def words(html: str | bytes) -> list[str]:
+    return [w.text for w in Article.from_html(html).words]
+
+
+# -- empty and next to empty --------------------------------------------------
+
+
+@pytest.mark.parametrize("html", ["", b"", "   \n\t\n  ", b"\r\n\r\n", "\ufeff", b"\xef\xbb\xbf"])
+def test_empty_or_blank_input_is_an_article_without_words(html: str | bytes) -> None:
+    report = lint_and_check(html)
+    assert report.stats is not None and report.stats.words == 0
+    assert {(f.line, f.column) for f in report.findings} <= {(1, 1)}
+
+
+# -- bytes and encodings ------------------------------------------------------
+
+
+def test_binary_data_is_read_as_text_with_replacement_characters() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
+    report = lint_and_check(png)
+    assert report.error is None and report.stats is not None
+    assert Article.from_html(png).encoding in ("utf-8", "cp1252")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_decoded(encoding: str) -> None:
+    html = "<p>Été à Paris: naïve café, 東京.</p>"
+    bom = "\ufeff".encode(encoding)
+    data = bom + html.encode(encoding)
+    lint_and_check(data)
+    assert decode_html(data).encoding == encoding
+    assert words(data) == ["Été", "à", "Paris", "naïve", "café", "東", "京"]
+
+
+def test_a_page_labelled_utf8_but_written_in_latin1_shows_replacement_characters() -> None:
+    # What a browser shows: the declaration wins, undecodable bytes become U+FFFD.
+    data = '<meta charset="utf-8"><p>Caf\xe9 cr\xe8me</p>'.encode("latin-1")
+    lint_and_check(data)
+    assert Article.from_html(data).text == "Caf\ufffd cr\ufffdme"
+
+
+def test_a_page_labelled_latin1_but_written_in_utf8_shows_mojibake_as_a_browser_does() -> None:
+    data = '<meta charset="iso-8859-1"><p>Café</p>'.encode()
+    lint_and_check(data)
+    assert Article.from_html(data).text == "CafÃ©"
+
+
+def test_invalid_utf8_without_a_label_falls_back_to_windows_1252() -> None:
+    data = b"<p>Caf\xe9 \x93quoted\x94 \xff</p>"
+    lint_and_check(data)
+    assert decode_html(data).encoding == "cp1252"
+    assert words(data) == ["Café", "quoted", "ÿ"]
+
+
+@pytest.mark.parametrize("label", ["hex", "zlib", "base64", "rot13", "undefined", "unicode_escape", "x\x00y"])
+def test_a_charset_label_that_no_browser_knows_is_ignored(label: str) -> None:
+    data = f'<meta charset="{label}"><p>Plain words</p>'.encode()
+    lint_and_check(data)
+    assert decode_html(data).encoding == "utf-8"
+    assert words(data) == ["Plain", "words"]
+
+
+def test_nul_bytes_neither_cut_the_text_nor_crash() -> None:
+    data = b"<h1>Title</h1>\x00<p>before\x00 after\x00</p>\x00\x00<p>last</p>"
+    report = lint_and_check(data)
+    assert report.stats is not None and report.stats.words == 4
+    assert words(data)[-1] == "last"
+
+
+# -- size ------------------------------------------------------------------------
+
+
+def deep(levels: int, tag: str = "div") -> str:
+    return f"<{tag}>" * levels + "<p>Deep words survive here.</p>" + f"</{tag}>" * levels
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "b"])
+def test_fifty_thousand_levels_of_nesting_keep_their_text(tag: str) -> None:
+    html = deep(50_000, tag)
+    started = time.perf_counter()
+    report = lint_and_check(html)
+    assert time.perf_counter() - started < 20
+    assert words(html) == ["Deep", "words", "survive", "here"]
+    assert report.stats is not None and report.stats.words == 4
+
+
+def test_a_page_over_the_size_limit_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    page = b"<p>" + b"word " * (50 * 1024 * 1024 // 5)  # 50 MB
+    report = lint(page)
+    assert report.error is not None and report.error.startswith("file too large")
+    assert report.findings == () and report.stats is None
+    assert lint(page.decode(), path="big.html").error is not None
+    path = tmp_path / "big.html"
+    path.write_bytes(page)
+    assert "file too large" in (lint_file(path).error or "")
+
+
+def test_the_size_limit_is_an_option() -> None:
+    html = "<p>" + "word " * 100 + "</p>"
+    assert lint(html, max_bytes=100).error == "file too large: 507 bytes, over the limit of 100 bytes"
+    assert lint(html, max_bytes=1000).error is None
+    assert lint(html.encode(), max_bytes=None).error is None
+    assert MAX_BYTES == 20 * 1024 * 1024
+
+
+def test_the_size_limit_counts_utf8_bytes_of_text() -> None:
+    assert lint("é" * 60, max_bytes=100).error is not None  # 120 bytes
+    assert lint("e" * 60, max_bytes=100).error is None
+
+
+def test_a_file_of_unknown_size_is_read_only_up_to_the_limit() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    report = lint_file("/dev/zero", max_bytes=1_000_000)
+    assert report.error == "file too large: over the limit of 1,000,000 bytes"
+
+
+@pytest.mark.slow
+def test_a_single_five_megabyte_line() -> None:
+    html = "<p>" + SENTENCE * (5 * 1024 * 1024 // len(SENTENCE)) + "</p>"
+    report = lint(html)
+    assert report.error is None and not report.internal_errors
+    check_positions(report, html)
+    check_json(report)
+    assert report.stats is not None and report.stats.words == 14 * (5 * 1024 * 1024 // len(SENTENCE))
+    assert all(f.line == 1 for f in report.findings)
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_headings() -> None:
+    html = "<h1>Title</h1>\n" + "".join(f"<h2>Part {i}</h2>\n<p>Text {i}.</p>\n" for i in range(100_000))
+    report = lint(html)
+    assert report.error is None and not report.internal_errors
+    assert report.stats is not None and report.stats.headings == 100_001
+    last = Article.from_html(html).headings[-1]
+    assert last.text == "Part 99999"
+
+
+@pytest.mark.slow
+def test_a_million_word_article() -> None:
+    paragraph = "<p>" + SENTENCE * 10 + "</p>\n"
+    html = "<article><h1>Long</h1>\n" + paragraph * (1_000_000 // 140) + "</article>"
+    report = lint(html)
+    assert report.error is None and not report.internal_errors
+    assert report.stats is not None and report.stats.words == 1 + 140 * (1_000_000 // 140)
+
+
+# -- broken and unusual markup -----------------------------------------------------
+
+
+def test_unclosed_tags_keep_their_text() -> None:
+    html = "<h1>Title<p>First <b>bold <i>both<div>block <span>inline <ul><li>item<li>other"
+    lint_and_check(html)
+    assert words(html) == ["Title", "First", "bold", "both", "block", "inline", "item", "other"]
+
+
+def test_svg_and_mathml_islands_are_read_in_place() -> None:
+    html = (
+        "<p>Before <svg viewBox='0 0 10 10'><title>tooltip</title><text x=1>drawn</text>"
+        "<foreignObject><div>embedded</div></foreignObject></svg> middle "
+        "<math><mi>x</mi><mo>=</mo><mn>2</mn></math> after.</p>"
+    )
+    lint_and_check(html)
+    # An SVG <title> is a tooltip, not text on the page.
+    assert words(html) == ["Before", "drawn", "embedded", "middle", "x", "2", "after"]
+
+
+def test_a_frameset_page_has_no_text_but_lints() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Frames</title></head>"
+        "<frameset cols='50%,50%'><frame src='a.html'><frame src='b.html'></frameset>"
+        "<noframes><p>Your browser does not show frames.</p></noframes></html>"
+    )
+    report = lint_and_check(html)
+    assert report.stats is not None and report.stats.words == 0
+
+
+def test_text_after_the_end_of_the_document_is_read_as_a_browser_reads_it() -> None:
+    html = "<html><body><p>Inside.</p></body></html>\n<p>After the end.</p>"
+    lint_and_check(html)
+    assert words(html) == ["Inside", "After", "the", "end"]
+
+
+def test_text_strayed_into_a_table_is_read_before_the_table() -> None:
+    html = "<table><tr><td>cell</td></tr>stray<tr><td>other</td></tr></table>"
+    article = Article.from_html(html)
+    assert [w.text for w in article.words] == ["stray", "cell", "other"]
+    stray = article.words[0]
+    assert article.position(article.source_offset(stray.start)) == (1, 30)
+
+
+# -- a batch with one bad file ------------------------------------------------------
+
+
+def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path: Path) -> None:
+    (tmp_path / "a-good.html").write_text("<h1>Title</h1>\n<h1>Second</h1>")
+    (tmp_path / "b-huge.html").write_bytes(b"<p>" + b"x" * (MAX_BYTES + 10))
+    (tmp_path / "c-binary.html").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "d-dangling.html").symlink_to(tmp_path / "nowhere.html")
+    (tmp_path / "e-good.html").write_text("<h1>One</h1>\n<h1>Two</h1>")
+    command = [sys.executable, "-m", "lint_article", "check", "--format", "json", "--select", "single-h1"]
+    result = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert "file too large" in files["b-huge.html"]["error"]
+    assert files["d-dangling.html"]["error"] == "no such file"
+    assert files["c-binary.html"]["error"] is None
+    for name in ("a-good.html", "e-good.html"):
+        assert files[name]["error"] is None
+        assert [(f["rule"], f["line"]) for f in files[name]["findings"]] == [("single-h1", 2)]
+
+
+def test_the_hostile_cases_above_run_in_ci() -> None:
+    # The slow ones are marked, not skipped: CI runs every test.
+    assert "-m" not in os.environ.get("PYTEST_ADDOPTS", "")
