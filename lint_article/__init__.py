@@ -11,6 +11,7 @@ The stable library API::
 
 from .api import lint, lint_file, make_linter
 from .article import Article, Block, Heading, Sentence, Word
+from .batch import lint_many
 from .config import ActiveRule, Config
 from .engine import Linter
 from .findings import Finding, Severity
@@ -38,6 +39,7 @@ __all__ = [
     "Word",
     "lint",
     "lint_file",
+    "lint_many",
     "load_registry",
     "make_linter",
     "option",

@@ -13,11 +13,15 @@
         store(report.path, report.to_dict())
 
 An item is a path (``str`` or ``os.PathLike``) or a ``(name, html)`` pair, the
-html as ``str`` or ``bytes``. The configuration is validated before anything is
-linted (a :class:`~lint_article.rule.ConfigError` is raised by ``lint_many``
-itself); each worker process then builds its linter once. Work goes out in
-small chunks, and only a bounded number of chunks is in flight, so an archive
-is streamed rather than loaded whole. ``jobs=1`` lints in this process.
+html as ``str`` or ``bytes``. Each item gets the settings of its path or name:
+``per-file-ignores`` of the configuration given, or, with a
+:class:`~lint_article.config_files.Settings`, the configuration file that
+applies to it, as on the command line. The configuration is validated before
+anything is linted (``lint_many`` itself raises
+:class:`~lint_article.rule.ConfigError`); each worker process then builds its
+linters once. Work goes out in small chunks, and only a bounded number of chunks
+is in flight, so an archive is streamed rather than loaded whole. ``jobs=1``
+lints in this process.
 """
 
 from __future__ import annotations
@@ -30,15 +34,16 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TypeAlias
 
 from .api import MAX_BYTES, ConfigLike, lint_path, lint_source, make_linter
 from .config import Config, as_config
+from .config_files import Settings
 from .engine import Linter
 from .registry import Registry
 from .report import Report
+from .rule import ConfigError
 
 Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
 _Task: TypeAlias = tuple[str, str | bytes | None]
@@ -58,7 +63,7 @@ def default_jobs() -> int:
 def lint_many(
     items: Iterable[Item],
     *,
-    config: ConfigLike = None,
+    config: ConfigLike | Settings = None,
     jobs: int | None = None,
     registry: Registry | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
@@ -68,10 +73,10 @@ def lint_many(
 
     A file that cannot be read, or an article over *max_bytes* (None: no limit),
     gives a report with ``error`` set; so does an article that the linter itself
-    fails on, and the others go on.
+    fails on, or whose configuration file is wrong, and the others go on.
     """
-    settings = as_config(config)
-    linter = make_linter(settings, registry)  # validates the configuration now
+    linters = _Linters(config, registry)
+    linters.for_name(None)  # validates the configuration now
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -79,8 +84,31 @@ def lint_many(
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
     tasks = (_task(item) for item in items)
     if jobs == 1:
-        return (_lint_task(linter, task, max_bytes) for task in tasks)
-    return _parallel(tasks, _WorkerSetup(settings, registry, max_bytes), jobs, chunk_size, linter)
+        return (_lint_task(linters, task, max_bytes) for task in tasks)
+    return _parallel(tasks, linters, jobs, chunk_size, max_bytes)
+
+
+class _Linters:
+    """The linter for each item's name, built once per set of settings; picklable,
+    so that each worker process gets its own copy and fills its own caches."""
+
+    def __init__(self, config: ConfigLike | Settings, registry: Registry | None) -> None:
+        self.settings = config if isinstance(config, Settings) else None
+        self.config: Config = as_config(None if isinstance(config, Settings) else config)
+        self.registry = registry
+        self._cache: dict[frozenset[str], Linter] = {}
+
+    def for_name(self, name: str | None) -> Linter:
+        path = PurePath(name) if name is not None and name != "-" else None
+        if self.settings is not None:
+            return self.settings.linter_for(path)
+        ignored: frozenset[str] = frozenset()
+        if path is not None:
+            # Globs are relative to the configuration's folder when it has one, else to the name as given.
+            ignored = self.config.ignored_for(Path(path).absolute() if self.config.root is not None else path)
+        if ignored not in self._cache:
+            self._cache[ignored] = make_linter(self.config, self.registry, ignored=ignored)
+        return self._cache[ignored]
 
 
 def _task(item: Item) -> _Task:
@@ -90,38 +118,32 @@ def _task(item: Item) -> _Task:
     return (os.fspath(item), None)
 
 
-def _lint_task(linter: Linter, task: _Task, max_bytes: int | None) -> Report:
+def _lint_task(linters: _Linters, task: _Task, max_bytes: int | None) -> Report:
     name, html = task
     try:
+        linter = linters.for_name(name)
         if html is None:
             return lint_path(linter, Path(name), name, max_bytes=max_bytes)
         return lint_source(linter, html, name, max_bytes=max_bytes)
+    except ConfigError as exc:
+        return Report(name, error=f"configuration: {exc}")
     except Exception as exc:  # noqa: BLE001 - one article must not stop an archive
         return Report(name, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-@dataclass(frozen=True)
-class _WorkerSetup:
-    """What a worker process needs to build its linter; sent to it once."""
-
-    config: Config
-    registry: Registry | None
-    max_bytes: int | None
-
-
 def _parallel(
-    tasks: Iterator[_Task], setup: _WorkerSetup, jobs: int, chunk_size: int, linter: Linter
+    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, max_bytes: int | None
 ) -> Iterator[Report]:
     chunks = _chunks(tasks, chunk_size)
     # Look ahead: a batch that fits in one chunk is not worth starting processes
     # for, and a small one needs no more processes than it has chunks.
     head = list(itertools.islice(chunks, jobs))
     if len(head) < 2:
-        yield from (_lint_task(linter, task, setup.max_bytes) for chunk in head for task in chunk)
+        yield from (_lint_task(linters, task, max_bytes) for chunk in head for task in chunk)
         return
     jobs = min(jobs, len(head))
     context = multiprocessing.get_context(_start_method())
-    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(setup,))
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes))
     pending: deque[Future[list[Report]]] = deque()
     try:
         for chunk in itertools.chain(head, chunks):
@@ -150,15 +172,15 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-_worker: tuple[Linter, int | None] | None = None
+_worker: tuple[_Linters, int | None] | None = None
 
 
-def _init_worker(setup: _WorkerSetup) -> None:
+def _init_worker(linters: _Linters, max_bytes: int | None) -> None:
     global _worker
-    _worker = (make_linter(setup.config, setup.registry), setup.max_bytes)
+    _worker = (linters, max_bytes)
 
 
 def _lint_chunk(chunk: list[_Task]) -> list[Report]:
     assert _worker is not None, "the worker was not initialised"
-    linter, max_bytes = _worker
-    return [_lint_task(linter, task, max_bytes) for task in chunk]
+    linters, max_bytes = _worker
+    return [_lint_task(linters, task, max_bytes) for task in chunk]

@@ -16,11 +16,10 @@ import click
 
 from . import __name__ as package_name
 from .api import make_linter
-from .article import Article
 from .baseline import Baseline, BaselineError
-from .batch import lint_many
+from .batch import Item, lint_many
 from .config import Config
-from .engine import Linter
+from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
@@ -121,14 +120,14 @@ def check(
         source="command line",
     )
     try:
-        linter = make_linter(config)
+        make_linter(config)  # validates the settings before any file is read
         baseline = Baseline.load(baseline_file) if baseline_file and not write_baseline else None
     except (ConfigError, BaselineError) as exc:
         raise click.UsageError(str(exc)) from None
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
-    reports = _lint_all(linter, config, paths, stdin_filename, jobs)
+    reports = _lint_all(config, paths, stdin_filename, jobs)
     _report_faults(reports, registry, output_format)
     if write_baseline:
         baseline = Baseline.from_reports(reports, Path(write_baseline).absolute().parent)
@@ -153,14 +152,14 @@ PROGRESS_MIN_FILES = 8
 
 
 def _lint_all(
-    linter: Linter, config: Config, paths: Sequence[str], stdin_filename: str | None, jobs: int | None
+    config: Config | Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None
 ) -> list[Report]:
-    files = list(expand_paths([p for p in paths if p != "-"]))
-    reports = list(_progress(lint_many(files, config=config, jobs=jobs), len(files)))
+    """Files first, then standard input under its --stdin-filename, which gets the
+    settings of that name (its configuration file, its per-file ignores)."""
+    items: list[Item] = list(expand_paths([p for p in paths if p != "-"]))
     if "-" in paths:
-        data = sys.stdin.buffer.read()
-        reports.append(linter.lint(Article.from_html(data), stdin_filename or "-"))
-    return reports
+        items.append((stdin_filename or "-", sys.stdin.buffer.read()))
+    return list(_progress(lint_many(items, config=config, jobs=jobs), len(items)))
 
 
 def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
