@@ -28,10 +28,23 @@ def _too_large(size: int, max_bytes: int | None) -> str | None:
     return f"file too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"
 
 
-def make_linter(config: ConfigLike = None, registry: Registry | None = None) -> Linter:
-    """A reusable linter for *config*; raises ConfigError before any article is read."""
+def make_linter(
+    config: ConfigLike = None, registry: Registry | None = None, *, ignored: frozenset[str] = frozenset()
+) -> Linter:
+    """A reusable linter for *config*, less the *ignored* rules (a file's
+    ``per-file-ignores``); raises ConfigError before any article is read."""
     settings = as_config(config)
-    return Linter(settings.activate(registry or load_registry()), language=settings.language)
+    registry = registry or load_registry()
+    rules = settings.activate(registry, ignored=ignored)
+    fragment_rules = (
+        settings.activate(registry, ignored=ignored, profile="fragment") if settings.profile == "auto" else None
+    )
+    return Linter(
+        rules,
+        language=settings.language,
+        fragment_rules=fragment_rules,
+        report_unused_disables=settings.report_unused_disables,
+    )
 
 
 def lint(

@@ -18,8 +18,9 @@ from . import __name__ as package_name
 from .api import make_linter
 from .baseline import Baseline, BaselineError
 from .batch import Item, lint_many
-from .config import Config
+from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
+from .docs import render
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
@@ -90,6 +91,17 @@ def main() -> None:
     help="Report only findings that this baseline (from --write-baseline) does not record.",
 )
 @click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this file (.lint-article.toml, pyproject.toml or setup.cfg); no discovery.",
+)
+@click.option("--isolated", is_flag=True, help="Read no configuration file; only the command line and the defaults.")
+@click.option("--profile", type=click.Choice(PROFILE_NAMES), help="The shape of the articles: page, fragment or auto.")
+@click.option(
+    "--report-unused-disables", is_flag=True, default=None, help="Report suppression directives that silenced nothing."
+)
+@click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False, writable=True),
     help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
@@ -108,26 +120,36 @@ def check(
     statistics: bool,
     jobs: int | None,
     baseline_file: str | None,
+    config_file: str | None,
+    isolated: bool,
+    profile: str | None,
+    report_unused_disables: bool | None,
     write_baseline: str | None,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
-    config = Config(
-        select=_rule_ids(select),
-        extend_select=_rule_ids(extend_select) or (),
-        ignore=_rule_ids(ignore) or (),
-        fail_on=Severity.parse(fail_on or "error"),
-        language=language,
-        source="command line",
-    )
+    given = {
+        "select": _rule_ids(select),
+        "extend-select": _rule_ids(extend_select),
+        "ignore": _rule_ids(ignore),
+        "fail-on": fail_on,
+        "language": language,
+        "profile": profile,
+        "report-unused-disables": report_unused_disables,
+    }
     try:
-        make_linter(config)  # validates the settings before any file is read
+        overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
+        settings = _settings(config_file, isolated, overrides)
+        make_linter(settings.for_path(None))  # validates the settings before any file is read
         baseline = Baseline.load(baseline_file) if baseline_file and not write_baseline else None
     except (ConfigError, BaselineError) as exc:
         raise click.UsageError(str(exc)) from None
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
-    reports = _lint_all(config, paths, stdin_filename, jobs)
+    try:
+        reports = _lint_all(settings, paths, stdin_filename, jobs)
+    except ConfigError as exc:  # a configuration file below the current directory
+        raise click.UsageError(str(exc)) from None
     _report_faults(reports, registry, output_format)
     if write_baseline:
         baseline = Baseline.from_reports(reports, Path(write_baseline).absolute().parent)
@@ -144,22 +166,28 @@ def check(
             click.echo(line, err=True)
     text = FORMATTERS[output_format](reports, options)
     _emit(text, output_file, color=options.color)
-    sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, config.fail_on))
+    sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, settings))
 
 
 PROGRESS_MIN_FILES = 8
 """More files than this, and a terminal on standard error, show a progress bar there."""
 
 
-def _lint_all(
-    config: Config | Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None
-) -> list[Report]:
+def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
     settings of that name (its configuration file, its per-file ignores)."""
-    items: list[Item] = list(expand_paths([p for p in paths if p != "-"]))
+
+    def excluded(path: Path) -> bool:
+        return settings.for_path(path).excludes(path.absolute())
+
+    items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded))
     if "-" in paths:
         items.append((stdin_filename or "-", sys.stdin.buffer.read()))
-    return list(_progress(lint_many(items, config=config, jobs=jobs), len(items)))
+    for item in items:  # every configuration file the run will use is validated before any article is read
+        name = item[0] if isinstance(item, tuple) else item
+        settings.linter_for(Path(name) if name != "-" else None)
+    max_bytes = settings.for_path(None).max_file_size
+    return list(_progress(lint_many(items, config=settings, jobs=jobs, max_bytes=max_bytes), len(items)))
 
 
 def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
@@ -220,10 +248,12 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
         raise click.FileError(output_file, hint=exc.strerror or str(exc)) from None
 
 
-def exit_code(reports: Sequence[Report], fail_on: Severity) -> int:
+def exit_code(reports: Sequence[Report], settings: Settings) -> int:
+    """2 when a file could not be linted or a rule crashed; 1 when a finding
+    reaches the ``fail-on`` severity of its file's settings; else 0."""
     if any(r.error is not None or r.internal_errors for r in reports):
         return EXIT_ERROR
-    if any(r.failed(fail_on) for r in reports):
+    if any(r.failed(settings.for_path(Path(r.path) if r.path != "-" else None).fail_on) for r in reports):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -241,3 +271,66 @@ def list_rules() -> None:
         click.echo(f"error: {error}", err=True)
     if registry.errors:
         sys.exit(EXIT_ERROR)
+
+
+def _settings(config_file: str | None, isolated: bool, overrides: Config | None = None) -> Settings:
+    return Settings(
+        overrides=overrides or Config(),
+        config_file=Path(config_file) if config_file else None,
+        isolated=isolated,
+    )
+
+
+@main.command("config")
+@click.argument("path", required=False)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def show_config(path: str | None, config_file: str | None, isolated: bool) -> None:
+    """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
+    try:
+        config = _settings(config_file, isolated).for_path(Path(path) if path else None)
+        make_linter(config)  # validate it whole, as a run would
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    defaults = Config()
+    for key in KEYS:
+        name = key.replace("-", "_")
+        value = getattr(config, name)
+        origin = config.origins.get(key, "default")
+        if key == "rules":
+            for rule_id, options in sorted(value.items()):
+                shown = ", ".join(f"{k} = {_toml(v)}" for k, v in options.items())
+                click.echo(f"rules.{rule_id} = {{{shown}}}  # {origin}")
+            continue
+        if key not in config.origins and value == getattr(defaults, name):
+            origin = "default"
+        click.echo(f"{key} = {_toml(value)}  # {origin}")
+
+
+def _toml(value: object) -> str:
+    if value is None:
+        return "(unset)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return f'"{value}"'
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        if value and isinstance(value[0], tuple):
+            return "{" + ", ".join(f'"{glob}" = {_toml(ids)}' for glob, ids in value) + "}"
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print the documentation of RULE_ID: what it checks, why, examples, options."""
+    registry = load_registry()
+    entry = registry.rules.get(rule_id)
+    if entry is None:
+        raise click.UsageError(f"unknown rule {rule_id!r}{suggest(rule_id, registry.rules)}")
+    click.echo(render(entry.rule))
+    if entry.origin != "lint-article":
+        click.echo(f"(provided by the plugin {entry.origin!r})")

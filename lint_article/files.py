@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def expand_paths(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named directly (whatever their suffix), then the ``*.html``/``*.htm``
-    files below each directory in sorted order. Recursion follows no directory
-    link (no loops) and no file link that leads out of the directory given."""
+def expand_paths(paths: Sequence[str], excluded: Callable[[Path], bool] = lambda path: False) -> Iterator[Path]:
+    """Files named directly (whatever their suffix, and even if *excluded*), then
+    the ``*.html``/``*.htm`` files below each directory sorted by path, less the
+    *excluded* ones. Recursion follows no directory link (no loops) and no file
+    link that leads out of the directory given."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from _walk(path)
+            yield from sorted(found for found in _walk(path) if not excluded(found))
         else:
             yield path
 

@@ -15,7 +15,7 @@ from lint_article.cli import main
 from .conftest import FIXTURES
 
 SEED = FIXTURES / "sahel-article.html"
-GOOD = "<html lang='en'><body><h1>Title</h1>" + "<p>" + "Plain words here. " * 120 + "</p></body></html>"
+GOOD = FIXTURES / "good-article.html"
 
 
 def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -46,10 +46,8 @@ def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
     assert located == [f"{tmp_path}/a.html:2:1", f"{tmp_path}/a.html:3:1", f"{tmp_path}/b.html:2:11"]
 
 
-def test_a_clean_article_exits_0(tmp_path: Path) -> None:
-    path = tmp_path / "good.html"
-    path.write_text(GOOD)
-    result = run("check", str(path))
+def test_a_clean_article_exits_0() -> None:
+    result = run("check", str(GOOD))
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "No findings in 1 file."
 
@@ -162,3 +160,76 @@ def test_no_arguments_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2
     assert "Missing argument" in result.output
+
+
+def test_config_file_is_discovered_for_each_file_and_the_command_line_wins(tmp_path: Path) -> None:
+    (tmp_path / "strict").mkdir()
+    (tmp_path / "strict" / ".lint-article.toml").write_text('fail-on = "warning"\nselect = ["no-inline-style"]\n')
+    (tmp_path / "strict" / "a.html").write_text('<p style="x">a</p>')
+    (tmp_path / "lax.html").write_text('<p style="x">a</p>')
+    result = run("check", str(tmp_path))
+    assert result.returncode == 1  # the strict folder fails on its warning
+    assert f"{tmp_path}/strict/a.html:1:4: warning no-inline-style" in result.stdout
+    assert run("check", str(tmp_path / "lax.html"), "--select", "no-inline-style").returncode == 0
+    assert run("check", "--fail-on", "error", str(tmp_path / "strict")).returncode == 0
+
+
+def test_explicit_config_isolated_and_profile(tmp_path: Path) -> None:
+    settings = tmp_path / "house.toml"
+    settings.write_text('select = ["single-h1", "heading-order"]\nprofile = "fragment"\n')
+    body = tmp_path / "body.html"
+    body.write_text("<h2>Section</h2>\n<p>text</p>")
+    assert run("check", "--config", str(settings), str(body)).returncode == 0
+    isolated = run("check", "--isolated", "--select", "single-h1", str(body))
+    assert isolated.returncode == 1 and "no <h1> found" in isolated.stdout
+    assert run("check", "--isolated", "--profile", "auto", "--select", "single-h1", str(body)).returncode == 0
+
+
+def test_a_broken_config_file_is_a_clear_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.lint-article.rules.word-count]\nmn = 600\n")
+    (tmp_path / "a.html").write_text("<h1>x</h1>")
+    result = run("check", str(tmp_path / "a.html"))
+    assert result.returncode == 2
+    assert f"{tmp_path}/pyproject.toml [tool.lint-article]: rules.word-count: unknown option 'mn'" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_exclude_skips_files_found_by_recursion_only(tmp_path: Path) -> None:
+    (tmp_path / ".lint-article.toml").write_text('exclude = ["drafts/*"]\nselect = ["single-h1"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.html").write_text("<p>x</p>")
+    (tmp_path / "done.html").write_text("<h1>x</h1>")
+    walked = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
+    assert [f["path"] for f in walked["files"]] == [f"{tmp_path}/done.html"]
+    named = run("check", str(tmp_path / "drafts" / "wip.html"))
+    assert named.returncode == 1
+
+
+def test_report_unused_disables_flag(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text("<h1>x</h1>\n<!-- lint-article-disable-next-line single-h1 -->\n<p>y</p>")
+    assert "unused-directive" not in run("check", "--select", "single-h1", str(path)).stdout
+    flagged = run("check", "--select", "single-h1", "--report-unused-disables", str(path))
+    assert f"{path}:2:1: warning unused-directive" in flagged.stdout
+
+
+def test_config_command_shows_each_setting_and_its_origin(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.lint-article]\nignore = ["readability"]\n[tool.lint-article.rules.word-count]\nmin = 600\n'
+    )
+    result = CliRunner().invoke(main, ["config", str(tmp_path / "a.html")])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    origin = f"{tmp_path}/pyproject.toml [tool.lint-article]"
+    assert f'ignore = ["readability"]  # {origin}' in lines
+    assert f"rules.word-count = {{min = 600}}  # {origin}" in lines
+    assert 'fail-on = "error"  # default' in lines
+
+
+def test_explain_prints_the_rule_page() -> None:
+    result = CliRunner().invoke(main, ["explain", "heading-order"])
+    assert result.exit_code == 0
+    for part in ("# heading-order", "## What it checks", "## Why", "## Fails", "## Passes", "`start_level`"):
+        assert part in result.output
+    unknown = CliRunner().invoke(main, ["explain", "heading-ordr"])
+    assert unknown.exit_code == 2 and "did you mean 'heading-order'?" in unknown.output

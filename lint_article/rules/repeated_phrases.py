@@ -20,11 +20,12 @@ class RepeatedPhrases(Rule):
     words ("one of the", "as well as") are ignored. Each repeated passage is
     reported once, in its longest repeated form (a repeated eight-word passage
     is one finding, not a pile of overlapping three-word ones), at its first
-    occurrence, with the line of every occurrence; a shorter phrase inside it
-    is reported only if it also occurs `min_occurrences` times elsewhere. The scan takes linear time
-    in the length of the article. Function words are known for English; in
-    other languages every phrase counts. Words inside a passage where the
-    rule is disabled are left out of the comparison.
+    occurrence, with the lines of its occurrences (each line once, the first
+    ten named); a shorter phrase inside it is reported only if it also occurs
+    `min_occurrences` times elsewhere. The scan takes linear time in the length
+    of the article. Function words are known for English; in other languages
+    every phrase counts. Words inside a passage where the rule is disabled are
+    left out of the comparison.
 
     ## Why
     Repeated phrases are the first thing readers notice in generated or
@@ -80,7 +81,7 @@ class RepeatedPhrases(Rule):
                 for i in range(passage):
                     covered[s + i] += 1
             first = starts[0]
-            lines = ", ".join(str(article.position(article.source_offset(words[s].start))[0]) for s in starts)
+            lines = _line_list([article.position(article.source_offset(words[s].start))[0] for s in starts])
             phrase = " ".join(w.text for w in words[first : first + passage])
             yield ctx.at_text(
                 words[first].start,
@@ -90,6 +91,18 @@ class RepeatedPhrases(Rule):
                 count=len(starts),
                 lines=lines,
             )
+
+
+# A phrase repeated on every line of a long page would make an endless message.
+_MOST_LINES_SHOWN = 10
+
+
+def _line_list(lines: list[int]) -> str:
+    """Each line once, in order: "3, 10, 22", or "3, 10, … and 14 more" past the limit."""
+    unique = list(dict.fromkeys(lines))
+    shown = ", ".join(map(str, unique[:_MOST_LINES_SHOWN]))
+    rest = len(unique) - _MOST_LINES_SHOWN
+    return f"{shown} and {rest} more" if rest > 0 else shown
 
 
 def _repeated_passages(
