@@ -3,8 +3,8 @@
     python benchmarks/jobs.py [--repeat 5] [--jobs 2] [--min-ratio 1.6] [--pages DIR]
 
 Times whole runs of ``lint-article check --jobs N`` over ../shared/corpus/pages
-(130 full web pages), as a user runs it: a fresh process each time, JSON written
-to a temporary file (the output is not what is measured). Runs alternate between
+(130 full web pages), as a user runs it: a fresh process each time, the default
+text output written to a temporary file. Runs alternate between
 --jobs 1 and --jobs N, so that a change in the machine's load hits both alike;
 the script prints each median, the ratio of the medians and the CPU time, and
 exits with 1 when the ratio is below --min-ratio. Both runs must report the same
@@ -33,13 +33,12 @@ def run(jobs: int, output: Path, pages: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--jobs", str(jobs), "--format", "json", "-o", str(output),
-         str(pages)],
+        [sys.executable, "-m", "lint_article", "check", "--jobs", str(jobs), "-o", str(output), str(pages)],
         cwd=ROOT,  # this checkout's lint_article, whatever is installed
         capture_output=True,
         text=True,
         check=False,
-    )  # fmt: skip
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1):
@@ -63,7 +62,7 @@ def main() -> int:
     walls: dict[int, list[float]] = {1: [], args.jobs: []}
     cpu: dict[int, list[float]] = {1: [], args.jobs: []}
     with tempfile.TemporaryDirectory() as folder:
-        outputs = {jobs: Path(folder, f"jobs{jobs}.json") for jobs in walls}
+        outputs = {jobs: Path(folder, f"jobs{jobs}.txt") for jobs in walls}
         run(1, outputs[1], args.pages)  # warm the file cache and the bytecode
         for _ in range(args.repeat):
             for jobs in walls:

@@ -146,3 +146,22 @@ def test_stdin_comes_after_the_files_under_its_name() -> None:
     files = json.loads(result.stdout)["files"]
     assert [f["path"] for f in files] == ["fixtures/sahel-article.html", "draft.html"]
     assert files[1]["findings"][0]["line"] == 2
+
+
+def test_stdin_gets_the_settings_of_its_name(tmp_path: Path) -> None:
+    (tmp_path / ".lint-article.toml").write_text(
+        'select = ["single-h1"]\n[per-file-ignores]\n"drafts/*" = ["single-h1"]\n', encoding="utf-8"
+    )
+
+    def check(name: str) -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "lint_article", "check", "--stdin-filename", name, "-"],
+            input=TWO_H1.encode(),
+            capture_output=True,
+            cwd=tmp_path,
+            check=False,
+        )
+        return result.stdout.decode().splitlines()
+
+    assert check("drafts/new.html") == ["No findings in 1 file."]
+    assert check("news/new.html")[0] == "news/new.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1"

@@ -143,6 +143,26 @@ def test_the_plugin_rule_is_configurable(plugin_dir: Path) -> None:
     assert "rules.example-house-style" in error and "'forbidden'" in error
 
 
+def test_the_plugin_rule_is_configured_from_a_configuration_file(plugin_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.lint-article]\nselect = ["example-house-style"]\n'
+        '[tool.lint-article.rules.example-house-style]\nforbidden = ["minister"]\nseverity = "info"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "budget.html").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(plugin_dir), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "check", "budget.html"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "budget.html:2:8: info example-house-style “minister” is not house style"
+
+
 def test_the_plugin_is_well_formed_and_its_documented_examples_hold(plugin_dir: Path) -> None:
     code = textwrap.dedent(
         """\
