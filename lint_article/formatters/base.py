@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..registry import Registry, load_registry
 from ..report import Report
 
@@ -57,6 +57,13 @@ def rule_infos(registry: Registry) -> dict[str, RuleInfo]:
         rule_id: RuleInfo(rule_id, entry.rule.summary, entry.rule.severity, entry.origin, entry.rule.docs_url() or None)
         for rule_id, entry in registry.rules.items()
     }
+
+
+def region(finding: Finding) -> tuple[int, int, int, int]:
+    """(line, column, end line, end column) of *finding*, the end never before the start."""
+    end_line = max(finding.end_line, finding.line)
+    end_column = finding.end_column if end_line > finding.line else max(finding.end_column, finding.column)
+    return finding.line, finding.column, end_line, end_column
 
 
 def relative_posix(path: str) -> str:

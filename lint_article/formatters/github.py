@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..findings import Severity
 from ..report import Report
-from .base import TOOL_NAME, FormatOptions, relative_posix
+from .base import TOOL_NAME, FormatOptions, region, relative_posix
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -39,16 +39,16 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
             lines.append(command("error", f"could not be linted: {report.error}", file=path, title=TOOL_NAME))
             continue
         for f in report.findings:
-            end_line = max(f.end_line, f.line)
+            line, column, end_line, end_column = region(f)
             lines.append(
                 command(
                     COMMANDS[f.severity],
                     f.message,
                     file=path,
-                    line=f.line,
+                    line=line,
                     endLine=end_line,
-                    col=f.column,
-                    endColumn=f.end_column if end_line > f.line else max(f.end_column, f.column),
+                    col=column,
+                    endColumn=end_column,
                     title=f"{TOOL_NAME} ({f.rule})",
                 )
             )

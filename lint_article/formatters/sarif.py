@@ -20,7 +20,7 @@ from urllib.parse import quote
 from ..baseline import fingerprints
 from ..findings import Finding, Severity
 from ..report import INTERNAL_ERROR, Report
-from .base import TOOL_NAME, FormatOptions, RuleInfo, relative_posix
+from .base import TOOL_NAME, FormatOptions, RuleInfo, region, relative_posix
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/lint-article/lint-article"
@@ -100,14 +100,8 @@ def _result(finding: Finding, path: str, index: int, fingerprint: str) -> dict[s
 def _location(path: str, finding: Finding | None = None) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": _artifact(path)}
     if finding is not None:
-        end_line = max(finding.end_line, finding.line)
-        end_column = finding.end_column if end_line > finding.line else max(finding.end_column, finding.column)
-        physical["region"] = {
-            "startLine": finding.line,
-            "startColumn": finding.column,
-            "endLine": end_line,
-            "endColumn": end_column,
-        }
+        line, column, end_line, end_column = region(finding)
+        physical["region"] = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
     return {"physicalLocation": physical}
 
 
