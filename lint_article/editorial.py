@@ -1,0 +1,294 @@
+"""What the editorial rules share: where the article is on the page, which
+elements a reader sees, and how its text compares.
+
+The :class:`~lint_article.article.Article` finds the content element (the
+largest ``<article>``, else ``<main>``); on a full page that has neither, it
+falls back to ``<body>``, navigation and all. :func:`article_region` narrows
+that fallback to the container that holds most of the page's paragraph text,
+the way reader modes find an article, and inside the content it sets aside
+what the page itself marks as beside the article: ``<aside>``, ``<nav>``,
+complementary and navigation regions, and the readers' comments. Rules about
+furniture, headings and links then do not read the site's menus, sidebars
+and comment threads as part of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .article import Article, Block
+
+# Elements whose content a reader never sees (as in the document model).
+_INVISIBLE = frozenset(
+    {"head", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
+     "noframes", "datalist", "param", "source", "track", "area", "map"}
+)  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Code is quoted, not written: rules about prose leave it alone.
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
+# Languages written without spaces between words: a "word" of the shared
+# tokeniser is one character there, so word-count thresholds mean nothing.
+UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+# A container must hold this share of the page's paragraph text to stand for
+# the article; below it, the search widens to the container's parent.
+_ARTICLE_SHARE = 0.5
+
+
+# Parts of a page that sit beside the article even inside its element:
+# complementary and navigation regions, and the readers' comments (which the
+# HTML standard nests inside <article>).
+_BESIDE_ROLES = frozenset({"complementary", "navigation", "menu", "menubar", "contentinfo", "banner", "search"})
+_BESIDE_XPATH = (
+    ".//aside | .//nav | .//*["
+    + " or ".join(f"@role='{role}'" for role in sorted(_BESIDE_ROLES))
+    + "] | .//*[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'respond')"
+    " or contains(@id, 'disqus')]"
+)
+_COMMENTS_TOKEN = re.compile(r"^(?:[\w-]*[-_])?(?:comments?|respond|disqus_thread)(?:[-_][\w-]*)?$", re.IGNORECASE)
+_PARAGRAPH_KINDS = frozenset({"paragraph", "block"})
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article's own part of the page: an element, its block range, and
+    the parts inside it that are not the article (asides, comments)."""
+
+    element: etree._Element
+    first: int
+    """Index in :attr:`Article.blocks` of the region's first block."""
+    last: int
+    """Index one past the region's last block."""
+    beside: frozenset[etree._Element] = frozenset()
+    """Elements inside :attr:`element` that belong to the page, not the article."""
+
+    def blocks(self, article: Article) -> tuple[Block, ...]:
+        """The article's blocks, without those beside it."""
+        blocks = article.blocks[self.first : self.last]
+        if not self.beside:
+            return blocks
+        return tuple(block for block in blocks if block.element not in self.beside)
+
+    def contains(self, article: Article, index: int) -> bool:
+        """Whether block *index* of :attr:`Article.blocks` is the article's."""
+        return self.first <= index < self.last and article.blocks[index].element not in self.beside
+
+    def holds(self, element: etree._Element) -> bool:
+        """Whether *element* is part of the article."""
+        if element in self.beside:
+            return False
+        return element is self.element or self.element in element.iterancestors()
+
+
+def article_region(article: Article, *, comments: bool = False) -> Region:
+    """Where the article is: the content element, or on a full page without
+    ``<article>`` or ``<main>``, the container with the most paragraph text;
+    asides, navigation and (unless *comments*) comment sections inside it are
+    set aside."""
+    return article.derived(_find_region, comments)
+
+
+def _find_region(article: Article, comments: bool) -> Region:
+    element, first, last = _content(article)
+    return Region(element, first, last, _beside(element, comments))
+
+
+def _content(article: Article) -> tuple[etree._Element, int, int]:
+    content = article.content
+    if article.is_fragment or content.tag != "body" or not article.blocks:
+        if not article.content_blocks:
+            return content, 0, 0
+        first = article.block_at(article.content_blocks[0].start)
+        return content, first, first + len(article.content_blocks)
+    scores: dict[etree._Element, float] = defaultdict(float)
+    total = 0
+    for block in article.blocks:
+        if block.kind not in _PARAGRAPH_KINDS:
+            continue
+        size = block.end - block.start
+        total += size
+        parent = block.element.getparent()
+        if parent is None:
+            continue
+        scores[parent] += size
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] += size / 2
+    if not scores:
+        return content, 0, len(article.blocks)
+    best = max(scores, key=lambda el: scores[el])
+    members = set(best.iter())
+    while _paragraph_text(article, members) < _ARTICLE_SHARE * total:
+        parent = best.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return content, 0, len(article.blocks)
+        best = parent
+        members = set(best.iter())
+    inside = [i for i, block in enumerate(article.blocks) if block.element in members]
+    return best, inside[0], inside[-1] + 1
+
+
+def _paragraph_text(article: Article, members: set[etree._Element]) -> int:
+    return sum(b.end - b.start for b in article.blocks if b.kind in _PARAGRAPH_KINDS and b.element in members)
+
+
+def _beside(element: etree._Element, comments: bool) -> frozenset[etree._Element]:
+    found: set[etree._Element] = set()
+    candidates = element.xpath(_BESIDE_XPATH)
+    if not isinstance(candidates, list) or not candidates:
+        return frozenset()
+    for candidate in candidates:
+        if not isinstance(candidate, etree._Element) or candidate in found or candidate is element:
+            continue
+        tag = candidate.tag
+        role = (candidate.get("role") or "").strip().lower()
+        tokens = f"{candidate.get('id') or ''} {candidate.get('class') or ''}".split()
+        if (
+            tag in ("aside", "nav")
+            or role in _BESIDE_ROLES
+            or (not comments and any(_COMMENTS_TOKEN.match(token) for token in tokens))
+        ):
+            found.update(candidate.iter())
+    return frozenset(found)
+
+
+def is_visible(element: etree._Element) -> bool:
+    """False when *element* or an ancestor is hidden from readers."""
+    el: etree._Element | None = element
+    while el is not None:
+        if el.tag in _INVISIBLE or el.get("hidden") is not None:
+            return False
+        style = el.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            return False
+        el = el.getparent()
+    return True
+
+
+def within(element: etree._Element, tags: frozenset[str]) -> bool:
+    """True when *element* or one of its ancestors is one of *tags*."""
+    if element.tag in tags:
+        return True
+    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+
+def visible_text(element: etree._Element) -> str:
+    """The text a reader sees inside *element*, white space collapsed."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]
+    while stack:
+        el, tail_only = stack.pop()
+        if tail_only:
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        if el is not element:
+            stack.append((el, True))
+        if not isinstance(el.tag, str):  # a comment: its tail is text, its content is not
+            continue
+        if el.tag in _INVISIBLE or el.get("hidden") is not None:
+            continue
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, False) for child in reversed(el))
+    return " ".join("".join(parts).split())
+
+
+def key(text: str) -> str:
+    """*text* reduced for comparison: case, punctuation and spacing ignored."""
+    return " ".join(_NOT_WORD.sub(" ", text.casefold().replace("’", "'").replace("'", "")).split())
+
+
+def line_of(article: Article, text_offset: int) -> int:
+    """The source line of a character of :attr:`Article.text`."""
+    return article.position(article.source_offset(text_offset))[0]
+
+
+def counts_words(article: Article, language: str | None) -> bool:
+    """Whether word counts mean something in this article: not in languages
+    written without spaces, declared or (when undeclared) evident from the text."""
+    if language is not None:
+        return language not in UNSPACED_LANGUAGES
+    sample = article.text[:2000]
+    return len(_CJK.findall(sample)) < 0.2 * max(1, len(sample))
+
+
+# Text in quotation marks: the writer is quoting or naming a phrase, not using it.
+_QUOTED = re.compile(
+    r"“[^”]{1,500}”|\"[^\"]{1,500}\"|«[^»]{1,500}»|„[^“”]{1,500}[“”]|‹[^›]{1,500}›"
+    r"|‘(?:[^’]|(?<=\w)’(?=\w)){1,500}’(?!\w)|(?<!\w)'(?:[^']|(?<=\w)'(?=\w)){1,500}'(?!\w)"
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each passage of *text* in quotation marks."""
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) lies inside one of *spans*."""
+    return any(low <= start and end <= high for low, high in spans)
+
+
+@dataclass(frozen=True)
+class Lowered:
+    """The article's region of :attr:`Article.text`, lower-cased once for
+    cheap substring searches (``str.find`` runs in C; most regular
+    expressions do not run fast enough over a long page)."""
+
+    start: int
+    """Offset in :attr:`Article.text` of ``text[1]`` (``text[0]`` is a newline, so
+    that an anchor may start with one to mean "at the start of a block")."""
+    text: str
+    exact: bool
+    """False when lower-casing changed the text's length; offsets are then unknown."""
+
+
+def lowered(article: Article) -> Lowered:
+    """The region's text, lower-cased (computed once, shared by the rules)."""
+    return article.derived(_lowered)
+
+
+def _lowered(article: Article) -> Lowered:
+    region = article_region(article)
+    if region.last <= region.first:
+        return Lowered(0, "\n", True)
+    start, end = article.blocks[region.first].start, article.blocks[region.last - 1].end
+    original = article.text[start:end]
+    text = "\n" + original.lower()
+    return Lowered(start, text, len(text) == len(original) + 1)
+
+
+def words_of(article: Article) -> frozenset[str]:
+    """The article's words, lower-cased (computed once): a cheap test of
+    whether a phrase can occur at all before it is searched for."""
+    return article.derived(_words_of)
+
+
+def _words_of(article: Article) -> frozenset[str]:
+    return frozenset(word.text.lower().replace("’", "'") for word in article.words)
+
+
+def blocks_with(article: Article, anchors: tuple[str, ...]) -> list[int]:
+    """Indices in :attr:`Article.blocks` of the article's blocks that hold one
+    of *anchors* (lower-case strings), in order."""
+    region = article_region(article)
+    low = lowered(article)
+    if not low.exact:
+        found = {i for i in range(region.first, region.last) if any(a in article.text[article.blocks[i].start :
+                 article.blocks[i].end].lower() for a in anchors)}  # fmt: skip
+    else:
+        found = set()
+        text = low.text
+        for anchor in anchors:
+            at = text.find(anchor)
+            while at >= 0:
+                found.add(article.block_at(low.start + max(at - 1, 0) + (anchor[0] == "\n")))
+                at = text.find(anchor, at + 1)
+    return sorted(i for i in found if region.contains(article, i))

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..article import Article, Block
+from ..editorial import Region, article_region, key
+from ..findings import Finding, Severity
+from ..rule import ConfigError, Context, Rule, RuleOptions, option
+
+# Widget labels, by kind: what a theme prints around an article. Each pattern
+# is looked for in short blocks only (see _LABEL_WORDS): in running prose,
+# "leave a comment below" is the writer talking to the reader.
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("share", r"\bshare (?:this|the) (?:article|post|story|page)\b|\bshare (?:on|via) "
+                  r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|e-?mail|pinterest)\b|^share(?: it| now)?:?$"
+                  r"|\bpartager (?:cet|l')\s?article\b|\bcompartir (?:este|el) artículo\b"
+                  r"|\b(?:diesen )?artikel teilen\b"),
+        ("comments", r"\bleave a (?:comment|reply)\b|\bpost a comment\b|\badd a comment\b|\bjoin the "
+                     r"(?:conversation|discussion)\b|\b(?:view|show|load|read|see) (?:all )?(?:\d+ )?comments\b"
+                     r"|^\d+ comments?$|^comments? \(\d+\)$|\blaisser un commentaire\b|\bdeja(?:r)? un comentario\b"
+                     r"|\b(?:einen )?kommentar (?:schreiben|hinterlassen)\b"),
+        ("reading-time", r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b|\breading time\s*:?\s*\d+"
+                         r"|\b\d+\s*min(?:utes?)?\.? de lecture\b|\b\d+\s*min(?:utos?)?\.? de lectura\b"
+                         r"|\b\d+\s*min(?:\.|uten)?\s*lesezeit\b|\blesezeit\s*:?\s*\d+"),
+        ("newsletter", r"\b(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:free )?(?:\w+ )?newsletters?\b"
+                       r"|\bnewsletter sign[- ]?up\b|^subscribe(?: now| today)?!?$|\binscrivez-vous à (?:notre|la) "
+                       r"newsletter\b|\bsuscríbete a (?:nuestro|el) boletín\b|\bnewsletter abonnieren\b"),
+        ("read-more", r"^(?:read more|also read|read also|more reading|lire aussi|à lire aussi|lee también"
+                      r"|mehr zum thema|auch interessant)\s*[:|»›>–—-]\s*\S"
+                      r"|^(?:related (?:articles|posts|stories|coverage|content|reading|links)|more from [\w ]{1,40}"
+                      r"|you (?:may|might) also (?:like|enjoy)|recommended (?:for you|reading|stories|articles)"
+                      r"|most (?:popular|read)|trending now|more stories|don't miss)$"),
+        ("follow", r"^follow us (?:on|@)\b|^follow @\w+ on\b"),
+    )
+)  # fmt: skip
+_LABEL_WORDS = 12
+# A label block holds one of these words (lower case, punctuation stripped);
+# others are not tried against the patterns.
+_LABEL_KEYS = frozenset(
+    """
+    share partager compartir teilen comment comments reply commentaire comentario kommentar conversation
+    discussion read min mins minute minutes lecture lectura lesezeit reading newsletter newsletters subscribe
+    inscrivez-vous suscríbete abonnieren sign more also related recommended popular trending stories miss lire
+    lee mehr auch follow like enjoy
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+_STRIP = "!?.,:;()[]{}\"'“”‘’«»|›»>–—-"
+# "Viral_X By Viral_X": a name (capitalised words, or a handle), then "By" and the same name.
+_DOUBLE_BYLINE = re.compile(r"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){0,3}) (?:By|BY|Par|Por|Von|Di) (?P=name)(?!\S)")
+_BYLINE = re.compile(r"^(?:By|BY|Par|Por|Von|Di) (?P<name>[A-Z@][^\d,;:]{1,60})$")
+_BYLINE_WORDS = 20
+_SCOPES = ("article", "main")
+
+
+class Boilerplate(Rule):
+    """Page furniture stays out of the article.
+
+    ## What it checks
+    Text that a theme's widgets print, found inside the article's own
+    content: share bars ("Share This Article"), comment widgets ("Leave a
+    Comment", "Leave a Reply", "3 Comments"), reading-time labels ("11 Min
+    Read"), newsletter prompts, "Read more:" and "Related articles" prompts,
+    "Follow us on" lines, and a byline printed twice
+    ("Viral_X By Viral_X", or two "By …" lines with the same name). Labels
+    are looked for in short blocks (12 words or fewer; 20 for bylines), so a
+    writer who asks readers to "leave a comment below" in a paragraph is not
+    reported.
+
+    Where the article is: on a full page, navigation, related links and
+    comment sections legitimately sit around the article, so only the
+    article's own content is read: the largest `<article>`, else `<main>`,
+    else the container that holds most of the page's paragraph text (as
+    reader modes find it). Inside it, what the page marks as beside the
+    article is set aside too: `<aside>`, `<nav>`, ARIA complementary,
+    navigation and menu regions, and comment sections (an element whose `id`
+    or `class` names comments; the HTML standard nests readers' comments in
+    `<article>`). A CMS body fragment is read whole. Widgets the template
+    puts inside `<article>` (a share bar in its footer, a reading time in its
+    header) are reported: they travel with the article text into feeds,
+    apps and syndication. A comment section placed after the `<article>` is
+    the page's, and is not reported by default: real pages do this
+    (WordPress themes put "Leave a Reply" there). Set `scope = "main"` to
+    read the whole `<main>` around the article as well, comment sections
+    included.
+
+    The phrases are known in English, French, Spanish and German; they are
+    looked for whatever the article's language, since a widget's label is
+    often in another language than the text it sits in.
+
+    ## Why
+    Furniture copied into the article's text shows up wherever the text goes
+    (newsletters, apps, syndication partners, text-to-speech), counts towards
+    its length and reading time, and tells readers that nobody read the piece
+    before it was published. The seed article shipped with "Viral_X By
+    Viral_X", "11 Min Read", "Share This Article", "Leave a Comment" and
+    "Leave a Reply" in its text.
+
+    ## Fails
+    ```html
+    <article>
+    <p>By Jane Doe</p>
+    <p>The United States is recalibrating its approach to the Sahel juntas.</p>
+    <p>Share This Article</p>
+    </article>
+    ```
+
+    ## Passes
+    ```html
+    <nav><a href="/">Home</a> <a href="/newsletter">Subscribe to our newsletter</a></nav>
+    <article>
+    <p>By Jane Doe</p>
+    <p>The United States is recalibrating its approach to the Sahel juntas.</p>
+    </article>
+    <section id="comments"><h3>Leave a Reply</h3></section>
+    ```
+    """
+
+    id = "boilerplate"
+    summary = "No share, comment, reading-time or newsletter widget text, and no doubled byline, in the article."
+    severity = Severity.WARNING
+    messages = {
+        "share": "share widget text “{text}” inside the article",
+        "comments": "comment widget text “{text}” inside the article",
+        "reading-time": "reading-time label “{text}” inside the article",
+        "newsletter": "newsletter prompt “{text}” inside the article",
+        "read-more": "“{text}” prompt inside the article; related links belong to the page template",
+        "follow": "“{text}” social prompt inside the article",
+        "byline-twice": "the byline “{name}” is printed twice",
+    }
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        scope: str = option(
+            "article", 'Where to look: "article" (the article itself) or "main" (all of the <main> around it).'
+        )
+
+        def validate(self) -> None:
+            if self.scope not in _SCOPES:
+                raise ConfigError(f"option 'scope' must be one of {', '.join(_SCOPES)}, got {self.scope!r}")
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        if ctx.options.scope == "main":
+            region = _enclosing_main(article, article_region(article, comments=True))
+        else:
+            region = article_region(article)
+        bylines: dict[str, int] = {}
+        previous: str | None = None
+        for block in region.blocks(article):
+            text = article.block_text(block)
+            size = text.count(" ") + 1
+            if size <= _BYLINE_WORDS:
+                yield from _doubled_byline(article, ctx, block, text, previous, bylines)
+            previous = text
+            if size > _LABEL_WORDS or block.kind == "cell":
+                continue
+            if not any(word.strip(_STRIP) in _LABEL_KEYS for word in text.lower().split()):
+                continue
+            for kind, pattern in _LABELS:
+                match = pattern.search(text)
+                if match:
+                    start, end = block.start + match.start(), block.start + match.end()
+                    yield ctx.at_text(start, end, kind, text=match.group())
+                    break
+
+
+def _doubled_byline(
+    article: Article, ctx: Context[Boilerplate.Options], block: Block, text: str, previous: str | None,
+    bylines: dict[str, int],
+) -> Iterator[Finding]:  # fmt: skip
+    doubled = _DOUBLE_BYLINE.search(text)
+    if doubled:
+        start, end = block.start + doubled.start(), block.start + doubled.end()
+        yield ctx.at_text(start, end, "byline-twice", name=doubled.group("name"))
+        return
+    byline = _BYLINE.match(text)
+    if byline is None:
+        return
+    name = byline.group("name").strip()
+    if previous is not None and key(previous) == key(name):
+        # The name on a line of its own, then "By" and the name again.
+        yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
+    elif key(name) in bylines:
+        yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
+    else:
+        bylines[key(name)] = block.start
+
+
+def _enclosing_main(article: Article, region: Region) -> Region:
+    element: etree._Element | None = region.element
+    while element is not None and element.tag != "main" and element.get("role") != "main":
+        element = element.getparent()
+    if element is None or element is region.element:
+        return region
+    members = set(element.iter())
+    inside = [i for i, block in enumerate(article.blocks) if block.element in members]
+    return Region(element, inside[0], inside[-1] + 1, region.beside) if inside else region

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..article import Article, Block, Heading
+from ..editorial import article_region, key, visible_text
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions, option
+
+# "Headline - Site name", "Headline | Site", "Headline — Site".
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]+\s+")
+
+
+class DuplicateTitle(Rule):
+    """The headline is printed once, and no two headings say the same thing.
+
+    ## What it checks
+    Two things, inside the article (see `boilerplate` for how the article is
+    found on a full page):
+
+    - **The headline repeated in the body.** The headline is the article's
+      first `<h1>` and the page's `<title>` (with and without the site name
+      after a ` - `, ` | ` or ` — `). A paragraph, caption, list item or
+      heading whose text is the headline (ignoring case, punctuation and
+      spacing) is a finding, naming the line of the headline. The `<h1>`
+      itself, of course, is not.
+    - **Two headings with the same text.** A heading whose text repeats an
+      earlier heading's is a finding at the second one. With
+      `siblings_only` (the default, after markdownlint's MD024 option of that
+      name), only headings under the same parent heading count: "Pros" under
+      each of three products is structure, not repetition.
+
+    Headlines and headings shorter than `min_words` words are not compared
+    with the body, so a one-word title does not match every caption that
+    names the same place. The comparison does not depend on the article's
+    language.
+
+    ## Why
+    The seed article prints its headline a second time, as a paragraph in
+    the middle of the last section: a CMS paste that nobody read back. A
+    repeated heading is usually a section pasted twice, or a template block
+    left behind, and it makes the outline that screen-reader users navigate
+    ambiguous.
+
+    ## Fails
+    ```html
+    <h1>US moves to re-engage Sahel juntas</h1>
+    <p>The United States is recalibrating its approach.</p>
+    <p>US moves to re-engage Sahel juntas</p>
+    ```
+
+    ## Passes
+    ```html
+    <h1>US moves to re-engage Sahel juntas</h1>
+    <h2>Mali</h2><h3>Pros</h3><h3>Cons</h3>
+    <h2>Niger</h2><h3>Pros</h3><h3>Cons</h3>
+    ```
+    """
+
+    id = "duplicate-title"
+    summary = "The headline is not repeated in the body; no two sibling headings share a text."
+    severity = Severity.WARNING
+    messages = {
+        "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {line}",
+        "heading-repeated": "heading “{text}” repeats the heading on line {line}",
+    }
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        siblings_only: bool = option(True, "Only headings under the same parent heading are compared with each other.")
+        min_words: int = option(3, "Fewest words a headline needs to be looked for in the body.", minimum=1)
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        options = ctx.options
+        region = article_region(article)
+        headings = [h for h in article.headings if region.holds(h.element)]
+        wanted = _title_keys(article.title, options.min_words)
+        titles = [h for h in headings if h.level == 1]
+        # The headline is the <h1> that the page's <title> names; without a
+        # <title>, the article's first <h1>. Another <h1> is a site or section name.
+        headline = next((h for h in titles if key(h.text) in wanted), None) if wanted else next(iter(titles), None)
+        if headline is not None and len(key(headline.text).split()) >= options.min_words:
+            wanted.add(key(headline.text))
+        repeated: set[object] = set()
+        if wanted:
+            yield from self._repeated_headline(article, ctx, region.blocks(article), headline, wanted, repeated)
+        yield from self._repeated_headings(article, ctx, headings, repeated)
+
+    def _repeated_headline(
+        self, article: Article, ctx: Context[Options], blocks: tuple[Block, ...], headline: Heading | None,
+        wanted: set[str], repeated: set[object],
+    ) -> Iterator[Finding]:  # fmt: skip
+        """Blocks after the headline's first printing that print it again."""
+        longest = 2 * max(map(len, wanted)) + 10
+        first_line = 0
+        for block in blocks:
+            if headline is not None and block.element is headline.element:
+                first_line = article.position(article.element_span(headline.element)[0])[0]
+                continue
+            if block.end - block.start > longest:
+                continue
+            text = article.block_text(block)
+            if key(text) not in wanted or _only_a_link(block, text):
+                continue
+            if not first_line:
+                if headline is None:  # no <h1>: the first printing is the headline
+                    first_line = article.position(article.source_offset(block.start))[0]
+                continue  # a kicker or breadcrumb above the headline is not the body
+            repeated.add(block.element)
+            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, line=first_line)
+
+    def _repeated_headings(
+        self, article: Article, ctx: Context[Options], headings: list[Heading], reported: set[object]
+    ) -> Iterator[Finding]:
+        seen: dict[tuple[tuple[str, ...], str], Heading] = {}
+        parents: list[tuple[int, str]] = []  # the open headings above the current one
+        for heading in headings:
+            text = key(heading.text)
+            while parents and parents[-1][0] >= heading.level:
+                parents.pop()
+            scope = tuple(k for _, k in parents) if ctx.options.siblings_only else ()
+            parents.append((heading.level, text))
+            if not text or heading.element in reported:
+                continue
+            first = seen.get((scope, text))
+            if first is None:
+                seen[(scope, text)] = heading
+                continue
+            line = article.position(article.element_span(first.element)[0])[0]
+            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, line=line)
+
+
+def _only_a_link(block: Block, text: str) -> bool:
+    """A table of contents, a breadcrumb or a "most read" list links to the
+    article by its headline: navigation, not a second printing."""
+    wanted = key(text)
+    return any(key(visible_text(link)) == wanted for link in block.element.iter("a"))
+
+
+def _title_keys(title: str | None, min_words: int) -> set[str]:
+    """The page title, with and without its site name, reduced for comparison."""
+    if not title:
+        return set()
+    parts = _TITLE_SEPARATOR.split(title)
+    candidates = {title, max(parts, key=len)}
+    if len(parts) > 1:
+        candidates.add(" ".join(parts[:-1]))
+    return {k for k in map(key, candidates) if len(k.split()) >= min_words}

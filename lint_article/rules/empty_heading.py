@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..article import Article
+from ..editorial import article_region, visible_text
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions
+
+_NAMING = ("aria-label", "aria-labelledby", "title")
+
+
+class EmptyHeading(Rule):
+    """Every heading in the article has text.
+
+    ## What it checks
+    A visible `<h1>`–`<h6>` inside the article with no text a reader sees is a
+    finding, unless something in it still gives it a name for screen
+    readers: an `aria-label`, `aria-labelledby` or `title`, an image with a
+    non-empty `alt`, or an inline SVG's `<title>`. Headings hidden from everyone
+    (`hidden`, `display: none`, `aria-hidden="true"`) are left alone, and so
+    are navigation, asides and comment sections (see `boilerplate` for how
+    the article is found on a full page). The check does not depend on the
+    article's language.
+
+    ## Why
+    Screen-reader users jump from heading to heading; an empty one is a stop
+    with nothing to announce (axe-core's `empty-heading`). In a CMS it usually
+    means a heading block was added and left blank, or its text was moved out.
+
+    ## Fails
+    ```html
+    <h1>Sahel juntas</h1>
+    <h2> </h2>
+    <p>The United States is recalibrating its approach.</p>
+    ```
+
+    ## Passes
+    ```html
+    <h1>Sahel juntas</h1>
+    <h2>Background</h2>
+    <h2><img src="logo.png" alt="Key developments"></h2>
+    ```
+    """
+
+    id = "empty-heading"
+    summary = "Headings have text."
+    severity = Severity.WARNING
+    messages = {"empty": "<{tag}> has no text; give the heading words or remove it"}
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        region = article_region(article)
+        for heading in article.headings:
+            element = heading.element
+            if heading.text.strip() or element.get("aria-hidden") == "true" or not region.holds(element):
+                continue
+            if visible_text(element) or _has_name(element):
+                continue
+            yield ctx.at_element(element, "empty", tag=element.tag)
+
+
+def _has_name(element: etree._Element) -> bool:
+    """Whether something inside *element* gives it a name for screen readers."""
+    for el in element.iter(etree.Element):
+        if any((el.get(attribute) or "").strip() for attribute in _NAMING):
+            return True
+        if el.tag in ("img", "image") and (el.get("alt") or "").strip():
+            return True
+        if el.tag == "title" and "".join(str(t) for t in el.itertext()).strip():  # an inline <svg>'s title
+            return True
+    return False

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..article import Article, Block
+from ..editorial import article_region, visible_text, within
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions, option
+
+_BOLD = frozenset({"b", "strong"})
+# A paragraph in these is a label, a caption, a quote or a cell, not a section title.
+_NOT_FLOW = frozenset(
+    {"li", "dt", "dd", "td", "th", "table", "blockquote", "figure", "figcaption", "header", "footer", "nav",
+     "aside", "address", "form", "label", "button", "pre", "code", "q", "cite"}
+)  # fmt: skip
+# A heading may end in a question mark; a sentence, a label or a quotation ends otherwise.
+_CLOSING = frozenset('.!:;,…"”’»)]')
+_LETTERS = re.compile(r"[^\W\d_][\w'’.\-]*")
+# Bylines, datelines, credits, addresses and prompts: short, capitalised, not titles.
+_NOT_A_TITLE = re.compile(
+    r"^(?:by|photo|photos|credit|credits|source|image|video|via|©|written|posted|published|updated|last updated"
+    r"|reviewed|edited|photographed|powered|sponsored|presented|produced|illustrated|courtesy)\b"
+    r"|^(?:see also|read more|learn more|related|also read|more)\s*:|\b(?:image|photo|credit|source)\s*:"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:19|20)\d{2}\b"
+    r"|[@/]|\.(?:com|org|net|io|co|uk)\b",
+    re.IGNORECASE,
+)
+_BY_NAME = re.compile(r"\b(?:by|par|por|von)\s+[A-Z]")
+# Words that stay lower case in English title case.
+_SMALL_WORDS = frozenset(
+    """
+    a an the and or but nor for so yet of in on at to by with from as vs via into onto over per up off out than
+    upon about
+    """.split()  # noqa: SIM905 - a word list reads better as prose
+)
+_BODY_WORDS = 15
+# A figure-like wrapper: an image and its caption, and little else.
+_CAPTION_SIBLINGS = 3
+
+
+class FakeHeading(Rule):
+    """Section titles are headings, not paragraphs dressed as headings.
+
+    ## What it checks
+    A paragraph inside the article that works as a heading is a finding:
+
+    - a paragraph whose text is all bold (`<p><strong>…</strong></p>` or
+      `<b>`), at most `max_words` words long, not ending like a sentence; or
+    - a short paragraph (`min_words` to `max_words` words) in title case
+      ("Regional Instability and Humanitarian Crisis") with no closing
+      punctuation, that does not sit directly under a real heading;
+
+    and in both cases followed by body text: a paragraph of at least 15 words
+    that is longer than the candidate, or another such title. Section titles
+    come in series: an article needs at least `min_count` such paragraphs for
+    any to be reported, since a lone short line is more often a caption, a
+    name or a dateline. Bylines, datelines, credits, addresses, "See also:"
+    prompts, paragraphs that are only links, captions beside an image, and
+    paragraphs in lists, tables, quotes, figures, headers, footers, asides
+    and comment sections are not candidates. The finding suggests a level:
+    one below the nearest real heading above.
+
+    Title case is an English convention, so the second test runs only on
+    articles in English (from `<html lang>`, the `language` setting, or text
+    that reads as English); the bold test runs in every language.
+
+    ## Why
+    A paragraph that looks like a heading is not one for screen readers,
+    which navigate by headings, nor for search engines or the CMS's table of
+    contents: the outline loses the section. It is what a paste from a word
+    processor or a text file leaves behind, as the seed article's section
+    titles show when its text is pasted as paragraphs. axe-core's
+    `p-as-heading` is the precedent.
+
+    ## Fails
+    ```html
+    <h1>US moves to re-engage Sahel juntas</h1>
+    <p>The United States is recalibrating its approach to military juntas in the Sahel.</p>
+    <p><strong>Regional Instability and Humanitarian Crisis</strong></p>
+    <p>The security situation remains dire. The withdrawal of Western forces
+    has not improved the fight against armed groups.</p>
+    <p><strong>Democratic Backsliding</strong></p>
+    <p>The coups have severely hampered democratic progress. All three
+    nations face protracted transitions with uncertain timelines for civilian rule.</p>
+    ```
+
+    ## Passes
+    ```html
+    <h1>US moves to re-engage Sahel juntas</h1>
+    <p>The United States is recalibrating its approach to military juntas in the Sahel.</p>
+    <h2>Regional Instability and Humanitarian Crisis</h2>
+    <p>The security situation remains dire. The withdrawal of Western forces
+    has not improved the fight against armed groups.</p>
+    <h2>Democratic Backsliding</h2>
+    <p>The coups have severely hampered democratic progress. All three
+    nations face protracted transitions with uncertain timelines for civilian rule.</p>
+    ```
+    """
+
+    id = "fake-heading"
+    summary = "No paragraph is used as a heading."
+    severity = Severity.WARNING
+    messages = {
+        "fake-heading": "paragraph “{text}” works as a heading ({reason}); mark it up as <h{level}>",
+    }
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        max_words: int = option(12, "Longest paragraph, in words, taken for a heading.", minimum=1)
+        min_words: int = option(2, "Shortest title-case paragraph, in words, taken for a heading.", minimum=1)
+        min_count: int = option(2, "Fewest such paragraphs in an article before any is reported.", minimum=1)
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        options = ctx.options
+        english = ctx.language == "en"
+        blocks = article_region(article).blocks(article)
+        reasons: list[str | None] = [
+            _reason(article, blocks, i, options, english) if blocks[i].kind in ("paragraph", "block") else None
+            for i in range(len(blocks))
+        ]
+        followed = [False] * (len(blocks) + 1)
+        for i in range(len(blocks) - 1, -1, -1):
+            nxt = i + 1
+            followed[i] = (
+                reasons[i] is not None
+                and nxt < len(blocks)
+                and (followed[nxt] or _is_body(article, blocks[nxt], blocks[i]))
+            )
+        if sum(followed) < options.min_count:
+            return
+        level = 1
+        for i, block in enumerate(blocks):
+            if block.kind == "heading":
+                level = int(str(block.element.tag)[1])
+                continue
+            reason = reasons[i]
+            if reason is not None and followed[i]:
+                text = article.block_text(block)
+                yield ctx.at_text(block.start, block.end, "fake-heading", text=text, reason=reason,
+                                  level=min(level + 1, 6))  # fmt: skip
+
+
+def _reason(article: Article, blocks: tuple[Block, ...], index: int, options: FakeHeading.Options,
+            english: bool) -> str | None:  # fmt: skip
+    """Why blocks[index] looks like a heading, or None when it does not."""
+    block = blocks[index]
+    text = article.block_text(block)
+    words = text.split()
+    if len(words) > options.max_words or text[-1] in _CLOSING:
+        return None
+    if _NOT_A_TITLE.search(text) or _BY_NAME.search(text):
+        return None
+    if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
+        return None  # a score, a figure
+    if within(block.element, _NOT_FLOW) or _only_links(block.element, text) or _beside_image(block.element):
+        return None
+    if _all_bold(block.element):
+        return "only bold text"
+    if not english or len(words) < options.min_words:
+        return None
+    if index > 0 and blocks[index - 1].kind == "heading":
+        return None  # a standfirst or subtitle under a heading
+    return "short, title case, no closing punctuation" if _title_case(text) else None
+
+
+def _only_links(element: etree._Element, text: str) -> bool:
+    """Whether all of the text is link text: a list of headlines, a call to action."""
+    linked = sum(len(visible_text(link)) for link in element.iter("a"))
+    return linked > 0 and linked >= len(text.replace(" ", "")) * 0.9 - len(text) * 0.1
+
+
+def _beside_image(element: etree._Element) -> bool:
+    """Whether *element* is the caption in a small wrapper around an image."""
+    parent = element.getparent()
+    if parent is None or len(parent) > _CAPTION_SIBLINGS:
+        return False
+    return any(sibling is not element and next(sibling.iter("img", "picture", "svg"), None) is not None
+               for sibling in parent)  # fmt: skip
+
+
+def _all_bold(element: etree._Element) -> bool:
+    """True when every piece of visible text in *element* is inside <b> or <strong>."""
+    if (element.text or "").strip() or len(element) == 0:
+        return False
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if (child.tail or "").strip():
+            return False
+        if child.tag in _BOLD:
+            continue
+        if child.tag in ("span", "em", "i", "a", "u") and _all_bold(child):
+            continue
+        if child.tag != "br":
+            return False
+    return any((isinstance(child.tag, str) and child.tag in _BOLD) or _has_bold(child) for child in element)
+
+
+def _has_bold(element: etree._Element) -> bool:
+    return any(el.tag in _BOLD for el in element.iter())
+
+
+def _title_case(text: str) -> bool:
+    words = _LETTERS.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    significant = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[0].isupper())
+    return capitalised * 4 >= len(significant) * 3
+
+
+def _is_body(article: Article, block: Block, candidate: Block) -> bool:
+    if block.kind not in ("paragraph", "block", "list-item", "quote"):
+        return False
+    size = len(article.block_text(block).split())
+    return size >= _BODY_WORDS and size > len(article.block_text(candidate).split())

@@ -1,0 +1,578 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..article import Article, Block
+from ..editorial import article_region, blocks_with, in_spans, quoted_spans, within, words_of
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions, option
+
+_I = re.IGNORECASE
+_A = "['’]"  # an apostrophe, straight or curly
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One kind of evidence that a passage was left by a writing assistant."""
+
+    label: str
+    """What the message calls it."""
+    weight: float
+    """How much it counts; a passage is reported from a total of 1.0 (see the rule)."""
+    pattern: re.Pattern[str]
+    example: str
+    """A passage it must find (the tests check each one)."""
+    anchors: tuple[str, ...] = ()
+    """Lower-case strings of which the text must hold one for the pattern to
+    match; the blocks that hold one are searched."""
+    keys: tuple[str, ...] = ()
+    """Lower-case words of which the article must hold one for the pattern to
+    match (a cheaper test, done first); none: always search the anchors."""
+
+
+def _signal(
+    label: str, weight: float, pattern: str, example: str, *anchors: str, flags: int = _I, keys: tuple[str, ...] = ()
+) -> Signal:
+    return Signal(label, weight, re.compile(pattern, flags), example, anchors, keys)
+
+
+_WRITING_NOUN = (
+    r"(?:article|piece|draft|text|tone|word count|words|paragraphs?|sections?|headings?|subheadings?|HTML|structure"
+    r"|length|title|headline|language|formatting|keywords?|SEO|points?|outline|introduction|conclusion|version"
+    r"|filler|bias|narrative|flow|readability|specifics)"
+)
+_APPROX = r"(?:approx(?:imately|\.)?\s*|about\s*|around\s*|roughly\s*|~\s*)?"
+_HERE_IS = rf"(?:here(?:{_A}s| is| are)|below (?:is|are))"
+
+# Evidence found anywhere in a block. Weights: 1.0 for what no human writer
+# puts in an article (a passage is reported on it alone), less for what a
+# human might write but an assistant writes more (it counts only together
+# with other evidence nearby).
+_ANYWHERE: tuple[Signal, ...] = (
+    # The assistant talking about itself.
+    _signal("assistant self-reference", 1.0,
+            r"\bas an? (?:AI|artificial intelligence)(?: (?:language )?model| assistant| chatbot)?,? (?:I|my)\b"
+            r"|\bas an? (?:large |AI )?language model\b",
+            "As an AI language model, I cannot predict elections.", "as an ai", "as a ai", "language model",
+            keys=("ai", "intelligence", "model")),
+    _signal("assistant self-reference", 1.0,
+            rf"\bI(?:{_A}m| am) (?:just |only )?an? (?:AI|language model|large language model|AI language model"
+            r"|AI assistant|chatbot|virtual assistant)\b",
+            "I'm an AI assistant, so I cannot verify this.", " i'm a", " i’m a", " i am a", "\ni'm a", "\ni’m a",
+            "\ni am a", " i'm just", " i’m just", " i am just", " i'm only", " i’m only", " i am only", flags=0,
+            keys=("ai", "model", "chatbot", "assistant")),
+    _signal("assistant self-reference", 1.0,
+            rf"\bI (?:do not|don{_A}t|cannot|can{_A}t|am unable to|am not able to) (?:have )?(?:access to )?"
+            r"(?:real-time|browse|the internet|personal (?:opinions|experiences|beliefs|feelings))",
+            "I don't have access to real-time data.", "i do not", "i don't", "i don’t", "i cannot", "i can't",
+            "i can’t", "i am unable", "i am not able", flags=0, keys=("real-time", "browse", "internet", "personal")),
+    _signal("assistant self-reference", 1.0,
+            r"\bmy (?:knowledge|training) (?:cutoff|cut-off)\b"
+            r"|\bas of my (?:last )?(?:knowledge |training )?(?:update|cutoff|cut-off)\b",
+            "As of my last knowledge update in 2023, talks continued.", "cutoff", "cut-off", "as of my",
+            keys=("cutoff", "cut-off", "update")),
+    # Self-review of the writing.
+    _signal("self-review", 1.0,
+            r"\b(?:review|check|notes?|revision)s? (?:during|after|before) (?:the )?generation\b"
+            r"|\b(?:post|pre)[- ]generation\b",
+            "Post-generation check: the article covers the points.", "generation",
+            keys=("generation", "post-generation", "pre-generation")),
+    _signal("self-review", 1.0, r"\bword count check\b|\bconstraint checklist\b|\bmental sandbox\b",
+            "Word Count Check: close to the target.", "word count check", "constraint checklist", "mental sandbox",
+            keys=("check", "checklist", "sandbox")),
+    _signal("self-review", 0.6, r"\bconfidence score\s*:\s*\d", "Confidence Score: 5/5", "confidence score",
+    keys=("score",)),
+    _signal("self-assessment of the text", 0.8,
+            r"\bthe html (?:is|should be|looks) (?:clean|valid|correct|well-formed)\b",
+            "The HTML is clean.", "the html", keys=("html",)),
+    _signal("self-assessment of the text", 0.5,
+            r"\b(?:the|this) (?:article|piece|draft|length|tone|title|headline|structure|formatting|word count)"
+            r"\s+(?:should be|is now|seems|feels|remains)\s+(?:appropriate|clean|neutral|catchy|engaging|concise"
+            r"|within (?:the )?(?:word )?(?:limit|range|count)|on target|about right|good to go|ready for publication"
+            r"|well[- ]structured)\b",
+            "The length should be appropriate.", "the article", "this article", "the piece", "this piece",
+            "the draft", "this draft", "the length", "the tone", "this tone", "the title", "this title",
+            "the headline", "this headline", "the structure", "the formatting", "the word count",
+            keys=("article", "piece", "draft", "length", "tone", "title", "headline", "structure", "formatting",
+                  "count")),
+    # Talk about the word count.
+    _signal("word-count talk", 1.0,
+            rf"\(\s*(?:(?:total|final|approximate|approx\.?|estimated) )?(?:word count|words)\s*[:：=]\s*{_APPROX}"
+            r"\d[\d,.]*\s*(?:words)?\s*\)",
+            "(Word count: 812)", "word count", "words:", "words :", "words=", "words：", "words =",
+            keys=("count", "words")),
+    _signal("word-count talk", 0.8,
+            rf"\b(?:word count|length)\s*[:：]\s*{_APPROX}\d[\d,.]*\s*words?\b",
+            "Length: 1,050 words", "word count", "length:", "length :", "length：", keys=("words", "word")),
+    _signal("word-count talk", 0.7,
+            r"\b(?:aimed|aiming|targeted|targeting|went) for (?:around |about |roughly |approximately |~)?"
+            r"\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)? words\b",
+            "I aimed for around 1000 words.", "aimed for", "aiming for", "targeted for", "targeting for", "went for",
+            keys=("words",)),
+    _signal("word-count talk", 0.8, r"\bdo a (?:quick |final )?word count\b",
+            "After drafting, I'll do a quick word count.", "word count", keys=("count",)),
+    _signal("word-count talk", 0.5,
+            r"\b(?:comes in at|clocks in at|totals?|is approximately|is roughly)\s+(?:around |about |roughly "
+            r"|approximately |~)?\d[\d,]*\s+words\b",
+            "The piece comes in at 950 words.", "comes in at", "clocks in at", "total", "is approximately",
+            "is roughly", keys=("words",)),
+    # The prompt, echoed.
+    _signal("echo of the prompt", 0.4, r"\bas (?:you )?requested\b(?! by)", "catchy, as requested", "requested",
+    keys=("requested",)),
+    _signal("echo of the prompt", 1.0,
+            r"\b(?:as )?per your (?:request|instructions|brief|prompt|requirements)\b"
+            r"|\bas per the (?:prompt|instructions|brief)\b",
+            "I kept it short, as per your instructions.", "per your", "as per the", keys=("per",)),
+    _signal("echo of the prompt", 0.8,
+            rf"\b(?:the user{_A}s|the given|the provided) (?:prompt|instructions|outline|keywords|brief)\b",
+            "following the provided outline", "the user", "the given", "the provided",
+            keys=("prompt", "instructions", "outline", "keywords", "brief")),
+    _signal("echo of the prompt", 1.0,
+            r"\b(?:the|this|my) (?:article|piece|text|draft|post|content|essay|response)\s+(?:now\s+)?(?:covers"
+            r"|addresses|meets|fulfils|fulfills|adheres to|follows|includes|satisfies|hits|incorporates)\s+"
+            r"(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:required|requested|specified|given)\s+(?:points|requirements"
+            r"|instructions|guidelines|constraints|criteria|elements|keywords|topics|word count|length)\b",
+            "The article covers the required points.", "required", "requested", "specified", "given",
+            keys=("required", "requested", "specified", "given")),
+    _signal("echo of the prompt", 0.7,
+            r"\brequested (?:html|structure|format|formatting|length|word count|tone|style|headings?|keywords?"
+            r"|sections?)\b|\badherence to (?:the )?(?:requested|required|specified|given)\b",
+            "Maintained strict adherence to requested HTML structure.", "requested", "adherence to",
+            keys=("requested", "adherence")),
+    # Sign-offs.
+    _signal("chatbot sign-off", 0.6,
+            r"\bI hope (?:this|that|it|the (?:article|post|draft|text))(?: (?:article|post|draft|text|version))? "
+            r"(?:helps|is helpful|was helpful|is useful)\b",
+            "I hope this helps!", "i hope", flags=0, keys=("hope",)),
+    _signal("chatbot sign-off", 1.0,
+            r"\bI hope (?:this|that|it|the (?:article|post|draft|text))(?: (?:article|post|draft|text|version))? "
+            r"(?:meets|fits|matches|works for|suits|captures) (?:your|what you)\b"
+            rf"|\bI hope (?:this|it) is what you(?:{_A}re| are| were) looking for\b",
+            "I hope this article meets your needs.", "i hope", flags=0, keys=("hope",)),
+    _signal("chatbot sign-off", 1.0,
+            rf"\blet me know if (?:you(?:{_A}d| would) like|you want|you need|there(?:{_A}s| is) anything|any)\b"
+            r"[^.!?\n]{0,80}\b(?:changes|adjustments|edits|revisions|tweaks|modifications|rewrite|expand|shorten"
+            r"|adjust|tweak|revise|a different|another version|more details)\b",
+            "Let me know if you'd like any changes to the tone.", "let me know if", keys=("know",)),
+    _signal("chatbot sign-off", 1.0,
+            rf"\bwould you like me to\b|\bis there anything else (?:you(?:{_A}d| would) like|I can)\b"
+            r"|\b(?:happy|glad) to (?:help|assist) further\b",
+            "Would you like me to add a conclusion?", "would you like me to", "anything else", "to help further",
+            "to assist further", keys=("like", "else", "further")),
+    _signal("chatbot sign-off", 1.0,
+            rf"\b(?:if you(?:{_A}d| would) like|if you want|if needed|if you prefer),? I can (?:also )?"
+            r"(?:adjust|expand|shorten|rewrite|revise|tweak|add|modify|change|make|provide|write|create|tailor"
+            r"|include)\b",
+            "If you'd like, I can expand the section on Niger.", "if you", "if needed", keys=("can",)),
+    _signal("chatbot sign-off", 1.0,
+            r"\bfeel free to (?:ask|let me know|request)\b[^.!?\n]{0,60}\b(?:changes|adjustments|edits|revisions"
+            r"|tweaks|modifications)\b|\bfeel free to (?:adjust|modify|tweak|customi[sz]e|edit|change|rephrase)\b"
+            r"[^.!?\n]{0,40}\b(?:the |this )?(?:article|text|tone|draft|wording|length|headline|title|section|copy)\b",
+            "Feel free to adjust the tone to fit your publication.", "feel free to", keys=("free",)),
+    # Notes to the editor.
+    _signal("fictional-content note", 1.0,
+            r"\bnote\s*[:：-]\s*(?:this|the)\s+(?:above\s+)?(?:article|story|piece|text|content|post|scenario"
+            r"|interview|quotes?|names?|statistics|figures|data|characters|events)\b[^.!?\n]{0,40}?\b(?:is|are|was"
+            r"|were|has been|have been)\s+(?:entirely\s+|purely\s+|completely\s+|largely\s+)?(?:fictional"
+            r"|fictitious|hypothetical|illustrative|for illustrative purposes|a work of fiction|made up|invented"
+            r"|placeholders?|not real)\b",
+            "Note: This article is fictional.", "note:", "note :", "note -", "note-", "note：", "note –",
+            keys=("note",)),
+    _signal("fictional-content note", 0.7,
+            r"\b(?:quotes|statistics|figures|names|data|details)\s+(?:above\s+|in this article\s+)?(?:are|is)\s+"
+            r"(?:fictional|hypothetical|illustrative|placeholders?|made up|invented)\b",
+            "The quotes above are illustrative.", "fictional", "hypothetical", "illustrative", "placeholder",
+            "made up", "invented",
+            keys=("fictional", "hypothetical", "illustrative", "placeholder", "placeholders", "made", "invented")),
+    _signal("note to the editor", 0.7,
+            r"\bplease (?:verify|fact-check|double-check|confirm) (?:the|these|all|any)\s+(?:\w+\s+)?(?:facts"
+            r"|figures|statistics|quotes|details|dates|information|names|numbers|claims)\b"
+            r"|\b(?:replace|swap) (?:these|the|this) (?:placeholders?|bracketed)\b",
+            "Please verify the figures before publishing.", "please verify", "please fact-check",
+            "please double-check", "please confirm", "replace", "swap", keys=("please", "replace", "swap")),
+    # First person about the writing.
+    _signal("first-person talk about the writing", 0.5,
+            rf"\bI(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
+            r"|kept|expanded|structured|crafted|incorporated|avoided|maintained|condensed|adjusted|revised|rewrote"
+            r"|opted|double-checked|detailed|emphasi[sz]ed|highlighted|organi[sz]ed|formatted|framed|included"
+            rf"|added|used|wrote)\b[^.!?\n]{{0,80}}?\b{_WRITING_NOUN}\b",
+            "I've kept the tone neutral.", " i ", "\ni ", " i'", " i’", "\ni'", "\ni’", flags=0, keys=("i", "i've")),
+    _signal("first-person talk about the writing", 0.5,
+            rf"\bI{_A}ll (?:do|check|condense|expand|add|look for|trim|cut|revise|adjust)\b[^.!?\n]{{0,60}}?"
+            r"\b(?:word count|words|sentences|length|paragraphs?|draft|specific examples)\b",
+            "If too long, I'll condense sentences.", "i'll", "i’ll", flags=0, keys=("i'll",)),
+    # Leftovers of a chat's formatting and templates.
+    _signal("markdown left in the text", 0.4, r"\*\*[^*\n]{2,80}\*\*", "**Key Takeaways:**", "**"),
+    _signal("template sign-off", 0.5, r"\[(?:your|author(?:'s)?) name\]", "Best regards, [Your Name]", "name]",
+    keys=("name",)),
+    # French, Spanish, German, Italian, Portuguese.
+    _signal("assistant self-reference", 1.0,
+            rf"\ben tant qu{_A}(?:IA|intelligence artificielle|assistant)|\ben tant que (?:modèle de langage|IA"
+            r"|intelligence artificielle|assistant (?:virtuel|IA))\b",
+            "En tant que modèle de langage, je ne peux pas prédire.", "en tant qu", keys=("tant",)),
+    _signal("assistant self-reference", 1.0,
+            r"\bcomo (?:un )?(?:modelo de (?:lenguaje|linguagem)|asistente de IA)\b|\bcomo (?:una )?(?:IA"
+            r"|inteligencia artificial),? no (?:tengo|puedo)\b|\bcome (?:un )?modello (?:di linguaggio|linguistico)\b",
+            "Como modelo de lenguaje, no tengo opiniones.", "modelo de lenguaje", "modelo de linguagem",
+            "asistente de ia", "modello di linguaggio", "modello linguistico", "como ia", "como una ia",
+            "como inteligencia", "como una inteligencia", keys=("modelo", "modello", "ia", "inteligencia")),
+    _signal("assistant self-reference", 1.0,
+            r"\bals (?:ein )?(?:KI-Sprachmodell|Sprachmodell|KI-Assistent|künstliche Intelligenz|KI)\b,?\s+"
+            r"(?:kann|habe|bin|verfüge)\s+ich\b",
+            "Als KI-Sprachmodell kann ich keine Prognosen abgeben.", "als ki", "als ein ki", "als sprachmodell",
+            "als ein sprachmodell", "als künstliche",
+            keys=("ki-sprachmodell", "sprachmodell", "ki-assistent", "ki", "künstliche")),
+    _signal("chatbot sign-off", 0.6,
+            rf"\bj{_A}espère que (?:cela|ceci|ce texte|cet article|cette version) (?:vous |t{_A})?(?:aide|aidera"
+            r"|sera utile|convient|conviendra|correspond)|\bespero que (?:esto|este (?:artículo|texto)|esta versión)"
+            r" te (?:sea útil|ayude|sirva|guste)|\bich hoffe,? (?:das|dies|dieser (?:Artikel|Text)|diese Version) "
+            r"(?:hilft|ist hilfreich|gefällt|entspricht)|\bspero che (?:questo|questa versione) (?:ti |le )?(?:sia "
+            r"utile|aiuti|piaccia)|\bespero que (?:isso|este (?:artigo|texto)|esta versão) (?:te |lhe )?(?:ajude"
+            r"|seja útil)",
+            "J'espère que cet article vous aidera.", "espère", "espero", "hoffe", "spero",
+            keys=("j'espère", "espero", "hoffe", "spero")),
+    _signal("chatbot sign-off", 1.0,
+            rf"\bn{_A}hésitez pas à me (?:demander|dire|faire savoir|solliciter)\b|\bsi vous (?:le )?souhaitez,? je "
+            r"(?:peux|pourrais)\b|\b(?:voulez|souhaitez)-vous que je\b|\bsi (?:quieres|deseas|lo deseas|prefieres),? "
+            r"(?:puedo|te puedo)\b|\b(?:quieres|te gustaría) que (?:lo )?(?:ajuste|amplíe|modifique|acorte|cambie)\b"
+            r"|\b(?:wenn|falls) (?:du|Sie) (?:möchtest|möchten|willst|wollen),? (?:kann ich|passe ich)\b"
+            r"|\bsoll ich (?:den|die|das) (?:Text|Artikel|Ton)\b",
+            "Si vous le souhaitez, je peux raccourcir le texte.", "hésitez", "souhaitez", "que je", "quieres",
+            "deseas", "prefieres", "gustaría", "möchte", "willst", "wollen", "soll ich",
+            keys=("n'hésitez", "souhaitez", "je", "quieres", "deseas", "prefieres", "gustaría", "möchtest", "möchten",
+                  "willst", "wollen", "soll")),
+    _signal("word-count talk", 1.0,
+            r"\b(?:nombre de mots|décompte des mots|recuento de palabras|número de palabras|conteo de palabras"
+            r"|cantidad de palabras|Wortanzahl|Anzahl der Wörter|Wörterzahl|numero di parole|conteggio delle parole"
+            r"|contagem de palavras|número de palavras)\s*[:：]\s*~?\s*\d",
+            "Nombre de mots : 812", "nombre de mots", "décompte des mots", "de palabras", "wortanzahl",
+            "anzahl der wörter", "wörterzahl", "di parole", "delle parole", "de palavras",
+            keys=("mots", "palabras", "wortanzahl", "wörter", "wörterzahl", "parole", "palavras")),
+)  # fmt: skip
+
+# Evidence that opens a block: preambles, labels of notes to the editor.
+# They are tried at each block's start, after a cheap look at its first word.
+_OPENING: tuple[Signal, ...] = (
+    _signal("chatbot preamble", 1.0,
+            r"\W{0,3}(?:sure|certainly|absolutely|of course|okay|ok|great|alright|got it|happy to help|sure thing)\b"
+            rf"[!,.]*\s*(?:[^.!?\n]{{0,40}}[.!]\s*)?(?:{_HERE_IS}|below you{_A}ll find|I(?:{_A}ve| have) (?:written"
+            rf"|drafted|created|prepared|put together|revised|rewritten)|I(?:{_A}d| would) be (?:happy|glad)"
+            r"|I can (?:help|write))",
+            "Sure! Here is an article about the Sahel:"),
+    _signal("chatbot preamble", 1.0,
+            rf"{_HERE_IS}\s+(?:a|an|the|your|my)\s+(?:[\w-]+\s+){{0,3}}?(?:article|blog post|blog|draft|essay"
+            r"|press release|news (?:article|story|report))\b[^.!?\n]{0,150}?(?::|\s(?:about|on|for|that|which"
+            r"|based on|covering|exploring|discussing)\b)",
+            "Here is a 1,000-word article on the Sahel crisis:"),
+    _signal("chatbot preamble", 1.0,
+            rf"{_HERE_IS}\s+(?:a|an|the|your|my)\s+(?:revised|rewritten|updated|improved|polished|edited|shorter"
+            r"|longer|shortened|expanded|condensed|more [\w-]+|new|final|second|alternative)\s+(?:version|draft"
+            r"|take)\b",
+            "Here's a revised version with a stronger lede:"),
+    _signal("chatbot preamble", 0.5,
+            rf"{_HERE_IS}\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,3}}?(?:summary|outline|version|rewrite|story)\b",
+            "Here is the outline"),
+    _signal("note to the editor", 1.0,
+            r"\W{0,3}(?:meta description|meta title|seo title|seo meta description|focus key(?:word|phrase)s?"
+            r"|seo keywords?|target keywords?|title (?:options|ideas|suggestions)|headline (?:options|ideas"
+            r"|suggestions)|suggested (?:titles?|headlines?|slug)|alternative (?:titles?|headlines?)|note to (?:the )?"
+            rf"editors?|notes? for (?:the )?editors?|editor{_A}?s? notes? to self|image suggestions?"
+            r"|suggested images?|internal link(?:ing)? suggestions?|url slug)\s*[:：]",
+            "Meta description: The US is re-engaging the Sahel juntas."),
+    _signal("note to the editor", 0.6,
+            r"(?:meta description|seo title|title options|headline options|word count|focus keyphrase"
+            r"|suggested titles|image suggestions)$",
+            "Title options"),
+    _signal("note to the editor", 0.3, r"\W{0,3}(?:keywords|tags|slug|excerpt|tone|target audience|call to action"
+            r"|cta)\s*[:：]", "Keywords: Sahel, Mali"),
+    _signal("word-count talk", 1.0,
+            r"\W{0,3}(?:(?:total|final|approximate|approx\.?|estimated) )?word count\s*[:：=-]?\s*"
+            rf"{_APPROX}\d[\d,. ]*(?:words?)?\W{{0,3}}$",
+            "Word count: 1,024"),
+    _signal("self-review", 1.0,
+            r"\W{0,3}self[- ](?:correction|review|critique|check|evaluation)s?\b[^.!?\n]{0,60}?[:/]"
+            r"|\W{0,3}(?:my )?(?:thinking|thought) process\s*:|\W{0,3}final (?:check|review|polish)\s*:",
+            "Self-Correction/Review during generation:"),
+    _signal("markdown left in the text", 0.5, r"#{1,4} \S", "## Background"),
+    # French, Spanish, German, Italian, Portuguese preambles.
+    _signal("chatbot preamble", 1.0,
+            rf"(?:bien sûr|certainement|absolument|avec plaisir|d{_A}accord)\s*[!,.]?\s*(?:voici|je vous propose)\b"
+            rf"|voici (?:un|une|l{_A}|le|la|votre|ma)\s*(?:[\w'’-]+\s+){{0,3}}?(?:article|texte|version|proposition"
+            r"|brouillon|rédaction|billet)\b[^.!?\n]{0,150}?(?::|\s(?:sur|à propos|consacré|concernant)\b)",
+            "Bien sûr ! Voici un article sur la crise au Sahel :"),
+    _signal("chatbot preamble", 1.0,
+            r"¡?(?:claro|por supuesto|desde luego|con gusto|perfecto|entendido)\s*(?:que sí)?\s*[!,.]?\s*"
+            r"(?:aquí|a continuación)\s+(?:tienes|está|están|te dejo|le dejo|le presento|te presento|encontrarás)\b"
+            r"|(?:aquí|a continuación)\s+(?:tienes|está|te dejo|le dejo|te presento|le presento)\s+(?:un|una|el|la"
+            r"|tu|su)\s+(?:[\w-]+\s+){0,3}?(?:artículo|texto|versión|borrador|propuesta|redacción)\b",
+            "Claro, aquí tienes un artículo sobre el Sahel:"),
+    _signal("chatbot preamble", 1.0,
+            r"(?:gerne|natürlich|klar|selbstverständlich|sicher|okay)\s*[!,.]?\s*(?:hier\s+(?:ist|sind|kommt"
+            r"|findest du|finden Sie)|im Folgenden)\b|hier\s+(?:ist|kommt)\s+(?:ein|eine|der|die|das|dein|deine|Ihr"
+            r"|Ihre)\s+(?:[\w-]+\s+){0,3}?(?:Artikel|Text|Entwurf|Version|Fassung|Blogbeitrag|Beitrag)\b"
+            r"[^.!?\n]{0,150}?(?::|\s(?:über|zum|zur|zu)\b)",
+            "Gerne! Hier ist ein Artikel über die Lage im Sahel:"),
+    _signal("chatbot preamble", 1.0,
+            rf"(?:certo|certamente|ecco|sicuro|volentieri)\s*[!,.]?\s*(?:ecco\s+)?(?:un|una|l{_A}|il|la|lo)\s*"
+            r"(?:[\w'’-]+\s+){0,3}?(?:articolo|testo|versione|bozza)\b"
+            r"|(?:claro|com certeza|certamente|perfeito)\s*[!,.]?\s*aqui (?:está|estão|vai)\b"
+            r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
+            "Certo! Ecco un articolo sul Sahel:"),
+)  # fmt: skip
+_OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.pattern.pattern})" for i, s in enumerate(_OPENING))
+_OPENING_PATTERN = re.compile(_OPENING_ALTERNATIVES, _I | re.MULTILINE)
+# The same, found at every block start at once: blocks are separated by a
+# blank line in Article.text, and a literal prefix lets the scan skip ahead.
+_OPENING_SCAN = re.compile(rf"\n\n(?im:{_OPENING_ALTERNATIVES})")
+
+# A list item that grades the text: "Neutral Tone: Ensured language remained factual".
+_GRADING = re.compile(
+    r"\W{0,3}(?:\d+[.)]\s*)?(?P<label>[A-Z][\w/&'’ -]{1,40}?)\s*\**\s*[:：]\s*\**\s*(?:(?:Constantly|Carefully|Also"
+    r"|Consistently|Thoroughly|Deliberately|Mostly|Largely)\s+)?(?:Ensured|Checked|Reviewed|Maintained|Kept|Used"
+    r"|Avoided|Added|Included|Verified|Expanded|Focused|Made sure|Incorporated|Structured|Double-checked|Confirmed"
+    r"|Adhered|Aimed|Varied|Removed|Replaced|Trimmed|Condensed|Reworded|Rephrased|Simplified|Polished|Tightened"
+    r"|Adjusted|Balanced|Provided|Emphasi[sz]ed|Highlighted|Organi[sz]ed|Formatted|Framed|Strived|Opted|Limited"
+    r"|Wrote|Crafted|Described)\b"
+)
+_GRADING_SCAN = re.compile(r"\n\n(?=" + _GRADING.pattern + ")")
+_GRADED_QUALITY = re.compile(
+    r"tone|word count|length|structure|html|seo|title|headline|concise|clarity|readab|repetition|format|accura"
+    r"|flow|heading|keyword|style|grammar|voice|intro|conclusion|transition|sources|fact|citation|engag|hook"
+    r"|markdown|neutral|bias|objectiv|original|plagiar|specific",
+    _I,
+)
+_GRADING_WEIGHT, _GRADING_QUALITY_WEIGHT = 0.1, 0.8
+
+# A block that mentions chatbots is probably an article about them: the
+# phrases it uses are quoted or described, and count for half.
+_ABOUT_CHATBOTS = re.compile(
+    r"\b(?:chatgpt|gpt-?\d|chatbots?|bard|gemini|claude|copilot|llms?|language models?|the model|the bot"
+    r"|ai (?:model|assistant|tool|system)s?|openai|anthropic)\b",
+    _I,
+)
+_QUOTING = frozenset({"blockquote", "q", "code", "pre", "kbd", "samp"})
+
+
+@dataclass
+class _Evidence:
+    score: float = 0.0
+    labels: dict[str, float] = field(default_factory=dict)
+
+    def add(self, label: str, weight: float) -> None:
+        # One kind of evidence counts once per block, at its strongest.
+        if weight > self.labels.get(label, 0.0):
+            self.score += weight - self.labels.get(label, 0.0)
+            self.labels[label] = weight
+
+
+class GenerationArtifact(Rule):
+    """No text that a writing assistant left behind is published.
+
+    ## What it checks
+    Passages of the article that are not the article but the writing
+    assistant or language model talking: self-review of the writing
+    ("Self-Correction/Review during generation", "Word Count Check: I aimed
+    for around 1000 words", "The HTML is clean"), chatbot preambles and
+    sign-offs ("Sure! Here is an article about…", "I hope this helps! Let me
+    know if you'd like any changes"), the assistant describing itself ("As an
+    AI language model…", "as of my last knowledge update"), echoes of the
+    prompt ("as per your instructions", "the article covers the required
+    points") and notes to the editor ("Meta description:", "Title options:",
+    "(Word count: 812)", "Note: this article is fictional").
+
+    The rule weighs evidence rather than matching one pattern. Each block
+    (paragraph, list item, heading) collects evidence from a lexicon of
+    phrases and patterns, from first-person talk about the writing ("I've
+    kept the tone neutral"), and from list items that grade the text
+    ("Neutral Tone: Ensured language remained factual"). Strong evidence,
+    which no writer puts in an article, counts 1.0; weaker evidence, which a
+    writer might use ("as requested", "I hope this helps"), counts less and
+    only adds up with other evidence nearby. Blocks with evidence that are
+    next to each other (at most `max_gap` blocks apart), and a list that a
+    block with evidence introduces ("…during generation:"), form one passage,
+    reported once over its whole span with its confidence (1 − 0.2^total) and
+    what gave it away. A passage is reported when its confidence reaches
+    `min_confidence` (by default, a total of 1.0).
+
+    An article *about* chatbots is not a leak: evidence in quotation marks,
+    in `<blockquote>`, `<q>` or code counts for nothing, and in a paragraph
+    that names a chatbot or a language model it counts for half, unless it
+    opens the paragraph as a preamble would.
+
+    The phrases are known in English, with the commonest preambles,
+    sign-offs and notes in French, Spanish, German, Italian and Portuguese.
+    They are looked for whatever the article's language, because assistants
+    often answer in English around text in another language; in other
+    languages only English evidence is found.
+
+    ## Why
+    Text pasted from an assistant carries its conversation along. The seed
+    article shipped a whole "Self-Correction/Review during generation" block
+    after its last paragraph: five list items grading its own word count,
+    tone and HTML. Nothing else tells readers so plainly that nobody read the
+    piece before it went out.
+
+    ## Fails
+    ```html
+    <h1>Sahel juntas</h1>
+    <p>The United States is recalibrating its approach to the Sahel.</p>
+    <p>I hope this helps! Let me know if you'd like any changes to the tone or length.</p>
+    ```
+
+    ## Passes
+    ```html
+    <h1>What chatbots say</h1>
+    <p>Asked about the Sahel, the chatbot began: “Sure! Here is an article about the region.”</p>
+    <blockquote><p>As an AI language model, I cannot predict what the juntas will do.</p></blockquote>
+    ```
+    """
+
+    id = "generation-artifact"
+    summary = "No text left by a writing assistant: self-review, preambles, sign-offs, prompt echoes, notes."
+    severity = Severity.ERROR
+    messages = {
+        "leaked": "text left by a writing assistant (confidence {confidence:.2f}): {evidence}",
+    }
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        min_confidence: float = option(
+            0.8, "Lowest confidence reported (0.8 is a total evidence of 1.0).", minimum=0.5, maximum=0.999
+        )
+        max_gap: int = option(1, "Blocks without evidence allowed inside one passage.", minimum=0, maximum=5)
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        region = article_region(article)
+        indices = [i for i in range(region.first, region.last) if region.contains(article, i)]
+        if not indices:
+            return
+        evidence = _collect(article, indices)
+        if not evidence:
+            return
+        blocks = [article.blocks[i] for i in indices]
+        options = ctx.options
+        for first, last in _passages(article, blocks, evidence, options.max_gap):
+            parts = [evidence[i] for i in range(first, last + 1) if i in evidence]
+            total = sum(part.score for part in parts)
+            confidence = 1 - 0.2**total
+            if confidence + 1e-9 < options.min_confidence:
+                continue
+            yield ctx.at_text(
+                blocks[first].start,
+                blocks[last].end,
+                "leaked",
+                confidence=min(confidence, 0.99),
+                evidence=_describe(parts),
+            )
+
+
+def _collect(article: Article, indices: list[int]) -> dict[int, _Evidence]:
+    """Evidence by position in *indices* (the article's blocks, by index in
+    :attr:`Article.blocks`)."""
+    text = article.text
+    blocks = article.blocks
+    position = {index: k for k, index in enumerate(indices)}
+    start, end = blocks[indices[0]].start, blocks[indices[-1]].end
+    found: dict[int, _Evidence] = {}
+    usable: dict[int, bool] = {}
+
+    def place(offset: int) -> int | None:
+        """Position of the block at *offset*, if it is the article's and not a quotation."""
+        k = position.get(article.block_at(offset))
+        if k is not None and k not in usable:
+            block = blocks[indices[k]]
+            usable[k] = block.kind not in ("quote", "preformatted") and not within(block.element, _QUOTING)
+        return k if k is not None and usable[k] else None
+
+    # Openings: preambles and notes, tried at each block start.
+    openings = [(m.start() + 2, m) for m in _OPENING_SCAN.finditer(text, max(start - 2, 0), end)]
+    if start == 0 and (first := _OPENING_PATTERN.match(text, 0, blocks[indices[0]].end)):
+        openings.insert(0, (0, first))
+    for offset, match in openings:
+        k = place(offset)
+        if k is not None and match.lastgroup:
+            signal = _OPENING[int(match.lastgroup[1:])]
+            found.setdefault(k, _Evidence()).add(signal.label, signal.weight)
+    # List items grading the text.
+    gradings = [m.start() + 2 for m in _GRADING_SCAN.finditer(text, max(start - 2, 0), end)]
+    gradings += [0] if start == 0 and _GRADING.match(text, 0, blocks[indices[0]].end) else []
+    for offset in gradings:
+        k = place(offset)
+        grading = _GRADING.match(text, offset, blocks[indices[k]].end) if k is not None else None
+        if k is not None and grading:
+            quality = _GRADED_QUALITY.search(grading.group("label"))
+            weight = _GRADING_QUALITY_WEIGHT if quality else _GRADING_WEIGHT
+            found.setdefault(k, _Evidence()).add("list item grading the text", weight)
+    # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
+    quotes: dict[int, list[tuple[int, int]]] = {}
+    words = words_of(article)
+    for signal in _ANYWHERE:
+        if signal.keys and words.isdisjoint(signal.keys):
+            continue
+        for index in blocks_with(article, signal.anchors):
+            k = position.get(index)
+            block = blocks[index]
+            if k is None or place(block.start) is None:
+                continue
+            for match in signal.pattern.finditer(text, block.start, block.end):
+                body = text[block.start : block.end]
+                if k not in quotes:
+                    quotes[k] = quoted_spans(body)
+                low, high = match.start() - block.start, match.end() - block.start
+                if in_spans(quotes[k], low, high):
+                    continue
+                weight = signal.weight
+                if _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:]):
+                    weight /= 2
+                found.setdefault(k, _Evidence()).add(signal.label, weight)
+    return found
+
+
+def _passages(
+    article: Article, blocks: Sequence[Block], evidence: dict[int, _Evidence], max_gap: int
+) -> Iterator[tuple[int, int]]:
+    """(first, last) block indices of each run of blocks with evidence."""
+    current: tuple[int, int] | None = None
+    for index in sorted(evidence):
+        reach = _introduced_list_end(article, blocks, index)
+        if current is not None and index - current[1] - 1 <= max_gap:
+            current = (current[0], max(current[1], reach))
+        else:
+            if current is not None:
+                yield current
+            current = (index, reach)
+    if current is not None:
+        yield current
+
+
+def _introduced_list_end(article: Article, blocks: Sequence[Block], index: int) -> int:
+    """The last block of the list that blocks[index] introduces (as a heading,
+    or with a colon), or *index* itself when it introduces none."""
+    block = blocks[index]
+    if block.kind != "heading" and not article.text.startswith(":", block.end - 1):
+        return index
+    following = block.element.getnext()
+    if following is None or following.tag not in ("ul", "ol", "dl"):
+        return index
+    last = index
+    for later in range(index + 1, len(blocks)):
+        element = blocks[later].element
+        if element is following or following in element.iterancestors():
+            last = later
+        else:
+            break
+    return last
+
+
+def _describe(parts: list[_Evidence]) -> str:
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for part in parts:
+        for label, weight in part.labels.items():
+            counts[label] += 1
+            weights[label] = weights.get(label, 0.0) + weight
+    ranked = sorted(counts, key=lambda label: -weights[label])
+    return ", ".join(label if counts[label] == 1 else f"{label} ×{counts[label]}" for label in ranked)

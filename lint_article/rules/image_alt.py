@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..article import Article
+from ..editorial import article_region, is_visible
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions
+
+# What a CMS or a camera names a file: an extension, a camera's prefix and
+# counter, a URL, or a slug with numbers (WordPress's "sahel-1200x675").
+_FILE_NAME = re.compile(
+    r"""^(?:
+        \S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|ico)
+      | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|Screenshot|Screen\ Shot|image|photo)[\s_-]?\d[\w\s.-]*
+      | (?:https?://|www\.)\S+
+      | [\w]+(?:[-_][\w]+)*[-_]\d{2,}(?:x\d{2,})?
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DECORATIVE_ROLES = frozenset({"presentation", "none"})
+
+
+class ImageAlt(Rule):
+    """Every image in the article has alternative text that describes it.
+
+    ## What it checks
+    An `<img>` inside the article without an `alt` attribute is a finding; so
+    is an `alt` that is a file name (`IMG_0042.jpg`, `DSC_1234`,
+    `sahel-1200x675`) or a URL, which is what a CMS fills in when nobody
+    wrote one. `alt=""` is allowed: it marks an image as decoration, and
+    screen readers skip it. Images marked `role="presentation"` or
+    `aria-hidden="true"`, hidden images and tracking pixels (width and height
+    of 1 or less) are not checked. Copies of one image file without `alt` (an
+    icon repeated down a table) are one finding, at the first, with the
+    number of copies. Template placeholders in `alt`
+    (`#image_title`, `{{alt}}`) are reported by `placeholder-text`, not here.
+    The check does not depend on the article's language.
+
+    ## Why
+    Without `alt`, screen readers read out the file name; with a file name
+    as `alt`, they read it out too. WCAG 1.1.1 asks for a text alternative
+    for every image that carries meaning (axe-core's `image-alt`).
+
+    ## Fails
+    ```html
+    <p>Troops at Air Base 201.</p>
+    <img src="/uploads/base-201.jpg">
+    <img src="/uploads/IMG_0042.jpg" alt="IMG_0042.jpg">
+    ```
+
+    ## Passes
+    ```html
+    <img src="/uploads/base-201.jpg" alt="US troops on the runway at Air Base 201 near Agadez">
+    <img src="/uploads/divider.png" alt="">
+    ```
+    """
+
+    id = "image-alt"
+    summary = "Images have alt text, and it is not a file name."
+    severity = Severity.WARNING
+    messages = {
+        "missing": '<img> has no alt attribute; describe the image, or use alt="" if it is decoration',
+        "missing-repeated": (
+            '<img> has no alt attribute, nor have {more} more copies of the same image; describe it, or use alt="" '
+            "if it is decoration"
+        ),
+        "file-name": "the alt text “{alt}” is a file name; describe the image",
+    }
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        region = article_region(article)
+        missing: dict[str, list[etree._Element]] = {}
+        for img in region.element.iter("img"):
+            role = (img.get("role") or "").strip().lower()
+            if img in region.beside or img.get("aria-hidden") == "true" or role in _DECORATIVE_ROLES:
+                continue
+            if _is_pixel(img) or not is_visible(img):
+                continue
+            alt = img.get("alt")
+            if alt is None:
+                missing.setdefault(img.get("src") or str(id(img)), []).append(img)
+            elif _FILE_NAME.match(alt.strip()):
+                yield ctx.at_element(img, "file-name", alt=alt.strip())
+        for copies in missing.values():
+            if len(copies) == 1:
+                yield ctx.at_element(copies[0], "missing")
+            else:
+                yield ctx.at_element(copies[0], "missing-repeated", more=len(copies) - 1)
+
+
+def _is_pixel(img: etree._Element) -> bool:
+    sizes = (img.get("width"), img.get("height"))
+    return all(size is not None and size.strip().removesuffix("px").strip() in ("0", "1") for size in sizes)

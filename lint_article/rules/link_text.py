@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..article import Article
+from ..editorial import article_region, is_visible, key, visible_text
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions
+
+# Link texts that say nothing about where the link goes, by language (after
+# WCAG technique F84 and the lists of the SEO plugins); compared after case,
+# punctuation and arrows are dropped.
+_GENERIC = {
+    "en": {
+        "click here", "click", "here", "read more", "more", "read on", "this", "this link", "link",
+        "learn more", "continue", "continue reading", "go", "details", "more info", "more information",
+        "find out more", "see more", "this page", "this article", "this post", "read this", "clicking here",
+        "click this link", "see here", "go here", "read here", "more here", "website",
+    },
+    "fr": {"ici", "cliquez ici", "cliquer ici", "en savoir plus", "lire la suite", "plus", "la suite", "lien"},
+    "es": {"aquí", "aqui", "haga clic aquí", "haz clic aquí", "clic aquí", "leer más", "más", "ver más", "enlace"},
+    "de": {"hier", "hier klicken", "klicken sie hier", "mehr", "weiterlesen", "mehr erfahren", "link"},
+    "it": {"qui", "clicca qui", "leggi di più", "scopri di più", "altro"},
+    "pt": {"aqui", "clique aqui", "leia mais", "saiba mais", "mais"},
+}  # fmt: skip
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_LONGEST_GENERIC = max(len(phrase) for phrases in _GENERIC.values() for phrase in phrases) + 6
+
+
+class LinkText(Rule):
+    """Link text says where the link goes.
+
+    ## What it checks
+    Each link (`<a href>`) inside the article is read as a screen reader
+    names it: its `aria-label`, else its visible text, else the `alt` of the
+    images inside it. A finding when that name is a phrase that says nothing
+    on its own ("click here", "here", "read more", "this link"), when it is a
+    bare URL (`https://…` or `www.…`), or when there is no name at all (not
+    counting a `title`-only link, a heading's empty permalink anchor, a
+    `javascript:` control, or a link around an image without `alt`, which
+    `image-alt` reports).
+    The phrases are known for English, French, Spanish, German, Italian and
+    Portuguese and are only looked for in articles in those languages (from
+    `<html lang>` or the `language` setting; English also when the text reads
+    as English); in other languages only bare URLs and empty links are
+    reported. Navigation, asides and comment sections are not checked.
+
+    ## Why
+    Screen-reader users often list a page's links out of context; a list of
+    "click here" tells them nothing (WCAG 2.4.4 and technique F84). Search
+    engines read link text as a description of the target, and a reader
+    skimming the page looks for it too. A bare URL is read out letter by
+    letter.
+
+    ## Fails
+    ```html
+    <p>The full report is <a href="/report.pdf">here</a>.</p>
+    <p>Source: <a href="https://example.org/sahel">https://example.org/sahel</a></p>
+    ```
+
+    ## Passes
+    ```html
+    <p>Read <a href="/report.pdf">the State Department's full report on the Sahel</a>.</p>
+    ```
+    """
+
+    id = "link-text"
+    summary = "Link text describes the link's target."
+    severity = Severity.WARNING
+    messages = {
+        "generic": "the link text “{text}” says nothing about where the link goes",
+        "bare-url": "the link text is a bare URL; say where the link goes",
+        "empty": "the link has no text, and no image alt or aria-label to name it",
+    }
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        generic = _GENERIC.get(ctx.language or "", set())
+        region = article_region(article)
+        for link in region.element.iter("a"):
+            href = (link.get("href") or "").strip()
+            if not href or href.lower().startswith("javascript:") or link in region.beside:
+                continue  # no link, or a widget's control rather than a link in the text
+            label = (link.get("aria-label") or "").strip()
+            quick = label or " ".join("".join(str(t) for t in link.itertext()).split())
+            if len(quick) > _LONGEST_GENERIC and not _BARE_URL.match(quick):
+                continue  # the common case: a link with words of its own
+            if link.get("aria-hidden") == "true" or not is_visible(link):
+                continue
+            name = label or visible_text(link)
+            if not name:
+                name = " ".join(alt.strip() for img in link.iter("img") if (alt := img.get("alt")) and alt.strip())
+            if not name:
+                if not _anchor_or_unlabelled_image(link, href):
+                    yield ctx.at_element(link, "empty")
+            elif _BARE_URL.match(name):
+                yield ctx.at_element(link, "bare-url")
+            elif key(name) in generic:
+                yield ctx.at_element(link, "generic", text=name)
+
+
+def _anchor_or_unlabelled_image(link: etree._Element, href: str) -> bool:
+    """An empty link that is reported elsewhere or is not met as a link."""
+    if (link.get("title") or "").strip():
+        return True
+    if href.startswith("#"):
+        target = href[1:]
+        owners = (link, *link.iterancestors())
+        if len(link) == 0 or any(target and target in (el.get("id"), el.get("name")) for el in owners):
+            return True  # an in-page anchor, or a heading's permalink drawn by an icon
+    return any(img.get("alt") is None for img in link.iter("img"))

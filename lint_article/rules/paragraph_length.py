@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..article import Article
+from ..editorial import CODE_TAGS, article_region, counts_words, within
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions, option
+
+
+class ParagraphLength(Rule):
+    """Paragraphs are not walls of text.
+
+    ## What it checks
+    Each paragraph of the article (a `<p>`, or text written directly in a
+    `<div>`) with more than `max_words` words is a finding at that paragraph,
+    with its word count. List items, quotes, table cells and code are not
+    paragraphs of the writer's prose and are not checked.
+
+    The default of 150 words is Yoast SEO's (its paragraph-length check turns
+    orange above 150 words and red above 200). Words are counted by the
+    shared tokeniser in any language written with spaces; in Chinese,
+    Japanese, Thai and other languages written without them the rule is
+    skipped, since its limit is in words.
+
+    ## Why
+    On a screen, and most of all on a phone, a long paragraph is a wall that
+    readers skip. Each paragraph should carry one idea; a long one usually
+    carries two.
+
+    ## Fails
+    Options: `{"max_words": 20}`
+    ```html
+    <p>The Sahel, a vast semi-arid belt stretching across Africa, has long
+    grappled with complex challenges including poverty, climate change and
+    weak governance, and since the early 2010s it has become a hotbed for
+    armed groups.</p>
+    ```
+
+    ## Passes
+    Options: `{"max_words": 20}`
+    ```html
+    <p>The Sahel has long grappled with poverty, climate change and weak
+    governance.</p>
+    <p>Since the early 2010s, armed groups have spread across it.</p>
+    ```
+    """
+
+    id = "paragraph-length"
+    summary = "Paragraphs have at most 150 words."
+    severity = Severity.WARNING
+    messages = {"too-long": "paragraph has {count} words, more than {max_words}; split it"}
+
+    @dataclass(frozen=True, kw_only=True)
+    class Options(RuleOptions):
+        max_words: int = option(150, "Most words in one paragraph.", minimum=1)
+
+    def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        if not counts_words(article, ctx.language):
+            return
+        limit = ctx.options.max_words
+        for block in article_region(article).blocks(article):
+            if block.kind not in ("paragraph", "block"):
+                continue
+            count = len(article.words_in(block.start, block.end))
+            if count > limit and not within(block.element, CODE_TAGS):
+                yield ctx.at_text(block.start, block.end, "too-long", count=count, max_words=limit)

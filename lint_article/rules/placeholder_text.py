@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Article
+from ..editorial import CODE_TAGS, Region, article_region, blocks_with, in_spans, is_visible, quoted_spans, within
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions
+
+# Template leftovers, each with what to call it in the message. Each pattern
+# opens with a literal character, so that the scan skips to the candidates.
+_TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), what)
+    for pattern, what in (
+        # Theme and SEO-plugin variables that were never filled in.
+        (r"#(?i:image|post|site|page|author|featured)_(?i:title|caption|alt|name|description|url)\b",
+         "template variable"),
+        (r"%%[a-z_]{2,40}%%", "template variable"),
+        (r"\{\{[^{}\n]{1,80}\}\}", "template variable"),
+        (r"\{%[^%\n]{1,80}%\}", "template variable"),
+        (r"\$\{[A-Za-z_][\w.]{0,40}\}", "template variable"),
+        # Bracketed instructions to whoever fills the template in.
+        (r"\[(?i:(?:insert|add|enter|include|paste|fill in|link to|your|name of)\b[^\]\n]{0,80}"
+         r"|(?:TK|TBD|TBC|TODO|FIXME|XX+|placeholder|name|date|link|url|company(?: name)?|title|headline|quote"
+         r"|source|number|amount|location|city|image|photo)"
+         r"|(?:image|photo|picture|graphic|chart|video|infographic|screenshot)(?: suggestion)?\s*:\s*[^\]\n]{1,120})\]",
+         "bracketed placeholder"),
+        # The journalist's "to come".
+        (r"TK(?:TK)+\b", "TK marker"),
+        # Notes left in capitals: "TODO:", "[TODO", or opening a block.
+        (r"TODO\b(?=\s*[:!(])|(?<=[\[(\n])TODO\b", "note"),
+        (r"FIXME\b(?=\s*[:!(])|(?<=[\[(\n])FIXME\b", "note"),
+    )
+)  # fmt: skip
+# Page-builder defaults, found through their anchors (see editorial.blocks_with).
+_DEFAULT_TEXT = re.compile(
+    r"\b(?:your|insert|add|enter|type) (?:\w+ ){0,2}(?:text|content|title|headline|caption|copy|description"
+    r"|heading|name) here\b|\b(?:text|caption|content|title|copy|heading) (?:goes|will go) here\b"
+    r"|\bclick to (?:edit|add) (?:text|title|heading|content)\b",
+    re.IGNORECASE,
+)
+_DEFAULT_ANCHORS = (
+    "text here", "content here", "title here", "headline here", "caption here", "copy here", "description here",
+    "heading here", "name here", "goes here", "go here", "click to edit", "click to add",
+)  # fmt: skip
+_LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
+# What a template puts in alt when nobody wrote one.
+# (Text in brackets is not one by itself: LWN writes "[QGIS main interface]",
+# Wikipedia "[icon]", for text browsers.)
+_ALT_PLACEHOLDER = re.compile(
+    r"^(?:#\w+_\w+|%%\w+%%|\{\{[^}]*\}\}|\[(?:insert|add|enter|your)\b[^\]]*\]|\[(?:image|photo|alt|alt text"
+    r"|placeholder)\]|placeholder|alt|alt text|alt text here|insert alt text|image description|your alt text"
+    r"|enter alt text|add alt text)$",
+    re.IGNORECASE,
+)
+
+
+class PlaceholderText(Rule):
+    """No template placeholder is left in the article.
+
+    ## What it checks
+    Visible text inside the article that a template or a writer left to be
+    filled in:
+
+    - theme and SEO-plugin variables: `#image_title`, `%%title%%`,
+      `{{author}}`, `{% block %}`, `${name}`;
+    - bracketed instructions: `[Insert quote here]`, `[Your Name]`, `[TK]`,
+      `[Link]`, `[Image: map of the region]`;
+    - `TKTK`, the journalist's "to come";
+    - page-builder defaults: "Your text here", "Caption goes here",
+      "Click to edit text";
+    - `TODO` and `FIXME` in capitals, as notes (`TODO:`, `[TODO]`, or
+      opening a paragraph);
+    - "Lorem ipsum" filler: one finding for a run of filler blocks;
+    - an image whose `alt` is a placeholder (`#image_title`, `{{alt}}`,
+      `[image]`, "alt text here"). An `alt` that is a file name is reported
+      by `image-alt`.
+
+    Text in quotation marks (an article *about* Lorem ipsum) and code
+    (`<code>`, `<pre>`) are not reported. The tokens do not depend on the
+    article's language; the page-builder defaults are known in English.
+
+    ## Why
+    A placeholder in a published article is a visible mistake, and it says
+    the piece went out unread. The seed article shipped `#image_title` as
+    both the image's alternative text and its caption.
+
+    ## Fails
+    ```html
+    <figure><img src="sahel.jpg" alt="#image_title"><figcaption>#image_title</figcaption></figure>
+    <p>The minister said [Insert quote here].</p>
+    ```
+
+    ## Passes
+    ```html
+    <figure><img src="sahel.jpg" alt="Soldiers in Niamey">
+    <figcaption>Soldiers in Niamey, July 2023.</figcaption></figure>
+    <p>Designers call it “Lorem ipsum”: filler text that nobody should publish.</p>
+    ```
+    """
+
+    id = "placeholder-text"
+    summary = "No template placeholders, TK marks, TODOs or Lorem ipsum in the article."
+    severity = Severity.ERROR
+    messages = {
+        "placeholder": "{what} “{text}” left in the article",
+        "lorem-ipsum": "“Lorem ipsum” filler text in the article ({extent})",
+        "alt-placeholder": "the image's alt text is the placeholder “{alt}”; describe the image",
+    }
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        region = article_region(article)
+        yield from self._images(ctx, region)
+        if region.last <= region.first:
+            return
+        text = article.text
+        start, end = article.blocks[region.first].start, article.blocks[region.last - 1].end
+        found: list[tuple[int, int, str]] = []  # (start, end, what) in article.text
+        for pattern, what in _TOKENS:
+            found.extend((m.start(), m.end(), what) for m in pattern.finditer(text, max(start - 1, 0), end))
+        for index in blocks_with(article, _DEFAULT_ANCHORS):
+            block = article.blocks[index]
+            found.extend(
+                (m.start(), m.end(), "default text") for m in _DEFAULT_TEXT.finditer(text, block.start, block.end)
+            )
+        lorem = [i for i in blocks_with(article, ("lorem ipsum",)) if self._readable(article, i, _LOREM)]
+        yield from self._lorem_runs(article, ctx, lorem)
+        checked: dict[int, list[tuple[int, int]] | None] = {}
+        for low, high, what in sorted(found):
+            index = article.block_at(low)
+            if index not in checked:
+                checked[index] = self._quotes(article, region, index)
+            quotes = checked[index]
+            block = article.blocks[index]
+            if quotes is None or in_spans(quotes, low - block.start, high - block.start):
+                continue
+            yield ctx.at_text(low, high, "placeholder", what=what, text=text[low:high].strip())
+
+    @staticmethod
+    def _quotes(article: Article, region: Region, index: int) -> list[tuple[int, int]] | None:
+        """The quoted spans of block *index*, or None when the block is not the article's prose."""
+        block = article.blocks[index]
+        if not region.contains(article, index) or block.kind == "preformatted" or within(block.element, CODE_TAGS):
+            return None
+        return quoted_spans(article.block_text(block))
+
+    def _readable(self, article: Article, index: int, pattern: re.Pattern[str]) -> bool:
+        """Whether *pattern* occurs in block *index* outside quotation marks and code."""
+        quotes = self._quotes(article, article_region(article), index)
+        block = article.blocks[index]
+        return quotes is not None and any(
+            not in_spans(quotes, m.start() - block.start, m.end() - block.start)
+            for m in pattern.finditer(article.text, block.start, block.end)
+        )
+
+    @staticmethod
+    def _lorem_runs(article: Article, ctx: Context[RuleOptions], indices: list[int]) -> Iterator[Finding]:
+        """One finding for each run of consecutive blocks of filler."""
+        run: list[int] = []
+        for index in (*indices, None):
+            if index is not None and (not run or index == run[-1] + 1):
+                run.append(index)
+                continue
+            if run:
+                first, last = article.blocks[run[0]], article.blocks[run[-1]]
+                lorem = _LOREM.search(article.text, first.start, first.end)
+                extent = "1 block" if len(run) == 1 else f"{len(run)} blocks"
+                yield ctx.at_text(lorem.start() if lorem else first.start, last.end, "lorem-ipsum", extent=extent)
+            run = [index] if index is not None else []
+
+    def _images(self, ctx: Context[RuleOptions], region: Region) -> Iterator[Finding]:
+        for img in region.element.iter("img"):
+            alt = (img.get("alt") or "").strip()
+            if alt and _ALT_PLACEHOLDER.match(alt) and img not in region.beside and is_visible(img):
+                yield ctx.at_element(img, "alt-placeholder", alt=alt)
