@@ -44,7 +44,8 @@ _ARTICLE_SHARE = 0.5
 # Parts of a page that sit beside the article even inside its element:
 # complementary and navigation regions, and the readers' comments (which the
 # HTML standard nests inside <article>).
-_BESIDE_ROLES = frozenset({"complementary", "navigation", "menu", "menubar", "contentinfo", "banner", "search"})
+_NAVIGATION_ROLES = frozenset({"navigation", "menu", "menubar", "contentinfo", "banner", "search"})
+_BESIDE_ROLES = _NAVIGATION_ROLES | {"complementary"}
 _BESIDE_XPATH = (
     ".//aside | .//nav | .//*["
     + " or ".join(f"@role='{role}'" for role in sorted(_BESIDE_ROLES))
@@ -86,17 +87,18 @@ class Region:
         return element is self.element or self.element in element.iterancestors()
 
 
-def article_region(article: Article, *, comments: bool = False) -> Region:
+def article_region(article: Article, *, comments: bool = False, asides: bool = False) -> Region:
     """Where the article is: the content element, or on a full page without
-    ``<article>`` or ``<main>``, the container with the most paragraph text;
-    asides, navigation and (unless *comments*) comment sections inside it are
-    set aside."""
-    return article.derived(_find_region, comments)
+    ``<article>`` or ``<main>``, the container with the most paragraph text.
+    Navigation inside it is set aside, and so are asides (unless *asides*: a
+    rule about the writer's text reads sidebars and fact boxes) and comment
+    sections (unless *comments*)."""
+    return article.derived(_find_region, comments, asides)
 
 
-def _find_region(article: Article, comments: bool) -> Region:
+def _find_region(article: Article, comments: bool, asides: bool) -> Region:
     element, first, last = _content(article)
-    return Region(element, first, last, _beside(element, comments))
+    return Region(element, first, last, _beside(element, comments, asides))
 
 
 def _content(article: Article) -> tuple[etree._Element, int, int]:
@@ -138,7 +140,7 @@ def _paragraph_text(article: Article, members: set[etree._Element]) -> int:
     return sum(b.end - b.start for b in article.blocks if b.kind in _PARAGRAPH_KINDS and b.element in members)
 
 
-def _beside(element: etree._Element, comments: bool) -> frozenset[etree._Element]:
+def _beside(element: etree._Element, comments: bool, asides: bool) -> frozenset[etree._Element]:
     found: set[etree._Element] = set()
     candidates = element.xpath(_BESIDE_XPATH)
     if not isinstance(candidates, list) or not candidates:
@@ -150,8 +152,9 @@ def _beside(element: etree._Element, comments: bool) -> frozenset[etree._Element
         role = (candidate.get("role") or "").strip().lower()
         tokens = f"{candidate.get('id') or ''} {candidate.get('class') or ''}".split()
         if (
-            tag in ("aside", "nav")
-            or role in _BESIDE_ROLES
+            tag == "nav"
+            or role in _NAVIGATION_ROLES
+            or (not asides and (tag == "aside" or role == "complementary"))
             or (not comments and any(_COMMENTS_TOKEN.match(token) for token in tokens))
         ):
             found.update(candidate.iter())
@@ -236,6 +239,30 @@ def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(low <= start and end <= high for low, high in spans)
 
 
+_INLINE_QUOTING = ("code", "kbd", "samp", "tt", "q")
+
+
+class Quotations:
+    """Which passages of the article's blocks are quoted rather than written:
+    in quotation marks, or inside inline ``<code>``, ``<kbd>``, ``<samp>`` or ``<q>``.
+    Computed per block on first use."""
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._blocks: dict[int, tuple[list[tuple[int, int]], list[str]]] = {}
+
+    def holds(self, index: int, start: int, end: int) -> bool:
+        """Whether text offsets [start, end) of block *index* are quoted."""
+        article = self._article
+        block = article.blocks[index]
+        if index not in self._blocks:
+            inline = [visible_text(el) for el in block.element.iter(*_INLINE_QUOTING) if el is not block.element]
+            self._blocks[index] = (quoted_spans(article.text[block.start : block.end]), inline)
+        spans, inline = self._blocks[index]
+        passage = article.text[start:end]
+        return in_spans(spans, start - block.start, end - block.start) or any(passage in text for text in inline)
+
+
 @dataclass(frozen=True)
 class Lowered:
     """The article's region of :attr:`Article.text`, lower-cased once for
@@ -275,10 +302,10 @@ def _words_of(article: Article) -> frozenset[str]:
     return frozenset(word.text.lower().replace("’", "'") for word in article.words)
 
 
-def blocks_with(article: Article, anchors: tuple[str, ...]) -> list[int]:
-    """Indices in :attr:`Article.blocks` of the article's blocks that hold one
-    of *anchors* (lower-case strings), in order."""
-    region = article_region(article)
+def blocks_with(article: Article, anchors: tuple[str, ...], region: Region | None = None) -> list[int]:
+    """Indices in :attr:`Article.blocks` of the blocks of *region* (by default,
+    the article's) that hold one of *anchors* (lower-case strings), in order."""
+    region = region or article_region(article)
     low = lowered(article)
     if not low.exact:
         found = {i for i in range(region.first, region.last) if any(a in article.text[article.blocks[i].start :

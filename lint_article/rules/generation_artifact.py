@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..article import Article, Block
-from ..editorial import article_region, blocks_with, in_spans, quoted_spans, within, words_of
+from ..editorial import Quotations, Region, article_region, blocks_with, within, words_of
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -65,10 +65,13 @@ _ANYWHERE: tuple[Signal, ...] = (
             "\ni am a", " i'm just", " i’m just", " i am just", " i'm only", " i’m only", " i am only", flags=0,
             keys=("ai", "model", "chatbot", "assistant")),
     _signal("assistant self-reference", 1.0,
-            rf"\bI (?:do not|don{_A}t|cannot|can{_A}t|am unable to|am not able to) (?:have )?(?:access to )?"
+            rf"\bI(?: do not| don{_A}t| cannot| can{_A}t| am unable to| am not able to|{_A}m unable to"
+            rf"|{_A}m not able to) "
+            r"(?:have )?(?:access to )?"
             r"(?:real-time|browse|the internet|personal (?:opinions|experiences|beliefs|feelings))",
             "I don't have access to real-time data.", "i do not", "i don't", "i don’t", "i cannot", "i can't",
-            "i can’t", "i am unable", "i am not able", flags=0, keys=("real-time", "browse", "internet", "personal")),
+            "i can’t", "i am unable", "i am not able", "i'm unable", "i’m unable", "i'm not able", "i’m not able",
+            flags=0, keys=("real-time", "browse", "internet", "personal")),
     _signal("assistant self-reference", 1.0,
             r"\bmy (?:knowledge|training) (?:cutoff|cut-off)\b"
             r"|\bas of my (?:last )?(?:knowledge |training )?(?:update|cutoff|cut-off)\b",
@@ -76,7 +79,7 @@ _ANYWHERE: tuple[Signal, ...] = (
             keys=("cutoff", "cut-off", "update")),
     # Self-review of the writing.
     _signal("self-review", 1.0,
-            r"\b(?:review|check|notes?|revision)s? (?:during|after|before) (?:the )?generation\b"
+            r"\b(?:review|check|notes?|revision)s? (?:during|after|before) generation\b"
             r"|\b(?:post|pre)[- ]generation\b",
             "Post-generation check: the article covers the points.", "generation",
             keys=("generation", "post-generation", "pre-generation")),
@@ -127,9 +130,9 @@ _ANYWHERE: tuple[Signal, ...] = (
             r"|\bas per the (?:prompt|instructions|brief)\b",
             "I kept it short, as per your instructions.", "per your", "as per the", keys=("per",)),
     _signal("echo of the prompt", 0.8,
-            rf"\b(?:the user{_A}s|the given|the provided) (?:prompt|instructions|outline|keywords|brief)\b",
+            rf"\b(?:the user{_A}s|the given|the provided) (?:prompt|request|instructions|outline|keywords|brief)\b",
             "following the provided outline", "the user", "the given", "the provided",
-            keys=("prompt", "instructions", "outline", "keywords", "brief")),
+            keys=("prompt", "request", "instructions", "outline", "keywords", "brief")),
     _signal("echo of the prompt", 1.0,
             r"\b(?:the|this|my) (?:article|piece|text|draft|post|content|essay|response)\s+(?:now\s+)?(?:covers"
             r"|addresses|meets|fulfils|fulfills|adheres to|follows|includes|satisfies|hits|incorporates)\s+"
@@ -198,7 +201,8 @@ _ANYWHERE: tuple[Signal, ...] = (
             rf"\bI(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
             r"|kept|expanded|structured|crafted|incorporated|avoided|maintained|condensed|adjusted|revised|rewrote"
             r"|opted|double-checked|detailed|emphasi[sz]ed|highlighted|organi[sz]ed|formatted|framed|included"
-            rf"|added|used|wrote)\b[^.!?\n]{{0,80}}?\b{_WRITING_NOUN}\b",
+            r"|added|used|wrote|tightened|trimmed|cut|shortened|simplified|reworded|rephrased|restructured|polished)"
+            rf"\b[^.!?\n]{{0,80}}?\b{_WRITING_NOUN}\b",
             "I've kept the tone neutral.", " i ", "\ni ", " i'", " i’", "\ni'", "\ni’", flags=0, keys=("i", "i've")),
     _signal("first-person talk about the writing", 0.5,
             rf"\bI{_A}ll (?:do|check|condense|expand|add|look for|trim|cut|revise|adjust)\b[^.!?\n]{{0,60}}?"
@@ -263,7 +267,7 @@ _OPENING: tuple[Signal, ...] = (
             r"|I can (?:help|write))",
             "Sure! Here is an article about the Sahel:"),
     _signal("chatbot preamble", 1.0,
-            rf"{_HERE_IS}\s+(?:a|an|the|your|my)\s+(?:[\w-]+\s+){{0,3}}?(?:article|blog post|blog|draft|essay"
+            rf"{_HERE_IS}\s+(?:a|an|the|your|my)\s+(?:[\w,.’'-]+\s+){{0,3}}?(?:article|blog post|blog|draft|essay"
             r"|press release|news (?:article|story|report))\b[^.!?\n]{0,150}?(?::|\s(?:about|on|for|that|which"
             r"|based on|covering|exploring|discussing)\b)",
             "Here is a 1,000-word article on the Sahel crisis:"),
@@ -273,19 +277,22 @@ _OPENING: tuple[Signal, ...] = (
             r"|take)\b",
             "Here's a revised version with a stronger lede:"),
     _signal("chatbot preamble", 0.5,
-            rf"{_HERE_IS}\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,3}}?(?:summary|outline|version|rewrite|story)\b",
+            rf"{_HERE_IS}\s+(?:a|an|the|your)\s+(?:[\w,.’'-]+\s+){{0,3}}?(?:summary|outline|version|rewrite|story)\b",
             "Here is the outline"),
     _signal("note to the editor", 1.0,
             r"\W{0,3}(?:meta description|meta title|seo title|seo meta description|focus key(?:word|phrase)s?"
             r"|seo keywords?|target keywords?|title (?:options|ideas|suggestions)|headline (?:options|ideas"
-            r"|suggestions)|suggested (?:titles?|headlines?|slug)|alternative (?:titles?|headlines?)|note to (?:the )?"
-            rf"editors?|notes? for (?:the )?editors?|editor{_A}?s? notes? to self|image suggestions?"
+            r"|suggestions)|suggested (?:titles?|headlines?|slug)|alternative (?:titles?|headlines?)"
+            rf"|editor{_A}?s? notes? to self|image suggestions?"
             r"|suggested images?|internal link(?:ing)? suggestions?|url slug)\s*[:：]",
             "Meta description: The US is re-engaging the Sahel juntas."),
     _signal("note to the editor", 0.6,
             r"(?:meta description|seo title|title options|headline options|word count|focus keyphrase"
             r"|suggested titles|image suggestions)$",
             "Title options"),
+    # "Notes to editors" close every press release; a note to one editor is rarer.
+    _signal("note to the editor", 0.6, r"\W{0,3}notes? (?:to|for) (?:the|my) editor\s*[:：]",
+            "Note to the editor: check the quotes."),
     _signal("note to the editor", 0.3, r"\W{0,3}(?:keywords|tags|slug|excerpt|tone|target audience|call to action"
             r"|cta)\s*[:：]", "Keywords: Sahel, Mali"),
     _signal("word-count talk", 1.0,
@@ -293,7 +300,8 @@ _OPENING: tuple[Signal, ...] = (
             rf"{_APPROX}\d[\d,. ]*(?:words?)?\W{{0,3}}$",
             "Word count: 1,024"),
     _signal("self-review", 1.0,
-            r"\W{0,3}self[- ](?:correction|review|critique|check|evaluation)s?\b[^.!?\n]{0,60}?[:/]"
+            r"\W{0,3}self[- ](?:correction|review|critique|check|evaluation)s?(?:\s*[/&]\s*[\w-]+(?: [\w-]+){0,4})?"
+            r"\s*\**\s*[:：]"
             r"|\W{0,3}(?:my )?(?:thinking|thought) process\s*:|\W{0,3}final (?:check|review|polish)\s*:",
             "Self-Correction/Review during generation:"),
     _signal("markdown left in the text", 0.5, r"#{1,4} \S", "## Background"),
@@ -307,19 +315,19 @@ _OPENING: tuple[Signal, ...] = (
             r"¡?(?:claro|por supuesto|desde luego|con gusto|perfecto|entendido)\s*(?:que sí)?\s*[!,.]?\s*"
             r"(?:aquí|a continuación)\s+(?:tienes|está|están|te dejo|le dejo|le presento|te presento|encontrarás)\b"
             r"|(?:aquí|a continuación)\s+(?:tienes|está|te dejo|le dejo|te presento|le presento)\s+(?:un|una|el|la"
-            r"|tu|su)\s+(?:[\w-]+\s+){0,3}?(?:artículo|texto|versión|borrador|propuesta|redacción)\b",
+            r"|tu|su)\s+(?:[\w,.’'-]+\s+){0,3}?(?:artículo|texto|versión|borrador|propuesta|redacción)\b",
             "Claro, aquí tienes un artículo sobre el Sahel:"),
     _signal("chatbot preamble", 1.0,
             r"(?:gerne|natürlich|klar|selbstverständlich|sicher|okay)\s*[!,.]?\s*(?:hier\s+(?:ist|sind|kommt"
             r"|findest du|finden Sie)|im Folgenden)\b|hier\s+(?:ist|kommt)\s+(?:ein|eine|der|die|das|dein|deine|Ihr"
-            r"|Ihre)\s+(?:[\w-]+\s+){0,3}?(?:Artikel|Text|Entwurf|Version|Fassung|Blogbeitrag|Beitrag)\b"
+            r"|Ihre)\s+(?:[\w,.’'-]+\s+){0,3}?(?:Artikel|Text|Entwurf|Version|Fassung|Blogbeitrag|Beitrag)\b"
             r"[^.!?\n]{0,150}?(?::|\s(?:über|zum|zur|zu)\b)",
             "Gerne! Hier ist ein Artikel über die Lage im Sahel:"),
     _signal("chatbot preamble", 1.0,
             rf"(?:certo|certamente|ecco|sicuro|volentieri)\s*[!,.]?\s*(?:ecco\s+)?(?:un|una|l{_A}|il|la|lo)\s*"
             r"(?:[\w'’-]+\s+){0,3}?(?:articolo|testo|versione|bozza)\b"
             r"|(?:claro|com certeza|certamente|perfeito)\s*[!,.]?\s*aqui (?:está|estão|vai)\b"
-            r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
+            r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w,.’'-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
             "Certo! Ecco un articolo sul Sahel:"),
 )  # fmt: skip
 _OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.pattern.pattern})" for i, s in enumerate(_OPENING))
@@ -344,7 +352,17 @@ _GRADED_QUALITY = re.compile(
     r"|markdown|neutral|bias|objectiv|original|plagiar|specific",
     _I,
 )
-_GRADING_WEIGHT, _GRADING_QUALITY_WEIGHT = 0.1, 0.8
+# ...and whose body talks about the writing ("Ensured language remained factual").
+_GRADED_WRITING = re.compile(
+    r"\b(?:language|phrases?|words?|sentences?|paragraphs?|tone|titles?|headlines?|article|text|draft|html|headings?"
+    r"|length|readers?|jargon|bias|facts?|sources?|quotes?|structure|keywords?|seo|flow|transitions?|repetition"
+    r"|filler|specifics?|details?|examples?|intro(?:duction)?|conclusion|sections?|clarity|wording|style)\b",
+    _I,
+)
+# A list item labelled with a quality of writing and talking about the writing
+# grades the text; one with only one of the two is probably a changelog or a
+# product review ("Formatting: Added tables", "Design: Kept the same look").
+_GRADING_WEIGHTS = {(True, True): 0.8, (True, False): 0.3, (False, True): 0.3, (False, False): 0.1}
 
 # A block that mentions chatbots is probably an article about them: the
 # phrases it uses are quoted or described, and count for half.
@@ -354,6 +372,13 @@ _ABOUT_CHATBOTS = re.compile(
     _I,
 )
 _QUOTING = frozenset({"blockquote", "q", "code", "pre", "kbd", "samp"})
+_LEADING = re.compile(r"[\W_]*")
+
+
+def _lead(matched: str) -> int:
+    """Length of the punctuation before a match's first word."""
+    found = _LEADING.match(matched)
+    return found.end() if found else 0
 
 
 @dataclass
@@ -445,11 +470,11 @@ class GenerationArtifact(Rule):
         max_gap: int = option(1, "Blocks without evidence allowed inside one passage.", minimum=0, maximum=5)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        region = article_region(article)
+        region = article_region(article, asides=True)
         indices = [i for i in range(region.first, region.last) if region.contains(article, i)]
         if not indices:
             return
-        evidence = _collect(article, indices)
+        evidence = _collect(article, region, indices)
         if not evidence:
             return
         blocks = [article.blocks[i] for i in indices]
@@ -469,7 +494,7 @@ class GenerationArtifact(Rule):
             )
 
 
-def _collect(article: Article, indices: list[int]) -> dict[int, _Evidence]:
+def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, _Evidence]:
     """Evidence by position in *indices* (the article's blocks, by index in
     :attr:`Article.blocks`)."""
     text = article.text
@@ -478,6 +503,11 @@ def _collect(article: Article, indices: list[int]) -> dict[int, _Evidence]:
     start, end = blocks[indices[0]].start, blocks[indices[-1]].end
     found: dict[int, _Evidence] = {}
     usable: dict[int, bool] = {}
+
+    quotations = Quotations(article)
+
+    def quoted(k: int, low: int, high: int) -> bool:
+        return quotations.holds(indices[k], low, high)
 
     def place(offset: int) -> int | None:
         """Position of the block at *offset*, if it is the article's and not a quotation."""
@@ -493,9 +523,10 @@ def _collect(article: Article, indices: list[int]) -> dict[int, _Evidence]:
         openings.insert(0, (0, first))
     for offset, match in openings:
         k = place(offset)
-        if k is not None and match.lastgroup:
-            signal = _OPENING[int(match.lastgroup[1:])]
-            found.setdefault(k, _Evidence()).add(signal.label, signal.weight)
+        if k is None or not match.lastgroup or quoted(k, offset + _lead(match.group()), match.end()):
+            continue
+        signal = _OPENING[int(match.lastgroup[1:])]
+        found.setdefault(k, _Evidence()).add(signal.label, signal.weight)
     # List items grading the text.
     gradings = [m.start() + 2 for m in _GRADING_SCAN.finditer(text, max(start - 2, 0), end)]
     gradings += [0] if start == 0 and _GRADING.match(text, 0, blocks[indices[0]].end) else []
@@ -503,27 +534,24 @@ def _collect(article: Article, indices: list[int]) -> dict[int, _Evidence]:
         k = place(offset)
         grading = _GRADING.match(text, offset, blocks[indices[k]].end) if k is not None else None
         if k is not None and grading:
-            quality = _GRADED_QUALITY.search(grading.group("label"))
-            weight = _GRADING_QUALITY_WEIGHT if quality else _GRADING_WEIGHT
-            found.setdefault(k, _Evidence()).add("list item grading the text", weight)
+            quality = _GRADED_QUALITY.search(grading.group("label")) is not None
+            writing = _GRADED_WRITING.search(text, grading.end(), blocks[indices[k]].end) is not None
+            found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
-    quotes: dict[int, list[tuple[int, int]]] = {}
     words = words_of(article)
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        for index in blocks_with(article, signal.anchors):
+        for index in blocks_with(article, signal.anchors, region):
             k = position.get(index)
             block = blocks[index]
             if k is None or place(block.start) is None:
                 continue
             for match in signal.pattern.finditer(text, block.start, block.end):
-                body = text[block.start : block.end]
-                if k not in quotes:
-                    quotes[k] = quoted_spans(body)
-                low, high = match.start() - block.start, match.end() - block.start
-                if in_spans(quotes[k], low, high):
+                if quoted(k, match.start(), match.end()):
                     continue
+                body = text[block.start : block.end]
+                low, high = match.start() - block.start, match.end() - block.start
                 weight = signal.weight
                 if _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:]):
                     weight /= 2
@@ -555,6 +583,8 @@ def _introduced_list_end(article: Article, blocks: Sequence[Block], index: int) 
     if block.kind != "heading" and not article.text.startswith(":", block.end - 1):
         return index
     following = block.element.getnext()
+    while following is not None and not isinstance(following.tag, str):  # a comment between them
+        following = following.getnext()
     if following is None or following.tag not in ("ul", "ol", "dl"):
         return index
     last = index

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import Article
-from ..editorial import CODE_TAGS, Region, article_region, blocks_with, in_spans, is_visible, quoted_spans, within
+from ..editorial import CODE_TAGS, Quotations, Region, article_region, blocks_with, is_visible, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -110,7 +110,7 @@ class PlaceholderText(Rule):
     }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
-        region = article_region(article)
+        region = article_region(article, asides=True)
         yield from self._images(ctx, region)
         if region.last <= region.first:
             return
@@ -119,40 +119,26 @@ class PlaceholderText(Rule):
         found: list[tuple[int, int, str]] = []  # (start, end, what) in article.text
         for pattern, what in _TOKENS:
             found.extend((m.start(), m.end(), what) for m in pattern.finditer(text, max(start - 1, 0), end))
-        for index in blocks_with(article, _DEFAULT_ANCHORS):
+        for index in blocks_with(article, _DEFAULT_ANCHORS, region):
             block = article.blocks[index]
             found.extend(
                 (m.start(), m.end(), "default text") for m in _DEFAULT_TEXT.finditer(text, block.start, block.end)
             )
-        lorem = [i for i in blocks_with(article, ("lorem ipsum",)) if self._readable(article, i, _LOREM)]
+        quotations = Quotations(article)
+        lorem = [
+            index
+            for index in blocks_with(article, ("lorem ipsum",), region)
+            if _prose(article, region, index)
+            and any(not quotations.holds(index, *m.span()) for m in _LOREM.finditer(text, *_span(article, index)))
+        ]
         yield from self._lorem_runs(article, ctx, lorem)
-        checked: dict[int, list[tuple[int, int]] | None] = {}
+        reported_until = -1
         for low, high, what in sorted(found):
             index = article.block_at(low)
-            if index not in checked:
-                checked[index] = self._quotes(article, region, index)
-            quotes = checked[index]
-            block = article.blocks[index]
-            if quotes is None or in_spans(quotes, low - block.start, high - block.start):
+            if low < reported_until or not _prose(article, region, index) or quotations.holds(index, low, high):
                 continue
+            reported_until = high  # "[TODO]" is one placeholder, not a bracket and a note
             yield ctx.at_text(low, high, "placeholder", what=what, text=text[low:high].strip())
-
-    @staticmethod
-    def _quotes(article: Article, region: Region, index: int) -> list[tuple[int, int]] | None:
-        """The quoted spans of block *index*, or None when the block is not the article's prose."""
-        block = article.blocks[index]
-        if not region.contains(article, index) or block.kind == "preformatted" or within(block.element, CODE_TAGS):
-            return None
-        return quoted_spans(article.block_text(block))
-
-    def _readable(self, article: Article, index: int, pattern: re.Pattern[str]) -> bool:
-        """Whether *pattern* occurs in block *index* outside quotation marks and code."""
-        quotes = self._quotes(article, article_region(article), index)
-        block = article.blocks[index]
-        return quotes is not None and any(
-            not in_spans(quotes, m.start() - block.start, m.end() - block.start)
-            for m in pattern.finditer(article.text, block.start, block.end)
-        )
 
     @staticmethod
     def _lorem_runs(article: Article, ctx: Context[RuleOptions], indices: list[int]) -> Iterator[Finding]:
@@ -174,3 +160,14 @@ class PlaceholderText(Rule):
             alt = (img.get("alt") or "").strip()
             if alt and _ALT_PLACEHOLDER.match(alt) and img not in region.beside and is_visible(img):
                 yield ctx.at_element(img, "alt-placeholder", alt=alt)
+
+
+def _span(article: Article, index: int) -> tuple[int, int]:
+    block = article.blocks[index]
+    return block.start, block.end
+
+
+def _prose(article: Article, region: Region, index: int) -> bool:
+    """Whether block *index* is the article's own text, not code or a page's furniture."""
+    block = article.blocks[index]
+    return region.contains(article, index) and block.kind != "preformatted" and not within(block.element, CODE_TAGS)

@@ -1,0 +1,57 @@
+"""Table tests for boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rule import ConfigError
+from lint_article.rules.boilerplate import Boilerplate
+from lint_article.testing import Case, bad, finding, lint_with, ok, run_cases
+
+RULE = "boilerplate"
+PAGE = "<html><body>\n<nav><a href='/'>Home</a> <a href='/n'>Subscribe to our newsletter</a></nav>\n<main>\n<article>\n"
+END = "\n</article>\n{after}</main>\n</body></html>"
+
+
+def page(body: str, after: str = "") -> str:
+    return PAGE + body + END.format(after=after)
+
+
+CASES = [
+    ok(page("<h1>Sahel</h1><p>The juntas hold power.</p>")),
+    bad(page("<p>Share This Article</p>"), finding(RULE, line=5, column=4, message="share widget text")),
+    bad(page("<p>Leave a Comment</p>"), finding(RULE, line=5, message="comment widget text “Leave a Comment”")),
+    bad(page('<div class="meta">By Jane Doe · 11 Min Read</div>'), finding(RULE, line=5, message="“11 Min Read”")),
+    bad(page("<p>Sign up for our newsletter</p>"), finding(RULE, line=5, message="newsletter prompt")),
+    bad(page("<p>Read more: How the juntas took power</p>"), finding(RULE, line=5, message="prompt inside")),
+    bad(page("<h3>Related Articles</h3>"), finding(RULE, line=5, message="“Related Articles”")),
+    # The byline printed twice, in one block or in two.
+    bad(page("<div>Viral_X By Viral_X</div>"), finding(RULE, line=5, message="the byline “Viral_X” is printed twice")),
+    bad(page("<p>Viral_X</p>\n<p>By Viral_X</p>"), finding(RULE, line=6, message="“Viral_X” is printed twice")),
+    bad(page("<p>By Jane Doe</p>\n<p>Text.</p>\n<p>By Jane Doe</p>"), finding(RULE, line=7, message="Jane Doe")),
+    ok(page("<p>By Jane Doe</p>")),
+    ok(page("<p>The changesets by changesets table shows it.</p>")),
+    # Running prose may mention comments and sharing.
+    ok(page("<p>Leave a comment below and tell us how your garden is doing this spring, and share the article.</p>")),
+    # Around the article, the page's own widgets are not reported...
+    ok(page("<p>Text.</p>", after='<section id="comments"><h3>Leave a Reply</h3></section>\n')),
+    ok(page('<p>Text.</p><aside><h3>Related Articles</h3></aside><div id="comments"><p>3 Comments</p></div>')),
+    # ...unless scope is "main".
+    bad(
+        page("<p>Text.</p>", after='<section id="comments">\n<h3>Leave a Reply</h3></section>\n'),
+        finding(RULE, line=8, message="comment widget text “Leave a Reply”"),
+        options={"scope": "main"},
+    ),
+    # A CMS fragment is read whole.
+    bad("<p>Text of the article.</p>\n<p>Share this article</p>", finding(RULE, line=2, message="share widget")),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_boilerplate(case: Case) -> None:
+    run_cases(Boilerplate, case)
+
+
+def test_scope_is_checked() -> None:
+    with pytest.raises(ConfigError, match="scope"):
+        lint_with(Boilerplate, "<p>x</p>", {"scope": "page"})

@@ -1,0 +1,59 @@
+"""Table tests for duplicate-title."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.duplicate_title import DuplicateTitle
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+RULE = "duplicate-title"
+TITLE = "<title>US moves to re-engage Sahel juntas - Viral Post</title>"
+
+CASES = [
+    ok("<h1>US moves to re-engage Sahel juntas</h1>\n<p>The United States is changing course.</p>"),
+    bad(
+        "<h1>US moves to re-engage Sahel juntas</h1>\n<p>Body.</p>\n<p>US moves to re-engage Sahel juntas</p>",
+        finding(RULE, line=3, column=4, message="is printed again here; it is the title on line 1"),
+    ),
+    # Case, punctuation and spacing do not hide a repeat.
+    bad(
+        "<h1>US moves to re-engage Sahel juntas</h1>\n<p>us moves to re-engage  Sahel juntas.</p>",
+        finding(RULE, line=2, message="headline"),
+    ),
+    # The page title names the headline, with or without the site name.
+    bad(
+        f"<html><head>{TITLE}</head><body><article>\n<p>Kicker</p>\n<h1>US moves to re-engage Sahel juntas</h1>\n"
+        "<p>Body.</p>\n<p>US moves to re-engage Sahel juntas</p></article></body></html>",
+        finding(RULE, line=5, message="the title on line 3"),
+    ),
+    # Another <h1> (a site or section name) is not the headline.
+    ok(
+        f"<html><head>{TITLE}</head><body><h1>Viral Post News Desk</h1><article>\n"
+        "<h2>US moves to re-engage Sahel juntas</h2>\n<p>Viral Post News Desk</p></article></body></html>"
+    ),
+    # Without an <h1>, the first printing of the page title is the headline; links to it are navigation.
+    ok(
+        f"<html><head>{TITLE}</head><body><article>\n<p><a href='/'>US moves to re-engage Sahel juntas</a></p>\n"
+        "<h2>US moves to re-engage Sahel juntas</h2>\n<ul><li><a href='#x'>US moves to re-engage Sahel juntas</a></li>"
+        "</ul></article></body></html>"
+    ),
+    # Short headlines are not looked for in the body.
+    ok("<h1>Mali</h1>\n<p>Mali</p>"),
+    # Two headings with the same text under the same parent.
+    bad(
+        "<h1>T</h1>\n<h2>Background</h2>\n<p>x</p>\n<h2>Background</h2>",
+        finding(RULE, line=4, column=1, message="heading “Background” repeats the heading on line 2"),
+    ),
+    ok("<h1>T</h1><h2>Mali</h2><h3>Pros</h3><h3>Cons</h3><h2>Niger</h2><h3>Pros</h3><h3>Cons</h3>"),
+    bad(
+        "<h1>T</h1><h2>Mali</h2><h3>Pros</h3>\n<h2>Niger</h2><h3>Pros</h3>",
+        finding(RULE, line=2, message="“Pros” repeats"),
+        options={"siblings_only": False},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_duplicate_title(case: Case) -> None:
+    run_cases(DuplicateTitle, case)

@@ -1,0 +1,64 @@
+"""Table tests for fake-heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.fake_heading import FakeHeading
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+RULE = "fake-heading"
+EN = '<html lang="en"><body><article>\n'
+END = "\n</article></body></html>"
+BODY = "<p>The security situation remains dire, and the withdrawal of Western forces has not helped the fight.</p>"
+
+
+def en(html: str) -> str:
+    return EN + html + END
+
+
+CASES = [
+    bad(
+        en(
+            f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}\n"
+            f"<p>Democratic Backsliding</p>\n{BODY}"
+        ),
+        finding(RULE, line=4, column=4, message="(short, title case, no closing punctuation); mark it up as <h2>"),
+        finding(RULE, line=6, message="“Democratic Backsliding”"),
+    ),
+    bad(
+        en(
+            f"<h1>Sahel</h1>\n<h2>Part</h2>\n{BODY}\n<p><strong>Whole Foods future</strong></p>\n{BODY}\n"
+            f"<p><b>Back on the schooner</b></p>\n{BODY}"
+        ),
+        finding(RULE, line=5, message="(only bold text); mark it up as <h3>"),
+        finding(RULE, line=7, message="only bold text"),
+    ),
+    # A lone one is more often a caption, a name or a dateline; min_count sets how many make a series.
+    ok(en(f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}")),
+    bad(
+        en(f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}"),
+        finding(RULE, line=4),
+        options={"min_count": 1},
+    ),
+    # Sentences, bylines, datelines, credits, links and captions are not headings.
+    ok(
+        en(
+            f"<h1>Sahel</h1>\n<p>By Jane Doe</p>\n{BODY}\n<p>Tuesday 15 October 2019</p>\n{BODY}\n"
+            f"<p>The Juntas Hold Power.</p>\n{BODY}\n<p><a href='/x'>Read The Whole Series</a></p>\n{BODY}\n"
+            f"<p>Photo: Reuters</p>\n{BODY}\n<div><img src='a.jpg' alt='x'><p>Soldiers In Niamey</p></div>\n{BODY}"
+        ),
+    ),
+    # Not followed by body text: a list of short lines.
+    ok(en("<h1>Sahel</h1>\n<p>Mali Niger Burkina</p>\n<p>Chad Sudan Libya</p>\n<p>Senegal Guinea</p>")),
+    # Title case is an English convention; elsewhere only the bold test runs.
+    ok(
+        f'<html lang="de"><body><article><h1>Sahel</h1>{BODY}<p>Die Lage In Mali</p>{BODY}<p>Die Lage In Niger</p>'
+        f"{BODY}</article></body></html>"
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_fake_heading(case: Case) -> None:
+    run_cases(FakeHeading, case)

@@ -1,0 +1,42 @@
+"""Table tests for placeholder-text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.placeholder_text import PlaceholderText
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+RULE = "placeholder-text"
+
+CASES = [
+    ok("<h1>Sahel</h1><p>The juntas hold power in Mali, Niger and Burkina Faso.</p>"),
+    bad('<img src="a.jpg" alt="#image_title">', finding(RULE, line=1, column=1, message="placeholder “#image_title”")),
+    bad("<figure>\n<figcaption>#image_title</figcaption></figure>", finding(RULE, line=2, column=13)),
+    bad("<p>The minister said [Insert quote here].</p>", finding(RULE, line=1, column=22, message="[Insert quote")),
+    bad("<p>Regards, [Your Name]</p>", finding(RULE, line=1, message="bracketed placeholder “[Your Name]”")),
+    bad("<p>Casualties: [TK]</p>", finding(RULE, line=1, message="[TK]")),
+    bad("<p>The budget is TKTK million.</p>", finding(RULE, line=1, message="TK marker")),
+    bad("<p>Written by {{author}}</p>", finding(RULE, line=1, message="template variable “{{author}}”")),
+    bad("<p>%%title%% %%sep%% %%sitename%%</p>", *[finding(RULE, line=1, message="%%")] * 3),
+    bad("<p>Your text here</p>", finding(RULE, line=1, message="default text")),
+    bad("<p>TODO: add the minister's reply</p>", finding(RULE, line=1, column=4, message="note “TODO”")),
+    bad("<p>Quote from the mayor [TODO]</p>", finding(RULE, line=1, message="[TODO]")),
+    # A run of filler is one finding.
+    bad(
+        "<p>Lorem ipsum dolor sit amet.</p>\n<p>Lorem ipsum again.</p>\n<p>Real text.</p>",
+        finding(RULE, line=1, message="(2 blocks)"),
+    ),
+    # Talking about placeholders is not leaving them.
+    ok("<p>Designers call it “Lorem ipsum”: filler text.</p>"),
+    ok("<p>Many developers leave TODO comments in their code.</p>"),
+    ok("<pre>TODO: fix this</pre><p><code>{{ user.name }}</code></p>"),
+    ok("<p>His words, [sic], were clear, and [citation needed] appears in the draft.</p>"),
+    ok('<img src="qgis.png" alt="[QGIS main interface]">'),
+    ok('<img src="a.jpg" alt="Soldiers in Niamey">'),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_placeholder_text(case: Case) -> None:
+    run_cases(PlaceholderText, case)

@@ -1,0 +1,66 @@
+"""What the editorial rules find in the seed article, as published and as pasted.
+
+``fixtures/sahel-article.html`` renders the seed as the site published it (a full
+page, the article in <article>); ``fixtures/sahel-article-paragraph-headings.html``
+renders it as a CMS received it: the text pasted into the body, section titles
+as paragraphs, widgets' labels pasted along with the text.
+"""
+
+from __future__ import annotations
+
+from lint_article import lint_file
+
+from .conftest import FIXTURES
+
+EDITORIAL = (
+    "generation-artifact", "placeholder-text", "boilerplate", "duplicate-title", "fake-heading", "empty-heading",
+    "image-alt", "link-text",
+)  # fmt: skip
+
+
+def findings(name: str, select: tuple[str, ...] = EDITORIAL, **settings: object) -> list[tuple[int, str, str]]:
+    config = {"select": list(select), **settings}
+    return sorted((f.line, f.rule, f.message_id) for f in lint_file(FIXTURES / name, config=config).findings)
+
+
+def test_the_published_seed() -> None:
+    assert findings("sahel-article.html") == [
+        (16, "boilerplate", "byline-twice"),  # Viral_X By Viral_X
+        (18, "boilerplate", "reading-time"),  # 11 Min Read
+        (20, "placeholder-text", "alt-placeholder"),  # <img alt="#image_title">
+        (21, "placeholder-text", "placeholder"),  # <figcaption>#image_title
+        (61, "duplicate-title", "headline-repeated"),  # the title printed a second time
+        (66, "generation-artifact", "leaked"),  # Self-Correction/Review during generation
+        (78, "boilerplate", "share"),  # Share This Article
+    ]
+
+
+def test_the_leaked_block_is_one_finding_over_all_of_it() -> None:
+    report = lint_file(FIXTURES / "sahel-article.html", config={"select": ["generation-artifact"]})
+    (leak,) = report.findings
+    assert (leak.line, leak.end_line) == (66, 74)
+    assert "confidence 0.99" in leak.message and "list item grading the text ×3" in leak.message
+
+
+def test_the_comment_section_after_the_article_is_the_pages_own() -> None:
+    # Real pages put "Leave a Reply" there too; scope "main" reads it as well.
+    assert not [f for f in findings("sahel-article.html", ("boilerplate",)) if f[0] in (83, 84)]
+    scoped = findings("sahel-article.html", ("boilerplate",), rules={"boilerplate": {"scope": "main"}})
+    assert (83, "boilerplate", "comments") in scoped and (84, "boilerplate", "comments") in scoped
+
+
+def test_the_seed_pasted_into_a_cms() -> None:
+    section_titles = [21, 23, 25, 28, 30, 34, 38, 40, 42, 44, 46, 48, 50, 52, 54, 57]
+    assert findings("sahel-article-paragraph-headings.html") == sorted(
+        [
+            (15, "boilerplate", "byline-twice"),  # Viral_X, then By Viral_X
+            (16, "boilerplate", "reading-time"),
+            (17, "placeholder-text", "placeholder"),  # #image_title
+            (56, "duplicate-title", "headline-repeated"),
+            (60, "generation-artifact", "leaked"),
+            (69, "boilerplate", "share"),  # Share This Article
+            (70, "boilerplate", "comments"),  # Leave a Comment
+            (71, "boilerplate", "comments"),  # Leave a Reply
+        ]
+        + [(line, "fake-heading", "fake-heading") for line in section_titles]
+    )
