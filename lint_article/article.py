@@ -54,9 +54,6 @@ _INVISIBLE = frozenset(
     {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
      "noframes", "datalist", "param", "source", "track", "area", "map"}
 )  # fmt: skip
-# Void elements that libxml2 (an HTML 4 parser) does not know as void: it
-# nests whatever follows them inside them.
-_UNKNOWN_VOID = ("bgsound", "embed", "keygen", "source", "track", "wbr")
 # What may stand inside a table outside its cells; anything else, text or
 # element, a browser moves out in front of the table ("foster parenting").
 _TABLE_SECTIONS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
@@ -68,9 +65,11 @@ _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"\s\s")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # How many text runs a text node joined from several may start after the last
-# one placed, and span.
+# one placed, and how many with more than white space, or in all, it may span.
 _RUN_LOOKAHEAD = 32
+_RUN_SPAN = 4096
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _LONE_CR = re.compile(r"\r\n?")
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
@@ -157,6 +156,7 @@ class Article:
         self._segment_text_starts = builder.segment_text_starts
         self._segment_source_starts = builder.segment_source_starts
         self._derived: dict[tuple[Any, ...], Any] = {}
+        self._sibling_ranks: dict[etree._Element, dict[etree._Element, tuple[int, int]]] = {}
 
     @classmethod
     def from_html(cls, html_input: str | bytes) -> Article:
@@ -203,9 +203,13 @@ class Article:
         """Words of the content blocks in reading order, each tied to its sentence."""
         result: list[Word] = []
         text = self.text
+        # One string object per distinct word: a long article repeats its words,
+        # and a million copies of "the" cost 50 MB.
+        spelled: dict[str, str] = {}
         for index, sentence in enumerate(self.sentences):
             for match in WORD.finditer(text, sentence.start, sentence.end):
-                result.append(Word(match.group(), match.start(), match.end(), index))
+                word = match.group()
+                result.append(Word(spelled.setdefault(word, word), match.start(), match.end(), index))
         return tuple(result)
 
     @cached_property
@@ -301,13 +305,27 @@ class Article:
             if parent is None:
                 parts.append(tag)
                 break
-            # Not iterchildren(tag): lxml refuses a tag name with control characters in it.
-            same = [sib for sib in parent if sib.tag == el.tag]
-            parts.append(f"{tag}:nth-of-type({same.index(el) + 1})" if len(same) > 1 else tag)
+            nth, of = self._nth_of_type(parent)[el]
+            parts.append(f"{tag}:nth-of-type({nth})" if of > 1 else tag)
             el = parent
         if el is not None and el.tag == "html" and element.tag == "html":
             parts.append("html")
         return " > ".join(reversed(parts))
+
+    def _nth_of_type(self, parent: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+        """For each child of *parent*: its rank among the children of its tag
+        and their number; computed once per parent (a finding on each of 25,000
+        sibling headings must not count the siblings 25,000 times)."""
+        ranks = self._sibling_ranks.get(parent)
+        if ranks is None:
+            counts: dict[object, int] = {}
+            ranks = {}
+            for child in parent:
+                counts[child.tag] = rank = counts.get(child.tag, 0) + 1
+                ranks[child] = (rank, 0)
+            ranks = {child: (rank, counts[child.tag]) for child, (rank, _) in ranks.items()}
+            self._sibling_ranks[parent] = ranks
+        return ranks
 
     def _element_text(self, element: etree._Element, builder: _TextBuilder) -> str:
         spans = builder.element_blocks.get(element, ())
@@ -386,18 +404,28 @@ def _pair_elements(
 
 def _unnest_void_elements(root: etree._Element) -> None:
     """Move what libxml2 put inside an HTML5 void element out after it."""
-    for el in list(root.iter(*_UNKNOWN_VOID)):
+    for el in list(root.iter(*markup.NESTED_VOID_ELEMENTS)):
         if el.text is None and not len(el):
             continue
+        children = list(el)
+        last_tail = children[-1].tail if children else None
+        if not _writable(el.text, el.tail, last_tail):
+            continue  # it stays nested, and visible: see _is_invisible
         text, tail = el.text, el.tail
         el.text = None
         last = el
-        for child in list(el):
+        for child in children:
             last.addnext(child)
             last = child
         el.tail = text
         if tail:
             last.tail = (last.tail or "") + tail
+
+
+def _writable(*texts: str | None) -> bool:
+    """True when lxml accepts every one of *texts* as text; it refuses control
+    characters that the parser itself lets through from the source."""
+    return not any(text and _NOT_XML.search(text) for text in texts)
 
 
 def _foster_parent(root: etree._Element) -> None:
@@ -417,10 +445,9 @@ def _foster_parent(root: etree._Element) -> None:
                     continue
                 before = table.getprevious()
                 target, slot = (before, "tail") if before is not None else (parent, "text")
-                try:
-                    setattr(target, slot, (getattr(target, slot) or "") + text)
-                except ValueError:  # lxml refuses to write control characters: leave the text be
-                    continue
+                if not _writable(text, getattr(target, slot)):
+                    continue  # the text stays where libxml2 put it
+                setattr(target, slot, (getattr(target, slot) or "") + text)
                 setattr(node, attribute, None)
             else:
                 if item.tail and item.tail.isspace():
@@ -644,26 +671,33 @@ class _TextBuilder:
         in a row: libxml2 joins the text on either side of an end tag it drops
         (``a</span>b`` with no ``<span>`` open). None when no such runs follow."""
         runs, source = self._runs, self._source
-        body = text.lstrip()
-        lead = len(text) - len(body)
+        body = text.strip()
+        lead = len(text) - len(text.lstrip())
         after = bisect.bisect_left(self._keyed_runs, self._run_cursor)
         for first in self._keyed_runs[after : after + _RUN_LOOKAHEAD]:
             offsets: list[int] = []
             index = first
-            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_LOOKAHEAD:
+            words = 0
+            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_SPAN:
                 run = runs[index]
                 raw = source[run.start : run.end]
+                if not raw.isspace():
+                    words += 1
+                    if words > _RUN_LOOKAHEAD:
+                        break
                 decoded = html.unescape(raw) if "&" in raw else raw
                 skip = len(decoded) - len(decoded.lstrip()) if index == first else 0
-                if not body.startswith(decoded[skip:], len(offsets)):
+                piece = decoded[skip : skip + len(body) - len(offsets)]
+                rest = decoded[skip + len(piece) :]
+                if not body.startswith(piece, len(offsets)) or (rest and not rest.isspace()):
                     break
                 where = _decoded_offsets(raw, run.start) if "&" in raw else range(run.start, run.end)
-                offsets.extend(where[skip:])
+                offsets.extend(where[skip : skip + len(piece)])
                 index += 1
             if index - first > 1 and len(offsets) == len(body):
                 self._run_cursor = index
                 self._used.update(range(first, index))
-                return [offsets[0]] * lead + offsets
+                return [offsets[0]] * lead + offsets + [offsets[-1]] * (len(text) - lead - len(body))
         return None
 
     def _anchor(self, owner: etree._Element | None) -> int:
@@ -702,6 +736,8 @@ def _is_block(el: etree._Element) -> bool:
 
 
 def _is_invisible(el: etree._Element) -> bool:
+    if el.tag in markup.NESTED_VOID_ELEMENTS:
+        return False  # void: what lies inside was nested there by libxml2
     if el.tag in _INVISIBLE or el.get("hidden") is not None:
         return True
     style = el.get("style")

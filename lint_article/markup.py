@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass
 
 # Elements whose content is raw text: no tags inside, the parser only looks
@@ -25,6 +26,10 @@ VOID_ELEMENTS = frozenset(
         "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
     }
 )  # fmt: skip
+# HTML5 void elements that libxml2 (an HTML 4 parser) does not know as void: it
+# nests what follows inside them, so they count towards its depth limit.
+NESTED_VOID_ELEMENTS = frozenset({"bgsound", "embed", "keygen", "source", "track", "wbr"})
+_FLAT_VOID_ELEMENTS = VOID_ELEMENTS - NESTED_VOID_ELEMENTS
 
 # One alternative per kind of markup; the first that matches at "<" wins.
 _MARKUP = re.compile(
@@ -99,7 +104,7 @@ def scan(source: str) -> Scan:
             texts.append(TextRun(text_start, lt))
         pos = text_start = match.end()
         if name is not None:
-            name = name.lower()
+            name = sys.intern(name.lower())
             tags.append(StartTag(name, lt, pos))
             if name in ("html", "head", "body"):
                 has_document_tags = True
@@ -109,7 +114,7 @@ def scan(source: str) -> Scan:
                 if name in ("textarea", "title") and raw_end > pos:
                     texts.append(TextRun(pos, raw_end))
                 pos = text_start = raw_end
-            elif name not in VOID_ELEMENTS and not match.group(0).endswith("/>"):
+            elif name not in _FLAT_VOID_ELEMENTS and not match.group(0).endswith("/>"):
                 _open(open_elements, name)
                 max_depth = max(max_depth, len(open_elements))
         elif match.lastgroup == "end":
@@ -158,10 +163,18 @@ def _open(stack: list[str], name: str) -> None:
 
 
 def _close(stack: list[str], name: str) -> None:
-    for back in range(1, min(len(stack), _END_TAG_REACH) + 1):
-        if stack[-back] == name:
+    reach = 0
+    # Void elements nested by libxml2 do not count towards the reach: it closes
+    # them all on the way (<p>a<wbr>b<wbr>c</p>); but the walk stays bounded.
+    for back in range(1, min(len(stack), 16 * _END_TAG_REACH) + 1):
+        entry = stack[-back]
+        if entry == name:
             del stack[-back:]
             return
+        if entry not in NESTED_VOID_ELEMENTS:
+            reach += 1
+            if reach >= _END_TAG_REACH:
+                return
 
 
 def flatten_deep(source: str, limit: int) -> str:
@@ -178,7 +191,7 @@ def flatten_deep(source: str, limit: int) -> str:
         if match.group(1):
             deep = len(stack) > limit
             _close(stack, name)
-        elif name in VOID_ELEMENTS:
+        elif name in _FLAT_VOID_ELEMENTS:
             continue
         else:
             _open(stack, name)
