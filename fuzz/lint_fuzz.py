@@ -10,8 +10,8 @@ repository root, with the seeds as a starting corpus that the run grows::
 
     pip install atheris
     mkdir -p /tmp/fuzz-corpus && cp fuzz/seeds/* /tmp/fuzz-corpus/
-    python fuzz/lint_fuzz.py /tmp/fuzz-corpus -max_total_time=3600 -max_len=8192 \\
-        -timeout=10 -artifact_prefix=/tmp/fuzz-crash-
+    python fuzz/lint_fuzz.py /tmp/fuzz-corpus -dict=fuzz/html.dict -max_total_time=3600 \\
+        -max_len=8192 -timeout=20 -artifact_prefix=/tmp/fuzz-crash-
 
 A crash leaves its input in ``/tmp/fuzz-crash-*``: copy it to
 ``fixtures/regressions/`` (where ``tests/test_fuzz.py`` lints every file), fix

@@ -43,7 +43,7 @@ def test_fuzzing_lint_finds_no_crash(tmp_path: Path) -> None:
     for path in REGRESSIONS:
         shutil.copy(path, corpus / path.name)
     command = [
-        sys.executable, str(ROOT / "fuzz" / "lint_fuzz.py"), str(corpus),
+        sys.executable, str(ROOT / "fuzz" / "lint_fuzz.py"), str(corpus), f"-dict={ROOT / 'fuzz' / 'html.dict'}",
         f"-max_total_time={FUZZ_SECONDS}", "-max_len=4096", "-timeout=20", "-rss_limit_mb=3072",
         "-print_final_stats=1", f"-artifact_prefix={tmp_path}/",
     ]  # fmt: skip
