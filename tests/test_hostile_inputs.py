@@ -7,12 +7,14 @@ expectation: what a reader of that page would see.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -242,3 +244,31 @@ def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path:
 def test_the_hostile_cases_above_run_in_ci() -> None:
     # The slow ones are marked, not skipped: CI runs every test.
     assert "-m" not in os.environ.get("PYTEST_ADDOPTS", "")
+
+
+# -- memory ------------------------------------------------------------------------
+
+
+def load_memory_benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("memory_benchmark", ROOT / "benchmarks" / "memory.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_peak_memory_of_a_ten_megabyte_page_stays_under_twenty_times_its_size() -> None:
+    memory = load_memory_benchmark()
+    if not memory.CORPUS_PAGES.is_dir():
+        pytest.skip("the corpus is not there")
+    row = memory.measure("real-pages", 10_000_000)
+    assert row["ratio"] < 20, row
+
+
+@pytest.mark.slow
+def test_peak_memory_of_ten_megabytes_of_bare_prose_stays_bounded() -> None:
+    # 1.4 million words, each a Python object: far above 20 times, but bounded
+    # (measured 73 times); the size limit keeps the worst case near 1.5 GB.
+    row = load_memory_benchmark().measure("article", 10_000_000)
+    assert row["ratio"] < 100, row
