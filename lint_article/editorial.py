@@ -203,6 +203,23 @@ def visible_text(element: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
+_NAMING = ("aria-label", "aria-labelledby", "title")
+
+
+def has_name(element: etree._Element) -> bool:
+    """Whether something in *element* names it for screen readers besides its
+    text: an ``aria-label``, ``aria-labelledby`` or ``title``, an image's
+    ``alt``, or an inline SVG's ``<title>``."""
+    for el in element.iter(etree.Element):
+        if any((el.get(attribute) or "").strip() for attribute in _NAMING):
+            return True
+        if el.tag in ("img", "image") and (el.get("alt") or "").strip():
+            return True
+        if el.tag == "title" and "".join(str(t) for t in el.itertext()).strip():
+            return True
+    return False
+
+
 def key(text: str) -> str:
     """*text* reduced for comparison: case, punctuation and spacing ignored."""
     return " ".join(_NOT_WORD.sub(" ", text.casefold().replace("’", "'").replace("'", "")).split())

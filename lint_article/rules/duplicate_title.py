@@ -20,12 +20,17 @@ class DuplicateTitle(Rule):
     Two things, inside the article (see `boilerplate` for how the article is
     found on a full page):
 
-    - **The headline repeated in the body.** The headline is the article's
-      first `<h1>` and the page's `<title>` (with and without the site name
-      after a ` - `, ` | ` or ` — `). A paragraph, caption, list item or
-      heading whose text is the headline (ignoring case, punctuation and
-      spacing) is a finding, naming the line of the headline. The `<h1>`
-      itself, of course, is not.
+    - **The headline repeated in the body.** The headline is the page's
+      `<title>` (with and without the site name after a ` - `, ` | ` or
+      ` — `) and the article's `<h1>` that it names; without a `<title>`,
+      the article's first `<h1>`. (Another `<h1>`, a site or section name,
+      is not the headline.) A paragraph, caption, list item or heading after
+      the headline whose text is the headline again (ignoring case,
+      punctuation and spacing) is a finding, naming the headline's line.
+      Without an `<h1>`, the first printing of the title is the headline.
+      A kicker or breadcrumb above the headline is not the body, and a link
+      whose text is the headline (a table of contents, a "most read" list)
+      is navigation, not a second printing.
     - **Two headings with the same text.** A heading whose text repeats an
       earlier heading's is a finding at the second one. With
       `siblings_only` (the default, after markdownlint's MD024 option of that

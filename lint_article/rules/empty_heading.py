@@ -2,14 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lxml import etree
-
 from ..article import Article
-from ..editorial import article_region, visible_text
+from ..editorial import article_region, has_name, visible_text
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
-
-_NAMING = ("aria-label", "aria-labelledby", "title")
 
 
 class EmptyHeading(Rule):
@@ -56,18 +52,6 @@ class EmptyHeading(Rule):
             element = heading.element
             if heading.text.strip() or element.get("aria-hidden") == "true" or not region.holds(element):
                 continue
-            if visible_text(element) or _has_name(element):
+            if visible_text(element) or has_name(element):
                 continue
             yield ctx.at_element(element, "empty", tag=element.tag)
-
-
-def _has_name(element: etree._Element) -> bool:
-    """Whether something inside *element* gives it a name for screen readers."""
-    for el in element.iter(etree.Element):
-        if any((el.get(attribute) or "").strip() for attribute in _NAMING):
-            return True
-        if el.tag in ("img", "image") and (el.get("alt") or "").strip():
-            return True
-        if el.tag == "title" and "".join(str(t) for t in el.itertext()).strip():  # an inline <svg>'s title
-            return True
-    return False

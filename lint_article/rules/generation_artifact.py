@@ -425,13 +425,15 @@ class GenerationArtifact(Rule):
     An article *about* chatbots is not a leak: evidence in quotation marks,
     in `<blockquote>`, `<q>` or code counts for nothing, and in a paragraph
     that names a chatbot or a language model it counts for half, unless it
-    opens the paragraph as a preamble would.
+    opens the paragraph as a preamble would. The whole article is read,
+    sidebars and fact boxes (`<aside>`) included; navigation and readers'
+    comment sections are not.
 
     The phrases are known in English, with the commonest preambles,
     sign-offs and notes in French, Spanish, German, Italian and Portuguese.
     They are looked for whatever the article's language, because assistants
-    often answer in English around text in another language; in other
-    languages only English evidence is found.
+    often answer in English around text in another language; an article in
+    any other language is searched for the phrases of these six only.
 
     ## Why
     Text pasted from an assistant carries its conversation along. The seed

@@ -15,7 +15,8 @@ from ..rule import Context, Rule, RuleOptions
 _FILE_NAME = re.compile(
     r"""^(?:
         \S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|ico)
-      | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|Screenshot|Screen\ Shot|image|photo)[\s_-]?\d[\w\s.-]*
+      | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|Screenshot|Screen\ Shot)[\s_-]?\d[\w\s.-]*
+      | (?:image|photo|pic)[_-]?\d[\w.-]*
       | (?:https?://|www\.)\S+
       | [\w]+(?:[-_][\w]+)*[-_]\d{2,}(?:x\d{2,})?
     )$""",

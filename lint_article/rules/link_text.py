@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..article import Article
-from ..editorial import article_region, is_visible, key, visible_text
+from ..editorial import article_region, has_name, is_visible, key, visible_text
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -39,7 +39,8 @@ class LinkText(Rule):
     images inside it. A finding when that name is a phrase that says nothing
     on its own ("click here", "here", "read more", "this link"), when it is a
     bare URL (`https://…` or `www.…`), or when there is no name at all (not
-    counting a `title`-only link, a heading's empty permalink anchor, a
+    counting a link named by a `title`, or by an `aria-label` or `<title>`
+    inside it such as an SVG logo's, a heading's empty permalink anchor, a
     `javascript:` control, or a link around an image without `alt`, which
     `image-alt` reports).
     The phrases are known for English, French, Spanish, German, Italian and
@@ -102,8 +103,8 @@ class LinkText(Rule):
 
 
 def _anchor_or_unlabelled_image(link: etree._Element, href: str) -> bool:
-    """An empty link that is reported elsewhere or is not met as a link."""
-    if (link.get("title") or "").strip():
+    """An empty link that is named after all, reported elsewhere, or not met as a link."""
+    if has_name(link):
         return True
     if href.startswith("#"):
         target = href[1:]

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article
+from ..article import Article, Block, Word
 from ..editorial import CODE_TAGS, article_region, counts_words, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
@@ -16,7 +18,10 @@ class ParagraphLength(Rule):
     Each paragraph of the article (a `<p>`, or text written directly in a
     `<div>`) with more than `max_words` words is a finding at that paragraph,
     with its word count. List items, quotes, table cells and code are not
-    paragraphs of the writer's prose and are not checked.
+    paragraphs of the writer's prose and are not checked. A paragraph broken
+    into lines with `<br>` (a poem, a list typed as lines, a blog that
+    separates its paragraphs with `<br><br>`) is measured by its longest
+    line.
 
     The default of 150 words is Yoast SEO's (its paragraph-length check turns
     orange above 150 words and red above 200). Words are counted by the
@@ -63,6 +68,20 @@ class ParagraphLength(Rule):
         for block in article_region(article).blocks(article):
             if block.kind not in ("paragraph", "block"):
                 continue
-            count = len(article.words_in(block.start, block.end))
-            if count > limit and not within(block.element, CODE_TAGS):
+            words = article.words_in(block.start, block.end)
+            if len(words) <= limit or within(block.element, CODE_TAGS):
+                continue
+            count = _longest_line(article, block, words)
+            if count > limit:
                 yield ctx.at_text(block.start, block.end, "too-long", count=count, max_words=limit)
+
+
+def _longest_line(article: Article, block: Block, words: Sequence[Word]) -> int:
+    """Words in the longest stretch of *block* between line breaks: a paragraph
+    of lines (a poem, a list typed with <br>, a blog's <br><br> paragraphs) is
+    not one wall of text."""
+    breaks = sorted(article.element_span(br)[0] for br in block.element.iter("br"))
+    if not breaks:
+        return len(words)
+    lines = Counter(bisect.bisect(breaks, article.source_offset(word.start)) for word in words)
+    return max(lines.values())

@@ -78,8 +78,12 @@ class PlaceholderText(Rule):
       by `image-alt`.
 
     Text in quotation marks (an article *about* Lorem ipsum) and code
-    (`<code>`, `<pre>`) are not reported. The tokens do not depend on the
-    article's language; the page-builder defaults are known in English.
+    (`<code>`, `<pre>`) are not reported, nor are navigation and readers'
+    comment sections; sidebars inside the article are read. The tokens do
+    not depend on the article's language; the page-builder defaults are
+    known in English. Text in brackets is not a placeholder by itself:
+    `[sic]`, `[citation needed]` and LWN's `alt="[QGIS main interface]"`
+    are human conventions.
 
     ## Why
     A placeholder in a published article is a visible mistake, and it says

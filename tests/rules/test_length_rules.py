@@ -76,3 +76,11 @@ def test_paragraph_length(case: Case) -> None:
 @pytest.mark.parametrize("case", SUBHEADING_DISTRIBUTION, ids=str)
 def test_subheading_distribution(case: Case) -> None:
     run_cases(SubheadingDistribution, case)
+
+
+def test_a_paragraph_of_lines_is_measured_by_its_longest_line() -> None:
+    lines = "<br>".join(["word " * 40] * 6)
+    run_cases(ParagraphLength, ok(f"<p>{lines}</p>"))
+    run_cases(
+        ParagraphLength, bad(f"<p>{lines}<br>{'word ' * 160}</p>", finding("paragraph-length", line=1, message="160"))
+    )
