@@ -54,12 +54,7 @@ def lint(
 
     An article over *max_bytes* (text counted in UTF-8 bytes; None for no
     limit) gives a report with ``error`` set and is not parsed."""
-    linter = make_linter(config)
-    size = len(html) if isinstance(html, bytes) else _utf8_size(html, max_bytes)
-    error = _too_large(size, max_bytes)
-    if error:
-        return Report(path, error=error)
-    return linter.lint(Article.from_html(html), path)
+    return lint_source(make_linter(config), html, path, max_bytes=max_bytes)
 
 
 def _utf8_size(text: str, max_bytes: int | None) -> int:
