@@ -65,6 +65,7 @@ _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"\s\s")
+_NUL = re.compile("\x00")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # How many text runs a text node joined from several may start after the last
 # one placed, and how many with more than white space, or in all, it may span.
@@ -119,7 +120,7 @@ class Article:
     """An HTML article, parsed once. Build it with :meth:`from_html`."""
 
     def __init__(self, source: str, *, encoding: str | None = None) -> None:
-        self.source = _normalise(source)
+        self.source, nuls = _normalise(source)
         """The source text, newlines normalised to ``\\n`` (lines and columns are
         those of the original file)."""
         self.encoding = encoding
@@ -139,7 +140,7 @@ class Article:
         # otherwise than a browser.
         _unnest_void_elements(self.tree)
         _foster_parent(self.tree)
-        builder = _TextBuilder(parsed, scanned.texts, self._tags)
+        builder = _TextBuilder(parsed, scanned.texts, self._tags, nuls)
         builder.walk(self.tree)
         self.text = builder.text()
         """The visible text: blocks joined by a blank line, white space collapsed."""
@@ -352,12 +353,16 @@ def _content_region(
     return body, 0, len(blocks)
 
 
-def _normalise(source: str) -> str:
-    # CR LF and lone CR become LF (the HTML standard does the same), so lines are
-    # counted as editors count them; NUL, which the parser would cut the text at,
-    # becomes U+FFFD as in a browser.
+def _normalise(source: str) -> tuple[str, frozenset[int]]:
+    """The source with CR LF and lone CR made LF (the HTML standard does the
+    same), so lines are counted as editors count them; and NUL, at which libxml2
+    would cut the text, made U+FFFD. Also the offsets of those NULs: a browser
+    shows no NUL of the text (it shows U+FFFD in an attribute)."""
     source = _LONE_CR.sub("\n", source) if "\r" in source else source
-    return source.replace("\x00", "\ufffd") if "\x00" in source else source
+    if "\x00" not in source:
+        return source, frozenset()
+    nuls = frozenset(match.start() for match in _NUL.finditer(source))
+    return source.replace("\x00", "\ufffd"), nuls
 
 
 def _parse(source: str) -> etree._Element:
@@ -506,8 +511,15 @@ def _holds_table_parts(element: etree._Element) -> bool:
 class _TextBuilder:
     """Walks the tree once and lays its visible text out in blocks."""
 
-    def __init__(self, source: str, runs: list[markup.TextRun], tags: dict[etree._Element, markup.StartTag]) -> None:
+    def __init__(
+        self,
+        source: str,
+        runs: list[markup.TextRun],
+        tags: dict[etree._Element, markup.StartTag],
+        nuls: frozenset[int] = frozenset(),
+    ) -> None:
         self._source = source
+        self._nuls = nuls
         self._runs = runs
         self._run_cursor = 0
         self._used: set[int] = set()
@@ -597,6 +609,16 @@ class _TextBuilder:
             self._pending_space = True
             return
         base, offsets = self._locate(text, owner)
+        if self._nuls and "\ufffd" in text:
+            kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
+            if len(kept) < len(text):
+                # A NUL of the source: a browser drops it from the text.
+                mapped = [offsets(i) for i in kept]
+                text = "".join(text[i] for i in kept)
+                if not text or text.isspace():
+                    self._pending_space = self._pending_space or bool(text)
+                    return
+                base, offsets = None, lambda i: mapped[min(i, len(mapped) - 1)]
         if base is not None:
             lead = len(text) - len(text.lstrip())
             stripped = text.strip()
