@@ -54,7 +54,7 @@ def document(reports: Sequence[Report], options: FormatOptions | None = None) ->
             continue
         for finding, fingerprint in fingerprints(path, report.findings):
             if finding.message_id == INTERNAL_ERROR:
-                notifications.append(_notification(finding.message, path, finding, rule=finding.rule))
+                notifications.append(_notification(finding.message, path, finding))
             else:
                 results.append(_result(finding, path, rule_index[finding.rule], fingerprint))
     run: dict[str, Any] = {
@@ -111,12 +111,13 @@ def _artifact(path: str) -> dict[str, Any]:
     return {"uri": quote(path), "uriBaseId": SRCROOT}
 
 
-def _notification(message: str, path: str, finding: Finding | None = None, rule: str | None = None) -> dict[str, Any]:
+def _notification(message: str, path: str, finding: Finding | None = None) -> dict[str, Any]:
+    """A fault of the run: a file that could not be read, or a rule's crash (*finding*)."""
     notification: dict[str, Any] = {
         "level": "error",
         "message": {"text": message},
         "locations": [_location(path, finding)],
     }
-    if rule is not None:
-        notification["associatedRule"] = {"id": rule}
+    if finding is not None:
+        notification["associatedRule"] = {"id": finding.rule}
     return notification
