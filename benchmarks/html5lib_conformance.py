@@ -8,8 +8,9 @@ compares:
 * **text**: the article's visible text with the text nodes of the expected tree
   that a reader sees (under ``<body>``, outside the elements the linter treats
   as invisible: ``<script>``, ``<style>``, ``<template>`` contents, ``hidden``,
-  ...), white space removed on both sides, since block boundaries are spaces in
-  one and nothing in the other;
+  ``<title>``, which browsers' style sheets hide, and SVG's ``<title>``, a
+  tooltip, ...), white space removed on both sides, since block boundaries are
+  spaces in one and nothing in the other;
 * **headings**: the list of ``(level, text)`` of the article's headings with
   the HTML ``<h1>``-``<h6>`` elements of the expected tree.
 
@@ -35,8 +36,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "html5lib-tests"
 # What the linter leaves out of an article's visible text (see "How the article
 # is read" in the README); the expected text leaves out the same.
 INVISIBLE = frozenset(
-    {"head", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
-     "noframes", "datalist", "param", "source", "track", "area", "map"}
+    {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
+     "noframes", "datalist", "param", "source", "track", "area", "map", "svg title"}
 )  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

@@ -609,7 +609,7 @@ class _TextBuilder:
             self._pending_space = True
             return
         base, offsets = self._locate(text, owner)
-        if self._nuls and "\ufffd" in text:
+        if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
             kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
             if len(kept) < len(text):
                 # A NUL of the source: a browser drops it from the text.
@@ -741,6 +741,23 @@ def _decoded_offsets(raw: str, base: int) -> list[int]:
         pos = match.end()
     offsets.extend(range(base + pos, base + len(raw)))
     return offsets
+
+
+# Where SVG and MathML hand back to HTML: text there follows HTML's rules.
+_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"})
+
+
+def _in_foreign_content(element: etree._Element | None) -> bool:
+    """True when text in *element* is SVG or MathML text (where a browser shows
+    a NUL as U+FFFD instead of dropping it)."""
+    while element is not None:
+        tag = element.tag
+        if tag in ("svg", "math"):
+            return True
+        if tag in _INTEGRATION_POINTS:
+            return False
+        element = element.getparent()
+    return False
 
 
 def _frameset_parts(root: etree._Element) -> set[etree._Element]:

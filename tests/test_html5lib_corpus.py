@@ -20,11 +20,12 @@ from lint_article.article import Article
 
 from .conftest import ROOT
 
-# Floors, not targets: the measured shares (text 95.7% and headings 99.9% of
-# the 1,600 document tests) less a little slack for libxml2 versions.
-MIN_TEXT_SHARE = 0.95
+# Floors, not targets: the measured shares (text 97.2% and headings 99.9% of
+# the 1,600 document tests; 96.4% of the fragments' text) less a little slack
+# for other libxml2 versions.
+MIN_TEXT_SHARE = 0.965
 MIN_HEADINGS_SHARE = 0.995
-MIN_FRAGMENT_TEXT_SHARE = 0.93
+MIN_FRAGMENT_TEXT_SHARE = 0.95
 
 
 def load_conformance() -> ModuleType:
