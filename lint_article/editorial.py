@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from lxml import etree
 
@@ -45,15 +46,9 @@ _ARTICLE_SHARE = 0.5
 # complementary and navigation regions, and the readers' comments (which the
 # HTML standard nests inside <article>).
 _NAVIGATION_ROLES = frozenset({"navigation", "menu", "menubar", "contentinfo", "banner", "search"})
-_BESIDE_ROLES = _NAVIGATION_ROLES | {"complementary"}
-_BESIDE_XPATH = (
-    ".//aside | .//nav | .//*["
-    + " or ".join(f"@role='{role}'" for role in sorted(_BESIDE_ROLES))
-    + "] | .//*[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'respond')"
-    " or contains(@id, 'disqus')]"
-)
 _COMMENTS_TOKEN = re.compile(r"^(?:[\w-]*[-_])?(?:comments?|respond|disqus_thread)(?:[-_][\w-]*)?$", re.IGNORECASE)
 _PARAGRAPH_KINDS = frozenset({"paragraph", "block"})
+_TEXT_OF = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -97,8 +92,13 @@ def article_region(article: Article, *, comments: bool = False, asides: bool = F
 
 
 def _find_region(article: Article, comments: bool, asides: bool) -> Region:
-    element, first, last = _content(article)
-    return Region(element, first, last, _beside(element, comments, asides))
+    element, first, last = article.derived(_content)
+    navigation, complementary, threads = article.derived(_beside_candidates)
+    found: set[etree._Element] = set()
+    for candidate in (*navigation, *(() if asides else complementary), *(() if comments else threads)):
+        if candidate not in found:
+            found.update(candidate.iter())
+    return Region(element, first, last, frozenset(found))
 
 
 def _content(article: Article) -> tuple[etree._Element, int, int]:
@@ -140,25 +140,31 @@ def _paragraph_text(article: Article, members: set[etree._Element]) -> int:
     return sum(b.end - b.start for b in article.blocks if b.kind in _PARAGRAPH_KINDS and b.element in members)
 
 
-def _beside(element: etree._Element, comments: bool, asides: bool) -> frozenset[etree._Element]:
-    found: set[etree._Element] = set()
-    candidates = element.xpath(_BESIDE_XPATH)
-    if not isinstance(candidates, list) or not candidates:
-        return frozenset()
-    for candidate in candidates:
-        if not isinstance(candidate, etree._Element) or candidate in found or candidate is element:
+Candidates = tuple[list[etree._Element], list[etree._Element], list[etree._Element]]
+
+
+def _beside_candidates(article: Article) -> Candidates:
+    """Navigation, complementary parts (asides) and comment threads inside the
+    content element, in one pass over it (faster than XPath predicates)."""
+    content = article.derived(_content)[0]
+    navigation: list[etree._Element] = []
+    complementary: list[etree._Element] = []
+    threads: list[etree._Element] = []
+    for el in content.iter(etree.Element):
+        if el is content:
             continue
-        tag = candidate.tag
-        role = (candidate.get("role") or "").strip().lower()
-        tokens = f"{candidate.get('id') or ''} {candidate.get('class') or ''}".split()
-        if (
-            tag == "nav"
-            or role in _NAVIGATION_ROLES
-            or (not asides and (tag == "aside" or role == "complementary"))
-            or (not comments and any(_COMMENTS_TOKEN.match(token) for token in tokens))
+        tag = el.tag
+        role = el.get("role")
+        if tag == "nav" or (role and role.strip().lower() in _NAVIGATION_ROLES):
+            navigation.append(el)
+        elif tag == "aside" or (role and role.strip().lower() == "complementary"):
+            complementary.append(el)
+        names = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if ("omment" in names or "respond" in names or "disqus" in names) and any(
+            _COMMENTS_TOKEN.match(token) for token in names.split()
         ):
-            found.update(candidate.iter())
-    return frozenset(found)
+            threads.append(el)
+    return navigation, complementary, threads
 
 
 def is_visible(element: etree._Element) -> bool:
@@ -316,7 +322,8 @@ def words_of(article: Article) -> frozenset[str]:
 
 
 def _words_of(article: Article) -> frozenset[str]:
-    return frozenset(word.text.lower().replace("’", "'") for word in article.words)
+    distinct = set(map(_TEXT_OF, article.words))
+    return frozenset(text.lower().replace("’", "'") for text in distinct)
 
 
 def blocks_with(article: Article, anchors: tuple[str, ...], region: Region | None = None) -> list[int]:

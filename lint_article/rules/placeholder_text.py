@@ -28,9 +28,9 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "bracketed placeholder"),
         # The journalist's "to come".
         (r"TK(?:TK)+\b", "TK marker"),
-        # Notes left in capitals: "TODO:", "[TODO", or opening a block.
-        (r"TODO\b(?=\s*[:!(])|(?<=[\[(\n])TODO\b", "note"),
-        (r"FIXME\b(?=\s*[:!(])|(?<=[\[(\n])FIXME\b", "note"),
+        # Notes left in capitals ("TODO:", "[TODO", or opening a block; see _is_note).
+        (r"TODO\b", "note"),
+        (r"FIXME\b", "note"),
     )
 )  # fmt: skip
 # Page-builder defaults, found through their anchors (see editorial.blocks_with).
@@ -122,7 +122,11 @@ class PlaceholderText(Rule):
         start, end = article.blocks[region.first].start, article.blocks[region.last - 1].end
         found: list[tuple[int, int, str]] = []  # (start, end, what) in article.text
         for pattern, what in _TOKENS:
-            found.extend((m.start(), m.end(), what) for m in pattern.finditer(text, max(start - 1, 0), end))
+            found.extend(
+                (m.start(), m.end(), what)
+                for m in pattern.finditer(text, max(start - 1, 0), end)
+                if what != "note" or _is_note(text, m.start(), m.end())
+            )
         for index in blocks_with(article, _DEFAULT_ANCHORS, region):
             block = article.blocks[index]
             found.extend(
@@ -175,3 +179,11 @@ def _prose(article: Article, region: Region, index: int) -> bool:
     """Whether block *index* is the article's own text, not code or a page's furniture."""
     block = article.blocks[index]
     return region.contains(article, index) and block.kind != "preformatted" and not within(block.element, CODE_TAGS)
+
+
+_NOTE_AFTER = re.compile(r"\s*[:!(]")
+
+
+def _is_note(text: str, start: int, end: int) -> bool:
+    """A TODO or FIXME left as a note: followed by a colon, bracketed, or opening a block."""
+    return _NOTE_AFTER.match(text, end) is not None or start == 0 or text[start - 1] in "[(\n"
