@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,6 +61,7 @@ _TABLE_CONTENT = frozenset(
     {"tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "script", "style", "template",
      "table"}
 )  # fmt: skip
+_TABLE_PARTS = _TABLE_CONTENT - {"script", "style", "template", "table"}
 _CONTENT_TAGS = frozenset({"article", "main"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
@@ -319,12 +320,12 @@ class Article:
         sibling headings must not count the siblings 25,000 times)."""
         ranks = self._sibling_ranks.get(parent)
         if ranks is None:
-            counts: dict[object, int] = {}
+            totals = Counter(child.tag for child in parent)
+            seen: Counter[object] = Counter()
             ranks = {}
             for child in parent:
-                counts[child.tag] = rank = counts.get(child.tag, 0) + 1
-                ranks[child] = (rank, 0)
-            ranks = {child: (rank, counts[child.tag]) for child, (rank, _) in ranks.items()}
+                seen[child.tag] += 1
+                ranks[child] = (seen[child.tag], totals[child.tag])
             self._sibling_ranks[parent] = ranks
         return ranks
 
@@ -501,7 +502,7 @@ def _holds_table_parts(element: etree._Element) -> bool:
     stack = list(element)
     while stack:
         el = stack.pop()
-        if el.tag in _TABLE_CONTENT and el.tag not in ("script", "style", "template", "table"):
+        if el.tag in _TABLE_PARTS:
             return True
         if el.tag != "table":
             stack.extend(el)
