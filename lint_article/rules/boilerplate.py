@@ -12,7 +12,7 @@ from ..findings import Finding, Severity
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 
 # Widget labels, by kind: what a theme prints around an article. Each pattern
-# is looked for in short blocks only (see _LABEL_WORDS): in running prose,
+# is looked for in short blocks only (option max_label_words): in running prose,
 # "leave a comment below" is the writer talking to the reader.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -39,7 +39,6 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("follow", r"^follow us (?:on|@)\b|^follow @\w+ on\b"),
     )
 )  # fmt: skip
-_LABEL_WORDS = 12
 # A label block holds one of these words (lower case, punctuation stripped);
 # others are not tried against the patterns.
 _LABEL_KEYS = frozenset(
@@ -68,8 +67,10 @@ class Boilerplate(Rule):
     Read"), newsletter prompts, "Read more:" and "Related articles" prompts,
     "Follow us on" lines, and a byline printed twice
     ("Viral_X By Viral_X", or two "By …" lines with the same name). Labels
-    are looked for in short blocks (12 words or fewer; 20 for bylines), so a
-    writer who asks readers to "leave a comment below" in a paragraph is not
+    are looked for in short blocks (`max_label_words`, 12 by default: the
+    longest widget label in the corpus, "Get the Mozilla newsletter and help
+    us keep it open and free", has 11; bylines up to 20 words), so a writer
+    who asks readers to "leave a comment below" in a paragraph is not
     reported.
 
     Where the article is: on a full page, navigation, related links and
@@ -139,6 +140,7 @@ class Boilerplate(Rule):
         scope: str = option(
             "article", 'Where to look: "article" (the article itself) or "main" (all of the <main> around it).'
         )
+        max_label_words: int = option(12, "Longest block, in words, read as a widget's label.", minimum=1)
 
         def validate(self) -> None:
             if self.scope not in _SCOPES:
@@ -157,7 +159,7 @@ class Boilerplate(Rule):
             if size <= _BYLINE_WORDS:
                 yield from _doubled_byline(article, ctx, block, text, previous, bylines)
             previous = text
-            if size > _LABEL_WORDS or block.kind == "cell":
+            if size > ctx.options.max_label_words or block.kind == "cell":
                 continue
             if not any(word.strip(_STRIP) in _LABEL_KEYS for word in text.lower().split()):
                 continue
