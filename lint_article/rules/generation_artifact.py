@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..article import Article, Block
 from ..editorial import Quotations, Region, article_region, blocks_with, within, words_of
@@ -22,7 +23,8 @@ class Signal:
     """What the message calls it."""
     weight: float
     """How much it counts; a passage is reported from a total of 1.0 (see the rule)."""
-    pattern: re.Pattern[str]
+    source: str
+    flags: int
     example: str
     """A passage it must find (the tests check each one)."""
     anchors: tuple[str, ...] = ()
@@ -32,11 +34,22 @@ class Signal:
     """Lower-case words of which the article must hold one for the pattern to
     match (a cheaper test, done first); none: always search the anchors."""
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled on first use: most signals' anchors never occur in an article,
+        # and compiling them all would cost every run a noticeable share of its start-up.
+        return _compiled(self.source, self.flags)
+
+
+@cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
 
 def _signal(
     label: str, weight: float, pattern: str, example: str, *anchors: str, flags: int = _I, keys: tuple[str, ...] = ()
 ) -> Signal:
-    return Signal(label, weight, re.compile(pattern, flags), example, anchors, keys)
+    return Signal(label, weight, pattern, flags, example, anchors, keys)
 
 
 _WRITING_NOUN = (
@@ -330,7 +343,7 @@ _OPENING: tuple[Signal, ...] = (
             r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w,.’'-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
             "Certo! Ecco un articolo sul Sahel:"),
 )  # fmt: skip
-_OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.pattern.pattern})" for i, s in enumerate(_OPENING))
+_OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.source})" for i, s in enumerate(_OPENING))
 _OPENING_PATTERN = re.compile(_OPENING_ALTERNATIVES, _I | re.MULTILINE)
 # The same, found at every block start at once: blocks are separated by a
 # blank line in Article.text, and a literal prefix lets the scan skip ahead.
