@@ -49,7 +49,7 @@ SYNTHETIC = frozenset(
     normalize-spaces parsely-metadata remove-aria-hidden remove-extra-brs remove-extra-paragraphs
     remove-script-tags replace-brs replace-font-tags rtl-1 rtl-2 rtl-3 rtl-4 social-buttons style-tags-removal
     svg-parsing title-and-h1-discrepancy title-en-dash visibility-hidden
-    """.split()  # noqa: SIM905 - a word list reads better as prose
+    """.split()
 )
 
 

@@ -47,7 +47,7 @@ _LABEL_KEYS = frozenset(
     discussion read min mins minute minutes lecture lectura lesezeit reading newsletter newsletters subscribe
     inscrivez-vous suscríbete abonnieren sign more also related recommended popular trending stories miss lire
     lee mehr auch follow like enjoy
-    """.split()  # noqa: SIM905 - a word list reads better as prose
+    """.split()
 )
 _STRIP = "!?.,:;()[]{}\"'“”‘’«»|›»>–—-"
 # "Viral_X By Viral_X": a name (capitalised words, or a handle), then "By" and the same name.
