@@ -35,7 +35,7 @@ _SMALL_WORDS = frozenset(
     """
     a an the and or but nor for so yet of in on at to by with from as vs via into onto over per up off out than
     upon about
-    """.split()  # noqa: SIM905 - a word list reads better as prose
+    """.split()
 )
 # A figure-like wrapper: an image and its caption, and little else.
 _CAPTION_SIBLINGS = 3
