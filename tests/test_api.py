@@ -1,0 +1,62 @@
+"""The library face, as a CMS calls it: a string or bytes in, a typed report out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lint_article import Config, ConfigError, Report, Severity, lint, lint_file
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "sahel-article.html"
+
+
+def test_lint_takes_text_and_bytes_and_gives_the_same_report() -> None:
+    html = SEED.read_text(encoding="utf-8")
+    from_text = lint(html, path="seed")
+    from_bytes = lint(html.encode("utf-8"), path="seed")
+    assert isinstance(from_text, Report)
+    assert from_text == from_bytes
+    assert any(f.rule == "single-h1" and f.line == 23 for f in from_text.findings)
+
+
+def test_configuration_as_a_dict_or_a_config_object() -> None:
+    html = "<h2>Body</h2><p>" + "word " * 20 + "</p>"
+    as_dict = lint(html, config={"profile": "fragment", "rules": {"word-count": {"min": 10}}})
+    as_object = lint(html, config=Config.from_mapping({"profile": "fragment", "rules": {"word-count": {"min": 10}}}))
+    assert as_dict.findings == as_object.findings
+    assert {f.rule for f in as_dict.findings}.isdisjoint({"single-h1", "heading-order", "word-count"})
+    severe = lint(html, config={"select": ["word-count"], "rules": {"word-count": {"severity": "error"}}})
+    assert [f.severity for f in severe.findings] == [Severity.ERROR]
+
+
+def test_a_bad_dict_is_a_config_error_naming_the_key() -> None:
+    with pytest.raises(ConfigError, match=r"rules\.word-count: unknown option 'minimum'"):
+        lint("<p>x</p>", config={"rules": {"word-count": {"minimum": 3}}})
+    with pytest.raises(ConfigError, match="unknown key 'selec'; did you mean 'select'"):
+        lint("<p>x</p>", config={"selec": ["single-h1"]})
+
+
+def test_to_dict_is_a_files_entry_of_the_json_output() -> None:
+    report = lint_file(SEED)
+    output = subprocess.run(
+        [sys.executable, "-m", "lint_article", "check", "--format", "json", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(output.stdout)["files"][0] == json.loads(json.dumps(report.to_dict()))
+
+
+def test_findings_carry_their_rules_documentation_url() -> None:
+    report = lint_file(SEED)
+    assert all(f.url.endswith(f"/rules/{f.rule}.md") for f in report.findings)
+
+
+def test_lint_file_reports_what_it_cannot_read(tmp_path) -> None:
+    assert lint_file(tmp_path / "missing.html").error == "no such file"
+    assert lint_file(tmp_path).error == "is a directory"
