@@ -3,7 +3,7 @@
 Each measurement runs in a fresh process: it imports lint-article, lints a tiny
 page (so that the rules are loaded), notes its resident memory, lints the big
 page with every default rule, and reads the peak resident memory of the process
-(``ru_maxrss``, which counts libxml2's memory too). The ratio is
+(``VmHWM``, which counts libxml2's memory too). The ratio is
 
     (peak - resident memory before the page) / size of the page in bytes
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -67,9 +66,9 @@ def measure_here(shape: str, size: int) -> dict[str, float]:
 
     page = make_page(shape, size)
     lint("<p>warm up</p>")
-    before = _rss_kib()
+    before = _status_kib("VmRSS")
     report = lint(page, max_bytes=None)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak = _status_kib("VmHWM")
     assert report.error is None, report.error
     return {
         "shape": shape,  # type: ignore[dict-item]
@@ -81,12 +80,17 @@ def measure_here(shape: str, size: int) -> dict[str, float]:
     }
 
 
-def _rss_kib() -> int:
+def _status_kib(field: str) -> int:
+    """A memory figure of this process from /proc, in KiB.
+
+    Not ``getrusage().ru_maxrss``: Linux carries that peak over from the parent
+    across fork and exec, so a measurement started from a large process (a test
+    run) would report the parent's peak instead of its own."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    raise RuntimeError(f"no {field} in /proc/self/status (this benchmark needs Linux)")
 
 
 def measure(shape: str, size: int) -> dict[str, float]:
