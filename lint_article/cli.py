@@ -32,6 +32,16 @@ from .rule import ConfigError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class OutputError(click.ClickException):
+    """A report or baseline that could not be written: the run went wrong (click's
+    own FileError exits with 1, which here means "findings")."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, path: str, exc: OSError) -> None:
+        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+
+
 def _rule_ids(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -156,7 +166,7 @@ def check(
         try:
             baseline.write(write_baseline)
         except OSError as exc:
-            raise click.FileError(write_baseline, hint=exc.strerror or str(exc)) from None
+            raise OutputError(write_baseline, exc) from None
         click.echo(f"Wrote a baseline of {len(baseline):,} findings to {write_baseline}.", err=True)
     if baseline is not None:
         reports = _apply_baseline(baseline, reports, baseline_file if not write_baseline else None)
@@ -181,13 +191,25 @@ def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | No
         return settings.for_path(path).excludes(path.absolute())
 
     items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded))
+    stdin_name = stdin_filename or "-"
+    stdin_error = None
     if "-" in paths:
-        items.append((stdin_filename or "-", sys.stdin.buffer.read()))
+        try:
+            items.append((stdin_name, _read_stdin()))
+        except OSError as exc:
+            stdin_error = Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}")
     for item in items:  # every configuration file the run will use is validated before any article is read
         name = item[0] if isinstance(item, tuple) else item
         settings.linter_for(Path(name) if name != "-" else None)
     max_bytes = settings.for_path(None).max_file_size
-    return list(_progress(lint_many(items, config=settings, jobs=jobs, max_bytes=max_bytes), len(items)))
+    reports = list(_progress(lint_many(items, config=settings, jobs=jobs, max_bytes=max_bytes), len(items)))
+    return [*reports, stdin_error] if stdin_error else reports
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed (``<&-``)
+        raise OSError(0, "it is closed")
+    return sys.stdin.buffer.read()
 
 
 def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
@@ -245,7 +267,7 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
     try:
         Path(output_file).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise click.FileError(output_file, hint=exc.strerror or str(exc)) from None
+        raise OutputError(output_file, exc) from None
 
 
 def exit_code(reports: Sequence[Report], settings: Settings) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -233,3 +234,26 @@ def test_explain_prints_the_rule_page() -> None:
         assert part in result.output
     unknown = CliRunner().invoke(main, ["explain", "heading-ordr"])
     assert unknown.exit_code == 2 and "did you mean 'heading-order'?" in unknown.output
+
+
+def test_closed_standard_input_is_an_error_for_it_alone() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", str(GOOD), "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(0),  # as a shell's ``<&-`` does
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "-: error: cannot read standard input: it is closed" in result.stdout
+    assert "Found 0 findings in 2 files; 1 file could not be linted." in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--output-file", "--write-baseline"])
+def test_an_output_that_cannot_be_written_exits_2(tmp_path: Path, option: str) -> None:
+    target = tmp_path / "missing-folder" / "out.txt"
+    result = run("check", "--select", "single-h1", option, str(target), str(GOOD))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"Error: cannot write {target}: No such file or directory" in result.stderr
+    assert "Traceback" not in result.stderr
