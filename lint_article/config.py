@@ -144,7 +144,9 @@ class Config:
         chosen = (chosen | set(self.extend_select)) - set(self.ignore) - ignored
         preset = PROFILES[profile or ("page" if self.profile == "auto" else self.profile)]
         active = []
-        for rule_id in sorted(chosen):
+        # A rule's settings are checked even when it does not run (not selected, or
+        # ignored), so that a mistake surfaces now, not on the day it is switched on.
+        for rule_id in sorted(chosen | set(self.rules)):
             rule_class = known[rule_id].rule
             settings = {**preset.get(rule_id, {}), **self.rules.get(rule_id, {})}
             try:
@@ -152,7 +154,8 @@ class Config:
                 options = rule_class.Options.from_mapping(settings)
             except ValueError as exc:
                 raise ConfigError(f"{self._where('rules')}: rules.{rule_id}: {exc}") from None
-            active.append(ActiveRule(rule_class(), options, severity))
+            if rule_id in chosen:
+                active.append(ActiveRule(rule_class(), options, severity))
         return active
 
     def _where(self, key: str) -> str:

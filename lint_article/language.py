@@ -62,11 +62,12 @@ _SAMPLE_WORDS = 2000
 def primary_language(article: Article, configured: str | None = None) -> str | None:
     """The primary language subtag (``en``, ``fr``) of *article*.
 
-    *configured* (from the configuration) wins, then ``<html lang>``; without
-    either, English is recognised by its function words and anything else is
-    unknown (None) rather than guessed.
+    ``<html lang>`` wins, as the article's own word about itself; then
+    *configured* (from the configuration); without either, English is
+    recognised by its function words and anything else is unknown (None)
+    rather than guessed.
     """
-    tag = configured or article.lang
+    tag = article.lang or configured
     if tag:
         return tag.split("-")[0].lower()
     words = article.words[:_SAMPLE_WORDS]

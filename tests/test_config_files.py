@@ -154,6 +154,9 @@ def test_a_users_rule_options_win_over_the_profile() -> None:
         ("[rules.word-count]\nmin = 900\nmax = 100", "rules.word-count: option 'max' (100) is below 'min' (900)"),
         ('[rules.word-count]\nseverity = "fatal"', "rules.word-count: unknown severity 'fatal'"),
         ("[rules.wordcount]\nmin = 1", "rules: unknown rule 'wordcount'; did you mean 'word-count'?"),
+        # A rule that does not run still has its settings checked.
+        ('select = ["single-h1"]\n[rules.word-count]\nmin = "lots"', "rules.word-count: option 'min' must be int"),
+        ('ignore = ["word-count"]\n[rules.word-count]\nbogus = 1', "rules.word-count: unknown option 'bogus'"),
         ('profile = "magazine"', "profile: expected one of page, fragment, auto, got 'magazine'"),
         ('language = "english language"', "language: expected a language tag"),
         ('exclude = [""]', "exclude: an empty glob matches nothing"),

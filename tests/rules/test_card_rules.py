@@ -160,6 +160,13 @@ READABILITY = [
     ),
     # ... and a configured language wins over the guess.
     ok(f"<div>{_EASY}</div>", options={"min_reading_ease": 110}, language="ja"),
+    # ... but not over the article's own <html lang>.
+    bad(
+        f'<html lang="en"><body>\n{_EASY}</body></html>',
+        finding("readability", line=2, message="minimum of 110"),
+        options={"min_reading_ease": 110},
+        language="ja",
+    ),
     # German has its own coefficients (Amstad) and no grade.
     bad(
         f'<html lang="de"><body>\n{_HARD}</body></html>',
