@@ -79,6 +79,9 @@ _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 _MAX_PARSER_DEPTH = 1000
 
 BLOCK_SEPARATOR = "\n\n"
+SPAN_ATTRIBUTE = "data-lint-article-disable"
+"""Elements with this attribute (suppression) get their text span recorded:
+an inline ``<span>`` may silence part of a paragraph's words."""
 T = TypeVar("T")
 
 
@@ -135,6 +138,8 @@ class Article:
             parsed = markup.blank(parsed, scanned.ignored_end_tags)
         self.is_fragment = not scanned.has_document_tags
         """True for a CMS body (no ``<html>``, ``<head>`` or ``<body>`` in the source)."""
+        self.comments: tuple[tuple[int, int], ...] = tuple(scanned.comments)
+        """Source spans of the comments, ``<!--`` to ``-->``, where suppression directives live."""
         self.tree = _parse(parsed)
         self._tags = _pair_elements(self.tree, scanned.tags, self.lines)
         # Once every element has its tag, mend the tree where libxml2 builds it
@@ -142,7 +147,7 @@ class Article:
         _unnest_void_elements(self.tree)
         _foster_parent(self.tree)
         builder = _TextBuilder(parsed, scanned.texts, self._tags, nuls)
-        builder.walk(self.tree)
+        builder.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
         self.text = builder.text()
         """The visible text: blocks joined by a blank line, white space collapsed."""
         self.blocks: tuple[Block, ...] = tuple(builder.blocks)
@@ -155,6 +160,7 @@ class Article:
         self.headings: tuple[Heading, ...] = tuple(
             Heading(HEADING_LEVELS[el.tag], self._element_text(el, builder), el) for el in builder.headings
         )
+        self._text_spans = builder.text_spans
         self._segment_text_starts = builder.segment_text_starts
         self._segment_source_starts = builder.segment_source_starts
         self._derived: dict[tuple[Any, ...], Any] = {}
@@ -272,6 +278,11 @@ class Article:
             self._segment_source_starts[index] + max(0, text_offset - starts[index]),
             max(0, len(self.source) - 1),
         )
+
+    def text_span(self, element: etree._Element) -> tuple[int, int] | None:
+        """Offsets [start, end) in :attr:`text` of what *element* shows, for an
+        element that carries :data:`SPAN_ATTRIBUTE` (others: None)."""
+        return self._text_spans.get(element)
 
     def element_span(self, element: etree._Element) -> tuple[int, int]:
         """Source offsets of *element*'s start tag; for an element the parser
@@ -541,6 +552,8 @@ class _TextBuilder:
         self.element_blocks: dict[etree._Element, list[Block]] = {}
         self.regions: dict[etree._Element, tuple[int, int]] = {}
         """Block index range [first, last) of each candidate content element."""
+        self.text_spans: dict[etree._Element, tuple[int, int]] = {}
+        """Text offsets [start, end) of the elements that carry the attribute walk() tracks."""
         self.segment_text_starts: list[int] = []
         self.segment_source_starts: list[int] = []
         self._block_element: etree._Element | None = None
@@ -552,7 +565,9 @@ class _TextBuilder:
         self._close_block()
         return "".join(self._parts)
 
-    def walk(self, root: etree._Element) -> None:
+    def walk(self, root: etree._Element, tracked_attribute: str | None = None) -> None:
+        """Lay out the text below *root*, recording the text span of every
+        element that has *tracked_attribute*."""
         # Iterative: articles nest a thousand levels deep, Python recursion does not.
         hidden = _frameset_parts(root)
         block_stack: list[tuple[etree._Element, str]] = [(root, "block")]
@@ -563,6 +578,8 @@ class _TextBuilder:
                 if _is_block(el):
                     block_stack.pop()
                     self._switch_block(*block_stack[-1])
+                if el in self.text_spans:
+                    self.text_spans[el] = (self.text_spans[el][0], self._size)
                 if el in self.regions:
                     self.regions[el] = (self.regions[el][0], len(self.blocks))
                 elif el.tag == "br":
@@ -584,6 +601,8 @@ class _TextBuilder:
                 self._switch_block(el, kind)
             if tag in _CONTENT_TAGS or el.get("role") == "main":
                 self.regions[el] = (len(self.blocks), len(self.blocks))
+            if tracked_attribute is not None and el.get(tracked_attribute) is not None:
+                self.text_spans[el] = (self._size, self._size)
             stack.append((el, True))
             self._add_text(el.text, el, block_stack)
             stack.extend((child, False) for child in reversed(el))

@@ -71,6 +71,8 @@ class Scan:
     """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
     ignored_end_tags: list[tuple[int, int]]
     """Spans of the ``</body>`` and ``</html>`` end tags (see :data:`IGNORED_END_TAGS`)."""
+    comments: list[tuple[int, int]]
+    """Spans of the comments, ``<!--`` to ``-->``."""
 
 
 def scan(source: str) -> Scan:
@@ -78,6 +80,7 @@ def scan(source: str) -> Scan:
     tags: list[StartTag] = []
     texts: list[TextRun] = []
     ignored: list[tuple[int, int]] = []
+    comments: list[tuple[int, int]] = []
     open_elements: list[str] = []
     max_depth = 0
     has_document_tags = False
@@ -119,9 +122,11 @@ def scan(source: str) -> Scan:
                 max_depth = max(max_depth, len(open_elements))
         elif match.lastgroup == "end":
             _close(open_elements, match.group("endname").lower())
+        elif match.lastgroup == "comment":
+            comments.append((lt, pos))
     if size > text_start:
         texts.append(TextRun(text_start, size))
-    return Scan(tags, texts, max_depth, has_document_tags, ignored)
+    return Scan(tags, texts, max_depth, has_document_tags, ignored, comments)
 
 
 def blank(source: str, spans: list[tuple[int, int]]) -> str:

@@ -17,14 +17,13 @@ one line where line comments cannot work::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .article import Article, Word
+from .article import SPAN_ATTRIBUTE, Article, Word
 
-ATTRIBUTE = "data-lint-article-disable"
 _DIRECTIVE = re.compile(
     r"<!--\s*lint-article-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>.*?)-->", re.DOTALL
 )
@@ -81,28 +80,28 @@ class Suppressions:
         relevant = [d for d in self.directives if d.applies_to(rule_id)]
         if not relevant:
             return article.words
-        blocks = article.blocks
-        sentences = article.sentences
+        spans = [(directive, *self._span(directive)) for directive in relevant]
         kept = []
         for word in article.words:
             offset = article.source_offset(word.start)
-            element = blocks[sentences[word.sentence].block].element
-            hit = next((d for d in relevant if _covers(d, offset, element)), None)
-            if hit is None:
-                kept.append(word)
+            for directive, start, end, in_text in spans:
+                if start <= (word.start if in_text else offset) < end:
+                    directive.used = True
+                    break
             else:
-                hit.used = True
+                kept.append(word)
         return tuple(kept)
+
+    def _span(self, directive: Directive) -> tuple[int, int, bool]:
+        """What *directive* covers, as [start, end) and whether that is in the
+        visible text (an element) or in the source (a comment)."""
+        if directive.element is None:
+            return (*directive.covers, False)
+        span = self._article.text_span(directive.element)
+        return (*(span or (0, 0)), True)
 
     def unused(self) -> Iterable[Directive]:
         return (d for d in self.directives if not d.used)
-
-
-def _covers(directive: Directive, offset: int, element: etree._Element) -> bool:
-    if directive.element is not None:
-        return _is_within(element, directive.element)
-    start, end = directive.covers
-    return start <= offset < end
 
 
 def _is_within(element: etree._Element, ancestor: etree._Element) -> bool:
@@ -124,7 +123,7 @@ def _comment_directives(article: Article) -> list[Directive]:
         return []
     directives: list[Directive] = []
     open_regions: list[Directive] = []
-    for match in _DIRECTIVE.finditer(source):
+    for match in _directive_comments(article):
         kind, rules, at = match.group("kind"), _rule_ids(match.group("rules")), match.start()
         if kind == "disable-file":
             directives.append(Directive(kind, rules, at, (0, len(source) + 1)))
@@ -143,6 +142,15 @@ def _comment_directives(article: Article) -> list[Directive]:
                     directives.append(rest)
                     open_regions.append(rest)
     return directives
+
+
+def _directive_comments(article: Article) -> Iterator[re.Match[str]]:
+    """The directives written as comments: not those quoted in script text, an
+    attribute value or a ``<textarea>``, which only look like comments."""
+    for start, end in article.comments:
+        match = _DIRECTIVE.match(article.source, start, end)
+        if match is not None:
+            yield match
 
 
 def _still_disabled(region: Directive, enabled: frozenset[str], start: int, end: int) -> Directive | None:
@@ -171,11 +179,11 @@ def _next_content_line(article: Article, after: int) -> tuple[int, int]:
 
 
 def _element_directives(article: Article) -> list[Directive]:
-    if ATTRIBUTE not in article.source:
+    if SPAN_ATTRIBUTE not in article.source:
         return []
     directives = []
     for element in article.tree.iter(etree.Element):
-        value = element.get(ATTRIBUTE)
+        value = element.get(SPAN_ATTRIBUTE)
         if value is not None:
             start, _ = article.element_span(element)
             directives.append(Directive("attribute", _rule_ids(value), start, (start, start), element))

@@ -66,6 +66,10 @@ def rules_at(html: str, **config: object) -> list[tuple[int, str]]:
         ),
         # Prose that merely mentions a directive is not one.
         (H1S + "<p>Write lint-article-disable in a comment.</p>\n<h1>2</h1>", [(3, "single-h1")]),
+        # Nor is a directive quoted in script text, an attribute value or a <textarea>.
+        (H1S + "<script>var s = '<!-- lint-article-disable -->';</script>\n<h1>2</h1>", [(3, "single-h1")]),
+        (H1S + '<img alt="<!-- lint-article-disable -->">\n<h1>2</h1>', [(3, "single-h1")]),
+        (H1S + "<textarea><!-- lint-article-disable --></textarea>\n<h1>2</h1>", [(3, "single-h1")]),
     ],
 )
 def test_directives(html: str, expected: list[tuple[int, str]]) -> None:
@@ -92,6 +96,9 @@ def test_prose_rules_leave_disabled_text_out_of_their_counts() -> None:
     assert word_count(commented) == ""
     other_rule = f'<h1>T</h1><p>{WORDS}</p><aside data-lint-article-disable="single-h1"><p>{WORDS}</p></aside>'
     assert "has 61 words" in word_count(other_rule)
+    # An inline element silences its own words, not the rest of its paragraph.
+    inline = f'<h1>T</h1><p>{WORDS} <span data-lint-article-disable="word-count">{WORDS}</span> {WORDS}</p>'
+    assert "has 61 words" in word_count(inline)
 
 
 def test_repeated_phrases_ignore_a_disabled_passage() -> None:
