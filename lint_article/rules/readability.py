@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import readability
-from ..article import Article
+from ..article import Article, Block
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -105,8 +105,8 @@ class Readability(Rule):
         too_high = scores.grade is not None and scores.grade > options.max_grade
         if not (hard or too_high):
             return
-        start, end = _prose_span(article)
         ranked = _paragraph_scores(article, ctx.language or "en")
+        start, end = _prose_span(article, ranked)
         if hard:
             hardest = _describe(article, sorted(ranked, key=lambda r: r[1])[: options.hardest_paragraphs], 1)
             yield ctx.at_text(
@@ -123,13 +123,15 @@ class Readability(Rule):
 _MIN_PARAGRAPH_WORDS = 20
 
 
-def _prose_span(article: Article) -> tuple[int, int]:
-    paragraphs = article.paragraphs
-    return paragraphs[0].start, paragraphs[-1].end
+def _prose_span(article: Article, ranked: list[tuple[Block, float, float]]) -> tuple[int, int]:
+    """The body: from the first to the last paragraph long enough to score, so
+    that the finding starts at the prose, not at a byline or a caption."""
+    blocks = [block for block, _, _ in ranked] or article.paragraphs
+    return blocks[0].start, blocks[-1].end
 
 
-def _paragraph_scores(article: Article, lang: str) -> list[tuple[int, float, float]]:
-    """(text offset, reading ease, grade) of each paragraph long enough to score."""
+def _paragraph_scores(article: Article, lang: str) -> list[tuple[Block, float, float]]:
+    """(paragraph, reading ease, grade) of each paragraph long enough to score."""
     ranked = []
     for block in article.paragraphs:
         words = list(article.words_in(block.start, block.end))
@@ -137,15 +139,13 @@ def _paragraph_scores(article: Article, lang: str) -> list[tuple[int, float, flo
             continue
         scores = readability.score(words, readability.counted_sentences(article, words), lang)
         if scores is not None:
-            ranked.append((block.start, scores.reading_ease, scores.grade if scores.grade is not None else 0.0))
+            ranked.append((block, scores.reading_ease, scores.grade if scores.grade is not None else 0.0))
     return ranked
 
 
-def _describe(article: Article, ranked: list[tuple[int, float, float]], field: int) -> str:
+def _describe(article: Article, ranked: list[tuple[Block, float, float]], field: int) -> str:
     if not ranked:
         return "none long enough to score"
     return ", ".join(
-        f"line {article.position(article.source_offset(offset))[0]} ({entry[field]:.1f})"
-        for entry in ranked
-        for offset in (entry[0],)
+        f"line {article.position(article.source_offset(entry[0].start))[0]} ({entry[field]:.1f})" for entry in ranked
     )
