@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..article import Article
-from ..editorial import article_region, has_name, is_visible, key, visible_text
+from ..editorial import CODE_TAGS, article_region, has_name, is_visible, key, visible_text, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -38,7 +38,9 @@ class LinkText(Rule):
     names it: its `aria-label`, else its visible text, else the `alt` of the
     images inside it. A finding when that name is a phrase that says nothing
     on its own ("click here", "here", "read more", "this link"), when it is a
-    bare URL (`https://…` or `www.…`), or when there is no name at all (not
+    bare URL (`https://…` or `www.…`, outside code: a URL in `<pre>`,
+    `<code>`, `<kbd>` or `<samp>` is code, even when a tool linked it), or
+    when there is no name at all (not
     counting a link named by a `title`, or by an `aria-label` or `<title>`
     inside it such as an SVG logo's, a heading's empty permalink anchor, a
     `javascript:` control, or a link around an image without `alt`, which
@@ -97,7 +99,8 @@ class LinkText(Rule):
                 if not _anchor_or_unlabelled_image(link, href):
                     yield ctx.at_element(link, "empty")
             elif _BARE_URL.match(name):
-                yield ctx.at_element(link, "bare-url")
+                if not within(link, CODE_TAGS):  # a URL in code is code, linked or not
+                    yield ctx.at_element(link, "bare-url")
             elif key(name) in generic:
                 yield ctx.at_element(link, "generic", text=name)
 

@@ -56,6 +56,15 @@ LINK_TEXT = [
     # Not links a reader meets in the text: anchors, permalinks, controls, unlabelled images (image-alt's).
     ok('<h2 id="a">Part <a href="#a"><svg></svg></a></h2><p><a href="#top"></a><a href="javascript:void(0)"></a></p>'),
     ok('<p><a href="/x"><img src="a.png"></a></p>'),
+    # A URL in code is code, auto-linked or not (an IETF draft is one <pre>).
+    ok('<pre>"@context": "<a href="http://remotestorage.io/spec/x">http://remotestorage.io/spec/x</a>",</pre>'),
+    ok('<p>Open <code><a href="https://x.org/a">https://x.org/a</a></code>.</p>'),
+    ok('<p>Type <kbd><a href="/b">www.x.org</a></kbd>.</p>'),
+    ok('<p>It prints <samp><a href="https://x.org/">https://x.org/</a></samp>.</p>'),
+    bad(
+        '<p>See <code>main</code> and <a href="https://x.org/a">https://x.org/a</a></p>',
+        finding("link-text", line=1, column=30, message="bare URL"),
+    ),
     # The phrases are looked for in the languages they belong to.
     bad(
         '<html lang="fr"><body>\n<p>Le rapport est <a href="/r">ici</a>.</p></body></html>',
