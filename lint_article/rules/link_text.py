@@ -26,7 +26,16 @@ _GENERIC = {
     "it": {"qui", "clicca qui", "leggi di più", "scopri di più", "altro"},
     "pt": {"aqui", "clique aqui", "leia mais", "saiba mais", "mais"},
 }  # fmt: skip
-_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A URL a screen reader would spell out: a scheme or "www.", a host of
+# letters, digits and hyphens, and a path without wildcards or template
+# braces. "www.*.com" and "https://*.example.org/*" are patterns, "https://"
+# alone a fragment: text about URLs, not a URL used as a link's name.
+_HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_BARE_URL = re.compile(
+    rf"^(?:https?://(?:[^\s/?#@*]+@)?(?:{_HOST_LABEL}\.)*|www\.(?:{_HOST_LABEL}\.)+){_HOST_LABEL}\.?"
+    r"(?::\d{1,5})?(?:[/?#][^\s*{}<>]*)?$",
+    re.IGNORECASE,
+)
 _LONGEST_GENERIC = max(len(phrase) for phrases in _GENERIC.values() for phrase in phrases) + 6
 
 
@@ -38,13 +47,13 @@ class LinkText(Rule):
     names it: its `aria-label`, else its visible text, else the `alt` of the
     images inside it. A finding when that name is a phrase that says nothing
     on its own ("click here", "here", "read more", "this link"), when it is a
-    bare URL (`https://…` or `www.…`, outside code: a URL in `<pre>`,
-    `<code>`, `<kbd>` or `<samp>` is code, even when a tool linked it), or
-    when there is no name at all (not
-    counting a link named by a `title`, or by an `aria-label` or `<title>`
-    inside it such as an SVG logo's, a heading's empty permalink anchor, a
-    `javascript:` control, or a link around an image without `alt`, which
-    `image-alt` reports).
+    bare URL (`https://…` or `www.…` and a host name: a pattern such as
+    `www.*.com` is not one, and a URL in `<pre>`, `<code>`, `<kbd>` or
+    `<samp>` is code, even when a tool linked it), or when there is no name
+    at all (not counting a link named by a `title`, or by an `aria-label`
+    or `<title>` inside it such as an SVG logo's, a heading's empty
+    permalink anchor, a `javascript:` control, or a link around an image
+    without `alt`, which `image-alt` reports).
     The phrases are known for English, French, Spanish, German, Italian and
     Portuguese and are only looked for in articles in those languages (from
     `<html lang>` or the `language` setting; English also when the text reads

@@ -65,6 +65,15 @@ LINK_TEXT = [
         '<p>See <code>main</code> and <a href="https://x.org/a">https://x.org/a</a></p>',
         finding("link-text", line=1, column=30, message="bare URL"),
     ),
+    # A pattern or a fragment of a URL is not a URL a screen reader spells out.
+    ok('<ul><li>URL canonization (<a href="about:blank">www.*.com</a>) now uses https</li></ul>'),
+    ok('<p>Matches <a href="/m">https://*.example.org/*</a>.</p>'),
+    ok('<p>Type <a href="/s">https://</a> or <a href="/w">www.</a> first.</p>'),
+    bad('<p><a href="https://www.example.org">www.example.org</a></p>', finding("link-text", line=1, message="URL")),
+    bad(
+        '<p><a href="http://x.org:8080/a?b#c">http://x.org:8080/a?b#c</a></p>',
+        finding("link-text", line=1, message="URL"),
+    ),
     # The phrases are looked for in the languages they belong to.
     bad(
         '<html lang="fr"><body>\n<p>Le rapport est <a href="/r">ici</a>.</p></body></html>',
