@@ -60,6 +60,18 @@ SUBHEADING_DISTRIBUTION = [
         finding("subheading-distribution", line=2, message="every 300 words"),
         options={"max_words": 300},
     ),
+    # Lists are scanned by their items: a reference list is not a stretch of text (Wikipedia's "Citations").
+    ok("<h1>T</h1><p>" + "word " * 300 + "</p><h2>Citations</h2><ol>" + ("<li>" + "word " * 300) * 2 + "</ol>"),
+    ok("<h1>T</h1><ul><li><p>" + "word " * 300 + "</p><p>" + "word " * 300 + "</p></li><dl><dd>" + "word " * 300),
+    # ...but a list does not end a stretch, and a layout table's paragraphs are text.
+    bad(
+        "<h1>T</h1>\n<p>" + "word " * 300 + "</p>\n<ul><li>" + "word " * 100 + "</ul>\n<p>" + "word " * 201 + "</p>",
+        finding("subheading-distribution", line=2, message="501 words without a subheading (lines 2–4)"),
+    ),
+    bad(
+        "<h1>T</h1>\n<table><tr><td><p>" + "word " * 501 + "</p></td></tr></table>",
+        finding("subheading-distribution", line=2, message="501 words"),
+    ),
 ]
 
 
