@@ -10,15 +10,22 @@ from ..editorial import article_region, is_visible
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
-# What a CMS or a camera names a file: an extension, a camera's prefix and
-# counter, a URL, or a slug with numbers (WordPress's "sahel-1200x675").
+# What a CMS or a camera names a file. A name with a number in it is not
+# one ("COVID-19", "F-35", "Class_of_2019"): only an image extension, a
+# camera's or phone's default, a screenshot's time stamp, a URL, a slug of
+# four or more parts with a number, a WordPress size suffix, or a hash.
 _FILE_NAME = re.compile(
     r"""^(?:
         \S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|ico)
-      | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR|Screenshot|Screen\ Shot)[\s_-]?\d[\w\s.-]*
+      | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR)[_-]?\d{3,}(?:[_-][^\W_]+)*(?:\s?\(\d+\))?
+      | (?:Screenshot|Screen\ Shot)[\s_-]*(?:\(\d+\)[\s_-]*)?\d{4}[\s_-]?\d{2}[\s_-]?\d{2}
+        (?:[\s_.,:-]|at|[AP]M|\d)*(?:_[a-z][\w.]*)?
       | (?:image|photo|pic)[_-]?\d[\w.-]*
       | (?:https?://|www\.)\S+
-      | [\w]+(?:[-_][\w]+)*[-_]\d{2,}(?:x\d{2,})?
+      | [^\W_]+(?:[-_][^\W_]+)*[-_]\d{2,}x\d{2,}
+      | (?=\S*\d)[^\W_]+(?:[-_][^\W_]+){3,}
+      | (?=\S*\d)(?=\S*[a-f])[\da-f]{12,}
+      | [\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -30,14 +37,18 @@ class ImageAlt(Rule):
 
     ## What it checks
     An `<img>` inside the article without an `alt` attribute is a finding; so
-    is an `alt` that is a file name (`IMG_0042.jpg`, `DSC_1234`,
-    `sahel-1200x675`) or a URL, which is what a CMS fills in when nobody
-    wrote one. `alt=""` is allowed: it marks an image as decoration, and
-    screen readers skip it. Images marked `role="presentation"` or
-    `aria-hidden="true"`, hidden images and tracking pixels (width and height
-    of 1 or less) are not checked. Copies of one image file without `alt` (an
-    icon repeated down a table) are one finding, at the first, with the
-    number of copies. Template placeholders in `alt`
+    is an `alt` that is a file name or a URL, which is what a CMS fills in
+    when nobody wrote one: a name with an image extension (`IMG_0042.jpg`), a
+    camera's or phone's default (`DSC_1234`, `PXL_20230105_123456789`,
+    `Screenshot 2024-01-05 at 10.22.31`), a numbered slug of four or more
+    parts (`0225-lupita-nyongo-getty-01`), a WordPress size suffix
+    (`sahel-1200x675`) or a hash. A name with a number in it (`COVID-19`,
+    `F-35`, `Class_of_2019`) is not a file name. `alt=""` is allowed: it marks
+    an image as decoration, and screen readers skip it. Images marked
+    `role="presentation"` or `aria-hidden="true"`, hidden images and tracking
+    pixels (width and height of 1 or less) are not checked. Copies of one
+    image file without `alt` (an icon repeated down a table) are one finding,
+    at the first, with the number of copies. Template placeholders in `alt`
     (`#image_title`, `{{alt}}`) are reported by `placeholder-text`, not here.
     The check does not depend on the article's language.
 
