@@ -59,6 +59,13 @@ _WRITING_NOUN = (
 )
 _APPROX = r"(?:approx(?:imately|\.)?\s*|about\s*|around\s*|roughly\s*|~\s*)?"
 _HERE_IS = rf"(?:here(?:{_A}s| is| are)|below (?:is|are))"
+# What an assistant hands over after "Sure! Here is": the text, or a part or
+# a version of it ("Sure! Here is what happened next" goes on with a story).
+_HANDED = (
+    r"(?:article|blog post|post|blog|draft|essay|piece|text|version|rewrite|revision|story|report|press release"
+    r"|summary|outline|translation|column|newsletter|copy|content|response|write-up|overview|explainer|guide"
+    r"|op-ed|headlines?|titles?|paragraphs?|sections?|introduction|conclusion|options|suggestions)"
+)
 
 # Evidence found anywhere in a block. Weights: 1.0 for what no human writer
 # puts in an article (a passage is reported on it alone), less for what a
@@ -150,7 +157,10 @@ _ANYWHERE: tuple[Signal, ...] = (
             r"\b(?:the|this|my) (?:article|piece|text|draft|post|content|essay|response)\s+(?:now\s+)?(?:covers"
             r"|addresses|meets|fulfils|fulfills|adheres to|follows|includes|satisfies|hits|incorporates)\s+"
             r"(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:required|requested|specified|given)\s+(?:points|requirements"
-            r"|instructions|guidelines|constraints|criteria|elements|keywords|topics|word count|length)\b",
+            r"|instructions|guidelines|constraints|criteria|elements|keywords|topics|word count|length)\b"
+            # ...not the points of something the article names ("of the curriculum").
+            r"(?!\s+(?:of|in|from|for|under)\s+(?!(?:the\s+|your\s+|my\s+)?(?:prompt|brief|request|instructions"
+            r"|outline|assignment|task)\b))",
             "The article covers the required points.", "required", "requested", "specified", "given",
             keys=("required", "requested", "specified", "given")),
     _signal("echo of the prompt", 0.7,
@@ -275,7 +285,8 @@ _ANYWHERE: tuple[Signal, ...] = (
 _OPENING: tuple[Signal, ...] = (
     _signal("chatbot preamble", 1.0,
             r"\W{0,3}(?:sure|certainly|absolutely|of course|okay|ok|great|alright|got it|happy to help|sure thing)\b"
-            rf"[!,.]*\s*(?:[^.!?\n]{{0,40}}[.!]\s*)?(?:{_HERE_IS}|below you{_A}ll find|I(?:{_A}ve| have) (?:written"
+            rf"[!,.]*\s*(?:[^.!?\n]{{0,40}}[.!]\s*)?(?:{_HERE_IS}\s+(?:[\w,’'-]+\s+){{0,4}}?{_HANDED}\b"
+            rf"|below you{_A}ll find|I(?:{_A}ve| have) (?:written"
             rf"|drafted|created|prepared|put together|revised|rewritten)|I(?:{_A}d| would) be (?:happy|glad)"
             r"|I can (?:help|write))",
             "Sure! Here is an article about the Sahel:"),
@@ -385,6 +396,18 @@ _ABOUT_CHATBOTS = re.compile(
     _I,
 )
 _QUOTING = frozenset({"blockquote", "q", "code", "pre", "kbd", "samp"})
+# A sentence reported from someone else ("…, says the ministry", "the
+# ministry says…", "according to…"): their words, not the assistant's, and
+# what they say counts for half, like a paragraph about chatbots.
+_SAYS = (
+    r"(?:says|said|writes|wrote|notes|noted|adds|added|claims|claimed|insists|insisted|argues|argued|reports"
+    r"|reported)"
+)
+_REPORTED_AFTER = re.compile(rf"[^.!?\n]*?,\s*(?:{_SAYS}|according to|told)\b", _I)
+_REPORTED_BEFORE = re.compile(
+    rf"(?:\b{_SAYS}|\btold(?: \w+){{1,3}}|\baccording to [^.!?\n,]{{1,60}},)\s*(?:that\s+)?$", _I
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _LEADING = re.compile(r"[\W_]*")
 
 
@@ -435,14 +458,19 @@ class GenerationArtifact(Rule):
     what gave it away. A passage is reported when its confidence reaches
     `min_confidence`: by default 0.8, a total of 1.0, so that one piece of
     strong evidence is enough and weak evidence never is on its own. The
-    weights and the defaults were set on the 32 leaked and 32 near-miss
+    weights and the defaults were set on the 32 leaked and 35 near-miss
     examples in `fixtures/generation/` and checked on the corpus's real
     articles and pages, where the rule reports nothing.
 
-    An article *about* chatbots is not a leak: evidence in quotation marks,
-    in `<blockquote>`, `<q>` or code counts for nothing, and in a paragraph
-    that names a chatbot or a language model it counts for half, unless it
-    opens the paragraph as a preamble would. The whole article is read,
+    An article *about* chatbots is not a leak: evidence in quotation marks, in
+    `<blockquote>`, `<q>` or code counts for nothing, and in a paragraph that
+    names a chatbot or a language model it counts for half, unless it opens
+    the paragraph as a preamble would. Evidence in a sentence reported from
+    someone else ("…, says the ministry", "the ministry says…", "according
+    to…") counts for half too. A preamble hands over the text ("Sure! Here is
+    an article about…", "Certainly, here's the revised draft"); "Sure! Here is
+    what happened next" goes on with a story instead. And "the required points
+    of the curriculum" are not the prompt's. The whole article is read,
     sidebars and fact boxes (`<aside>`) included; navigation and readers'
     comment sections are not.
 
@@ -572,10 +600,16 @@ def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, 
                 body = text[block.start : block.end]
                 low, high = match.start() - block.start, match.end() - block.start
                 weight = signal.weight
-                if _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:]):
+                if _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:]) or _reported(body, low, high):
                     weight /= 2
                 found.setdefault(k, _Evidence()).add(signal.label, weight)
     return found
+
+
+def _reported(body: str, low: int, high: int) -> bool:
+    """Whether body[low:high] is in a sentence attributed to someone else."""
+    before = _SENTENCE_END.split(body[:low])[-1]
+    return _REPORTED_AFTER.match(body, high) is not None or _REPORTED_BEFORE.search(before) is not None
 
 
 def _passages(

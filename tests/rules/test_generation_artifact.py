@@ -33,6 +33,16 @@ CASES = [
         BODY + "<p>I hope this helps!</p>\n<p>I've kept the tone neutral, as requested.</p>",
         finding(RULE, line=3, message="chatbot sign-off, first-person talk about the writing, echo of the prompt"),
     ),
+    # "Sure! Here is" is a preamble when what follows is the text handed over, not the story going on.
+    ok(BODY + "<p>Sure! Here is what happened next: the levee broke.</p>"),
+    ok(BODY + "<p>Certainly, here is the crux: nobody wants the night shifts.</p>"),
+    bad(BODY + "<p>Certainly, here's the revised draft with a lede:</p>", finding(RULE, line=3, message="preamble")),
+    # Points of something named are not the prompt's; reported speech counts for half.
+    ok(BODY + "<p>The article covers the required points of the curriculum, says the ministry.</p>"),
+    ok(BODY + "<p>The ministry says the article covers the required points.</p>"),
+    ok(BODY + "<p>The article covers the required points, according to the ministry.</p>"),
+    bad(BODY + "<p>The article covers all the requested points.</p>", finding(RULE, line=3, message="echo of the")),
+    bad(BODY + "<p>This draft covers the required points of your brief.</p>", finding(RULE, line=3, message="echo")),
     # Quoted, in a blockquote or in code: the article is talking about the phrase.
     ok(BODY + "<p>The chatbot replied: “Sure! Here is an article about the Sahel.”</p>"),
     ok(BODY + "<blockquote><p>As an AI language model, I cannot predict coups.</p></blockquote>"),
