@@ -71,7 +71,8 @@ class PlaceholderText(Rule):
     - page-builder defaults: "Your text here", "Caption goes here",
       "Click to edit text";
     - `TODO` and `FIXME` in capitals, as notes (`TODO:`, `[TODO]`, or
-      opening a paragraph);
+      opening a paragraph), but not a "TODO list", which people write
+      about;
     - "Lorem ipsum" filler: one finding for a run of filler blocks;
     - an image whose `alt` is a placeholder (`#image_title`, `{{alt}}`,
       `[image]`, "alt text here"). An `alt` that is a file name is reported
@@ -182,8 +183,13 @@ def _prose(article: Article, region: Region, index: int) -> bool:
 
 
 _NOTE_AFTER = re.compile(r"\s*[:!(]")
+# "TODO list for the new government": the noun that people write about.
+_TODO_LIST = re.compile(r"[\s-]*lists?\b", re.IGNORECASE)
 
 
 def _is_note(text: str, start: int, end: int) -> bool:
-    """A TODO or FIXME left as a note: followed by a colon, bracketed, or opening a block."""
+    """A TODO or FIXME left as a note: followed by a colon, bracketed, or opening a block;
+    not the first word of "TODO list"."""
+    if _TODO_LIST.match(text, end):
+        return False
     return _NOTE_AFTER.match(text, end) is not None or start == 0 or text[start - 1] in "[(\n"

@@ -22,6 +22,11 @@ CASES = [
     bad("<p>Your text here</p>", finding(RULE, line=1, message="default text")),
     bad("<p>TODO: add the minister's reply</p>", finding(RULE, line=1, column=4, message="note “TODO”")),
     bad("<p>Quote from the mayor [TODO]</p>", finding(RULE, line=1, message="[TODO]")),
+    bad("<h1>T</h1>\n<p>TODO fix this</p>", finding(RULE, line=2, column=4, message="note “TODO”")),
+    bad("<p>TODO: list the ministers</p>", finding(RULE, line=1, message="note “TODO”")),
+    # A to-do list is a thing people write about.
+    ok("<p>TODO list for the new government: fix the trains, build the houses.</p>"),
+    ok("<ul><li>TODO lists, to-do lists and TO-DO lists all work.</li></ul>"),
     # A run of filler is one finding.
     bad(
         "<p>Lorem ipsum dolor sit amet.</p>\n<p>Lorem ipsum again.</p>\n<p>Real text.</p>",
