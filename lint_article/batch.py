@@ -33,9 +33,8 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePath
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from .api import MAX_BYTES, ConfigLike, lint_path, lint_source, make_linter
 from .config import Config, as_config
@@ -44,6 +43,9 @@ from .engine import Linter
 from .registry import Registry
 from .report import Report
 from .rule import ConfigError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
 _Task: TypeAlias = tuple[str, str | bytes | None]
@@ -142,6 +144,8 @@ def _parallel(
         yield from (_lint_task(linters, task, max_bytes) for chunk in head for task in chunk)
         return
     jobs = min(jobs, len(head))
+    from concurrent.futures import ProcessPoolExecutor  # here: one file never needs a pool
+
     context = multiprocessing.get_context(_start_method())
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes))
     pending: deque[Future[list[Report]]] = deque()

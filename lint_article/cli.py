@@ -11,12 +11,12 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __name__ as package_name
 from .api import make_linter
-from .baseline import Baseline, BaselineError
 from .batch import Item, lint_many
 from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
@@ -28,6 +28,9 @@ from .formatters.text import statistics as statistics_lines
 from .registry import Registry, load_registry
 from .report import Report
 from .rule import ConfigError
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -150,8 +153,8 @@ def check(
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
         settings = _settings(config_file, isolated, overrides)
         make_linter(settings.for_path(None))  # validates the settings before any file is read
-        baseline = Baseline.load(baseline_file) if baseline_file and not write_baseline else None
-    except (ConfigError, BaselineError) as exc:
+        baseline = _load_baseline(baseline_file) if baseline_file and not write_baseline else None
+    except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     registry = load_registry()
     for error in registry.errors:
@@ -162,6 +165,8 @@ def check(
         raise click.UsageError(str(exc)) from None
     _report_faults(reports, registry, output_format)
     if write_baseline:
+        from .baseline import Baseline
+
         baseline = Baseline.from_reports(reports, Path(write_baseline).absolute().parent)
         try:
             baseline.write(write_baseline)
@@ -232,6 +237,16 @@ def _report_faults(reports: Sequence[Report], registry: Registry, output_format:
             entry = registry.rules.get(finding.rule)
             origin = entry.origin if entry else "unknown"
             click.echo(f"error: {report.path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+
+
+def _load_baseline(path: str) -> Baseline:
+    # Imported here, as the formats are: most runs have no baseline.
+    from .baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _apply_baseline(baseline: Baseline, reports: list[Report], name: str | None) -> list[Report]:

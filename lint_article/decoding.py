@@ -77,21 +77,31 @@ def _codec_name(label: str) -> str | None:
 
 def decode_html(data: bytes) -> DecodedSource:
     """Decode *data* as a browser would; never raises."""
-    # Imported here: bs4 costs 60 ms of start-up that text input never needs.
-    from bs4.dammit import EncodingDetector
+    if _may_declare(data):
+        # Imported here: bs4 costs 60 ms of start-up, and most CMS bodies declare nothing.
+        from bs4.dammit import EncodingDetector
 
-    body, bom_encoding = EncodingDetector.strip_byte_order_mark(data)
-    if bom_encoding:
-        return _decode(body, codecs.lookup(bom_encoding).name)
-    declared = EncodingDetector.find_declared_encoding(data[:_PRESCAN_BYTES], is_html=True)
-    if declared:
-        codec = _codec_name(declared)
-        if codec:
-            return _decode(data, codec)
+        body, bom_encoding = EncodingDetector.strip_byte_order_mark(data)
+        if bom_encoding:
+            return _decode(body, codecs.lookup(bom_encoding).name)
+        declared = EncodingDetector.find_declared_encoding(data[:_PRESCAN_BYTES], is_html=True)
+        if declared:
+            codec = _codec_name(declared)
+            if codec:
+                return _decode(data, codec)
     try:
         return DecodedSource(data.decode("utf-8"), "utf-8", replaced_bytes=False)
     except UnicodeDecodeError:
         return _decode(data, "cp1252")
+
+
+def _may_declare(data: bytes) -> bool:
+    """Whether *data* starts with a byte order mark or its prescan window could
+    hold a declaration; without either, there is nothing for bs4 to find."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return True
+    window = data[:_PRESCAN_BYTES].lower()
+    return b"charset" in window or b"encoding" in window
 
 
 def _decode(data: bytes, codec: str) -> DecodedSource:
