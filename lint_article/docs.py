@@ -105,7 +105,12 @@ def render(rule: type[Rule]) -> str:
         "",
         "## Disabling",
         "",
-        f'Run without it: `lint-article check --ignore {rule.id}`; or `ignore = ["{rule.id}"]` in the configuration.',
+        f"- For a run: `lint-article check --ignore {rule.id}`; for a project: "
+        f'`ignore = ["{rule.id}"]` in the configuration, or `per-file-ignores` for some files.',
+        f"- For a passage of an article: `<!-- lint-article-disable {rule.id} -->` … `<!-- lint-article-enable -->`;",
+        f"  for the next line with content: `<!-- lint-article-disable-next-line {rule.id} -->`;",
+        f"  for the whole file: `<!-- lint-article-disable-file {rule.id} -->`.",
+        f'- For one element and everything in it (CMS HTML on one line): `data-lint-article-disable="{rule.id}"`.',
         "",
     ]
     return "\n".join(lines)

@@ -37,3 +37,11 @@ def test_committed_page_is_up_to_date(rule_id: str, rule: type) -> None:
 def test_no_stale_pages() -> None:
     pages = {p.stem for p in (ROOT / "rules").glob("*.md")}
     assert pages == {rule_id for rule_id, _ in BUILT_IN}
+
+
+@pytest.mark.parametrize(("rule_id", "rule"), BUILT_IN, ids=[r for r, _ in BUILT_IN])
+def test_the_documented_file_directive_silences_the_failing_example(rule_id: str, rule: type) -> None:
+    directive = f"<!-- lint-article-disable-file {rule_id} -->"
+    assert directive in docs.render(rule)
+    failing = docs.example(rule, "Fails")
+    assert lint_with(rule, directive + "\n" + failing.html, failing.options) == []
