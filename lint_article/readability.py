@@ -96,10 +96,10 @@ class _EnglishHyphenation:
     LEFT, RIGHT = 2, 2  # Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 
     def __init__(self) -> None:
-        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-        for line in _data_lines("hyphenation-en.txt.gz")[1:]:
-            letters, offset, values = line.split("\t")
-            self.patterns[letters] = (int(offset), tuple(map(int, values)))
+        # Letters -> "offset<TAB>values", parsed only when a word hits the pattern:
+        # an article hits a few hundred of the 11,000.
+        lines = _data_lines("hyphenation-en.txt.gz")[1:]
+        self.patterns: dict[str, str] = dict(line.split("\t", 1) for line in lines)
         self.longest = max(map(len, self.patterns))
 
     def points(self, word: str) -> int:
@@ -111,8 +111,9 @@ class _EnglishHyphenation:
             for j in range(i + 1, min(i + self.longest, len(pointed)) + 1):
                 found = patterns.get(pointed[i:j])
                 if found:
-                    offset, values = found
-                    for k, value in enumerate(values, start=i + offset):
+                    offset, values = found.split("\t")
+                    for k, digit in enumerate(values, start=i + int(offset)):
+                        value = int(digit)
                         if value > scores[k]:
                             scores[k] = value
         last = len(word) - self.RIGHT
