@@ -103,6 +103,9 @@ class Heading:
     level: int
     text: str
     element: etree._Element
+    line: int
+    """1-based line of the heading's start tag in the source."""
+    column: int
 
 
 class Sentence(NamedTuple):
@@ -158,7 +161,10 @@ class Article:
         """The blocks inside :attr:`content`; prose views (sentences, words,
         paragraphs) read only these, so navigation and comments never count."""
         self.headings: tuple[Heading, ...] = tuple(
-            Heading(HEADING_LEVELS[el.tag], self._element_text(el, builder), el) for el in builder.headings
+            Heading(
+                HEADING_LEVELS[el.tag], self._element_text(el, builder), el, *self.position(self.element_span(el)[0])
+            )
+            for el in builder.headings
         )
         self._text_spans = builder.text_spans
         self._segment_text_starts = builder.segment_text_starts
