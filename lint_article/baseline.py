@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .findings import Finding
+from .formatters.base import json_text
 from .report import INTERNAL_ERROR, Report
 
 VERSION = 1
@@ -64,7 +65,8 @@ def fingerprints(path: str, findings: Iterable[Finding]) -> Iterator[tuple[Findi
         key = finding_key(path, finding)
         seen[key] += 1
         text = "\0".join((*key, str(seen[key])))
-        yield finding, hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        # surrogatepass: a file name that is not UTF-8 holds lone surrogates; a valid one hashes as before.
+        yield finding, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def baselinable(finding: Finding) -> bool:
@@ -123,7 +125,7 @@ class Baseline:
         return {"version": VERSION, "tool": TOOL, "findings": entries}
 
     def dumps(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(self.to_dict())
 
     def write(self, file: str | os.PathLike[str]) -> None:
         Path(file).write_text(self.dumps(), encoding="utf-8")

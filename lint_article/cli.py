@@ -24,6 +24,7 @@ from .docs import render
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
+from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
 from .registry import Registry, load_registry
 from .report import Report
@@ -231,12 +232,13 @@ def _report_faults(reports: Sequence[Report], registry: Registry, output_format:
     """Say on standard error which rule (of which plugin) crashed on which file; and,
     when the output is for machines, which files could not be linted."""
     for report in reports:
+        path = shown_path(report.path)
         if report.error is not None and output_format != "text":
-            click.echo(f"{report.path}: error: {report.error}", err=True)
+            click.echo(f"{path}: error: {report.error}", err=True)
         for finding in report.internal_errors:
             entry = registry.rules.get(finding.rule)
             origin = entry.origin if entry else "unknown"
-            click.echo(f"error: {report.path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+            click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
 
 
 def _load_baseline(path: str) -> Baseline:

@@ -462,3 +462,11 @@ def test_output_file_holds_what_stdout_would(tmp_path: Path) -> None:
         assert to_file.returncode == to_stdout.returncode == 1
         assert to_file.stdout == ""
         assert out.read_text(encoding="utf-8") == to_stdout.stdout, name
+
+
+def test_a_path_cannot_split_a_line_or_drive_the_terminal() -> None:
+    found = (finding("single-h1", Severity.ERROR, "extra <h1>", 1, 1),)
+    report = Report("a\nb\x1b[31m\u2028c\udcff.html", found, STATS)
+    for name in ("text", "github"):
+        first = FORMATTERS[name]([report], OPTIONS).splitlines()[0]
+        assert "a\\nb\\x1b[31m\\u2028c\\xff.html" in first, name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
@@ -238,6 +239,64 @@ def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path:
     for name in ("a-good.html", "e-good.html"):
         assert files[name]["error"] is None
         assert [(f["rule"], f["line"]) for f in files[name]["findings"]] == [("single-h1", 2)]
+
+
+# -- file names ------------------------------------------------------------------
+
+
+def check(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    """A run whose standard streams are strict UTF-8, as under an ``en_US.UTF-8``
+    locale, so that output that UTF-8 cannot carry fails as it would there."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", *args]
+    return subprocess.run(command, capture_output=True, cwd=cwd, env=env, timeout=timeout, check=False)
+
+
+@pytest.fixture
+def odd_names(tmp_path: Path) -> Path:
+    """A folder of articles named with a byte that is not UTF-8 and with a newline."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for name in (b"bad\xffname.html", b"new\nline.html"):
+        (folder / os.fsdecode(name)).write_text("<h1>A</h1><h1>B</h1>")
+    return tmp_path
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab", "junit"])
+def test_a_file_name_that_is_not_utf8_survives_every_format(odd_names: Path, output_format: str) -> None:
+    result = check("--format", output_format, "d", cwd=odd_names)
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert result.returncode == 1
+    result.stdout.decode("utf-8")  # the output is UTF-8 throughout
+
+
+def test_text_output_escapes_a_newline_and_a_byte_that_is_not_utf8_in_a_path(odd_names: Path) -> None:
+    result = check("d", cwd=odd_names)
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert lines[:2] == [
+        "d/bad\\xffname.html:1:11: error single-h1 extra <h1>; the first <h1> is on line 1",
+        "d/new\\nline.html:1:11: error single-h1 extra <h1>; the first <h1> is on line 1",
+    ]
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_report_file_holds_a_file_name_that_is_not_utf8(odd_names: Path, output_format: str) -> None:
+    result = check("--format", output_format, "-o", "out", "d", cwd=odd_names)
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert result.returncode == 1
+    text = (odd_names / "out").read_text(encoding="utf-8")
+    if output_format == "json":  # the name itself survives, byte for byte
+        paths = [os.fsencode(f["path"]) for f in json.loads(text)["files"]]
+        assert paths == [b"d/bad\xffname.html", b"d/new\nline.html"]
+
+
+def test_a_baseline_records_a_file_name_that_is_not_utf8_and_matches_it_again(odd_names: Path) -> None:
+    written = check("--write-baseline", "base.json", "d", cwd=odd_names)
+    assert b"Traceback" not in written.stderr, written.stderr.decode(errors="replace")
+    assert written.returncode == 0
+    again = check("--baseline", "base.json", "d", cwd=odd_names)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert b"2 findings recorded in the baseline" in again.stderr
 
 
 # -- memory ------------------------------------------------------------------------

@@ -9,10 +9,12 @@ help page) comes generically from :class:`RuleInfo`, built from the registry.
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..findings import Finding, Severity
 from ..registry import Registry, load_registry
@@ -78,3 +80,35 @@ def relative_posix(path: str) -> str:
         with contextlib.suppress(ValueError):
             candidate = candidate.relative_to(Path.cwd())
     return candidate.as_posix()
+
+
+# Control characters (C0, DEL, C1), the line separators that str.splitlines()
+# honours too, and lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as Python decodes file names (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
+def shown_path(path: str) -> str:
+    """*path* fit for one line of text: a control character becomes its escape
+    (``\\n``, ``\\x1b``), so that a file name can neither split a
+    ``path:line:col`` line nor drive the terminal, and a byte of the name that is
+    not UTF-8 becomes ``\\xff``, as ``ls -b`` shows it."""
+    return _UNPRINTABLE.sub(_escape, path)
+
+
+def json_text(data: Any) -> str:
+    """*data* as indented JSON that encodes to UTF-8 whatever strings it holds.
+
+    A file name that is not UTF-8 reaches Python with lone surrogates, which no
+    UTF-8 output can carry; each becomes its ``\\uXXXX`` escape, which JSON
+    readers decode back to the same string, so the name survives exactly.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..findings import Severity
 from ..report import Report
-from .base import TOOL_NAME, FormatOptions, region, relative_posix
+from .base import TOOL_NAME, FormatOptions, region, relative_posix, shown_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -34,7 +34,7 @@ def command(name: str, message: str, **properties: str | int) -> str:
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
     lines = []
     for report in reports:
-        path = relative_posix(report.path)
+        path = shown_path(relative_posix(report.path))
         if report.error is not None:
             lines.append(command("error", f"could not be linted: {report.error}", file=path, title=TOOL_NAME))
             continue

@@ -12,14 +12,13 @@ not quality issues: the CLI reports them on standard error and exits with 2.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..baseline import fingerprints
 from ..findings import Severity
 from ..report import INTERNAL_ERROR, Report
-from .base import FormatOptions, relative_posix
+from .base import FormatOptions, json_text, relative_posix
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -45,4 +44,4 @@ def issues(reports: Sequence[Report]) -> list[dict[str, Any]]:
 
 
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
-    return json.dumps(issues(reports), ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues(reports))

@@ -7,12 +7,11 @@ only ever added within a version, never renamed or removed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..report import Report
-from .base import FormatOptions
+from .base import FormatOptions, json_text
 
 VERSION = 1
 
@@ -30,4 +29,4 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
 
 
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
-    return json.dumps(document(reports), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports))

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from ..report import INTERNAL_ERROR, Report
-from .base import TOOL_NAME, FormatOptions, relative_posix
+from .base import TOOL_NAME, FormatOptions, relative_posix, shown_path
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -28,7 +28,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     suite = ET.Element("testsuite", name=TOOL_NAME)
     failed = errored = 0
     for report in reports:
-        path = xml_text(relative_posix(report.path))
+        path = shown_path(relative_posix(report.path))
         case = ET.SubElement(suite, "testcase", classname=TOOL_NAME, name=path)
         if report.error is not None:
             errored += 1

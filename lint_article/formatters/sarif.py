@@ -11,7 +11,6 @@ read and a rule that crashed are faults of the run, not results: they become
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import quote
 from ..baseline import fingerprints
 from ..findings import Finding, Severity
 from ..report import INTERNAL_ERROR, Report
-from .base import TOOL_NAME, FormatOptions, RuleInfo, region, relative_posix
+from .base import TOOL_NAME, FormatOptions, RuleInfo, json_text, region, relative_posix
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/lint-article/lint-article"
@@ -38,7 +37,7 @@ def tool_version() -> str:
 
 
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
-    return json.dumps(document(reports, options), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(reports, options))
 
 
 def document(reports: Sequence[Report], options: FormatOptions | None = None) -> dict[str, Any]:
@@ -106,9 +105,11 @@ def _location(path: str, finding: Finding | None = None) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, Any]:
+    # A URI names the file's bytes: one that is not UTF-8 is percent-encoded as it is (%FF).
+    uri = quote(path, errors="surrogateescape")
     if path.startswith("/"):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def _notification(message: str, path: str, finding: Finding | None = None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import click
 
 from ..findings import Finding, Severity
 from ..report import Report
-from .base import FormatOptions
+from .base import FormatOptions, shown_path
 
 _SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
     Severity.ERROR: {"fg": "red", "bold": True},
@@ -31,14 +31,15 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     counts = dict.fromkeys(Severity, 0)
     unreadable = 0
     for report in reports:
+        path = paint(shown_path(report.path), bold=True)
         if report.error is not None:
             unreadable += 1
-            lines.append(f"{paint(report.path, bold=True)}: {paint('error', fg='red', bold=True)}: {report.error}")
+            lines.append(f"{path}: {paint('error', fg='red', bold=True)}: {report.error}")
             continue
         for f in report.findings:
             counts[f.severity] += 1
             lines.append(
-                f"{paint(report.path, bold=True)}:{f.line}:{f.column}: "
+                f"{path}:{f.line}:{f.column}: "
                 f"{paint(str(f.severity), **_SEVERITY_STYLE[f.severity])} {paint(f.rule, fg='cyan')} {f.message}"
             )
     if options.statistics:
