@@ -1,12 +1,25 @@
 """Every output format: golden files, and a check of validity that owes nothing to
 our own code (the SARIF schema, an XML parser, the platforms' documented syntax).
 
-The goldens in ``tests/golden/`` are the output for ``fixtures/`` (with the
-structural rules, whose messages are stable) and for hand-made edge reports
-(an unreadable file, a crashed rule, every severity, characters that need
-escaping). After an intended change, regenerate them and review the diff::
+The goldens in ``tests/golden/`` are the output of each format for three cases:
 
-    UPDATE_GOLDEN=1 python -m pytest tests/test_formatters.py
+* ``fixtures``: ``fixtures/sahel-article.html`` with the structural rules, whose
+  messages are stable;
+* ``default-rules``: the other shared fixtures of ``fixtures/`` (a clean
+  article, bad structure, a CMS fragment, a Latin-1 page, paragraphs used as
+  headings) in one multi-file report, with every default rule: a change to a
+  rule's findings or messages shows here too;
+* ``edge``: hand-made reports (an unreadable file, a crashed rule, every
+  severity, characters that need escaping).
+
+After an intended change, regenerate them and review the diff::
+
+    UPDATE_GOLDEN=1 python -m pytest tests/test_formatters.py -k golden
+
+A change to a formatter shows in every case. A change to a rule's findings
+shows only in the fixtures' reports (``default-rules``, and ``fixtures`` for a
+structural rule); one to its summary, in the rule descriptions of SARIF and of
+the statistics too, in every case.
 """
 
 from __future__ import annotations
@@ -17,6 +30,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -48,10 +62,27 @@ def builtin_registry() -> Registry:
 OPTIONS = FormatOptions(rules=rule_infos(builtin_registry()))
 
 
+# The shared fixtures other than the one above, one of each kind.
+DEFAULT_RULES_FIXTURES = (
+    "good-article.html",
+    "bad-structure.html",
+    "cms-fragment.html",
+    "latin1-page.html",
+    "sahel-article-paragraph-headings.html",
+)
+
+
+def lint_fixtures(config: Config, names: tuple[str, ...]) -> list[Report]:
+    linter = make_linter(config, builtin_registry())
+    return [lint_path(linter, FIXTURES / name, f"fixtures/{name}") for name in names]
+
+
 def fixture_reports() -> list[Report]:
-    linter = make_linter(Config(select=STABLE_RULES), builtin_registry())
-    paths = [FIXTURES / "sahel-article.html"]
-    return [lint_path(linter, path.relative_to(ROOT)) for path in paths]
+    return lint_fixtures(Config(select=STABLE_RULES), ("sahel-article.html",))
+
+
+def default_rules_reports() -> list[Report]:
+    return lint_fixtures(Config(), DEFAULT_RULES_FIXTURES)
 
 
 def finding(rule: str, severity: Severity, message: str, line: int, column: int, **extra: Any) -> Finding:
@@ -103,7 +134,11 @@ EDGE = [
     Report("news/clean.html", (), STATS),
 ]
 
-CASES = {"fixtures": fixture_reports, "edge": lambda: EDGE}
+CASES: dict[str, Callable[[], list[Report]]] = {
+    "fixtures": fixture_reports,
+    "default-rules": default_rules_reports,
+    "edge": lambda: EDGE,
+}
 
 
 def normalise(text: str) -> str:
@@ -136,6 +171,22 @@ def test_golden(name: str, case: str) -> None:
 def test_golden_text_with_colour_and_statistics(case: str) -> None:
     options = FormatOptions(color=True, statistics=True, rules=OPTIONS.rules)
     assert_golden(f"{case}.text-colour-statistics.txt", FORMATTERS["text"](CASES[case](), options))
+
+
+def test_every_golden_is_one_that_a_test_writes() -> None:
+    """A golden left over from a renamed case or format would go unchecked."""
+    written = {f"{case}.{name}.{SUFFIX[name]}" for case in CASES for name in FORMATTERS}
+    written |= {f"{case}.text-colour-statistics.txt" for case in CASES}
+    assert {path.name for path in GOLDEN.iterdir()} == written
+
+
+def test_default_rules_reports_cover_each_fixture_and_more_than_the_structural_rules() -> None:
+    reports = default_rules_reports()
+    assert [r.path for r in reports] == [f"fixtures/{name}" for name in DEFAULT_RULES_FIXTURES]
+    assert all(r.error is None for r in reports)
+    assert any(not r.findings for r in reports), "a clean file, as a report without findings"
+    rules = {f.rule for r in reports for f in r.findings}
+    assert len(rules - set(STABLE_RULES)) >= 5, rules
 
 
 def test_goldens_hold_no_machine_paths() -> None:
@@ -250,7 +301,7 @@ def parse_github(text: str) -> list[tuple[str, dict[str, str], str]]:
 def test_github_commands_parse_back_to_the_findings(case: str) -> None:
     reports = CASES[case]()
     commands = parse_github(FORMATTERS["github"](reports, OPTIONS))
-    expected = []
+    expected: list[tuple[str, str, int | None, str]] = []
     for report in reports:
         if report.error:
             expected.append(("error", report.path, None, f"could not be linted: {report.error}"))
