@@ -39,12 +39,14 @@ _BLOCK_KINDS = {
     "caption": "caption",
     "figcaption": "caption",
     "pre": "preformatted",
+    "xmp": "preformatted",
+    "plaintext": "preformatted",
 }
 _CONTAINERS = frozenset(
     {
         "html", "body", "address", "article", "aside", "center", "details", "dialog", "dir",
         "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "hr", "legend",
-        "listing", "main", "menu", "nav", "ol", "section", "summary", "table", "tbody", "tfoot",
+        "listing", "main", "menu", "nav", "ol", "search", "section", "summary", "table", "tbody", "tfoot",
         "thead", "tr", "ul", "frameset", "frame", "option", "select", "textarea",
     }
 )  # fmt: skip
