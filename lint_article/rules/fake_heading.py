@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -183,7 +184,9 @@ def _only_links(element: etree._Element, text: str) -> bool:
 def _beside_image(element: etree._Element) -> bool:
     """Whether *element* is the caption in a small wrapper around an image."""
     parent = element.getparent()
-    if parent is None or len(parent) > _CAPTION_SIBLINGS:
+    # Count no further than needed: len() walks every child in lxml, and a flat
+    # page makes each of its thousands of paragraphs walk them all.
+    if parent is None or sum(1 for _ in itertools.islice(parent, _CAPTION_SIBLINGS + 1)) > _CAPTION_SIBLINGS:
         return False
     return any(sibling is not element and next(sibling.iter("img", "picture", "svg"), None) is not None
                for sibling in parent)  # fmt: skip

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from lint_article import lint
 from lint_article.rules.fake_heading import FakeHeading
 from lint_article.testing import Case, bad, finding, ok, run_cases
 
@@ -62,3 +65,12 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_fake_heading(case: Case) -> None:
     run_cases(FakeHeading, case)
+
+
+def test_a_flat_page_of_many_short_paragraphs_takes_linear_time() -> None:
+    # 40,000 one-word paragraphs in one parent took 22 s while each counted its
+    # siblings; a loose guard against that, not a benchmark.
+    html = en("<p>Hello</p>\n" * 40_000)
+    started = time.perf_counter()
+    assert lint(html, config={"select": [RULE]}).findings == ()
+    assert time.perf_counter() - started < 10
