@@ -16,6 +16,8 @@ one line where line comments cannot work::
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -55,62 +57,85 @@ class Suppressions:
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        self.directives: list[Directive] = _comment_directives(article) + _element_directives(article)
+        comments = _comment_directives(article)
+        elements = _element_directives(article)
+        self.directives: list[Directive] = comments + elements
+        self._comments = comments
+        self._on_element = {d.element: d for d in elements if d.element is not None}
+        self._source_spans: dict[str, _Spans] = {}
 
     def __bool__(self) -> bool:
         return bool(self.directives)
 
     def silencing(self, rule_id: str, offset: int, element: etree._Element | None) -> Directive | None:
-        """The directive that silences *rule_id* at source *offset* (or on *element*), if any."""
-        for directive in self.directives:
-            if not directive.applies_to(rule_id):
-                continue
-            if directive.element is not None:
-                if element is not None and _is_within(element, directive.element):
-                    return directive
-                continue
-            start, end = directive.covers
-            if start <= offset < end:
-                return directive
-        return None
+        """The directive that silences *rule_id* at source *offset* (or on *element*), if any:
+        the first in :attr:`directives` when several do."""
+        found = self._comment_spans(rule_id).at(offset)
+        node = element if self._on_element and found is None else None
+        while node is not None:  # the outermost element directive comes first
+            directive = self._on_element.get(node)
+            if directive is not None and directive.applies_to(rule_id):
+                found = directive
+            node = node.getparent()
+        return found
 
     def words_for(self, rule_id: str) -> Sequence[Word]:
         """The article's words less those a directive hides from *rule_id*."""
         article = self._article
-        relevant = [d for d in self.directives if d.applies_to(rule_id)]
-        if not relevant:
+        in_source = self._comment_spans(rule_id)
+        in_text = _Spans(
+            [(*(article.text_span(e) or (0, 0)), d) for e, d in self._on_element.items() if d.applies_to(rule_id)]
+        )
+        if not (in_source or in_text):
             return article.words
-        spans = [(directive, *self._span(directive)) for directive in relevant]
         kept = []
         for word in article.words:
-            offset = article.source_offset(word.start)
-            for directive, start, end, in_text in spans:
-                if start <= (word.start if in_text else offset) < end:
-                    directive.used = True
-                    break
-            else:
+            directive = in_source.at(article.source_offset(word.start)) or in_text.at(word.start)
+            if directive is None:
                 kept.append(word)
+            else:
+                directive.used = True
         return tuple(kept)
 
-    def _span(self, directive: Directive) -> tuple[int, int, bool]:
-        """What *directive* covers, as [start, end) and whether that is in the
-        visible text (an element) or in the source (a comment)."""
-        if directive.element is None:
-            return (*directive.covers, False)
-        span = self._article.text_span(directive.element)
-        return (*(span or (0, 0)), True)
+    def _comment_spans(self, rule_id: str) -> _Spans:
+        if rule_id not in self._source_spans:
+            relevant = [(*d.covers, d) for d in self._comments if d.applies_to(rule_id)]
+            self._source_spans[rule_id] = _Spans(relevant)
+        return self._source_spans[rule_id]
 
     def unused(self) -> Iterable[Directive]:
         return (d for d in self.directives if not d.used)
 
 
-def _is_within(element: etree._Element, ancestor: etree._Element) -> bool:
-    node: etree._Element | None = element
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
+class _Spans:
+    """Which of some directives' [start, end) spans holds a point; the first one
+    given when several do. One look-up is a binary search, so that an article
+    with thousands of directives and findings costs n log n, not n²."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, Directive]]) -> None:
+        spans = [span for span in spans if span[0] < span[1]]
+        self._bounds = sorted({start for start, _, _ in spans} | {end for _, end, _ in spans})
+        """Where the set of spans that hold a point changes."""
+        self._owners: list[Directive | None] = []
+        """The directive that holds each stretch from one bound to the next."""
+        starts = sorted((start, index) for index, (start, _, _) in enumerate(spans))
+        held: list[tuple[int, int]] = []  # a heap of (index, end): the first given on top
+        opened = 0
+        for bound in self._bounds:
+            while opened < len(starts) and starts[opened][0] <= bound:
+                index = starts[opened][1]
+                heapq.heappush(held, (index, spans[index][1]))
+                opened += 1
+            while held and held[0][1] <= bound:  # closed: spans closed under the top wait till they surface
+                heapq.heappop(held)
+            self._owners.append(spans[held[0][0]][2] if held else None)
+
+    def __bool__(self) -> bool:
+        return bool(self._bounds)
+
+    def at(self, point: int) -> Directive | None:
+        stretch = bisect.bisect_right(self._bounds, point) - 1
+        return self._owners[stretch] if stretch >= 0 else None
 
 
 def _rule_ids(text: str) -> frozenset[str]:

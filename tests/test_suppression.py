@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from lint_article import Article, Config, make_linter
@@ -120,3 +122,14 @@ def test_report_unused_disables() -> None:
     found = rules_at(html, **{"report-unused-disables": True})
     assert found == [(4, "unused-directive"), (6, "unused-directive")]
     assert rules_at(html) == []
+
+
+def test_thousands_of_directives_and_findings_take_n_log_n_time() -> None:
+    # 8,000 directives, each silencing a finding, took 13.6 s while every finding
+    # was checked against every directive; a loose guard against that, not a benchmark.
+    html = "<!-- lint-article-disable-next-line -->\n<p style='x'>Word here.</p>\n" * 8_000
+    settings = Config.from_mapping({"select": ["no-inline-style", "word-count"], "report-unused-disables": True})
+    started = time.perf_counter()
+    findings = make_linter(settings).lint(Article.from_html(html)).findings
+    assert time.perf_counter() - started < 5
+    assert [f.rule for f in findings] == ["word-count"]  # at line 1, which no directive covers
