@@ -129,7 +129,8 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | None) -> Report:
         return lint_source(linter, html, name, max_bytes=max_bytes)
     except ConfigError as exc:
         return Report(name, error=f"configuration: {exc}")
-    except Exception as exc:  # noqa: BLE001 - one article must not stop an archive
+    # SystemExit too: a plugin calling sys.exit() must not end the run as if all went well.
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - one article must not stop an archive
         return Report(name, error=f"internal error: {type(exc).__name__}: {exc}")
 
 

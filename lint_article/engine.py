@@ -41,8 +41,13 @@ class Linter:
             ctx = Context(active.rule, article, active.options, active.severity, language, suppressions or None)
             try:
                 found = list(active.rule.check(article, ctx))
-            except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-                findings.append(_crash_finding(active, exc))
+            # SystemExit too: a rule calling sys.exit() must not end the run as if all went well.
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - one broken rule must not hide the others
+                findings.append(_crash_finding(active, _raised(exc)))
+                continue
+            strays = [f for f in found if not isinstance(f, Finding)]
+            if strays:  # they would break sorting and every format: the rule is as broken as one that raises
+                findings.append(_crash_finding(active, f"it yielded {_short_repr(strays[0])}, not a Finding"))
                 continue
             findings.extend(f for f in found if id(f) not in ctx.silenced)
         if self.report_unused_disables:
@@ -85,15 +90,22 @@ def _unused_directive_findings(article: Article, suppressions: Suppressions, act
     return findings
 
 
-def _crash_finding(active: ActiveRule, exc: Exception) -> Finding:
+def _raised(exc: BaseException) -> str:
     where = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _crash_finding(active: ActiveRule, what: str) -> Finding:
+    """The finding that stands for a rule that failed (*what* it did) and found nothing."""
     return Finding(
         rule=active.rule.id,
         severity=Severity.ERROR,
-        message=(
-            f"rule {active.rule.id!r} crashed: {type(exc).__name__}: {exc} "
-            f"(at {where.filename}:{where.lineno}); the other rules ran"
-        ),
+        message=f"rule {active.rule.id!r} crashed: {what}; the other rules ran",
         message_id=INTERNAL_ERROR,
         line=1,
         column=1,

@@ -90,7 +90,8 @@ def _load(points: Iterable[EntryPoint]) -> Registry:
         origin = point.dist.name if point.dist else "unknown"
         try:
             loaded = point.load()
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
+        # SystemExit too: a plugin that calls sys.exit() while importing must not end the run.
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin must not stop the others
             errors.append(PluginError(point.name, origin, f"failed to load: {type(exc).__name__}: {exc}"))
             continue
         problems = rule_problems(loaded)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lint_article import ConfigError, lint_many
+from lint_article import Article, ConfigError, lint_many
 from lint_article.config import Config
 from lint_article.config_files import Settings
 
@@ -72,6 +72,19 @@ def test_a_bad_item_gives_a_report_with_an_error_and_the_others_go_on(pages: lis
     assert [r.error for r in reports] == [None, "no such file", reports[2].error, None]
     assert reports[2].error is not None and reports[2].error.startswith("file too large")
     assert len(reports[3].findings) == 1
+
+
+def test_an_item_that_ends_in_sys_exit_is_an_error_and_the_others_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    parse = Article.from_html
+
+    def exit_on_b(html: str | bytes) -> Article:  # as a plugin's code might, wherever it runs
+        if html == "b":
+            sys.exit(3)
+        return parse(html)
+
+    monkeypatch.setattr(Article, "from_html", exit_on_b)
+    reports = list(lint_many([("a.html", TWO_H1), ("b.html", "b"), ("c.html", TWO_H1)], jobs=1))
+    assert [r.error for r in reports] == [None, "internal error: SystemExit: 3", None]
 
 
 def test_per_file_ignores_apply_to_each_item(tmp_path: Path) -> None:

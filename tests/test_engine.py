@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -74,6 +76,45 @@ def test_a_rule_that_raises_becomes_a_finding_and_the_others_still_run() -> None
     assert len(crash) == 1
     assert crash[0].message_id == "internal-error" and "RuntimeError: boom" in crash[0].message
     assert crash[0].severity is Severity.ERROR
+    assert [f.line for f in findings if f.rule == "counts-paragraphs"] == [1, 2]
+
+
+class YieldsNone(CountsParagraphs):
+    """Yields a finding, then None.
+
+    ## What it checks
+    Nothing real.
+    """
+
+    id = "yields-none"
+
+    def check(self, article: Article, ctx: Context[CountsParagraphs.Options]) -> Iterator[Finding]:
+        yield from itertools.islice(super().check(article, ctx), 1)
+        yield None  # type: ignore[misc]
+
+
+class Exits(Explodes):
+    """Calls sys.exit().
+
+    ## What it checks
+    Nothing.
+    """
+
+    id = "exits"
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        sys.exit(0)
+
+
+def test_a_rule_that_yields_no_finding_or_exits_is_reported_as_a_crash_and_the_others_still_run() -> None:
+    registry = Registry.of([CountsParagraphs, YieldsNone, Exits])
+    findings = make_linter(Config(), registry).lint(Article.from_html(HTML)).findings
+    crashes = {f.rule: f.message for f in findings if f.message_id == "internal-error"}
+    assert crashes == {
+        "yields-none": "rule 'yields-none' crashed: it yielded None, not a Finding; the other rules ran",
+        "exits": crashes["exits"],
+    }
+    assert crashes["exits"].startswith("rule 'exits' crashed: SystemExit: 0 (at ")
     assert [f.line for f in findings if f.rule == "counts-paragraphs"] == [1, 2]
 
 

@@ -199,6 +199,21 @@ def test_a_rule_that_raises_is_reported_with_plugin_rule_and_file(plugin_dir: Pa
     assert f"(rule 'example-crash' of '{PLUGIN}')" in result.stderr
 
 
+@pytest.mark.parametrize(("crash", "what"), [("exit", "SystemExit: 0"), ("none", "it yielded None, not a Finding")])
+def test_a_rule_that_exits_or_yields_no_finding_is_reported_like_a_crash(
+    plugin_dir: Path, tmp_path: Path, crash: str, what: str
+) -> None:
+    crashing = tmp_path / "crash.html"
+    crashing.write_text(f'<h1>A</h1>\n<h1 data-crash="{crash}">B</h1>', encoding="utf-8")
+    result = run("check", "--extend-select", "example-crash", str(crashing), path=[plugin_dir])
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{crashing}:2:1: error single-h1 extra <h1>" in result.stdout  # the other rules ran
+    assert f"error example-crash rule 'example-crash' crashed: {what}" in result.stdout
+    assert f"error: {crashing}: rule 'example-crash' crashed: {what}" in result.stderr
+    assert f"(rule 'example-crash' of '{PLUGIN}')" in result.stderr
+
+
 def test_a_crash_is_a_run_fault_in_json_too(plugin_dir: Path, tmp_path: Path) -> None:
     crashing = tmp_path / "crash.html"
     crashing.write_text('<h1 data-crash="">B</h1>', encoding="utf-8")
@@ -220,6 +235,15 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_other_rules_run(
     result = run("check", str(article), path=[plugin_dir, broken_dir])
     assert result.returncode == 2
     assert f"plugin '{BROKEN}' (entry point 'never-loads'): failed to load" in result.stderr
+    assert "example-house-style" in result.stdout and "no-inline-style" in result.stdout
+
+
+def test_a_plugin_that_exits_while_importing_is_reported_and_the_other_rules_run(
+    plugin_dir: Path, broken_dir: Path, article: Path
+) -> None:
+    result = run("check", str(article), path=[plugin_dir, broken_dir])
+    assert result.returncode == 2
+    assert f"plugin '{BROKEN}' (entry point 'exits-on-import'): failed to load: SystemExit: 0" in result.stderr
     assert "example-house-style" in result.stdout and "no-inline-style" in result.stdout
 
 

@@ -6,6 +6,7 @@ built-in rules or other plugins."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -61,11 +62,13 @@ class ExampleCrash(Rule):
     """A rule that fails on purpose, to show how a crashing rule is reported.
 
     ## What it checks
-    Reports every `<blink>` element; it raises an exception on an article that
-    holds an element with a `data-crash` attribute, as a buggy rule would.
+    Reports every `<blink>` element; it fails as a buggy rule would on an
+    article that holds an element with a `data-crash` attribute: it raises an
+    exception, or calls `sys.exit()` when the value is `exit`, or yields `None`
+    when the value is `none`.
 
     ## Why
-    Tests use it to check that a rule that raises is reported with its plugin,
+    Tests use it to check that a rule that fails is reported with its plugin,
     rule and file while the other rules still run.
 
     ## Fails
@@ -89,7 +92,12 @@ class ExampleCrash(Rule):
         for element in article.tree.iter():
             if not isinstance(element.tag, str):
                 continue
-            if element.get("data-crash") is not None:
+            crash = element.get("data-crash")
+            if crash == "exit":
+                sys.exit(0)
+            if crash == "none":
+                yield None
+            elif crash is not None:
                 raise RuntimeError("the example plugin crashed on purpose")
             if element.tag == "blink":
                 yield ctx.at_element(element, "blink")
