@@ -2,30 +2,50 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .article import Article
-from .config import Config, as_config
+from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
 from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
 
 ConfigLike = Config | Mapping[str, Any] | None
 
-MAX_BYTES = 20 * 1024 * 1024
-"""The default size limit of one article: 20 MiB, twice the largest page that a
-CMS serves in practice; a larger file gets a per-file error instead of costing
-memory without bound (about 15 times its size while it is linted)."""
+MAX_BYTES = DEFAULT_MAX_FILE_SIZE
+"""The default size limit of one article (``max-file-size``): 20 MiB, twice the
+largest page that a CMS serves in practice; a larger file gets a per-file error
+instead of costing memory without bound (about 15 times its size while it is linted)."""
 
 
-def _too_large(size: int, max_bytes: int | None) -> str | None:
-    if max_bytes is None or size <= max_bytes:
-        return None
-    return f"file too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"
+class Limit(enum.Enum):
+    CONFIGURED = "the linter's max-file-size"
+    """The default of every ``max_bytes``: the limit of the article's own configuration."""
+
+
+class TooLarge(Exception):
+    """An article over its size limit; the message is the report's error."""
+
+    def __init__(self, max_bytes: int, size: int | None = None) -> None:
+        known = f"{size:,} bytes, " if size is not None else ""
+        super().__init__(f"file too large: {known}over the limit of {max_bytes:,} bytes")
+
+
+def read_limited(stream: IO[bytes], max_bytes: int | None) -> bytes:
+    """All of *stream*, or TooLarge when it holds more than *max_bytes* (None: no
+    limit). Bounded where the size is not known beforehand (a pipe, /dev/zero):
+    it reads at most one byte past the limit."""
+    if max_bytes is None:
+        return stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(max_bytes)
+    return data
 
 
 def make_linter(
@@ -44,17 +64,27 @@ def make_linter(
         language=settings.language,
         fragment_rules=fragment_rules,
         report_unused_disables=settings.report_unused_disables,
+        max_bytes=settings.max_file_size,
     )
 
 
 def lint(
-    html: str | bytes, *, config: ConfigLike = None, path: str = "<string>", max_bytes: int | None = MAX_BYTES
+    html: str | bytes,
+    *,
+    config: ConfigLike = None,
+    path: str = "<string>",
+    max_bytes: int | Limit | None = Limit.CONFIGURED,
 ) -> Report:
     """Lint one article given as text or bytes (decoded as a browser would).
 
-    An article over *max_bytes* (text counted in UTF-8 bytes; None for no
-    limit) gives a report with ``error`` set and is not parsed."""
+    An article over *max_bytes* (text counted in UTF-8 bytes; by default the
+    configuration's ``max-file-size``; None for no limit) gives a report with
+    ``error`` set and is not parsed."""
     return lint_source(make_linter(config), html, path, max_bytes=max_bytes)
+
+
+def _limit(linter: Linter, max_bytes: int | Limit | None) -> int | None:
+    return linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes
 
 
 def _utf8_size(text: str, max_bytes: int | None) -> int:
@@ -64,37 +94,43 @@ def _utf8_size(text: str, max_bytes: int | None) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
-def lint_source(linter: Linter, html: str | bytes, path: str, *, max_bytes: int | None = MAX_BYTES) -> Report:
+def lint_source(
+    linter: Linter, html: str | bytes, path: str, *, max_bytes: int | Limit | None = Limit.CONFIGURED
+) -> Report:
     """Lint *html* with *linter*, as :func:`lint` does without building a linter."""
-    size = len(html) if isinstance(html, bytes) else _utf8_size(html, max_bytes)
-    error = _too_large(size, max_bytes)
-    if error:
-        return Report(path, error=error)
+    limit = _limit(linter, max_bytes)
+    size = len(html) if isinstance(html, bytes) else _utf8_size(html, limit)
+    if limit is not None and size > limit:
+        return Report(path, error=str(TooLarge(limit, size)))
     return linter.lint(Article.from_html(html), path)
 
 
-def lint_file(path: str | os.PathLike[str], *, config: ConfigLike = None, max_bytes: int | None = MAX_BYTES) -> Report:
+def lint_file(
+    path: str | os.PathLike[str], *, config: ConfigLike = None, max_bytes: int | Limit | None = Limit.CONFIGURED
+) -> Report:
     """Lint one file; a file that cannot be read gives a report with ``error`` set."""
     linter = make_linter(config)
     return lint_path(linter, Path(path), max_bytes=max_bytes)
 
 
-def lint_path(linter: Linter, path: Path, display: str | None = None, *, max_bytes: int | None = MAX_BYTES) -> Report:
+def lint_path(
+    linter: Linter, path: Path, display: str | None = None, *, max_bytes: int | Limit | None = Limit.CONFIGURED
+) -> Report:
     """Lint the file at *path* with *linter*; a file that cannot be read, or is
-    larger than *max_bytes* (None: no limit), gives a report with ``error`` set."""
+    larger than *max_bytes* (by default the linter's ``max-file-size``; None: no
+    limit), gives a report with ``error`` set."""
     name = display or str(path)
+    limit = _limit(linter, max_bytes)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
-        error = _too_large(info.st_size, max_bytes)
-        if error:
-            return Report(name, error=error)
+        if limit is not None and info.st_size > limit:
+            raise TooLarge(limit, info.st_size)
         with path.open("rb") as stream:
-            # Bounded even where the size is not known beforehand (a pipe, /dev/zero).
-            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
-        if max_bytes is not None and len(data) > max_bytes:
-            return Report(name, error=f"file too large: over the limit of {max_bytes:,} bytes")
+            data = read_limited(stream, limit)
+    except TooLarge as exc:
+        return Report(name, error=str(exc))
     except FileNotFoundError:
         return Report(name, error="no such file")
     except IsADirectoryError:

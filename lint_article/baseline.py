@@ -27,12 +27,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .api import TooLarge, read_limited
 from .findings import Finding
 from .formatters.base import json_text
 from .report import INTERNAL_ERROR, Report
 
 VERSION = 1
 TOOL = "lint-article"
+MAX_BYTES = 128 * 1024 * 1024
+"""The largest baseline read: room for some 600,000 recorded findings, and a bound
+on what a mistaken ``--baseline /dev/zero`` or a huge file can cost."""
 
 
 class BaselineError(ValueError):
@@ -113,10 +117,13 @@ class Baseline:
     def load(cls, file: str | os.PathLike[str]) -> Baseline:
         path = Path(file)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with path.open("rb") as stream:
+                data = json.loads(read_limited(stream, MAX_BYTES).decode("utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"baseline {str(path)!r} does not exist; create it with --write-baseline") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # ValueError: not UTF-8, not JSON, or a number of more digits than Python converts;
+        # RecursionError: arrays nested too deep.
+        except (OSError, TooLarge, ValueError, RecursionError) as exc:
             raise BaselineError(f"cannot read baseline {str(path)!r}: {exc}") from None
         return cls(_parse(data, str(path)), path.absolute().parent)
 

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, TypeAlias
 
-from .api import MAX_BYTES, ConfigLike, lint_path, lint_source, make_linter
+from .api import ConfigLike, Limit, lint_path, lint_source, make_linter
 from .config import Config, as_config
 from .config_files import Settings
 from .engine import Linter
@@ -69,12 +69,13 @@ def lint_many(
     jobs: int | None = None,
     registry: Registry | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    max_bytes: int | None = MAX_BYTES,
+    max_bytes: int | Limit | None = Limit.CONFIGURED,
 ) -> Iterator[Report]:
     """Reports for *items*, in their order, linted by *jobs* processes (default: one per CPU).
 
-    A file that cannot be read, or an article over *max_bytes* (None: no limit),
-    gives a report with ``error`` set; so does an article that the linter itself
+    A file that cannot be read, or an article over *max_bytes* (by default the
+    ``max-file-size`` of its own settings; None: no limit), gives a report with
+    ``error`` set; so does an article that the linter itself
     fails on, or whose configuration file is wrong, and the others go on.
     """
     linters = _Linters(config, registry)
@@ -120,7 +121,7 @@ def _task(item: Item) -> _Task:
     return (os.fspath(item), None)
 
 
-def _lint_task(linters: _Linters, task: _Task, max_bytes: int | None) -> Report:
+def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
     name, html = task
     try:
         linter = linters.for_name(name)
@@ -135,7 +136,7 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | None) -> Report:
 
 
 def _parallel(
-    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, max_bytes: int | None
+    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, max_bytes: int | Limit | None
 ) -> Iterator[Report]:
     chunks = _chunks(tasks, chunk_size)
     # Look ahead: a batch that fits in one chunk is not worth starting processes
@@ -177,10 +178,10 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-_worker: tuple[_Linters, int | None] | None = None
+_worker: tuple[_Linters, int | Limit | None] | None = None
 
 
-def _init_worker(linters: _Linters, max_bytes: int | None) -> None:
+def _init_worker(linters: _Linters, max_bytes: int | Limit | None) -> None:
     global _worker
     _worker = (linters, max_bytes)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __name__ as package_name
-from .api import make_linter
+from .api import TooLarge, make_linter, read_limited
 from .batch import Item, lint_many
 from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
@@ -191,31 +191,37 @@ PROGRESS_MIN_FILES = 8
 
 def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
-    settings of that name (its configuration file, its per-file ignores)."""
+    settings of that name (its configuration file, its per-file ignores, its
+    size limit)."""
 
     def excluded(path: Path) -> bool:
         return settings.for_path(path).excludes(path.absolute())
 
     items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded))
     stdin_name = stdin_filename or "-"
-    stdin_error = None
+    faults: list[Report] = []
     if "-" in paths:
         try:
-            items.append((stdin_name, _read_stdin()))
+            items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
+        except TooLarge as exc:
+            faults.insert(0, Report(stdin_name, error=str(exc)))
         except OSError as exc:
-            stdin_error = Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}")
+            faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
     for item in items:  # every configuration file the run will use is validated before any article is read
-        name = item[0] if isinstance(item, tuple) else item
-        settings.linter_for(Path(name) if name != "-" else None)
-    max_bytes = settings.for_path(None).max_file_size
-    reports = list(_progress(lint_many(items, config=settings, jobs=jobs, max_bytes=max_bytes), len(items)))
-    return [*reports, stdin_error] if stdin_error else reports
+        settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
+    reports = list(_progress(lint_many(items, config=settings, jobs=jobs), len(items)))
+    return [*reports, *faults]
 
 
-def _read_stdin() -> bytes:
+def _settings_path(name: str | os.PathLike[str]) -> Path | None:
+    """The path whose settings apply to *name*: None (the current directory's) for standard input."""
+    return Path(name) if name != "-" else None
+
+
+def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None:  # started with standard input closed (``<&-``)
         raise OSError(0, "it is closed")
-    return sys.stdin.buffer.read()
+    return read_limited(sys.stdin.buffer, max_bytes)
 
 
 def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
@@ -292,7 +298,7 @@ def exit_code(reports: Sequence[Report], settings: Settings) -> int:
     reaches the ``fail-on`` severity of its file's settings; else 0."""
     if any(r.error is not None or r.internal_errors for r in reports):
         return EXIT_ERROR
-    if any(r.failed(settings.for_path(Path(r.path) if r.path != "-" else None).fail_on) for r in reports):
+    if any(r.failed(settings.for_path(_settings_path(r.path)).fail_on) for r in reports):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import readability
 from .article import Article
-from .config import ActiveRule
+from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule
 from .findings import Finding, Severity
 from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
@@ -25,12 +25,16 @@ class Linter:
         language: str | None = None,
         fragment_rules: Sequence[ActiveRule] | None = None,
         report_unused_disables: bool = False,
+        max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
     ) -> None:
         self.rules = tuple(rules)
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
         """The rules for a CMS body fragment, when they differ (the ``auto`` profile)."""
         self.language = language
         self.report_unused_disables = report_unused_disables
+        self.max_bytes = max_bytes
+        """The largest article, in bytes, that is read for this linter (``max-file-size``;
+        None: no limit); larger ones get a report with ``error`` set and are not parsed."""
 
     def lint(self, article: Article, path: str = "<string>") -> Report:
         language = primary_language(article, self.language)

@@ -60,3 +60,16 @@ def test_findings_carry_their_rules_documentation_url() -> None:
 def test_lint_file_reports_what_it_cannot_read(tmp_path) -> None:
     assert lint_file(tmp_path / "missing.html").error == "no such file"
     assert lint_file(tmp_path).error == "is a directory"
+
+
+def test_the_configured_size_limit_applies_unless_max_bytes_is_given(tmp_path) -> None:
+    html = "<h1>Title</h1><p>" + "word " * 10 + "</p>"
+    limited = {"max-file-size": 10}
+    assert lint(html, config=limited).error == f"file too large: {len(html)} bytes, over the limit of 10 bytes"
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    assert lint_file(path, config=limited).error == f"file too large: {len(html)} bytes, over the limit of 10 bytes"
+    # An explicit max_bytes wins over the configuration, a limit or none.
+    assert lint(html, config=limited, max_bytes=None).error is None
+    assert lint_file(path, config=limited, max_bytes=1_000).error is None
+    assert lint(html, config={"max-file-size": 1_000}, max_bytes=10).error is not None

@@ -87,6 +87,26 @@ def test_an_item_that_ends_in_sys_exit_is_an_error_and_the_others_go_on(monkeypa
     assert [r.error for r in reports] == [None, "internal error: SystemExit: 3", None]
 
 
+def test_each_item_gets_the_size_limit_of_its_own_settings(tmp_path: Path) -> None:
+    small, large = tmp_path / "small", tmp_path / "large"
+    for folder in (small, large):
+        folder.mkdir()
+        (folder / "a.html").write_text(TWO_H1, encoding="utf-8")
+    (small / ".lint-article.toml").write_text("max-file-size = 10\n", encoding="utf-8")
+    files = [small / "a.html", large / "a.html", (str(small / "b.html"), TWO_H1)]
+    for jobs in (1, 2):
+        reports = list(lint_many(files, config=Settings(), jobs=jobs, chunk_size=1))
+        assert [r.error for r in reports] == [
+            "file too large: 21 bytes, over the limit of 10 bytes",
+            None,
+            "file too large: 21 bytes, over the limit of 10 bytes",
+        ]
+    [configured] = lint_many([("a.html", TWO_H1)], config={"max-file-size": 10}, jobs=1)
+    assert configured.error is not None
+    [unlimited] = lint_many([("a.html", TWO_H1)], config={"max-file-size": 10}, jobs=1, max_bytes=None)
+    assert unlimited.error is None
+
+
 def test_per_file_ignores_apply_to_each_item(tmp_path: Path) -> None:
     config = Config.from_mapping({"select": ["single-h1"], "per-file-ignores": {"drafts/*": ["single-h1"]}})
     items = [("drafts/a.html", TWO_H1), ("news/a.html", TWO_H1)] * 3

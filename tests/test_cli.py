@@ -257,3 +257,22 @@ def test_an_output_that_cannot_be_written_exits_2(tmp_path: Path, option: str) -
     assert result.returncode == 2, result.stdout + result.stderr
     assert f"Error: cannot write {target}: No such file or directory" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_each_file_gets_the_size_limit_of_its_own_configuration(tmp_path: Path) -> None:
+    for folder in ("small", "large"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>")
+    (tmp_path / "small" / ".lint-article.toml").write_text("max-file-size = 10\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", "small", "large"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[:2] == [
+        "small/a.html: error: file too large: 21 bytes, over the limit of 10 bytes",
+        "large/a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1",
+    ]

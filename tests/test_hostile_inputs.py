@@ -145,6 +145,42 @@ def test_a_file_of_unknown_size_is_read_only_up_to_the_limit() -> None:
     assert report.error == "file too large: over the limit of 1,000,000 bytes"
 
 
+def limit_memory() -> None:
+    """Run in the child before it starts: reading without bound fails within
+    1 GiB of address space instead of filling the machine."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> None:
+    config = tmp_path / ".lint-article.toml"
+    config.write_text("max-file-size = 1000\n")
+    command = [sys.executable, "-m", "lint_article", "check", "--config", str(config), "-"]
+    with open("/dev/zero", "rb") as endless:
+        result = subprocess.run(
+            command, stdin=endless, capture_output=True, text=True, preexec_fn=limit_memory, timeout=60, check=False
+        )
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "-: error: file too large: over the limit of 1,000 bytes" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_baseline_is_read_only_up_to_its_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<h1>A</h1>")
+    (tmp_path / "deep.json").write_text("[" * 100_000)
+    for baseline in ("/dev/zero", str(tmp_path / "deep.json")):
+        command = [sys.executable, "-m", "lint_article", "check", "--baseline", baseline, str(tmp_path / "a.html")]
+        result = subprocess.run(
+            command, capture_output=True, text=True, preexec_fn=limit_memory, timeout=60, check=False
+        )
+        assert "Traceback" not in result.stderr
+        assert result.returncode == 2
+        assert f"Error: cannot read baseline '{baseline}'" in result.stderr
+
+
 @pytest.mark.slow
 def test_a_single_five_megabyte_line() -> None:
     html = "<p>" + SENTENCE * (5 * 1024 * 1024 // len(SENTENCE)) + "</p>"
