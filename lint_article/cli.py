@@ -192,14 +192,18 @@ PROGRESS_MIN_FILES = 8
 def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
     settings of that name (its configuration file, its per-file ignores, its
-    size limit)."""
+    size limit), then the directories that could not be listed."""
 
     def excluded(path: Path) -> bool:
         return settings.for_path(path).excludes(path.absolute())
 
-    items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded))
-    stdin_name = stdin_filename or "-"
     faults: list[Report] = []
+
+    def unreadable(directory: Path, exc: OSError) -> None:
+        faults.append(Report(str(directory), error=f"cannot list the directory: {exc.strerror or exc}"))
+
+    items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded, unreadable=unreadable))
+    stdin_name = stdin_filename or "-"
     if "-" in paths:
         try:
             items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))

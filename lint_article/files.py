@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def expand_paths(paths: Sequence[str], excluded: Callable[[Path], bool] = lambda path: False) -> Iterator[Path]:
-    """Files named directly (whatever their suffix, and even if *excluded*), then
-    the ``*.html``/``*.htm`` files below each directory sorted by path, less the
-    *excluded* ones. Recursion follows no directory link (no loops) and no file
-    link that leads out of the directory given."""
+def expand_paths(
+    paths: Sequence[str],
+    excluded: Callable[[Path], bool] = lambda path: False,
+    *,
+    unreadable: Callable[[Path, OSError], None],
+) -> Iterator[Path]:
+    """Files named directly (whatever their suffix or kind, and even if *excluded*),
+    then the regular ``*.html``/``*.htm`` files below each directory sorted by path,
+    less the *excluded* ones; *unreadable* hears of each directory that cannot be
+    listed. Recursion follows no directory link (no loops) and no file link that
+    leads out of the directory given."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(found for found in _walk(path) if not excluded(found))
+            yield from sorted(found for found in _walk(path, unreadable) if not excluded(found))
         else:
             yield path
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, unreadable: Callable[[Path, OSError], None]) -> Iterator[Path]:
     real_root = root.resolve()
-    for directory, subdirs, files in os.walk(root, followlinks=False):
+
+    def report(exc: OSError) -> None:
+        unreadable(Path(exc.filename), exc)
+
+    for directory, subdirs, files in os.walk(root, onerror=report, followlinks=False):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             if not name.lower().endswith(HTML_SUFFIXES):
@@ -32,4 +43,16 @@ def _walk(root: Path) -> Iterator[Path]:
             path = Path(directory, name)
             if path.is_symlink() and not path.resolve().is_relative_to(real_root):
                 continue
+            if _special(path):
+                continue
             yield path
+
+
+def _special(path: Path) -> bool:
+    """Whether *path* leads to something other than a regular file: reading a FIFO
+    blocks until a writer comes, and a device may never end. A dangling link is
+    not special: linting it reports that it leads nowhere."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False

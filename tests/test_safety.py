@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,6 +150,58 @@ def test_recursion_follows_no_link_out_of_the_tree_or_into_a_loop(tmp_path: Path
     result = run_cli("check", "--format", "json", str(tree), cwd=tmp_path)
     paths = sorted(Path(f["path"]).relative_to(tree).as_posix() for f in json.loads(result.stdout)["files"])
     assert paths == ["a.html", "same.html", "sub/b.html"]
+
+
+# -- special files and unreadable folders -------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_recursion_takes_no_fifo_nor_a_link_to_one(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.html").write_text("<h1>A</h1>")
+    os.mkfifo(tree / "pipe.html")  # no writer: reading it would wait for ever
+    (tree / "link.html").symlink_to(tree / "pipe.html")
+    command = [sys.executable, "-m", "lint_article", "check", "--format", "json", str(tree)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=60, check=False)
+    assert [Path(f["path"]).name for f in json.loads(result.stdout)["files"]] == ["a.html"]
+
+
+def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    read, write = os.pipe()  # what a shell's <(cat a.html) passes: /dev/fd/N
+    os.write(write, b"<h1>A</h1>\n<h1>B</h1>")
+    os.close(write)
+    command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", f"/dev/fd/{read}"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, pass_fds=(read,), timeout=60, check=False)
+    finally:
+        os.close(read)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"/dev/fd/{read}:2:1: error single-h1 extra <h1>" in result.stdout
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_for_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from lint_article.cli import main
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.html").write_text("<h1>B</h1>")
+    (tmp_path / "a.html").write_text("<h1>A</h1>")
+    scandir = os.scandir
+
+    def refuse_locked(path: str = ".") -> Any:  # as for a folder without read permission (root reads all)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    result = CliRunner().invoke(main, ["check", "--select", "single-h1", "--jobs", "1", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'locked'}: error: cannot list the directory: Permission denied" in result.output
+    assert "No findings" not in result.output and "1 file could not be linted" in result.output
 
 
 # -- no code from an article or a config file --------------------------------------
