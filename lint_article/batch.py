@@ -34,7 +34,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from .api import ConfigLike, Limit, lint_path, lint_source, make_linter
 from .config import Config, as_config
@@ -48,8 +48,17 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
-_Task: TypeAlias = tuple[str, str | bytes | None]
-"""(name, html) for a pair, (path, None) for a file; plain data, cheap to send."""
+
+
+class _Task(NamedTuple):
+    """One item as plain data, cheap to send to a worker."""
+
+    name: str
+    html: str | bytes | None
+    """The article's text; None: read the file at *name*."""
+    error: str | None = None
+    """Why the item cannot be linted at all."""
+
 
 DEFAULT_CHUNK_SIZE = 2
 _CHUNKS_IN_FLIGHT_PER_JOB = 4
@@ -115,14 +124,18 @@ class _Linters:
 
 
 def _task(item: Item) -> _Task:
-    if isinstance(item, tuple):
-        name, html = item
-        return (str(name), html)
-    return (os.fspath(item), None)
+    if not isinstance(item, tuple):
+        return _Task(os.fspath(item), None)
+    name, html = item
+    if not isinstance(html, (str, bytes)):  # a pair names no file: nothing is read from disk
+        return _Task(str(name), None, f"no text given: the html is {type(html).__name__}, not str or bytes")
+    return _Task(str(name), html)
 
 
 def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
-    name, html = task
+    name, html, error = task
+    if error is not None:
+        return Report(name, error=error)
     try:
         linter = linters.for_name(name)
         if html is None:

@@ -74,6 +74,16 @@ def test_a_bad_item_gives_a_report_with_an_error_and_the_others_go_on(pages: lis
     assert len(reports[3].findings) == 1
 
 
+def test_a_pair_without_text_is_an_error_and_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.html").write_text(TWO_H1, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for jobs in (1, 2):
+        reports = list(lint_many([("a.html", None), ("b.html", TWO_H1)], jobs=jobs, chunk_size=1))  # type: ignore[list-item]
+        assert reports[0].path == "a.html" and reports[0].findings == ()
+        assert reports[0].error == "no text given: the html is NoneType, not str or bytes"
+        assert reports[1].error is None
+
+
 def test_an_item_that_ends_in_sys_exit_is_an_error_and_the_others_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
     parse = Article.from_html
 
