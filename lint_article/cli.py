@@ -7,6 +7,7 @@ configuration, a file that could not be read, a rule that crashed).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,6 @@ from .api import TooLarge, make_linter, read_limited
 from .batch import Item, lint_many
 from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
-from .docs import render
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
@@ -49,7 +49,11 @@ class OutputError(click.ClickException):
 def _rule_ids(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    return tuple(part for part in value.replace(",", " ").split() if part)
+    ids = tuple(part for part in value.replace(",", " ").split() if part)
+    if not ids:
+        # "--select $RULES" with an empty variable would otherwise run no rule and pass.
+        raise click.UsageError("a rule option names no rule (an empty --select, --extend-select or --ignore)")
+    return ids
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -341,7 +345,7 @@ def show_config(path: str | None, config_file: str | None, isolated: bool) -> No
     """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
     try:
         config = _settings(config_file, isolated).for_path(Path(path) if path else None)
-        make_linter(config)  # validate it whole, as a run would
+        linter = make_linter(config)  # validates it whole, as a run would
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     defaults = Config()
@@ -357,6 +361,14 @@ def show_config(path: str | None, config_file: str | None, isolated: bool) -> No
         if key not in config.origins and value == getattr(defaults, name):
             origin = "default"
         click.echo(f"{key} = {_toml(value)}  # {origin}")
+    shapes = [("", linter.rules)]
+    if linter.fragment_rules is not None:
+        shapes = [(" on a full page", linter.rules), (" on a fragment", linter.fragment_rules)]
+    for shape, rules in shapes:
+        click.echo(f"\n# The rules that run{shape}, every option resolved (defaults, profile, settings):")
+        for active in rules:
+            resolved = {"severity": active.severity, **dataclasses.asdict(active.options)}
+            click.echo(f"# {active.rule.id} = {{{', '.join(f'{k} = {_toml(v)}' for k, v in resolved.items())}}}")
 
 
 def _toml(value: object) -> str:
@@ -383,6 +395,8 @@ def explain(rule_id: str) -> None:
     entry = registry.rules.get(rule_id)
     if entry is None:
         raise click.UsageError(f"unknown rule {rule_id!r}{suggest(rule_id, registry.rules)}")
+    from .docs import render  # the page renderer is for this command alone
+
     click.echo(render(entry.rule))
     if entry.origin != "lint-article":
         click.echo(f"(provided by the plugin {entry.origin!r})")

@@ -225,6 +225,26 @@ def test_config_command_shows_each_setting_and_its_origin(tmp_path: Path) -> Non
     assert f'ignore = ["readability"]  # {origin}' in lines
     assert f"rules.word-count = {{min = 600}}  # {origin}" in lines
     assert 'fail-on = "error"  # default' in lines
+    # Then every rule that runs, with every option resolved.
+    assert '# word-count = {severity = "warning", min = 600, max = 5000, target = (unset), tolerance = 0.1}' in lines
+    assert not [line for line in lines if line.startswith("# readability =")]
+
+
+def test_config_command_shows_what_a_profile_sets(tmp_path: Path) -> None:
+    (tmp_path / ".lint-article.toml").write_text('profile = "auto"\n')
+    lines = CliRunner().invoke(main, ["config", str(tmp_path / "a.html")]).output.splitlines()
+    page = lines.index("# The rules that run on a full page, every option resolved (defaults, profile, settings):")
+    fragment = lines.index("# The rules that run on a fragment, every option resolved (defaults, profile, settings):")
+    assert lines.index('# single-h1 = {severity = "error", min = 1, max = 1}', page) < fragment
+    assert lines.index('# single-h1 = {severity = "error", min = 0, max = 0}', fragment) > fragment
+    assert '# heading-order = {severity = "warning", start_level = 2}' in lines[fragment:]
+
+
+@pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
+def test_a_rule_option_naming_no_rule_is_a_usage_error(option: str) -> None:
+    result = run("check", option, "", str(GOOD))
+    assert result.returncode == 2
+    assert "names no rule" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_explain_prints_the_rule_page() -> None:
