@@ -7,6 +7,7 @@ expectation: what a reader of that page would see.
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import os
@@ -23,7 +24,7 @@ from lint_article.api import MAX_BYTES, lint, lint_file
 from lint_article.article import Article
 from lint_article.decoding import decode_html
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT, corpus_files
 
 SENTENCE = "The council met on Monday and agreed to repair the old bridge before winter. "
 
@@ -361,3 +362,51 @@ def test_peak_memory_of_ten_megabytes_of_bare_prose_stays_bounded() -> None:
     # (measured 73 times); the size limit keeps the worst case near 1.5 GB.
     row = load_memory_benchmark().measure("article", 10_000_000)
     assert row["ratio"] < 100, row
+
+
+def _bs4_decoding(data: bytes) -> tuple[str, str]:
+    """What decode_html gives when every declaration goes through bs4's EncodingDetector."""
+    from bs4.dammit import EncodingDetector
+
+    from lint_article.decoding import _codec_name, _decode
+
+    body, bom = EncodingDetector.strip_byte_order_mark(data)
+    if bom:
+        decoded = _decode(body, codecs.lookup(bom).name)
+        return decoded.text, decoded.encoding
+    declared = EncodingDetector.find_declared_encoding(data[:1024], is_html=True)
+    codec = _codec_name(declared) if declared else None
+    if codec:
+        decoded = _decode(data, codec)
+        return decoded.text, decoded.encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        decoded = _decode(data, "cp1252")
+        return decoded.text, decoded.encoding
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<meta charset="utf-8"><p>caf\xc3\xa9</p>',
+        b"<META CHARSET=UTF-8><p>caf\xc3\xa9</p>",
+        b'<meta charset="utf-8"><meta charset="iso-8859-1"><p>caf\xe9</p>',
+        b'<?xml version="1.0" encoding="iso-8859-1"?><meta charset="utf-8"><p>caf\xe9</p>',
+        b'<meta charset="utf-8"><p>broken \xff byte</p>',
+        b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><p>x</p>',
+        b'<meta charset="utf-8-sig"><p>x</p>',
+        b'\xef\xbb\xbf<meta charset="utf-8"><p>x</p>',
+    ],
+)
+def test_the_plain_utf8_shortcut_decodes_as_bs4_would(data: bytes) -> None:
+    decoded = decode_html(data)
+    assert (decoded.text, decoded.encoding) == _bs4_decoding(data)
+
+
+def test_every_corpus_and_fixture_file_decodes_as_bs4_would() -> None:
+    paths = [*corpus_files("articles"), *corpus_files("pages"), *sorted(FIXTURES.rglob("*.html"))]
+    for path in paths:
+        data = path.read_bytes()
+        decoded = decode_html(data)
+        assert (decoded.text, decoded.encoding) == _bs4_decoding(data), path
