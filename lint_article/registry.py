@@ -86,8 +86,19 @@ def load_registry() -> Registry:
 def _load(points: Iterable[EntryPoint]) -> Registry:
     rules: dict[str, RegisteredRule] = {}
     errors: list[PluginError] = []
-    for point in sorted(points, key=lambda p: (p.dist.name if p.dist else "", p.name)):
-        origin = point.dist.name if point.dist else "unknown"
+    # A distribution's name comes from parsing its whole METADATA (lint-article's
+    # holds the README): once per distribution, not once per rule.
+    names: dict[int, str] = {}
+
+    def origin_of(point: EntryPoint) -> str:
+        if point.dist is None:
+            return "unknown"
+        if id(point.dist) not in names:
+            names[id(point.dist)] = point.dist.name
+        return names[id(point.dist)]
+
+    for point in sorted(points, key=lambda p: (origin_of(p), p.name)):
+        origin = origin_of(point)
         try:
             loaded = point.load()
         # SystemExit too: a plugin that calls sys.exit() while importing must not end the run.
