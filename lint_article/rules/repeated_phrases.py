@@ -30,7 +30,7 @@ class RepeatedPhrases(Rule):
     Each repeated passage is reported once, in its longest repeated form (a
     repeated eight-word passage is one finding, not a pile of overlapping
     three-word ones), at its first occurrence, with the lines of its
-    occurrences (each line once, the first ten named); a shorter phrase inside
+    occurrences (every one, each line once); a shorter phrase inside
     it is reported only if it also occurs often enough elsewhere. The scan
     takes linear time in the length of the article. Chinese and Japanese,
     where each character counts as a word, are skipped. Words inside a passage
@@ -113,16 +113,9 @@ class RepeatedPhrases(Rule):
             )
 
 
-# A phrase repeated on every line of a long page would make an endless message.
-_MOST_LINES_SHOWN = 10
-
-
 def _line_list(lines: list[int]) -> str:
-    """Each line once, in order: "3, 10, 22", or "3, 10, … and 14 more" past the limit."""
-    unique = list(dict.fromkeys(lines))
-    shown = ", ".join(map(str, unique[:_MOST_LINES_SHOWN]))
-    rest = len(unique) - _MOST_LINES_SHOWN
-    return f"{shown} and {rest} more" if rest > 0 else shown
+    """Every occurrence's line, each once, in order: "3, 10, 22"."""
+    return ", ".join(map(str, dict.fromkeys(lines)))
 
 
 # Chinese and Japanese count each character as a word: three-"word" phrases

@@ -212,6 +212,12 @@ REPEATED_PHRASES = [
         "<p>Climate, change matters.</p><p>CLIMATE change matters!</p><p>climate change, matters</p>",
         finding("repeated-phrases", line=1, message="appears 3 times"),
     ),
+    # Every occurrence's line is named, each line once.
+    bad(
+        "\n".join([f"<p>{_REPEAT}.</p>"] * 12 + [f"<p>{_REPEAT}. {_REPEAT}.</p>"]),
+        finding("repeated-phrases", line=1, message=f"appears 14 times (lines {', '.join(map(str, range(1, 14)))})"),
+        options={"per_words": 10_000},
+    ),
 ]
 
 TABLES = [
