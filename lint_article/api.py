@@ -65,6 +65,7 @@ def make_linter(
         fragment_rules=fragment_rules,
         report_unused_disables=settings.report_unused_disables,
         max_bytes=settings.max_file_size,
+        known_rules=frozenset(registry.rules),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import readability
 from .article import Article
-from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule
+from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
 from .findings import Finding, Severity
 from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
@@ -26,6 +26,7 @@ class Linter:
         fragment_rules: Sequence[ActiveRule] | None = None,
         report_unused_disables: bool = False,
         max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
+        known_rules: frozenset[str] | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
@@ -35,6 +36,9 @@ class Linter:
         self.max_bytes = max_bytes
         """The largest article, in bytes, that is read for this linter (``max-file-size``;
         None: no limit); larger ones get a report with ``error`` set and are not parsed."""
+        self.known_rules = known_rules
+        """Every installed rule id, so that a directive naming another can be
+        reported with the unused ones (None: not judged)."""
 
     def lint(self, article: Article, path: str = "<string>") -> Report:
         language = primary_language(article, self.language)
@@ -55,7 +59,8 @@ class Linter:
                 continue
             findings.extend(f for f in found if id(f) not in ctx.silenced)
         if self.report_unused_disables:
-            findings.extend(_unused_directive_findings(article, suppressions, {a.rule.id for a in rules}))
+            ran = {a.rule.id for a in rules}
+            findings.extend(_unused_directive_findings(article, suppressions, ran, self.known_rules))
         findings.sort(key=Finding.sort_key)
         return Report(path, tuple(findings), _stats(article, language))
 
@@ -63,26 +68,35 @@ class Linter:
 UNUSED_DIRECTIVE = "unused-directive"
 
 
-def _unused_directive_findings(article: Article, suppressions: Suppressions, active: set[str]) -> list[Finding]:
+def _unused_directive_findings(
+    article: Article, suppressions: Suppressions, active: set[str], known: frozenset[str] | None
+) -> list[Finding]:
     """A finding at each directive that silenced nothing, as ESLint's
-    ``--report-unused-disable-directives`` does. A directive about rules that
-    did not run cannot be judged and is left alone."""
+    ``--report-unused-disable-directives`` does, and at each that names a rule
+    no plugin provides (a typo silences nothing, silently). A directive about
+    installed rules that did not run cannot be judged and is left alone."""
     used_at = {d.start for d in suppressions.directives if d.used}
     findings = []
     for directive in suppressions.directives:
-        if directive.start in used_at or directive.kind == "enable":
+        unknown = sorted(directive.rules - known) if known is not None else []
+        if (directive.start in used_at or directive.kind == "enable") and not unknown:
             continue
-        if directive.rules and not directive.rules & active:
+        if directive.rules and not directive.rules & active and not unknown:
             continue
         used_at.add(directive.start)  # a region split by an enable is one directive
         line, column = article.position(directive.start)
         named = ", ".join(sorted(directive.rules)) or "all rules"
+        if unknown:
+            hints = "".join(suggest(rule_id, known or ()) for rule_id in unknown)
+            message = f"this {directive.kind} directive names no installed rule: {', '.join(unknown)}{hints}"
+        else:
+            message = f"this {directive.kind} directive ({named}) silenced nothing; remove it"
         findings.append(
             Finding(
                 rule=UNUSED_DIRECTIVE,
                 severity=Severity.WARNING,
-                message=f"this {directive.kind} directive ({named}) silenced nothing; remove it",
-                message_id=UNUSED_DIRECTIVE,
+                message=message,
+                message_id="unknown-rule" if unknown else UNUSED_DIRECTIVE,
                 line=line,
                 column=column,
                 end_line=line,

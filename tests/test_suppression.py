@@ -133,3 +133,19 @@ def test_thousands_of_directives_and_findings_take_n_log_n_time() -> None:
     findings = make_linter(settings).lint(Article.from_html(html)).findings
     assert time.perf_counter() - started < 5
     assert [f.rule for f in findings] == ["word-count"]  # at line 1, which no directive covers
+
+
+def test_report_unused_disables_names_a_directive_for_a_rule_nobody_provides() -> None:
+    html = (
+        "<h1>1</h1>\n"
+        "<!-- lint-article-disable no-inline-styl -->\n<p style='a'>x</p>\n"
+        "<!-- lint-article-disable-next-line single-h1, bogus-rule -->\n<h1>2</h1>"
+    )
+    settings = Config.from_mapping({"select": ["single-h1", "no-inline-style"], "report-unused-disables": True})
+    found = [(f.line, f.rule, f.message) for f in make_linter(settings).lint(Article.from_html(html)).findings]
+    assert found == [
+        (2, "unused-directive", "this disable directive names no installed rule: no-inline-styl; "
+         "did you mean 'no-inline-style'?"),
+        (3, "no-inline-style", "<p> has an inline style attribute; use the style sheet"),
+        (4, "unused-directive", "this disable-next-line directive names no installed rule: bogus-rule"),
+    ]  # fmt: skip
