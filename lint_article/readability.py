@@ -56,9 +56,9 @@ class Scores:
     """None where the grade formula does not apply (languages other than English)."""
 
 
-def _data_lines(name: str) -> list[str]:
+def _data_text(name: str) -> str:
     data = resources.files("lint_article").joinpath(f"data/{name}").read_bytes()
-    return gzip.decompress(data).decode("utf-8").split("\n")
+    return gzip.decompress(data).decode("utf-8")
 
 
 class SyllableTable:
@@ -85,8 +85,7 @@ class SyllableTable:
 
 @cache
 def english_syllables() -> SyllableTable:
-    data = resources.files("lint_article").joinpath("data/syllables-en.txt.gz").read_bytes()
-    return SyllableTable(gzip.decompress(data).decode("utf-8"))
+    return SyllableTable(_data_text("syllables-en.txt.gz"))
 
 
 class _EnglishHyphenation:
@@ -98,7 +97,7 @@ class _EnglishHyphenation:
     def __init__(self) -> None:
         # Letters -> "offset<TAB>values", parsed only when a word hits the pattern:
         # an article hits a few hundred of the 11,000.
-        lines = _data_lines("hyphenation-en.txt.gz")[1:]
+        lines = _data_text("hyphenation-en.txt.gz").split("\n")[1:]
         self.patterns: dict[str, str] = dict(line.split("\t", 1) for line in lines)
         self.longest = max(map(len, self.patterns))
 
