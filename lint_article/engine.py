@@ -79,9 +79,11 @@ def _unused_directive_findings(
     findings = []
     for directive in suppressions.directives:
         unknown = sorted(directive.rules - known) if known is not None else []
-        if (directive.start in used_at or directive.kind == "enable") and not unknown:
-            continue
-        if directive.rules and not directive.rules & active and not unknown:
+        if not unknown and (
+            directive.start in used_at
+            or directive.kind == "enable"
+            or (directive.rules and not directive.rules & active)
+        ):
             continue
         used_at.add(directive.start)  # a region split by an enable is one directive
         line, column = article.position(directive.start)
