@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -355,8 +355,7 @@ def show_config(path: str | None, config_file: str | None, isolated: bool) -> No
         origin = config.origins.get(key, "default")
         if key == "rules":
             for rule_id, options in sorted(value.items()):
-                shown = ", ".join(f"{k} = {_toml(v)}" for k, v in options.items())
-                click.echo(f"rules.{rule_id} = {{{shown}}}  # {origin}")
+                click.echo(f"rules.{rule_id} = {_inline_table(options)}  # {origin}")
             continue
         if key not in config.origins and value == getattr(defaults, name):
             origin = "default"
@@ -368,7 +367,11 @@ def show_config(path: str | None, config_file: str | None, isolated: bool) -> No
         click.echo(f"\n# The rules that run{shape}, every option resolved (defaults, profile, settings):")
         for active in rules:
             resolved = {"severity": active.severity, **dataclasses.asdict(active.options)}
-            click.echo(f"# {active.rule.id} = {{{', '.join(f'{k} = {_toml(v)}' for k, v in resolved.items())}}}")
+            click.echo(f"# {active.rule.id} = {_inline_table(resolved)}")
+
+
+def _inline_table(values: Mapping[str, object]) -> str:
+    return "{" + ", ".join(f"{key} = {_toml(value)}" for key, value in values.items()) + "}"
 
 
 def _toml(value: object) -> str:
