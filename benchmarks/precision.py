@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from lint_article import make_linter
-from lint_article.article import Article
+from lint_article.document import Article
 from lint_article.findings import Finding
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .article import Article
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
+from .document import Article
 from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
@@ -55,9 +55,10 @@ def make_linter(
     ``per-file-ignores``); raises ConfigError before any article is read."""
     settings = as_config(config)
     registry = registry or load_registry()
-    rules = settings.activate(registry, ignored=ignored)
+    shape = "page" if settings.profile == "auto" else settings.profile
+    rules = settings.activate(registry, ignored=ignored, shape=shape)
     fragment_rules = (
-        settings.activate(registry, ignored=ignored, profile="fragment") if settings.profile == "auto" else None
+        settings.activate(registry, ignored=ignored, shape="fragment") if settings.profile == "auto" else None
     )
     return Linter(
         rules,

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .api import make_linter
-from .article import Article
 from .config import Config
+from .document import Article
 from .findings import Finding
 from .registry import Registry
 from .rule import Rule
@@ -56,6 +56,8 @@ class Case:
     expected: tuple[Expected, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     language: str | None = None
+    profile: str = "page"
+    """The shape the case is linted as (``page`` or ``fragment``); ``auto`` as the input is."""
 
     def __str__(self) -> str:
         verdict = "bad" if self.expected else "ok"
@@ -66,27 +68,33 @@ def finding(rule: str, *, line: int, column: int | None = None, message: str = "
     return Expected(rule, line, column, message)
 
 
-def ok(html: str, *, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
-    return Case(html, (), dict(options or {}), language)
+def ok(
+    html: str, *, options: Mapping[str, Any] | None = None, language: str | None = None, profile: str = "page"
+) -> Case:
+    return Case(html, (), dict(options or {}), language, profile)
 
 
-def bad(html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
+def bad(
+    html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None,
+    profile: str = "page",
+) -> Case:  # fmt: skip
     if not expected:
         raise ValueError("a bad case needs at least one expected finding")
-    return Case(html, expected, dict(options or {}), language)
+    return Case(html, expected, dict(options or {}), language, profile)
 
 
 def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | None = None,
-              language: str | None = None) -> list[Finding]:  # fmt: skip
-    """The findings of *rule* alone on *html*."""
-    config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language)
+              language: str | None = None, profile: str = "page") -> list[Finding]:  # fmt: skip
+    """The findings of *rule* alone on *html*, linted as a *profile* (``page``,
+    ``fragment``, or ``auto``: as the input is shaped)."""
+    config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language, profile=profile)
     linter = make_linter(config, Registry.of([rule]))
     return list(linter.lint(Article.from_html(html)).findings)
 
 
 def run_cases(rule: type[Rule], case: Case) -> None:
     """Assert that *rule* finds exactly what *case* expects."""
-    actual = lint_with(rule, case.html, case.options, case.language)
+    actual = lint_with(rule, case.html, case.options, case.language, case.profile)
     unmatched = list(actual)
     missing = []
     for expected in case.expected:

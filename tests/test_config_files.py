@@ -157,7 +157,7 @@ def test_a_users_rule_options_win_over_the_profile() -> None:
         # A rule that does not run still has its settings checked.
         ('select = ["single-h1"]\n[rules.word-count]\nmin = "lots"', "rules.word-count: option 'min' must be int"),
         ('ignore = ["word-count"]\n[rules.word-count]\nbogus = 1', "rules.word-count: unknown option 'bogus'"),
-        ('profile = "magazine"', "profile: expected one of page, fragment, auto, got 'magazine'"),
+        ('profile = "magazine"', "profile: expected one of auto, page, fragment, got 'magazine'"),
         ('language = "english language"', "language: expected a language tag"),
         ('exclude = [""]', "exclude: an empty glob matches nothing"),
         ('[per-file-ignores]\n"*.html" = "word-count"', None),

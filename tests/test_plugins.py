@@ -188,7 +188,7 @@ def test_the_plugin_is_well_formed_and_its_documented_examples_hold(plugin_dir: 
 
 def test_a_rule_that_raises_is_reported_with_plugin_rule_and_file(plugin_dir: Path, tmp_path: Path) -> None:
     crashing = tmp_path / "crash.html"
-    crashing.write_text('<h1>A</h1>\n<h1 data-crash="">B</h1>', encoding="utf-8")
+    crashing.write_text('<body><h1>A</h1>\n<h1 data-crash="">B</h1>', encoding="utf-8")
     result = run("check", "--extend-select", "example-crash", str(crashing), path=[plugin_dir])
     assert result.returncode == 2
     # The other rules ran on the same file.
@@ -204,7 +204,7 @@ def test_a_rule_that_exits_or_yields_no_finding_is_reported_like_a_crash(
     plugin_dir: Path, tmp_path: Path, crash: str, what: str
 ) -> None:
     crashing = tmp_path / "crash.html"
-    crashing.write_text(f'<h1>A</h1>\n<h1 data-crash="{crash}">B</h1>', encoding="utf-8")
+    crashing.write_text(f'<body><h1>A</h1>\n<h1 data-crash="{crash}">B</h1>', encoding="utf-8")
     result = run("check", "--extend-select", "example-crash", str(crashing), path=[plugin_dir])
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr

@@ -5,9 +5,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article, Word
+from ..document import Article, Word
+from ..document.language import FUNCTION_WORDS
 from ..findings import Finding, Severity
-from ..language import FUNCTION_WORDS
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 
 
@@ -87,8 +87,8 @@ class RepeatedPhrases(Rule):
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
         words = ctx.words
-        if ctx.language in _CHARACTER_LANGUAGES or _mostly_characters(words):
-            return
+        if not ctx.view.counts_words(ctx.language):
+            return  # each character is a word there: three-"word" phrases repeat everywhere
         keys = [w.text.casefold().replace("’", "'") for w in words]
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
@@ -101,7 +101,7 @@ class RepeatedPhrases(Rule):
                 for i in range(passage):
                     covered[s + i] += 1
             first = starts[0]
-            lines = _line_list([article.position(article.source_offset(words[s].start))[0] for s in starts])
+            lines = _line_list([article.line_of(words[s].start) for s in starts])
             phrase = " ".join(w.text for w in words[first : first + passage])
             yield ctx.at_text(
                 words[first].start,
@@ -116,16 +116,6 @@ class RepeatedPhrases(Rule):
 def _line_list(lines: list[int]) -> str:
     """Every occurrence's line, each once, in order: "3, 10, 22"."""
     return ", ".join(map(str, dict.fromkeys(lines)))
-
-
-# Chinese and Japanese count each character as a word: three-"word" phrases
-# are short words and repeat everywhere.
-_CHARACTER_LANGUAGES = frozenset({"zh", "ja"})
-
-
-def _mostly_characters(words: Sequence[Word]) -> bool:
-    sample = words[:500]
-    return bool(sample) and sum(1 for w in sample if len(w.text) == 1 and not w.text.isascii()) > len(sample) / 2
 
 
 def _repeated_passages(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 

@@ -36,11 +36,12 @@ CASES = [
     # Around the article, the page's own widgets are not reported...
     ok(page("<p>Text.</p>", after='<section id="comments"><h3>Leave a Reply</h3></section>\n')),
     ok(page('<p>Text.</p><aside><h3>Related Articles</h3></aside><div id="comments"><p>3 Comments</p></div>')),
-    # ...unless scope is "main".
+    # ...unless the scope is the whole page, to audit a template on purpose.
     bad(
         page("<p>Text.</p>", after='<section id="comments">\n<h3>Leave a Reply</h3></section>\n'),
+        finding(RULE, line=2, message="newsletter prompt “Subscribe to our newsletter”"),
         finding(RULE, line=8, message="comment widget text “Leave a Reply”"),
-        options={"scope": "main"},
+        options={"scope": "page"},
     ),
     # A CMS fragment is read whole.
     bad("<p>Text of the article.</p>\n<p>Share this article</p>", finding(RULE, line=2, message="share widget")),
@@ -53,5 +54,5 @@ def test_boilerplate(case: Case) -> None:
 
 
 def test_scope_is_checked() -> None:
-    with pytest.raises(ConfigError, match="scope"):
-        lint_with(Boilerplate, "<p>x</p>", {"scope": "page"})
+    with pytest.raises(ConfigError, match=r"rules\.boilerplate: expected article or page, got 'main'"):
+        lint_with(Boilerplate, "<p>x</p>", {"scope": "main"})

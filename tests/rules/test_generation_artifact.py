@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lint_article.document.tokens import WORD
 from lint_article.rules.generation_artifact import _ANYWHERE, _OPENING, _OPENING_PATTERN, GenerationArtifact, Signal
 from lint_article.testing import Case, bad, finding, lint_with, ok, run_cases
-from lint_article.text import WORD
 
 RULE = "generation-artifact"
 BODY = "<h1>Sahel</h1>\n<p>The United States is recalibrating its approach to the juntas.</p>\n"
