@@ -175,6 +175,7 @@ class Context(Generic[OptionsT]):
             snippet=snippet,
             selector=article.selector(element) if element is not None else "",
             url=self._rule.docs_url(),
+            data=values,
         )
         if self._suppressions:
             directive = self._suppressions.silencing(self._rule.id, start, element)

@@ -6,7 +6,7 @@
 
     CASES = [
         ok("<h1>T</h1><h2>A</h2>"),
-        bad("<h1>T</h1>\\n<h3>B</h3>", finding("heading-order", line=2, column=1, message="expected <h2>")),
+        bad("<h1>T</h1>\\n<h3>B</h3>", finding("heading-order", "skipped", line=2, column=1, expected=2)),
         ok("<h2>A</h2>", options={"start_level": 2}),
     ]
 
@@ -15,8 +15,8 @@
         run_cases(HeadingOrder, case)
 
 A case passes when every expected finding is matched by one actual finding
-(rule id, line, column when given, and a part of the message) and no finding
-is left over.
+(rule id, message id, line, column when given, and the values given) and no
+finding is left over.
 """
 
 from __future__ import annotations
@@ -37,17 +37,26 @@ from .rule import Rule
 @dataclass(frozen=True)
 class Expected:
     rule: str
+    message_id: str | None
     line: int
     column: int | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """Values of the message that must match (``{"count": 41}``); others are not compared."""
     message: str = ""
+    """A part of the message's English, for rules without message ids worth naming."""
 
     def matches(self, actual: Finding) -> bool:
         return (
             actual.rule == self.rule
+            and (self.message_id is None or actual.message_id == self.message_id)
             and actual.line == self.line
             and (self.column is None or actual.column == self.column)
+            and all(actual.data.get(key, _MISSING) == value for key, value in self.values.items())
             and self.message in actual.message
         )
+
+
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,13 @@ class Case:
         return f"{verdict}:{' '.join(self.html.split())[:60]}"
 
 
-def finding(rule: str, *, line: int, column: int | None = None, message: str = "") -> Expected:
-    return Expected(rule, line, column, message)
+def finding(
+    rule: str, message_id: str | None = None, /, *, line: int, column: int | None = None, message: str = "",
+    **values: Any,
+) -> Expected:  # fmt: skip
+    """A finding a case expects: the rule, its message id, where, and the values of
+    its message that matter (``finding("word-count", "too-short", line=2, count=41)``)."""
+    return Expected(rule, message_id, line, column, values, message)
 
 
 def ok(
@@ -106,7 +120,10 @@ def run_cases(rule: type[Rule], case: Case) -> None:
     if missing or unmatched:
         lines = [f"rule {rule.id} on {case}:"]
         lines += [f"  expected, not found: {m}" for m in missing]
-        lines += [f"  found, not expected: {f.line}:{f.column} {f.rule} {f.message}" for f in unmatched]
+        lines += [
+            f"  found, not expected: {f.line}:{f.column} {f.rule} {f.message_id} {dict(f.data)}: {f.message}"
+            for f in unmatched
+        ]
         raise AssertionError("\n".join(lines))
 
 
