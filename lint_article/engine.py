@@ -62,7 +62,7 @@ class Linter:
             ran = {a.rule.id for a in rules}
             findings.extend(_unused_directive_findings(article, suppressions, ran, self.known_rules))
         findings.sort(key=Finding.sort_key)
-        return Report(path, tuple(findings), _stats(article, language))
+        return Report(path, tuple(findings), article_stats(article, language))
 
 
 UNUSED_DIRECTIVE = "unused-directive"
@@ -136,7 +136,7 @@ def _crash_finding(active: ActiveRule, what: str) -> Finding:
     )
 
 
-def _stats(article: Article, language: str | None) -> Stats:
+def article_stats(article: Article, language: str | None) -> Stats:
     """Figures about the article itself (its body), not about the page around it."""
     body = article.body
     scores = body.scores(language)
