@@ -11,6 +11,7 @@ apart prose of a few sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,7 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # writes kana between its Chinese characters, Ukrainian has letters Russian lacks.
 _TELLING_LETTERS = {"zh": ("ja", re.compile("[\u3040-\u30ff]"), 0.05), "ru": ("uk", re.compile("[іїєґІЇЄҐ]"), 0.01)}
 _LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _SAMPLE_WORDS = 2000
 _SAMPLE_CHARACTERS = 5000
 # Function words are a third to a half of running prose in the languages
@@ -125,17 +127,18 @@ def detect_language(article: Article, configured: str | None = None) -> Language
 def recognise(text: str, words: list[str]) -> str | None:
     """The language that *text* (with its *words*) is written in, or None when it does not tell."""
     letters = len(_LETTER.findall(text))
-    for code, script in _SCRIPTS:
-        if letters and len(script.findall(text)) >= 0.3 * letters:
-            telling = _TELLING_LETTERS.get(code)
-            if telling is not None and len(telling[1].findall(text)) >= telling[2] * letters:
-                return telling[0]
-            return code
+    if letters and len(_LATIN.findall(text)) < 0.7 * letters:
+        for code, script in _SCRIPTS:
+            if len(script.findall(text)) >= 0.3 * letters:
+                telling = _TELLING_LETTERS.get(code)
+                if telling is not None and len(telling[1].findall(text)) >= telling[2] * letters:
+                    return telling[0]
+                return code
     if not words:
         return None
-    lowered = [word.lower() for word in words]
+    counts = Counter(word.lower() for word in words)
     shares = sorted(
-        ((sum(1 for word in lowered if word in common) / len(lowered), code) for code, common in _PROFILES.items()),
+        ((sum(counts[word] for word in common) / len(words), code) for code, common in _PROFILES.items()),
         reverse=True,
     )
     (best, code), (second, _) = shares[0], shares[1]

@@ -121,10 +121,11 @@ class View:
         # One string object per distinct word: a long article repeats its words,
         # and a million copies of "the" cost 50 MB.
         spelled: dict[str, str] = {}
+        new = tuple.__new__  # a third of the cost of Word(...), which calls a Python-level __new__
         for index, sentence in enumerate(self.sentences):
             for match in WORD.finditer(text, sentence.start, sentence.end):
                 word = match.group()
-                result.append(Word(spelled.setdefault(word, word), match.start(), match.end(), index))
+                result.append(new(Word, (spelled.setdefault(word, word), match.start(), match.end(), index)))
         return tuple(result)
 
     @cached_property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..document import Article, Word
@@ -127,22 +127,30 @@ def _repeated_passages(
 ) -> Iterator[tuple[int, list[int]]]:
     """(length, start indices) of repeated passages, longest first.
 
-    For each length from max_words down to min_words, n-grams are counted in a
-    hash table (linear time). At the longest length, a chain of repeated
-    n-grams whose occurrences all shift by one word is one longer passage.
+    N-grams are counted in hash tables (linear time), shortest first, and only
+    where the n-gram one word shorter at the same start repeats often enough
+    (an n-gram cannot occur more often than its prefix): most three-word
+    phrases of an article occur once, so the longer lengths cost little. At
+    the longest length, a chain of repeated n-grams whose occurrences all
+    shift by one word is one longer passage.
     """
     size = len(words)
-    for length in range(options.max_words, options.min_words - 1, -1):
+    starts_to_try: Iterable[int] = range(size)
+    by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
+    for length in range(options.min_words, options.max_words + 1):
         occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for start in range(size - length + 1):
-            if words[start].sentence != words[start + length - 1].sentence:
-                continue
-            gram = tuple(keys[start : start + length])
-            occurrences[gram].append(start)
+        for start in starts_to_try:
+            end = start + length - 1
+            if end < size and words[start].sentence == words[end].sentence:
+                occurrences[tuple(keys[start : end + 1])].append(start)
+        repeated = {gram: starts for gram, starts in occurrences.items() if len(starts) >= needed}
+        by_length[length] = repeated
+        starts_to_try = sorted(start for starts in repeated.values() for start in starts)
+    for length in range(options.max_words, options.min_words - 1, -1):
         repeated = {
             gram: starts
-            for gram, starts in occurrences.items()
-            if len(starts) >= needed and sum(k not in stopwords for k in gram) >= options.min_content_words
+            for gram, starts in by_length[length].items()
+            if sum(k not in stopwords for k in gram) >= options.min_content_words
         }
         if length != options.max_words:
             yield from ((length, starts) for _, starts in sorted(repeated.items(), key=lambda item: item[1][0]))
