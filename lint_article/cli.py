@@ -19,7 +19,7 @@ import click
 from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
 from .batch import Item, lint_many
-from .config import KEYS, PROFILE_NAMES, Config, suggest
+from .config import KEYS, PROFILE_NAMES, SCOPES, Config, suggest
 from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
@@ -115,7 +115,16 @@ def main() -> None:
     help="Read settings from this file (.lint-article.toml, pyproject.toml or setup.cfg); no discovery.",
 )
 @click.option("--isolated", is_flag=True, help="Read no configuration file; only the command line and the defaults.")
-@click.option("--profile", type=click.Choice(PROFILE_NAMES), help="The shape of the articles: page, fragment or auto.")
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    help="The shape of the articles: auto (default: each input as it is), page, or fragment (a CMS body).",
+)
+@click.option(
+    "--scope",
+    type=click.Choice(SCOPES),
+    help="What the rules read: the article (default) or the whole page, to audit a site's template.",
+)
 @click.option(
     "--report-unused-disables", is_flag=True, default=None, help="Report suppression directives that silenced nothing."
 )
@@ -141,6 +150,7 @@ def check(
     config_file: str | None,
     isolated: bool,
     profile: str | None,
+    scope: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
 ) -> None:
@@ -152,6 +162,7 @@ def check(
         "fail-on": fail_on,
         "language": language,
         "profile": profile,
+        "scope": scope,
         "report-unused-disables": report_unused_disables,
     }
     try:
