@@ -47,14 +47,12 @@ def build(text: str) -> Tree:
     """Parse *text* and mend the tree where libxml2 builds it otherwise than a browser."""
     source, nuls = normalise(text)
     lines = scan.LineIndex(source)
-    scanned = scan.scan(source)
-    parsed = source
-    if scanned.max_depth > _MAX_PARSER_DEPTH:
-        parsed = scan.flatten_deep(source, _MAX_PARSER_DEPTH)
-        scanned = scan.scan(parsed)
-    if scanned.ignored_end_tags:
-        parsed = scan.blank(parsed, scanned.ignored_end_tags)
-    root = parse(parsed)
+    parsed, scanned, root = _parse_scanned(source)
+    if root is None:
+        # Nested deeper than the parser goes, it gave up: the tags below the
+        # limit are blanked out (their text stays, at its offsets) and it reads again.
+        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH))
+        root = root if root is not None else etree.fromstring(_EMPTY_DOCUMENT, etree.HTMLParser())
     tags = pair_elements(root, scanned.tags, lines)
     # Once every element has its tag, mend the tree where libxml2 builds it
     # otherwise than a browser.
@@ -74,7 +72,9 @@ _TABLE_PARTS = _TABLE_CONTENT - {"script", "style", "template", "table"}
 _NUL = re.compile("\x00")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LONE_CR = re.compile(r"\r\n?")
-# The parser drops everything nested deeper than about a thousand levels.
+_EMPTY_DOCUMENT = b"<html><body></body></html>"
+# The parser gives up on a document nested more than 2,048 levels deep; where it
+# does, the tags below this depth (by an estimate from the scan) are blanked out.
 _MAX_PARSER_DEPTH = 1000
 
 
@@ -90,15 +90,27 @@ def normalise(source: str) -> tuple[str, frozenset[int]]:
     return source.replace("\x00", "\ufffd"), nuls
 
 
-def parse(source: str) -> Element:
+def _parse_scanned(source: str) -> tuple[str, scan.Scan, Element | None]:
+    """*source* as the parser is to read it, its scan, and its tree (None when
+    the parser gave up on it: nested deeper than it goes)."""
+    scanned = scan.scan(source)
+    parsed = scan.blank(source, scanned.ignored_end_tags) if scanned.ignored_end_tags else source
+    return parsed, scanned, parse(parsed.encode("utf-8", errors="surrogatepass"))
+
+
+def parse(data: bytes) -> Element | None:
+    """The tree of UTF-8 *data*; None when the parser gave up on its depth."""
     parser = etree.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lags behind lxml
         encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True, default_doctype=False
     )
     # Bytes with an explicit encoding: a <meta charset> inside the text must not
     # make the parser decode it a second time.
-    root = etree.fromstring(source.encode("utf-8", errors="surrogatepass"), parser)
+    root = etree.fromstring(data, parser)
+    last = parser.error_log.last_error
+    if last is not None and last.type_name == "ERR_RESOURCE_LIMIT":
+        return None  # "Excessive depth in document": it stopped there and dropped everything
     if root is None:
-        root = etree.fromstring(b"<html><body></body></html>", parser)
+        root = etree.fromstring(_EMPTY_DOCUMENT, parser)
     return root
 
 
