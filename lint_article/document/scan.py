@@ -31,14 +31,15 @@ VOID_ELEMENTS = frozenset(
 NESTED_VOID_ELEMENTS = frozenset({"bgsound", "embed", "keygen", "source", "track", "wbr"})
 _FLAT_VOID_ELEMENTS = VOID_ELEMENTS - NESTED_VOID_ELEMENTS
 
-# One alternative per kind of markup; the first that matches at "<" wins.
+# One alternative per kind of markup; the first that matches after "<" wins. The
+# literal "<" in front lets the engine skip to each "<" as str.find would.
 _MARKUP = re.compile(
-    r"""
-      (?P<comment><!--.*?(?:-->|--!>|\Z))
-    | (?P<bogus><[!?][^>]*>?)
-    | (?P<end></(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
-    | (?P<start><(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
-    """,
+    r"""<(?:
+      (?P<comment>!--.*?(?:-->|--!>|\Z))
+    | (?P<bogus>[!?][^>]*>?)
+    | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
+    | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
+    )""",
     re.VERBOSE | re.DOTALL,
 )
 # End tags that an HTML5 parser reads as nothing: whatever follows ``</body>`` or
