@@ -1,0 +1,41 @@
+"""Table tests for image-alt."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.image_alt import ImageAlt
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+CASES = [
+    ok('<img src="a.jpg" alt="Soldiers at Air Base 201">'),
+    ok('<img src="rule.png" alt="">'),
+    bad('<p>x</p>\n<img src="a.jpg">', finding("image-alt", line=2, column=1, message="no alt attribute")),
+    bad('<img src="a.jpg" alt="IMG_0042.jpg">', finding("image-alt", line=1, message="“IMG_0042.jpg” is a file name")),
+    bad('<img src="a.jpg" alt="DSC_1234">', finding("image-alt", line=1, message="file name")),
+    bad('<img src="a.jpg" alt="sahel-1200x675">', finding("image-alt", line=1, message="file name")),
+    # Camera and phone defaults, numbered CMS slugs, hashes.
+    bad('<img src="a.jpg" alt="PXL_20230105_123456789">', finding("image-alt", line=1, message="file name")),
+    bad('<img src="a.jpg" alt="IMG-20230101-WA0001">', finding("image-alt", line=1, message="file name")),
+    bad('<img src="a.jpg" alt="Screenshot 2024-01-05 at 10.22.31">', finding("image-alt", line=1, message="file name")),
+    bad('<img src="a.jpg" alt="Screen Shot 2019-03-01 at 9.41.22 AM">', finding("image-alt", line=1, message="file")),
+    bad('<img src="a.jpg" alt="Screen Shot 2016 11 11 at 15.10.08">', finding("image-alt", line=1, message="file")),
+    bad('<img src="a.jpg" alt="0225-lupita-nyongo-getty-01">', finding("image-alt", line=1, message="file name")),
+    bad('<img src="a.jpg" alt="1fb5ee36-d9ae-4125-96d9-f52eb403f1e1">', finding("image-alt", line=1, message="file")),
+    bad('<img src="a.jpg" alt="https://example.org/a">', finding("image-alt", line=1, message="file name")),
+    # Names with a number in them are not file names.
+    ok('<img src="a.jpg" alt="COVID-19"><img src="b.jpg" alt="Apollo-11"><img src="c.jpg" alt="F-35">'),
+    ok('<img src="a.jpg" alt="Class_of_2019"><img src="b.jpg" alt="Screenshot 2 shows the new dashboard">'),
+    # One finding for copies of one file.
+    bad(
+        '<img src="tick.png">\n<img src="tick.png"><img src="tick.png">', finding("image-alt", line=1, message="2 more")
+    ),
+    ok('<img src="a.jpg" role="presentation"><img src="b.jpg" aria-hidden="true">'),
+    ok('<img src="pixel.gif" width="1" height="1"><noscript><img src="a.jpg"></noscript>'),
+    ok('<img src="a.jpg" alt="#image_title">'),  # a placeholder: placeholder-text reports it
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_image_alt(case: Case) -> None:
+    run_cases(ImageAlt, case)
