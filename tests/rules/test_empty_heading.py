@@ -9,8 +9,8 @@ from lint_article.testing import Case, bad, finding, ok, run_cases
 
 CASES = [
     ok("<h1>Title</h1><h2>Part</h2>"),
-    bad("<h1>T</h1>\n<h2> </h2>", finding("empty-heading", line=2, column=1, message="<h2> has no text")),
-    bad("<h1>T</h1>\n<h3><a href='#x'></a></h3>", finding("empty-heading", line=2, message="<h3>")),
+    bad("<h1>T</h1>\n<h2> </h2>", finding("empty-heading", "empty", line=2, column=1, tag="h2")),
+    bad("<h1>T</h1>\n<h3><a href='#x'></a></h3>", finding("empty-heading", "empty", line=2, tag="h3")),
     ok("<h2><img src='logo.png' alt='Dealbook'></h2>"),
     ok("<h2><svg role='img' aria-label='Dealbook'></svg></h2>"),
     ok("<h2 aria-label='Key developments'></h2><h2 hidden></h2><h2 aria-hidden='true'></h2>"),

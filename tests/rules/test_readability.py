@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint_article.rules.readability import Readability
-from lint_article.testing import Case, bad, finding, ok, run_cases
+from lint_article.testing import Case, bad, finding, ok, run_cases, shown
 
 _EASY = (
     "<p>The town will fix the roads this year. Work starts in May. It will take six weeks. "
@@ -34,12 +34,16 @@ CASES = [
     ok(f'<html lang="en"><body><h1>Roads</h1>{_EASY}</body></html>'),
     bad(
         f'<html lang="en"><body><h1>Notice</h1>\n{_HARD}</body></html>',
-        finding("readability", line=2, column=4, message="Flesch reading ease is -189.7, below the minimum of 50"),
+        finding("readability", "hard-to-read", line=2, column=4, score=shown("-189.7"), minimum=50),
+        # Both paragraphs are the same, on line 2: each is named.
         finding(
             "readability",
+            "grade-too-high",
             line=2,
             column=4,
-            message="grade is 45.9, above the maximum of 12; hardest paragraphs: line 2",
+            score=shown("45.9"),
+            maximum=12,
+            hardest="line 2 (45.9), line 2 (45.9)",
         ),
     ),
     # Too short to score.
@@ -47,7 +51,7 @@ CASES = [
     # Thresholds are options, both ways.
     bad(
         f'<html lang="en"><body>{_EASY}</body></html>',
-        finding("readability", line=1, message="below the minimum of 110"),
+        finding("readability", "hard-to-read", line=1, minimum=110),
         options={"min_reading_ease": 110},
     ),
     ok(f'<html lang="en"><body>{_HARD}</body></html>', options={"min_words": 1000}),
@@ -56,7 +60,7 @@ CASES = [
     # Without lang, English is recognised by its function words...
     bad(
         f"<div>\n{_EASY}</div>",
-        finding("readability", line=2, message="minimum of 110"),
+        finding("readability", "hard-to-read", line=2, minimum=110),
         options={"min_reading_ease": 110},
     ),
     # ... and a configured language wins over the guess.
@@ -64,14 +68,14 @@ CASES = [
     # ... but not over the article's own <html lang>.
     bad(
         f'<html lang="en"><body>\n{_EASY}</body></html>',
-        finding("readability", line=2, message="minimum of 110"),
+        finding("readability", "hard-to-read", line=2, minimum=110),
         options={"min_reading_ease": 110},
         language="ja",
     ),
     # German has its own coefficients (Amstad) and no grade.
     bad(
         f'<html lang="de"><body>\n{_HARD}</body></html>',
-        finding("readability", line=2, message="Flesch reading ease"),
+        finding("readability", "hard-to-read", line=2, minimum=50),
     ),
 ]
 

@@ -15,9 +15,12 @@ CASES = [
         f"<h1>T</h1>\n<p>The {_REPEAT[4:]} here.</p>\n<p>Yes, {_REPEAT}.</p>\n<p>{_REPEAT.title()}!</p>",
         finding(
             "repeated-phrases",
+            "repeated",
             line=2,
             column=4,
-            message="“The security situation remains dire” appears 3 times (lines 2, 3, 4)",
+            phrase="The security situation remains dire",
+            count=3,
+            lines="2, 3, 4",
         ),
     ),
     # The longest repeated form is reported once, not each overlapping sub-phrase.
@@ -26,7 +29,11 @@ CASES = [
         "<p>They said we must fix the broken roads before winter comes again.</p>"
         "<p>And we must fix the broken roads before winter comes again!</p>",
         finding(
-            "repeated-phrases", line=1, message="“We must fix the broken roads before winter comes again” appears 3"
+            "repeated-phrases",
+            "repeated",
+            line=1,
+            phrase="We must fix the broken roads before winter comes again",
+            count=3,
         ),
     ),
     # Never across a sentence or block boundary.
@@ -37,18 +44,18 @@ CASES = [
     ok(f"<p>{_REPEAT}.</p>" * 3, options={"min_occurrences": 4}),
     bad(
         f"<p>{_REPEAT}.</p>" * 2,
-        finding("repeated-phrases", line=1, message="appears 2 times"),
+        finding("repeated-phrases", "repeated", line=1, count=2),
         options={"min_occurrences": 2},
     ),
     # Case and punctuation do not hide a repeat.
     bad(
         "<p>Climate, change matters.</p><p>CLIMATE change matters!</p><p>climate change, matters</p>",
-        finding("repeated-phrases", line=1, message="appears 3 times"),
+        finding("repeated-phrases", "repeated", line=1, count=3),
     ),
     # Every occurrence's line is named, each line once.
     bad(
         "\n".join([f"<p>{_REPEAT}.</p>"] * 12 + [f"<p>{_REPEAT}. {_REPEAT}.</p>"]),
-        finding("repeated-phrases", line=1, message=f"appears 14 times (lines {', '.join(map(str, range(1, 14)))})"),
+        finding("repeated-phrases", "repeated", line=1, count=14, lines=", ".join(map(str, range(1, 14)))),
         options={"per_words": 10_000},
     ),
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lint_article.rules.sentence_length import SentenceLength
-from lint_article.testing import Case, bad, finding, ok, run_cases
+from lint_article.testing import Case, bad, finding, ok, run_cases, shown
+
+RULE = "sentence-length"
 
 SHORT = "The juntas hold power. "
 LONG = "Officials " + " ".join(["word"] * 29) + ". "  # a capital starts the next sentence
@@ -16,18 +18,28 @@ CASES = [
     bad(
         "<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 3 + "Officials " + " ".join(["word"] * 39) + ".</p>",
         finding(
-            "sentence-length",
+            RULE,
+            "too-many-long",
             line=2,
-            message="33% of sentences (4 of 12) have more than 25 words, above the maximum of 25%; longest: line 2 (40",
+            share=shown("33%"),
+            long=4,
+            total=12,
+            max_words=25,
+            max_share=0.25,
+            longest="line 2 (40 words), line 2 (30 words), line 2 (30 words)",
         ),
     ),
     bad(
         "<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>",
-        finding("sentence-length", line=2, message="longest: line 2 (30 words)"),
+        finding(RULE, "too-many-long", line=2, longest="line 2 (30 words), line 2 (30 words), line 2 (30 words)"),
     ),
     ok("<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>", options={"max_share": 0.4}),
     ok("<p>" + SHORT + LONG * 3 + "</p>"),  # fewer than min_sentences
-    bad("<p>" + SHORT + LONG * 3 + "</p>", finding("sentence-length", line=1), options={"min_sentences": 2}),
+    bad(
+        "<p>" + SHORT + LONG * 3 + "</p>",
+        finding(RULE, "too-many-long", line=1, long=3, total=4),
+        options={"min_sentences": 2},
+    ),
     # Headings and table cells are not prose.
     ok("<p>" + SHORT * 10 + "</p><table><tr><td>" + LONG * 6 + "</td></tr></table>"),
     # Languages written without spaces are skipped.

@@ -7,16 +7,18 @@ import pytest
 from lint_article.rules.subheading_distribution import SubheadingDistribution
 from lint_article.testing import Case, bad, finding, ok, run_cases
 
+RULE = "subheading-distribution"
+
 CASES = [
     ok("<h1>T</h1><p>" + "word " * 500 + "</p>"),
     bad(
         "<h1>T</h1>\n<p>" + "word " * 300 + "</p>\n<p>" + "word " * 201 + "</p>\n<h2>A</h2>\n<p>x</p>",
-        finding("subheading-distribution", line=2, message="501 words without a subheading (lines 2–3)"),
+        finding(RULE, "too-long", line=2, count=501, first=2, last=3, max_words=500),
     ),
     ok("<h1>T</h1><p>" + "word " * 300 + "</p><h2>A</h2><p>" + "word " * 300 + "</p>"),
     bad(
         "<h1>T</h1>\n<p>" + "word " * 301 + "</p>",
-        finding("subheading-distribution", line=2, message="every 300 words"),
+        finding(RULE, "too-long", line=2, count=301, max_words=300),
         options={"max_words": 300},
     ),
     # Lists are scanned by their items: a reference list is not a stretch of text (Wikipedia's "Citations").
@@ -25,11 +27,11 @@ CASES = [
     # ...but a list does not end a stretch, and a layout table's paragraphs are text.
     bad(
         "<h1>T</h1>\n<p>" + "word " * 300 + "</p>\n<ul><li>" + "word " * 100 + "</ul>\n<p>" + "word " * 201 + "</p>",
-        finding("subheading-distribution", line=2, message="501 words without a subheading (lines 2–4)"),
+        finding(RULE, "too-long", line=2, count=501, first=2, last=4),
     ),
     bad(
         "<h1>T</h1>\n<table><tr><td><p>" + "word " * 501 + "</p></td></tr></table>",
-        finding("subheading-distribution", line=2, message="501 words"),
+        finding(RULE, "too-long", line=2, count=501),
     ),
 ]
 

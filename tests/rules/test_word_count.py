@@ -14,20 +14,20 @@ CASES = [
     bad(
         f"<h1>T</h1>\n<p>{_WORDS_40}</p>",
         # The headline is not the article's text: the count starts at the body.
-        finding("word-count", line=2, column=4, message="the article has 40 words; expected 300 to 5,000"),
+        finding("word-count", "too-short", line=2, column=4, count=40, low=300, high="5,000"),
     ),
     bad(
         f"<h1>T</h1>\n<p>{_WORDS_40}</p>\n<p>{_WORDS_40}</p>",
-        finding("word-count", line=3, message="the article has 80 words; expected 10 to 50"),
+        finding("word-count", "too-long", line=3, count=80, low=10, high="50"),
         options={"min": 10, "max": 50},
     ),
     bad(
         f"<h1>T</h1><p>{_WORDS_40}</p>",
-        finding("word-count", line=1, message="expected 45 to 55"),
+        finding("word-count", "too-short", line=1, low=45, high="55"),
         options={"target": 50, "tolerance": 0.1},
     ),
     ok(f"<h1>T</h1><p>{_WORDS_40}</p>", options={"min": 0, "max": None}),
-    bad("", finding("word-count", line=1, column=1, message="the article has 0 words")),
+    bad("", finding("word-count", "too-short", line=1, column=1, count=0)),
     # Scripts, styles, comments, attributes and hidden text are not words a reader sees.
     ok(
         '<p title="one two three">a b c</p><script>x y z</script><style>p{}</style>'
