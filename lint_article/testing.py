@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import docs
 from .api import make_linter
 from .config import Config
 from .document import Article
@@ -160,6 +161,27 @@ def run_cases(rule: type[Rule], case: Case) -> None:
             for f in unmatched
         ]
         raise AssertionError("\n".join(lines))
+
+
+def check_documented_examples(rule: type[Rule]) -> None:
+    """Assert that *rule*'s documented Fails example gives findings of the rule's
+    own messages (a rule that crashes on it gives an ``internal-error`` finding,
+    which does not count) and its Passes example gives none at all."""
+    failing = docs.example(rule, "Fails")
+    found = lint_with(rule, failing.html, failing.options)
+    if not found or any(f.rule != rule.id or f.message_id not in rule.messages for f in found):
+        raise AssertionError(
+            f"rule {rule.id}: the Fails example must give findings of the rule's own messages "
+            f"({', '.join(rule.messages)}); it gave {_listed(found)}"
+        )
+    passing = docs.example(rule, "Passes")
+    found = lint_with(rule, passing.html, passing.options)
+    if found:
+        raise AssertionError(f"rule {rule.id}: the Passes example must give no finding; it gave {_listed(found)}")
+
+
+def _listed(findings: list[Finding]) -> str:
+    return "; ".join(f"{f.line}:{f.column} {f.message_id}: {f.message}" for f in findings) or "none"
 
 
 _EXPECT = re.compile(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")
