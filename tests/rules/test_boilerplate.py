@@ -31,6 +31,7 @@ CASES = [
     ),
     bad(page("<p>Read more: How the juntas took power</p>"), finding(RULE, "read-more", line=5)),
     bad(page("<h3>Related Articles</h3>"), finding(RULE, "read-more", line=5, text="Related Articles")),
+    bad(page("<p>Follow us on Mastodon</p>"), finding(RULE, "follow", line=5, column=4, text="Follow us on")),
     # The byline printed twice, in one block or in two.
     bad(page("<div>Viral_X By Viral_X</div>"), finding(RULE, "byline-twice", line=5, name="Viral_X")),
     bad(page("<p>Viral_X</p>\n<p>By Viral_X</p>"), finding(RULE, "byline-twice", line=6, name="Viral_X")),
