@@ -230,7 +230,9 @@ def _load_rule(source: Path, module: str, name: str) -> type[Rule]:
 
 
 def _reinstall(root: Path) -> bool:
-    command = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(root)]
+    # As the set-up installs it: a build without isolation may leave the checkout's own
+    # lint_article.egg-info as it was, and running from the checkout, the registry reads that.
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(root)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         print(result.stderr, file=sys.stderr)

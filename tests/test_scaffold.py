@@ -31,19 +31,25 @@ COPIED = (
     "tests/rule_tables.py", "tests/test_registry.py", "tests/test_docs.py", "tests/test_rule_boundaries.py",
     "tests/rules",
 )  # fmt: skip
-NEW_RULE = "no-blink"
+# An id no real rule will take, so that the copy never has it already.
+NEW_RULE, NEW_MODULE = "scaffolded-example", "scaffolded_example"
 SUMMARY = "No <blink> in the article."
 # The checks a built-in rule is held to, each run on the new rule.
 RULE_CHECKS = (
-    "test_rule_is_well_formed[no-blink]",
-    "test_options_are_frozen_keyword_only_and_documented[no-blink]",
-    "test_every_message_id_is_produced_by_the_rules_table[no-blink]",
-    "test_fixable_is_honest[no-blink]",
-    "test_docstring_has_every_section[no-blink]",
-    "test_failing_example_fails_and_passing_example_passes[no-blink]",
-    "test_committed_page_is_up_to_date[no-blink]",
-    "test_the_documented_file_directive_silences_the_failing_example[no-blink]",
-    "test_the_rule_stays_within_the_document_model[no_blink]",
+    *(
+        f"{test}[{NEW_RULE}]"
+        for test in (
+            "test_rule_is_well_formed",
+            "test_options_are_frozen_keyword_only_and_documented",
+            "test_every_message_id_is_produced_by_the_rules_table",
+            "test_fixable_is_honest",
+            "test_docstring_has_every_section",
+            "test_failing_example_fails_and_passing_example_passes",
+            "test_committed_page_is_up_to_date",
+            "test_the_documented_file_directive_silences_the_failing_example",
+        )
+    ),
+    f"test_the_rule_stays_within_the_document_model[{NEW_MODULE}]",
 )
 
 
@@ -103,25 +109,27 @@ def test_the_installed_entry_points_are_the_declared_ones() -> None:
 def test_the_scaffold_writes_the_four_files_and_nothing_else(scaffolded) -> None:
     checkout, result = scaffolded
     assert result.returncode == 0, result.stderr
-    written = ["lint_article/rules/no_blink.py", "tests/rules/test_no_blink.py", "pyproject.toml", "rules/no-blink.md"]
+    written = [f"lint_article/rules/{NEW_MODULE}.py", f"tests/rules/test_{NEW_MODULE}.py", "pyproject.toml"]
+    written.append(f"rules/{NEW_RULE}.md")
     assert [line.removeprefix("wrote ") for line in result.stdout.splitlines()[:4]] == written
-    entry_point = 'no-blink = "lint_article.rules.no_blink:NoBlink"\n'
-    before = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    last = before.index("\n", before.index('link-text = "lint_article.rules.link_text:LinkText"')) + 1
-    assert (checkout / "pyproject.toml").read_text(encoding="utf-8") == before[:last] + entry_point + before[last:]
+    # One line more in pyproject.toml, after the last entry point; the rest as it was written.
+    lines = (checkout / "pyproject.toml").read_text(encoding="utf-8").splitlines(keepends=True)
+    added = lines.index(f'{NEW_RULE} = "lint_article.rules.{NEW_MODULE}:ScaffoldedExample"\n')
+    assert lines[:added] + lines[added + 1 :] == (ROOT / "pyproject.toml").read_text("utf-8").splitlines(True)
+    assert lines[added - 1].startswith(f"{list(Checkout(ROOT).entry_points())[-1]} = ")
     assert missing_pieces(checkout) == []
 
 
 def test_the_scaffolded_rule_passes_every_rule_check_through_its_entry_point(scaffolded) -> None:
     checkout, _ = scaffolded
     site = install_entry_points(checkout)
-    checks = ["tests/rules/test_no_blink.py", "tests/test_registry.py", "tests/test_docs.py"]
-    checks += ["tests/test_rule_boundaries.py", "-k", "no-blink or no_blink"]
+    checks = [f"tests/rules/test_{NEW_MODULE}.py", "tests/test_registry.py", "tests/test_docs.py"]
+    checks += ["tests/test_rule_boundaries.py", "-k", f"{NEW_RULE} or {NEW_MODULE}"]
     result = run(checkout, "-m", "pytest", "-v", "-p", "no:cacheprovider", *checks, path=(site,))
     assert result.returncode == 0, result.stdout + result.stderr
     passed = {line.split("::")[-1].split(" PASSED")[0] for line in result.stdout.splitlines() if " PASSED" in line}
     assert set(RULE_CHECKS) <= passed, result.stdout
-    assert sum(name.startswith("test_no_blink[") for name in passed) == 3, "the generated table has three cases"
+    assert sum(name.startswith(f"test_{NEW_MODULE}[") for name in passed) == 3, "the generated table has 3 cases"
 
 
 @pytest.mark.parametrize(
@@ -131,7 +139,7 @@ def test_the_scaffolded_rule_passes_every_rule_check_through_its_entry_point(sca
 )
 def test_the_scaffolded_files_are_clean(scaffolded, tool: tuple[str, ...]) -> None:
     checkout, _ = scaffolded
-    files = ["lint_article/rules/no_blink.py"] if tool == ("mypy",) else ["lint_article", "tests/rules"]
+    files = [f"lint_article/rules/{NEW_MODULE}.py"] if tool == ("mypy",) else ["lint_article", "tests/rules"]
     result = run(checkout, "-m", *tool, *files)
     assert result.returncode == 0, result.stdout + result.stderr
 
