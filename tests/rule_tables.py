@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -14,13 +15,17 @@ from lint_article.testing import lint_with
 from .conftest import ROOT
 
 
+def table_of(rule: type[Rule]) -> Path:
+    """The table of the built-in *rule*: ``tests/rules/test_<module>.py``."""
+    return Checkout(ROOT).table_test(rule.__module__.rpartition(".")[2])
+
+
 @cache
 def table_findings(rule: type[Rule]) -> tuple[Finding, ...]:
-    """What *rule* finds in the bad cases of its table, ``tests/rules/test_<module>.py``."""
-    checkout = Checkout(ROOT)
-    table = checkout.table_test(rule.__module__.rpartition(".")[2])
+    """What *rule* finds in the bad cases of its table."""
+    table = table_of(rule)
     if not table.exists():
-        pytest.fail(f"{checkout.shown(table)} is missing: every built-in rule has a table of cases there")
+        pytest.fail(f"{table.relative_to(ROOT)} is missing: every built-in rule has a table of cases there")
     cases = importlib.import_module(f"tests.rules.{table.stem}").CASES
     return tuple(
         found

@@ -9,10 +9,9 @@ import pytest
 
 from lint_article import Finding, Rule, RuleOptions, Severity, load_registry
 from lint_article.registry import rule_problems
-from lint_article.scaffold import Checkout
 
 from .conftest import ROOT
-from .rule_tables import table_findings
+from .rule_tables import table_findings, table_of
 
 RULES = sorted(load_registry().rules.items())
 # Plugins bring their own tables; the behaviour of the built-in rules is judged by theirs.
@@ -70,7 +69,7 @@ def fixable_problem(rule: type[Rule], findings: Iterable[Finding]) -> str | None
 
 @pytest.mark.parametrize(("rule_id", "rule"), BUILT_IN, ids=[r for r, _ in BUILT_IN])
 def test_every_message_id_is_produced_by_the_rules_table(rule_id: str, rule: type[Rule]) -> None:
-    table = Checkout(ROOT).table_test(rule.__module__.rpartition(".")[2]).relative_to(ROOT)
+    table = table_of(rule).relative_to(ROOT)
     assert unproduced_messages(rule, table_findings(rule)) == [], (
         f"declared, but no bad case of {table} produces them: add a case for each, or drop the message"
     )
