@@ -16,7 +16,8 @@
 
 A case passes when every expected finding is matched by one actual finding
 (rule id, message id, line, column when given, and the values given) and no
-finding is left over.
+finding is left over. Values are what the message was formatted from
+(``Finding.data``), so a test does not depend on the message's English.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import docs
 from .api import make_linter
 from .config import Config
 from .document import Article
@@ -78,8 +80,42 @@ def finding(
     **values: Any,
 ) -> Expected:  # fmt: skip
     """A finding a case expects: the rule, its message id, where, and the values of
-    its message that matter (``finding("word-count", "too-short", line=2, count=41)``)."""
-    return Expected(rule, message_id, line, column, values, message)
+    its message that matter (``finding("word-count", "too-short", line=2, count=41)``).
+
+    A value is compared with ``==``; a computed one is best given as the message
+    shows it, ``score=shown("45.9")``. A value named like a parameter of this
+    function takes a trailing underscore: ``line_=2`` is the message's ``{line}``,
+    where ``line=4`` is where the finding is.
+    """
+    named = {_SHADOWED.get(name, name): value for name, value in values.items()}
+    return Expected(rule, message_id, line, column, named, message)
+
+
+_SHADOWED = {"line_": "line", "column_": "column", "message_": "message"}
+
+
+def shown(text: str) -> Any:
+    """A number as its message shows it, for values the rule computes:
+    ``shown("45.9")`` equals 45.92 (shown to one decimal), ``shown("33%")``
+    equals 4 / 12 (shown as a whole percentage)."""
+    return _Shown(text)
+
+
+class _Shown:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, int | float) or isinstance(other, bool):
+            return False
+        number, percent = self.text.removesuffix("%"), self.text.endswith("%")
+        decimals = len(number.partition(".")[2])
+        return format(other, f".{decimals}{'%' if percent else 'f'}") == self.text
+
+    def __repr__(self) -> str:
+        return f"shown({self.text!r})"
 
 
 def ok(
@@ -125,6 +161,27 @@ def run_cases(rule: type[Rule], case: Case) -> None:
             for f in unmatched
         ]
         raise AssertionError("\n".join(lines))
+
+
+def check_documented_examples(rule: type[Rule]) -> None:
+    """Assert that *rule*'s documented Fails example gives findings of the rule's
+    own messages (a rule that crashes on it gives an ``internal-error`` finding,
+    which does not count) and its Passes example gives none at all."""
+    failing = docs.example(rule, "Fails")
+    found = lint_with(rule, failing.html, failing.options)
+    if not found or any(f.rule != rule.id or f.message_id not in rule.messages for f in found):
+        raise AssertionError(
+            f"rule {rule.id}: the Fails example must give findings of the rule's own messages "
+            f"({', '.join(rule.messages)}); it gave {_listed(found)}"
+        )
+    passing = docs.example(rule, "Passes")
+    found = lint_with(rule, passing.html, passing.options)
+    if found:
+        raise AssertionError(f"rule {rule.id}: the Passes example must give no finding; it gave {_listed(found)}")
+
+
+def _listed(findings: list[Finding]) -> str:
+    return "; ".join(f"{f.line}:{f.column} {f.message_id}: {f.message}" for f in findings) or "none"
 
 
 _EXPECT = re.compile(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")

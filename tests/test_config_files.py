@@ -137,7 +137,9 @@ def test_a_users_rule_options_win_over_the_profile() -> None:
     from lint_article import Article
 
     findings = make_linter(config).lint(Article.from_html("<h2>A</h2>")).findings
-    assert [f.message for f in findings if f.rule == "heading-order"] == ["the first heading is <h2>; expected <h3>"]
+    assert [(f.message_id, f.data) for f in findings if f.rule == "heading-order"] == [
+        ("first", {"level": 2, "expected": 3})
+    ]
 
 
 @pytest.mark.parametrize(
