@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from lint_article.rules.duplicate_title import DuplicateTitle
+from lint_article import Article, Context, Finding, Rule, RuleOptions
 from lint_article.rules.heading_order import HeadingOrder
 from lint_article.testing import bad, finding, run_cases, shown
 
@@ -31,11 +33,24 @@ def test_a_case_fails_on_any_difference(expected) -> None:
         run_cases(HeadingOrder, bad(SKIP, expected))
 
 
+class NamesALine(Rule):
+    """A plugin's rule whose message has a value called ``line``."""
+
+    id = "names-a-line"
+    summary = "Reports each <h2> with the line of the first."
+    messages = {"again": "another <h2>; the first is on line {line}"}
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        headings = [h for h in ctx.view.headings if h.level == 2]
+        for heading in headings[1:]:
+            yield ctx.at_element(heading.element, "again", line=headings[0].line)
+
+
 def test_a_value_named_like_a_parameter_takes_a_trailing_underscore() -> None:
     html = "<h1>T</h1>\n<h2>Background</h2>\n<p>x</p>\n<h2>Background</h2>"
-    run_cases(DuplicateTitle, bad(html, finding("duplicate-title", "heading-repeated", line=4, line_=2)))
+    run_cases(NamesALine, bad(html, finding("names-a-line", "again", line=4, line_=2)))
     with pytest.raises(AssertionError):
-        run_cases(DuplicateTitle, bad(html, finding("duplicate-title", "heading-repeated", line=4, line_=4)))
+        run_cases(NamesALine, bad(html, finding("names-a-line", "again", line=4, line_=4)))
 
 
 def test_shown_equals_the_numbers_that_format_as_its_text() -> None:

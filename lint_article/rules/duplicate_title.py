@@ -67,8 +67,8 @@ class DuplicateTitle(Rule):
     summary = "The headline is not repeated in the body; no two sibling headings share a text."
     severity = Severity.WARNING
     messages = {
-        "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {line}",
-        "heading-repeated": "heading “{text}” repeats the heading on line {line}",
+        "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {first_line}",
+        "heading-repeated": "heading “{text}” repeats the heading on line {first_line}",
     }
 
     @dataclass(frozen=True, kw_only=True)
@@ -109,7 +109,7 @@ class DuplicateTitle(Rule):
                 first_line = article.line_of(block.start)
                 continue
             repeated.add(block.element)
-            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, line=first_line)
+            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, first_line=first_line)
 
     def _repeated_headings(
         self, article: Article, ctx: Context[Options], headings: tuple[Heading, ...], reported: set[object]
@@ -128,7 +128,7 @@ class DuplicateTitle(Rule):
             if first is None:
                 seen[(scope, text)] = heading
                 continue
-            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, line=first.line)
+            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
 
 
 def _only_a_link(article: Article, block: Block, text: str) -> bool:
