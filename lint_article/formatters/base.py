@@ -103,6 +103,14 @@ def shown_path(path: str) -> str:
     return _UNPRINTABLE.sub(_escape, path)
 
 
+def printable(text: str) -> str:
+    """Article text fit for a line of human-facing output: control characters
+    (so ANSI and OSC sequences too) and line breaks become their escapes
+    (``\x1b``, ``\n``), so that what an article holds can neither split an
+    output line nor drive the terminal."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
 def json_text(data: Any) -> str:
     """*data* as indented JSON that encodes to UTF-8 whatever strings it holds.
 
