@@ -26,6 +26,7 @@ from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
 from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
+from .inputs import MAX_FILE_SIZE_HINT
 from .registry import Registry, load_registry
 from .report import Report
 from .rule import ConfigError
@@ -124,6 +125,11 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude to files named on the command line too (as pre-commit names them).",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -143,6 +149,7 @@ def check(
     profile: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
+    force_exclude: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
     given = {
@@ -165,7 +172,7 @@ def check(
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
     try:
-        reports = _lint_all(settings, paths, stdin_filename, jobs)
+        reports = _lint_all(settings, paths, stdin_filename, jobs, force_exclude)
     except ConfigError as exc:  # a configuration file below the current directory
         raise click.UsageError(str(exc)) from None
     _report_faults(reports, registry, output_format)
@@ -193,10 +200,14 @@ PROGRESS_MIN_FILES = 8
 """More files than this, and a terminal on standard error, show a progress bar there."""
 
 
-def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
+def _lint_all(
+    settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None, force_exclude: bool
+) -> list[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
     settings of that name (its configuration file, its per-file ignores, its
-    size limit), then the directories that could not be listed."""
+    size limit), then the directories that could not be listed or hold nothing
+    to lint. With *force_exclude*, ``exclude`` skips files named on the command
+    line (and standard input's --stdin-filename) too."""
 
     def excluded(path: Path) -> bool:
         return settings.for_path(path).excludes(path.absolute())
@@ -206,9 +217,19 @@ def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | No
     def unreadable(directory: Path, exc: OSError) -> None:
         faults.append(Report(str(directory), error=f"cannot list the directory: {exc.strerror or exc}"))
 
-    items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded, unreadable=unreadable))
+    def empty(directory: Path, skipped: int) -> None:
+        if skipped:
+            why = f"the exclude setting skips every HTML file below it ({skipped:,})"
+        else:
+            why = "no *.html or *.htm file below it"
+        faults.append(Report(str(directory), error=f"nothing to lint in this directory: {why}"))
+
+    named = [p for p in paths if p != "-"]
+    items: list[Item] = list(
+        expand_paths(named, excluded, unreadable=unreadable, empty=empty, force_exclude=force_exclude)
+    )
     stdin_name = stdin_filename or "-"
-    if "-" in paths:
+    if "-" in paths and not (force_exclude and stdin_filename and excluded(Path(stdin_filename))):
         try:
             items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
         except TooLarge as exc:
@@ -229,7 +250,7 @@ def _settings_path(name: str | os.PathLike[str]) -> Path | None:
 def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None:  # started with standard input closed (``<&-``)
         raise OSError(0, "it is closed")
-    return read_limited(sys.stdin.buffer, max_bytes)
+    return read_limited(sys.stdin.buffer, max_bytes, hint=MAX_FILE_SIZE_HINT)
 
 
 def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:

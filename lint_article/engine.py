@@ -5,10 +5,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from . import readability
+from . import inputs, readability
 from .article import Article
 from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
 from .findings import Finding, Severity
+from .inputs import Limit
 from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
 from .rule import Context
@@ -40,7 +41,21 @@ class Linter:
         """Every installed rule id, so that a directive naming another can be
         reported with the unused ones (None: not judged)."""
 
-    def lint(self, article: Article, path: str = "<string>") -> Report:
+    def lint(
+        self, source: Article | str | bytes, path: str = "<string>", *, max_bytes: int | Limit | None = Limit.CONFIGURED
+    ) -> Report:
+        """Lint *source*: an :class:`Article`, or HTML as text or bytes (decoded as a
+        browser would). Text or bytes that are not HTML (see :mod:`.inputs`), or
+        larger than *max_bytes* (text counted in UTF-8 bytes; by default this
+        linter's ``max-file-size``; None for no limit), give a report with
+        ``error`` set and are not parsed; so does anything but text or bytes."""
+        if isinstance(source, Article):
+            article = source
+        else:
+            error = inputs.problem(source, self.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes)
+            if error is not None:
+                return Report(path, error=error)
+            article = Article.from_html(source)
         language = primary_language(article, self.language)
         suppressions = Suppressions(article)
         rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
+from typing import TypedDict
 
 
 class Severity(enum.IntEnum):
@@ -44,11 +44,42 @@ class Finding:
     """A CSS selector that locates the element from ``<body>``."""
     url: str = ""
     """The rule's documentation page."""
+    advice: str = ""
+    """What the writer can do about it, in one line ("Split the longest sentences.")."""
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        return data
+    def to_dict(self) -> FindingDict:
+        """The ``findings[]`` entry of the JSON output."""
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "message_id": self.message_id,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "snippet": self.snippet,
+            "selector": self.selector,
+            "url": self.url,
+            "advice": self.advice,
+        }
+
+
+class FindingDict(TypedDict):
+    """A finding in the JSON output (contract version 1)."""
+
+    rule: str
+    severity: str
+    message: str
+    message_id: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    snippet: str
+    selector: str
+    url: str
+    advice: str

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from lint_article.cli import main
+from lint_article.inputs import MAX_FILE_SIZE_HINT
 
 from .conftest import FIXTURES
 
@@ -293,6 +294,35 @@ def test_each_file_gets_the_size_limit_of_its_own_configuration(tmp_path: Path) 
     )
     assert result.returncode == 2
     assert result.stdout.splitlines()[:2] == [
-        "small/a.html: error: file too large: 21 bytes, over the limit of 10 bytes",
+        f"small/a.html: error: file too large: 21 bytes, over the limit of 10 bytes ({MAX_FILE_SIZE_HINT})",
         "large/a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1",
     ]
+
+
+def run_in(folder: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``lint-article check --select single-h1 ARGS`` run in *folder*."""
+    command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", *args]
+    return subprocess.run(command, input=input, capture_output=True, text=True, cwd=folder, check=False)
+
+
+def test_exclude_applies_to_named_files_with_force_exclude(tmp_path: Path) -> None:
+    (tmp_path / ".lint-article.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.html").write_text("<h1>A</h1>\n<h1>B</h1>", encoding="utf-8")
+    (tmp_path / "done.html").write_text("<h1>A</h1>\n<h1>B</h1>", encoding="utf-8")
+    named = run_in(tmp_path, "drafts/wip.html", "done.html")
+    assert named.returncode == 1 and "drafts/wip.html:2:1" in named.stdout  # named files are linted...
+    forced = run_in(tmp_path, "--force-exclude", "drafts/wip.html", "done.html")
+    assert forced.returncode == 1, forced.stdout + forced.stderr
+    assert "drafts/wip.html" not in forced.stdout and "done.html:2:1" in forced.stdout  # ...unless forced
+    assert forced.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 file."
+    only_excluded = run_in(tmp_path, "--force-exclude", "drafts/wip.html")
+    assert only_excluded.returncode == 0 and only_excluded.stdout == "No findings in 0 files.\n"
+    directory = run_in(tmp_path, "drafts")
+    assert directory.returncode == 2
+    assert (
+        "drafts: error: nothing to lint in this directory: the exclude setting skips every HTML file below it (1)"
+        in directory.stdout
+    )
+    stdin = run_in(tmp_path, "--force-exclude", "--stdin-filename", "drafts/x.html", "-", input="<h1>A</h1><h1>B</h1>")
+    assert stdin.returncode == 0 and stdin.stdout == "No findings in 0 files.\n"
