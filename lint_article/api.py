@@ -49,7 +49,6 @@ def make_linter(
         rules,
         language=settings.language,
         fragment_rules=fragment_rules,
-        report_unused_disables=settings.report_unused_disables,
         max_bytes=settings.max_file_size,
         known_rules=frozenset(registry.rules),
     )

@@ -33,6 +33,8 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
 # "auto" picks "fragment" for an input without <html>/<head>/<body>, else "page".
 PROFILE_NAMES = (*PROFILES, "auto")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+UNUSED_DIRECTIVE = "unused-directive"
+"""The rule that ``report-unused-disables`` switches on, as ``extend-select`` would."""
 
 KEYS = {
     "select": "rules to run (rule ids); without it, every rule that is on by default",
@@ -141,6 +143,8 @@ class Config:
             chosen = {rid for rid, entry in known.items() if entry.rule.default_enabled}
         else:
             chosen = set(self.select)
+        if self.report_unused_disables and UNUSED_DIRECTIVE in known:
+            chosen.add(UNUSED_DIRECTIVE)
         chosen = (chosen | set(self.extend_select)) - set(self.ignore) - ignored
         preset = PROFILES[profile or ("page" if self.profile == "auto" else self.profile)]
         active = []

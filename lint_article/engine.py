@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import inputs, readability
 from .article import Article
-from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
+from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule
 from .findings import Finding, Severity
 from .inputs import Limit
 from .language import primary_language
@@ -25,7 +25,6 @@ class Linter:
         *,
         language: str | None = None,
         fragment_rules: Sequence[ActiveRule] | None = None,
-        report_unused_disables: bool = False,
         max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
         known_rules: frozenset[str] | None = None,
     ) -> None:
@@ -33,13 +32,12 @@ class Linter:
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
         """The rules for a CMS body fragment, when they differ (the ``auto`` profile)."""
         self.language = language
-        self.report_unused_disables = report_unused_disables
         self.max_bytes = max_bytes
         """The largest article, in bytes, that is read for this linter (``max-file-size``;
         None: no limit); larger ones get a report with ``error`` set and are not parsed."""
         self.known_rules = known_rules
-        """Every installed rule id, so that a directive naming another can be
-        reported with the unused ones (None: not judged)."""
+        """Every installed rule id, for the rules that judge directives (a
+        directive naming another rule silences nothing; None: not known)."""
 
     def lint(
         self, source: Article | str | bytes, path: str = "<string>", *, max_bytes: int | Limit | None = Limit.CONFIGURED
@@ -59,9 +57,19 @@ class Linter:
         language = primary_language(article, self.language)
         suppressions = Suppressions(article)
         rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules
+        ran = frozenset(active.rule.id for active in rules)
         findings: list[Finding] = []
-        for active in rules:
-            ctx = Context(active.rule, article, active.options, active.severity, language, suppressions or None)
+        for active in sorted(rules, key=lambda active: active.rule.runs_last):
+            ctx = Context(
+                active.rule,
+                article,
+                active.options,
+                active.severity,
+                language,
+                suppressions or None,
+                rules_run=ran,
+                known_rules=self.known_rules,
+            )
             try:
                 found = list(active.rule.check(article, ctx))
             # SystemExit too: a rule calling sys.exit() must not end the run as if all went well.
@@ -73,56 +81,8 @@ class Linter:
                 findings.append(_crash_finding(active, f"it yielded {_short_repr(strays[0])}, not a Finding"))
                 continue
             findings.extend(f for f in found if id(f) not in ctx.silenced)
-        if self.report_unused_disables:
-            ran = {a.rule.id for a in rules}
-            findings.extend(_unused_directive_findings(article, suppressions, ran, self.known_rules))
         findings.sort(key=Finding.sort_key)
         return Report(path, tuple(findings), _stats(article, language))
-
-
-UNUSED_DIRECTIVE = "unused-directive"
-
-
-def _unused_directive_findings(
-    article: Article, suppressions: Suppressions, active: set[str], known: frozenset[str] | None
-) -> list[Finding]:
-    """A finding at each directive that silenced nothing, as ESLint's
-    ``--report-unused-disable-directives`` does, and at each that names a rule
-    no plugin provides (a typo silences nothing, silently). A directive about
-    installed rules that did not run cannot be judged and is left alone."""
-    used_at = {d.start for d in suppressions.directives if d.used}
-    findings = []
-    for directive in suppressions.directives:
-        unknown = sorted(directive.rules - known) if known is not None else []
-        if not unknown and (
-            directive.start in used_at
-            or directive.kind == "enable"
-            or (directive.rules and not directive.rules & active)
-        ):
-            continue
-        used_at.add(directive.start)  # a region split by an enable is one directive
-        line, column = article.position(directive.start)
-        named = ", ".join(sorted(directive.rules)) or "all rules"
-        if unknown:
-            hints = "".join(suggest(rule_id, known or ()) for rule_id in unknown)
-            message = f"this {directive.kind} directive names no installed rule: {', '.join(unknown)}{hints}"
-        else:
-            message = f"this {directive.kind} directive ({named}) silenced nothing; remove it"
-        findings.append(
-            Finding(
-                rule=UNUSED_DIRECTIVE,
-                severity=Severity.WARNING,
-                message=message,
-                message_id="unknown-rule" if unknown else UNUSED_DIRECTIVE,
-                line=line,
-                column=column,
-                end_line=line,
-                end_column=column,
-                snippet=" ".join(article.source[directive.start : directive.start + 80].split()),
-                selector=article.selector(directive.element) if directive.element is not None else "",
-            )
-        )
-    return findings
 
 
 def _raised(exc: BaseException) -> str:

@@ -28,19 +28,28 @@ def expand_paths(
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            failed: list[OSError] = []
-
-            def report(directory: Path, exc: OSError) -> None:
-                failed.append(exc)
-                unreadable(directory, exc)
-
-            found = list(_walk(path, report))
-            kept = sorted(file for file in found if not excluded(file))
-            if not kept and not failed:
-                empty(path, len(found))
-            yield from kept
+            yield from _below(path, excluded, unreadable, empty)
         elif not (force_exclude and excluded(path)):
             yield path
+
+
+def _below(
+    root: Path,
+    excluded: Callable[[Path], bool],
+    unreadable: Callable[[Path, OSError], None],
+    empty: Callable[[Path, int], None],
+) -> list[Path]:
+    failed: list[OSError] = []
+
+    def report(directory: Path, exc: OSError) -> None:
+        failed.append(exc)
+        unreadable(directory, exc)
+
+    found = list(_walk(root, report))
+    kept = sorted(file for file in found if not excluded(file))
+    if not kept and not failed:
+        empty(root, len(found))
+    return kept
 
 
 def _walk(root: Path, unreadable: Callable[[Path, OSError], None]) -> Iterator[Path]:

@@ -9,6 +9,7 @@ A rule is one small class::
         summary = "An article has exactly one <h1>."
         severity = Severity.ERROR
         messages = {"missing": "no <h1> found", "extra": "extra <h1>; the first is on line {first}"}
+        advice = {"missing": "Give the article its title as an <h1>.", "extra": "Make this heading an <h2>."}
 
         @dataclass(frozen=True, kw_only=True)
         class Options(RuleOptions):
@@ -116,7 +117,18 @@ class Context(Generic[OptionsT]):
     """What a rule's check receives besides the article: its options, and the
     means to make findings with the right rule id, severity and position."""
 
-    __slots__ = ("_article", "_rule", "_suppressions", "_words", "language", "options", "severity", "silenced")
+    __slots__ = (
+        "_article",
+        "_rule",
+        "_suppressions",
+        "_words",
+        "known_rules",
+        "language",
+        "options",
+        "rules_run",
+        "severity",
+        "silenced",
+    )
 
     def __init__(
         self,
@@ -126,6 +138,9 @@ class Context(Generic[OptionsT]):
         severity: Severity,
         language: str | None,
         suppressions: Suppressions | None = None,
+        *,
+        rules_run: frozenset[str] = frozenset(),
+        known_rules: frozenset[str] | None = None,
     ) -> None:
         self._rule = rule
         self._article = article
@@ -137,6 +152,16 @@ class Context(Generic[OptionsT]):
         """The article's primary language subtag (``en``), or None when unknown."""
         self.silenced: set[int] = set()
         """ids of the findings made here that a directive in the article silences."""
+        self.rules_run = rules_run
+        """The ids of every rule that runs on this article."""
+        self.known_rules = known_rules
+        """Every installed rule id (None: not known)."""
+
+    @property
+    def suppressions(self) -> Suppressions | None:
+        """The article's suppression directives (None when it has none); a rule that
+        :attr:`~Rule.runs_last` sees which of them silenced a finding."""
+        return self._suppressions
 
     @property
     def words(self) -> Sequence[Word]:
@@ -148,6 +173,11 @@ class Context(Generic[OptionsT]):
 
     def message(self, message_id: str, /, **values: Any) -> str:
         return self._rule.messages[message_id].format(**values)
+
+    def advice(self, message_id: str, /, **values: Any) -> str:
+        """The rule's advice for *message_id*, filled in as the message is ("" without one)."""
+        advice = self._rule.advice.get(message_id)
+        return advice.format(**values) if advice else ""
 
     def at_source(
         self, start: int, end: int, message_id: str, element: etree._Element | None = None, /, **values: Any
@@ -171,6 +201,7 @@ class Context(Generic[OptionsT]):
             snippet=snippet,
             selector=article.selector(element) if element is not None else "",
             url=self._rule.docs_url(),
+            advice=self.advice(message_id, **values),
         )
         if self._suppressions:
             directive = self._suppressions.silencing(self._rule.id, start, element)
@@ -204,9 +235,15 @@ class Rule:
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     messages: ClassVar[Mapping[str, str]]
+    advice: ClassVar[Mapping[str, str]] = {}
+    """For each message id, one line that tells the writer what to do, in their
+    words ("Split the longest sentences in two."); its fields are the message's."""
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
+    runs_last: ClassVar[bool] = False
+    """True for a rule that judges the other rules' run on the article (which
+    directives silenced nothing): it runs after them."""
 
     @classmethod
     def docs_url(cls) -> str:
@@ -218,4 +255,12 @@ class Rule:
 
     @classmethod
     def message_fields(cls, message_id: str) -> set[str]:
-        return {name for _, name, _, _ in Formatter().parse(cls.messages[message_id]) if name}
+        return _fields(cls.messages[message_id])
+
+    @classmethod
+    def advice_fields(cls, message_id: str) -> set[str]:
+        return _fields(cls.advice.get(message_id, ""))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}

@@ -213,6 +213,15 @@ def test_report_unused_disables_flag(tmp_path: Path) -> None:
     assert "unused-directive" not in run("check", "--select", "single-h1", str(path)).stdout
     flagged = run("check", "--select", "single-h1", "--report-unused-disables", str(path))
     assert f"{path}:2:1: warning unused-directive" in flagged.stdout
+    # It is a rule like any other: explained, ignored, selected.
+    ignored = run(
+        "check", "--select", "single-h1", "--report-unused-disables", "--ignore", "unused-directive", str(path)
+    )
+    assert ignored.returncode == 0 and "unused-directive" not in ignored.stdout, ignored.stderr
+    selected = run("check", "--select", "single-h1,unused-directive", str(path))
+    assert f"{path}:2:1: warning unused-directive" in selected.stdout
+    explained = run("explain", "unused-directive")
+    assert explained.returncode == 0 and "# unused-directive" in explained.stdout
 
 
 def test_config_command_shows_each_setting_and_its_origin(tmp_path: Path) -> None:
