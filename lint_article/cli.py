@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -29,7 +29,7 @@ from .formatters.text import statistics as statistics_lines
 from .inputs import MAX_FILE_SIZE_HINT
 from .registry import Registry, load_registry
 from .report import Report
-from .rule import ConfigError
+from .rule import ConfigError, Problems
 
 if TYPE_CHECKING:
     from .baseline import Baseline
@@ -161,20 +161,30 @@ def check(
         "profile": profile,
         "report-unused-disables": report_unused_disables,
     }
-    try:
+    # Every mistake in the settings, the configuration files and the baseline is
+    # found before any article is read, and all are reported together.
+    problems = Problems()
+    overrides = Config()
+    with problems.collected():
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
-        settings = _settings(config_file, isolated, overrides)
-        make_linter(settings.for_path(None))  # validates the settings before any file is read
-        baseline = _load_baseline(baseline_file) if baseline_file and not write_baseline else None
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    settings = _settings(config_file, isolated, overrides)
+    with problems.collected():
+        make_linter(settings.for_path(None))
+    baseline = None
+    if baseline_file and not write_baseline:
+        with problems.collected():
+            baseline = _load_baseline(baseline_file)
+    items, faults = _gather(settings, paths, stdin_filename, force_exclude, problems)
+    for item in items:  # every configuration file the run will use
+        with problems.collected():
+            settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
+    _warn(settings)
+    if problems.found:
+        raise ConfigurationError(problems.found)
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
-    try:
-        reports = _lint_all(settings, paths, stdin_filename, jobs, force_exclude)
-    except ConfigError as exc:  # a configuration file below the current directory
-        raise click.UsageError(str(exc)) from None
+    reports = [*_progress(lint_many(items, config=settings, jobs=jobs), len(items)), *faults]
     _report_faults(reports, registry, output_format)
     if write_baseline:
         from .baseline import Baseline
@@ -200,17 +210,20 @@ PROGRESS_MIN_FILES = 8
 """More files than this, and a terminal on standard error, show a progress bar there."""
 
 
-def _lint_all(
-    settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None, force_exclude: bool
-) -> list[Report]:
-    """Files first, then standard input under its --stdin-filename, which gets the
-    settings of that name (its configuration file, its per-file ignores, its
-    size limit), then the directories that could not be listed or hold nothing
-    to lint. With *force_exclude*, ``exclude`` skips files named on the command
-    line (and standard input's --stdin-filename) too."""
+def _gather(
+    settings: Settings, paths: Sequence[str], stdin_filename: str | None, force_exclude: bool, problems: Problems
+) -> tuple[list[Item], list[Report]]:
+    """What to lint: files first, then standard input under its --stdin-filename,
+    which gets the settings of that name (its configuration file, its per-file
+    ignores, its size limit); and the reports of what cannot be linted: standard
+    input that could not be read, directories that could not be listed or hold
+    nothing to lint. With *force_exclude*, ``exclude`` skips files named on the
+    command line (and standard input's --stdin-filename) too."""
 
     def excluded(path: Path) -> bool:
-        return settings.for_path(path).excludes(path.absolute())
+        with problems.collected():
+            return settings.for_path(path).excludes(path.absolute())
+        return False
 
     faults: list[Report] = []
 
@@ -231,15 +244,33 @@ def _lint_all(
     stdin_name = stdin_filename or "-"
     if "-" in paths and not (force_exclude and stdin_filename and excluded(Path(stdin_filename))):
         try:
-            items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
+            with problems.collected():
+                items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
         except TooLarge as exc:
             faults.insert(0, Report(stdin_name, error=str(exc)))
         except OSError as exc:
             faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
-    for item in items:  # every configuration file the run will use is validated before any article is read
-        settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
-    reports = list(_progress(lint_many(items, config=settings, jobs=jobs), len(items)))
-    return [*reports, *faults]
+    return items, faults
+
+
+class ConfigurationError(click.ClickException):
+    """Settings that are wrong: every problem on a line of its own, without the
+    "Usage: ... Try --help" of a usage error, since the command line was fine."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(dict.fromkeys(problems))  # a file that several articles share is read for each
+        super().__init__("\n".join(self.problems))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for problem in self.problems:
+            click.echo(f"error: {problem}", err=True, file=file)
+
+
+def _warn(settings: Settings) -> None:
+    for warning in settings.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _settings_path(name: str | os.PathLike[str]) -> Path | None:
@@ -283,7 +314,7 @@ def _load_baseline(path: str) -> Baseline:
     try:
         return Baseline.load(path)
     except BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise ConfigError(str(exc)) from None
 
 
 def _apply_baseline(baseline: Baseline, reports: list[Report], name: str | None) -> list[Report]:
@@ -364,11 +395,15 @@ def _settings(config_file: str | None, isolated: bool, overrides: Config | None 
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
 def show_config(path: str | None, config_file: str | None, isolated: bool) -> None:
     """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
+    settings = _settings(config_file, isolated)
     try:
-        config = _settings(config_file, isolated).for_path(Path(path) if path else None)
+        config = settings.for_path(Path(path) if path else None)
         linter = make_linter(config)  # validates it whole, as a run would
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        _warn(settings)
+        raise ConfigurationError(exc.problems) from None
+    for warning in settings.warnings:
+        click.echo(f"# warning: {warning}")
     defaults = Config()
     for key in KEYS:
         name = key.replace("-", "_")

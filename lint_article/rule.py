@@ -24,6 +24,7 @@ yields :class:`~lint_article.findings.Finding` objects made by ``ctx``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import types
 import typing
@@ -44,7 +45,39 @@ _SNIPPET_LENGTH = 80
 
 
 class ConfigError(ValueError):
-    """A configuration value is wrong; the message says where and why."""
+    """Configuration that is wrong; the message says where and why, one line per
+    problem (:attr:`problems`), so that every mistake is reported at once."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems: tuple[str, ...] = problems
+
+
+class Problems:
+    """Collects the problems of several checks, to raise them together::
+
+    problems = Problems()
+    with problems.collected():
+        check_one()
+    with problems.collected("rules.word-count: "):
+        check_another()
+    problems.raise_if_any()
+    """
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    @contextlib.contextmanager
+    def collected(self, prefix: str = "") -> Iterator[None]:
+        """Record the problems of a ConfigError raised inside, each after *prefix*."""
+        try:
+            yield
+        except ConfigError as exc:
+            self.found.extend(prefix + problem for problem in exc.problems)
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ConfigError(*dict.fromkeys(self.found))
 
 
 def option(default: Any, doc: str, *, minimum: float | None = None, maximum: float | None = None) -> Any:
@@ -57,6 +90,7 @@ class RuleOptions:
     """Base of every rule's options; a rule with no options uses it as is."""
 
     def __post_init__(self) -> None:
+        problems = []
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
             low, high = field.metadata.get("minimum"), field.metadata.get("maximum")
@@ -64,9 +98,11 @@ class RuleOptions:
                 continue
             if isinstance(value, int | float):
                 if low is not None and value < low:
-                    raise ConfigError(f"option {field.name!r} must be at least {low}, got {value}")
+                    problems.append(f"option {field.name!r} must be at least {low}, got {value}")
                 if high is not None and value > high:
-                    raise ConfigError(f"option {field.name!r} must be at most {high}, got {value}")
+                    problems.append(f"option {field.name!r} must be at most {high}, got {value}")
+        if problems:
+            raise ConfigError(*problems)
         self.validate()
 
     def validate(self) -> None:
@@ -79,13 +115,19 @@ class RuleOptions:
         fields.update({f.name: f for f in dataclasses.fields(cls)})
         hints = typing.get_type_hints(cls)
         kwargs: dict[str, Any] = {}
+        problems = Problems()
         for key, value in values.items():
             field = fields.get(key)
             if field is None:
                 known = ", ".join(sorted(f.name for f in dataclasses.fields(cls))) or "none"
-                raise ConfigError(f"unknown option {key!r} (known options: {known})")
-            kwargs[field.name] = _coerce(field.name, value, hints[field.name])
-        return cls(**kwargs)
+                problems.found.append(f"unknown option {key!r} (known options: {known})")
+                continue
+            with problems.collected():
+                kwargs[field.name] = _coerce(field.name, value, hints[field.name])
+        with problems.collected():  # the ranges of the values that are right are checked too
+            options = cls(**kwargs)
+        problems.raise_if_any()
+        return options
 
 
 def _coerce(name: str, value: Any, hint: Any) -> Any:

@@ -335,3 +335,39 @@ def test_exclude_applies_to_named_files_with_force_exclude(tmp_path: Path) -> No
     )
     stdin = run_in(tmp_path, "--force-exclude", "--stdin-filename", "drafts/x.html", "-", input="<h1>A</h1><h1>B</h1>")
     assert stdin.returncode == 0 and stdin.stdout == "No findings in 0 files.\n"
+
+
+def test_a_near_miss_table_is_a_warning_in_check_and_in_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.lint_article]\nignore = ["single-h1"]\n')
+    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>")
+    warning = f"warning: {tmp_path}/pyproject.toml: [tool.lint_article] is not read; did you mean [tool.lint-article]?"
+    result = run_in(tmp_path, "a.html")
+    assert result.returncode == 1  # the table is not read: single-h1 still runs
+    assert result.stderr.splitlines() == [warning]
+    shown = subprocess.run(
+        [sys.executable, "-m", "lint_article", "config", "a.html"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert shown.stdout.splitlines()[0] == f"# {warning}"
+    assert "ignore = []  # default" in shown.stdout.splitlines()
+
+
+def test_every_configuration_error_of_a_run_at_once_and_without_usage_text(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.lint-article]\nfail-on = "fatal"\nprofle = "page"\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".lint-article.toml").write_text("[rules.word-count]\nmn = 1\n")
+    (tmp_path / "sub" / "a.html").write_text("<h1>A</h1>")
+    (tmp_path / "b.html").write_text("<h1>B</h1>")
+    result = run_in(tmp_path, "--language", "xx", "b.html", "sub/a.html")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: command line: language: unknown language: 'xx' is no ISO 639-1 language code "
+        "(such as 'en', 'fr', 'de' or 'pt-BR')",
+        f"error: {tmp_path}/pyproject.toml [tool.lint-article]: unknown key 'profle'; did you mean 'profile'?",
+        f"error: {tmp_path}/pyproject.toml [tool.lint-article]: fail-on: unknown severity 'fatal'; "
+        "expected error, warning or info",
+        f"error: {tmp_path}/sub/.lint-article.toml: rules.word-count: unknown option 'mn' "
+        "(known options: max, min, target, tolerance)",
+    ]
+    usage = run_in(tmp_path, "--jobs", "0", "b.html")  # a usage error keeps click's usage text
+    assert usage.returncode == 2 and usage.stderr.startswith("Usage: ")
