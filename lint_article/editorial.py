@@ -231,9 +231,9 @@ def key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold().replace("’", "'").replace("'", "")).split())
 
 
-def line_of(article: Article, text_offset: int) -> int:
-    """The source line of a character of :attr:`Article.text`."""
-    return article.position(article.source_offset(text_offset))[0]
+def position_of(article: Article, text_offset: int) -> tuple[int, int]:
+    """The source line and column of a character of :attr:`Article.text`."""
+    return article.position(article.source_offset(text_offset))
 
 
 def counts_words(article: Article, language: str | None) -> bool:

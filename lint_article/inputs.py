@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import IO
+from typing import IO, AnyStr
 
 MAX_FILE_SIZE_HINT = "raise it with --max-file-size or the max-file-size setting"
 
@@ -117,39 +117,47 @@ _HTML_ELEMENTS = (
     "title|tr|track|tt|u|ul|var|video|wbr|xmp"
 )
 _MARKUP = rf"<(?:!doctype|!--|/?(?:{_HTML_ELEMENTS})(?=[\s/>])|/?[a-z][a-z0-9]*-[a-z0-9.\-]*(?=[\s/>]))"
-_MARKUP_TAG = re.compile(_MARKUP, re.IGNORECASE)
+_MARKUP_IN_TEXT = re.compile(_MARKUP, re.IGNORECASE)
+_MARKUP_IN_BYTES = re.compile(_MARKUP.encode("ascii"), re.IGNORECASE)
+_CONTENT_IN_TEXT = re.compile(r"[^\s\ufeff]")
+_CONTENT_IN_BYTES = re.compile(rb"[^\s]")
 
 # The bytes that the WHATWG MIME Sniffing standard calls binary data bytes: C0
 # controls other than tab, newlines, form feed and escape. Text has next to
 # none; compressed or encoded data has about one in ten.
-_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_BINARY_CHARACTERS = "\x00-\x08\x0b\x0e-\x1a\x1c-\x1f"
+_BINARY_IN_TEXT = re.compile(f"[{_BINARY_CHARACTERS}]")
+_BINARY_IN_BYTES = re.compile(f"[{_BINARY_CHARACTERS}]".encode("ascii"))
 _SNIFF_LENGTH = 8192
 _BINARY_SHARE = 0.05
 
 
 def refusal(html: str | bytes) -> str | None:
-    """Why *html* is not an HTML article, or None when it may be one."""
-    if isinstance(html, bytes):
-        for offset, signature, name in _SIGNATURES:
-            if html.startswith(signature, offset):
-                return f"not HTML: this is {name}"
-    text = _as_text(html).strip()
-    if not text:
-        return "not HTML: it is empty" if not html else "not HTML: nothing but white space"
-    if _MARKUP_TAG.search(text):
-        return None
-    head = text[:_SNIFF_LENGTH]
-    if len(_BINARY.findall(head)) > _BINARY_SHARE * len(head):
-        return "not HTML: binary data"
-    return "not HTML: no HTML tag in the text (plain text or Markdown?)"
-
-
-def _as_text(html: str | bytes) -> str:
-    """*html* as text good enough to look for tags in, without its byte order mark:
-    bytes other than UTF-16 are read one character a byte (tags are ASCII)."""
+    """Why *html* is not an HTML article, or None when it may be one. Bytes are
+    searched as they are (tags are ASCII in every encoding a page may use but
+    UTF-16), so that a large page is not copied to be judged."""
     if isinstance(html, str):
-        return html.removeprefix("\ufeff")
+        return _refusal(html.removeprefix("\ufeff"), _CONTENT_IN_TEXT, _MARKUP_IN_TEXT, _BINARY_IN_TEXT, empty=not html)
+    for offset, signature, name in _SIGNATURES:
+        if html.startswith(signature, offset):
+            return f"not HTML: this is {name}"
     for bom, encoding in _UTF16_BOMS.items():
         if html.startswith(bom):
-            return html[len(bom) :].decode(encoding, errors="replace")
-    return html.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+            text = html[len(bom) :].decode(encoding, errors="replace")
+            return _refusal(text, _CONTENT_IN_TEXT, _MARKUP_IN_TEXT, _BINARY_IN_TEXT, empty=False)
+    body = html.removeprefix(b"\xef\xbb\xbf")
+    return _refusal(body, _CONTENT_IN_BYTES, _MARKUP_IN_BYTES, _BINARY_IN_BYTES, empty=not html)
+
+
+def _refusal(
+    html: AnyStr, content: re.Pattern[AnyStr], markup: re.Pattern[AnyStr], binary: re.Pattern[AnyStr], *, empty: bool
+) -> str | None:
+    first = content.search(html)
+    if first is None:
+        return "not HTML: it is empty" if empty else "not HTML: nothing but white space"
+    if markup.search(html, first.start()):
+        return None
+    head = html[first.start() : first.start() + _SNIFF_LENGTH]
+    if len(binary.findall(head)) > _BINARY_SHARE * len(head):
+        return "not HTML: binary data"
+    return "not HTML: no HTML tag in the text (plain text or Markdown?)"

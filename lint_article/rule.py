@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import types
 import typing
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from string import Formatter
@@ -270,6 +271,36 @@ class Context(Generic[OptionsT]):
         return self.at_source(0, 0, message_id, None, **values)
 
 
+def line_list(positions: Sequence[tuple[int, int]]) -> str:
+    """Where occurrences are, for a message: their lines, each once, "lines 3, 10, 22";
+    occurrences that share a line (one-line HTML) as line:column, "lines 3, 7:4, 7:41",
+    and all on one line, "line 1, columns 5, 80, 212"."""
+    columns: dict[int, list[int]] = {}
+    for line, column in positions:
+        columns.setdefault(line, []).append(column)
+    if len(columns) == 1 and len(positions) > 1:
+        ((line, found),) = columns.items()
+        return f"line {line}, columns {', '.join(map(str, found))}"
+    parts = [
+        str(line) if len(found) == 1 else ", ".join(f"{line}:{c}" for c in found) for line, found in columns.items()
+    ]
+    return ("line " if len(positions) == 1 else "lines ") + ", ".join(parts)
+
+
+def place_names(positions: Sequence[tuple[int, int]]) -> list[str]:
+    """Each position for a message, "line 56"; as line:column, "line 1:568", where
+    another position shares its line (one-line HTML)."""
+    lines = Counter(line for line, _ in positions)
+    return [f"line {line}:{column}" if lines[line] > 1 else f"line {line}" for line, column in positions]
+
+
+def span_name(start: tuple[int, int], end: tuple[int, int]) -> str:
+    """A stretch of the source for a message: "lines 12–30", or "line 1, columns 5–900"."""
+    if start[0] == end[0]:
+        return f"line {start[0]}, columns {start[1]}–{end[1]}"
+    return f"lines {start[0]}–{end[0]}"
+
+
 class Rule:
     """Base class of every rule, built-in or plugin."""
 
@@ -306,3 +337,8 @@ class Rule:
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def unfilled(template: str) -> str:
+    """A message or advice template as a reader may see it without its values: ``…`` for each."""
+    return "".join(literal + ("…" if name is not None else "") for literal, name, _, _ in Formatter().parse(template))

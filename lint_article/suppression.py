@@ -44,6 +44,7 @@ _ADDRESSED = re.compile(r"\s*lint[-_ ]?article", re.IGNORECASE)
 _RULE_LIST = re.compile(r"[\s,]+")
 _RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _COMMENT_END = re.compile(r"(?:-->|--!>)\Z")
+_LINT_ATTRIBUTE = re.compile("data-lint", re.IGNORECASE)
 # Directives of other linters (ESLint, markdownlint) that writers carry over, and ours that do their work.
 _OTHER_TOOLS_KINDS = {
     "disable-line": "“lint-article-disable-next-line” on the line before",
@@ -261,7 +262,7 @@ def _unknown_directive(start: int, end: int, body: str) -> InvalidDirective:
 def _invalid_attributes(article: Article) -> list[InvalidDirective]:
     """``data-lint-article-*`` attributes other than :data:`SPAN_ATTRIBUTE`, and
     values of it that name something other than rule ids."""
-    if "data-lint" not in article.source.lower():
+    if not _LINT_ATTRIBUTE.search(article.source):
         return []
     found = []
     for element in article.tree.iter(etree.Element):

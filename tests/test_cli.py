@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lint_article.cli import main
 from lint_article.inputs import MAX_FILE_SIZE_HINT
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, finding_lines
 
 SEED = FIXTURES / "sahel-article.html"
 GOOD = FIXTURES / "good-article.html"
@@ -44,7 +44,7 @@ def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text("<p>x</p>\n<h1>A</h1><h1>B</h1>")
     (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>\n<h1>C</h1>")
     result = run("check", "--select", "single-h1", str(tmp_path))
-    located = [line.split(": ")[0] for line in result.stdout.splitlines()[:-1]]
+    located = [line.split(": ")[0] for line in finding_lines(result.stdout)[:-1]]
     assert located == [f"{tmp_path}/a.html:2:1", f"{tmp_path}/a.html:3:1", f"{tmp_path}/b.html:2:11"]
 
 
@@ -266,6 +266,16 @@ def test_explain_prints_the_rule_page() -> None:
     assert unknown.exit_code == 2 and "did you mean 'heading-order'?" in unknown.output
 
 
+def test_explain_leads_with_what_a_writer_needs_and_ends_with_the_configuration() -> None:
+    page = CliRunner().invoke(main, ["explain", "readability"]).output
+    order = ["## Why", "## How to fix", "## Fails", "## Passes", "## What it checks", "## Options", "## Disabling"]
+    assert [page.index(heading) for heading in order] == sorted(page.index(heading) for heading in order)
+    first_screen = "\n".join(page.splitlines()[:24])
+    assert "Split the longest sentences and prefer short, everyday words" in first_screen
+    assert "textstat" not in first_screen and "min_reading_ease" not in first_screen  # no formula, no setting
+    assert "- “Flesch reading ease is …, below the minimum of …; hardest paragraphs: …”: Split" in page
+
+
 def test_closed_standard_input_is_an_error_for_it_alone() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", str(GOOD), "-"],
@@ -371,3 +381,25 @@ def test_every_configuration_error_of_a_run_at_once_and_without_usage_text(tmp_p
     ]
     usage = run_in(tmp_path, "--jobs", "0", "b.html")  # a usage error keeps click's usage text
     assert usage.returncode == 2 and usage.stderr.startswith("Usage: ")
+
+
+def test_one_line_html_shows_the_passage_and_the_columns_of_each_occurrence(tmp_path: Path) -> None:
+    phrase = "the security situation remains dire"
+    body = "".join(f'<p><span style="font-weight:400">Officials said {phrase}.</span></p>' for _ in range(3))
+    (tmp_path / "export.html").write_text(body)  # a Google Docs export: one line, pasted formatting
+    result = run_in(tmp_path, "--select", "repeated-phrases,no-inline-style", "export.html")
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "export.html:1:10: warning no-inline-style <span> has an inline style attribute; use the style sheet"
+    )
+    assert lines[1:3] == [
+        '    style="font-weight:400"',
+        "    help: Remove the pasted formatting: delete the style attribute and let the site's style sheet "
+        "format the text.",
+    ]
+    repeated = next(i for i, line in enumerate(lines) if "repeated-phrases" in line)
+    assert lines[repeated].endswith(
+        f"the phrase “Officials said {phrase}” appears 3 times (line 1, columns 34, 129, 224)"
+    )
+    assert lines[repeated + 1] == f"    Officials said {phrase}"

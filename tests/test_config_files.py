@@ -244,7 +244,8 @@ def test_every_configuration_error_is_reported_at_once(tmp_path: Path) -> None:
     assert raised.value.problems == (
         f"{where}: unknown key 'profle'; did you mean 'profile'?",
         f"{where}: fail-on: unknown severity 'fatal'; expected error, warning or info",
-        f"{where}: language: unknown language: 'xx' is no ISO 639-1 language code (such as 'en', 'fr', 'de' or 'pt-BR')",
+        f"{where}: language: unknown language: 'xx' is no ISO 639-1 language code "
+        "(such as 'en', 'fr', 'de' or 'pt-BR')",
         f"{where}: select: unknown rule 'single-h2'; did you mean 'single-h1'?",
         f"{where}: rules.readability: option 'min_reading_ease' must be at most 121, got 500.0",
         f"{where}: rules.word-count: unknown option 'mn' (known options: max, min, target, tolerance)",

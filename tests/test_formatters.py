@@ -521,3 +521,31 @@ def test_a_path_cannot_split_a_line_or_drive_the_terminal() -> None:
     for name in ("text", "github"):
         first = FORMATTERS[name]([report], OPTIONS).splitlines()[0]
         assert "a\\nb\\x1b[31m\\u2028c\\xff.html" in first, name
+
+
+def test_text_shows_the_snippet_and_the_advice_under_a_finding_escaped_and_shortened() -> None:
+    snippet = '<p style="\x1b]8;;https://evil.example\x07color:red">' + "x" * 100
+    advice = "Remove the\nformatting.\x1b[2J"
+    report = Report(
+        "a.html", (finding("no-inline-style", Severity.WARNING, "m", 1, 4, snippet=snippet, advice=advice),)
+    )
+    lines = FORMATTERS["text"]([report], FormatOptions()).splitlines()
+    shown = '<p style="\\x1b]8;;https://evil.example\\x07color:red">' + "x" * 100
+    assert lines == [
+        "a.html:1:4: warning no-inline-style m",
+        "    " + shown[:71] + "…",
+        "    help: Remove the\\nformatting.\\x1b[2J",
+        "Found 1 finding (1 warning) in 1 file.",
+    ]
+    bare = Report("b.html", (finding("no-inline-style", Severity.WARNING, "m", 1, 4, snippet="", advice=""),))
+    assert FORMATTERS["text"]([bare], FormatOptions()).splitlines()[1].startswith("Found ")
+
+
+def test_json_and_sarif_carry_the_advice() -> None:
+    report = lint_path(make_linter(Config(select=("single-h1",))), FIXTURES / "sahel-article.html")
+    (entry,) = json.loads(FORMATTERS["json"]([report]))["files"]
+    advice = "Keep one <h1>, the title; make this heading an <h2> or lower."
+    assert [f["advice"] for f in entry["findings"]] == [advice]
+    run = json.loads(FORMATTERS["sarif"]([report]))["runs"][0]
+    assert run["results"][0]["properties"]["advice"] == advice
+    assert run["tool"]["driver"]["rules"][0]["help"]["text"].splitlines()[1] == advice

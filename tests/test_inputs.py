@@ -15,7 +15,7 @@ import pytest
 from lint_article import lint, lint_file, make_linter
 from lint_article.inputs import refusal
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, finding_lines
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 8
 
@@ -106,7 +106,7 @@ def test_the_cli_refuses_each_file_that_is_not_html_and_lints_the_others(tmp_pat
     names = ["photo.png", "report.docx", "notes.md", "empty.html", "two.html"]
     result = run(*names, cwd=tmp_path)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stdout.splitlines() == [
+    assert finding_lines(result.stdout) == [
         "photo.png: error: not HTML: this is a PNG image",
         "report.docx: error: not HTML: this is a ZIP archive (a .docx, .xlsx, .odt or .epub file is one)",
         "notes.md: error: not HTML: no HTML tag in the text (plain text or Markdown?)",

@@ -57,3 +57,15 @@ def test_every_message_id_is_used_by_the_rule(rule_id: str, entry) -> None:
 @pytest.mark.parametrize(("rule_id", "entry"), RULES, ids=[r for r, _ in RULES])
 def test_fixable_is_honest(rule_id: str, entry) -> None:
     assert entry.rule.fixable is False or hasattr(entry.rule, "fix"), "a fixable rule must implement fix()"
+
+
+@pytest.mark.parametrize(("rule_id", "entry"), RULES, ids=[r for r, _ in RULES])
+def test_every_message_id_has_one_line_of_advice_that_its_values_fill(rule_id: str, entry) -> None:
+    rule = entry.rule
+    assert set(rule.advice) == set(rule.messages), "each message id needs one advice, and each advice a message"
+    for message_id, advice in rule.advice.items():
+        assert advice[0].isupper() and advice.endswith((".", "?", "!")), f"{message_id}: a sentence, please"
+        assert "\n" not in advice and len(advice) <= 120, f"{message_id}: one short line"
+        assert rule.advice_fields(message_id) <= rule.message_fields(message_id), (
+            f"{message_id}: advice may only use the values its message is given"
+        )

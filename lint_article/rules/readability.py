@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from .. import readability
 from ..article import Article, Block
 from ..findings import Finding, Severity
-from ..rule import Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option, place_names
 
 
 class Readability(Rule):
@@ -85,6 +85,14 @@ class Readability(Rule):
             "Flesch-Kincaid grade is {score:.1f}, above the maximum of {maximum:g}; hardest paragraphs: {hardest}"
         ),
     }
+    advice = {
+        "hard-to-read": (
+            "Split the longest sentences and prefer short, everyday words, starting with the hardest paragraphs."
+        ),
+        "grade-too-high": (
+            "Shorten the sentences and swap long words for everyday ones, starting with the hardest paragraphs."
+        ),
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -146,6 +154,5 @@ def _paragraph_scores(article: Article, lang: str) -> list[tuple[Block, float, f
 def _describe(article: Article, ranked: list[tuple[Block, float, float]], field: int) -> str:
     if not ranked:
         return "none long enough to score"
-    return ", ".join(
-        f"line {article.position(article.source_offset(entry[0].start))[0]} ({entry[field]:.1f})" for entry in ranked
-    )
+    names = place_names([article.position(article.source_offset(entry[0].start)) for entry in ranked])
+    return ", ".join(f"{name} ({entry[field]:.1f})" for name, entry in zip(names, ranked, strict=True))

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..article import Article
-from ..editorial import article_region, counts_words, line_of
+from ..editorial import article_region, counts_words, position_of
 from ..findings import Finding, Severity
-from ..rule import Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option, place_names
 
 PROSE_KINDS = frozenset({"paragraph", "list-item", "quote", "block"})
 _SENTENCE_OF = attrgetter("sentence")
@@ -72,6 +72,11 @@ class SentenceLength(Rule):
             "maximum of {max_share:.0%}; longest: {longest}"
         ),
     }
+    advice = {
+        "too-many-long": (
+            "Split the longest sentences in two, starting with those named; aim for under {max_words} words."
+        ),
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -100,9 +105,8 @@ class SentenceLength(Rule):
         if share <= options.max_share:
             return
         ranked = sorted(long, key=lambda item: (-item[1], item[0]))[: options.longest]
-        longest = ", ".join(
-            f"line {line_of(article, article.sentences[index].start)} ({count} words)" for index, count in ranked
-        )
+        names = place_names([position_of(article, article.sentences[index].start) for index, _ in ranked])
+        longest = ", ".join(f"{name} ({count} words)" for name, (_, count) in zip(names, ranked, strict=True))
         sentence = article.sentences[ranked[0][0]]
         yield ctx.at_text(
             sentence.start,

@@ -47,6 +47,10 @@ class WordCount(Rule):
         "too-short": "the article has {count:,} words; expected {low:,} to {high}",
         "too-long": "the article has {count:,} words; expected {low:,} to {high} (the limit is passed here)",
     }
+    advice = {
+        "too-short": "Develop the article to at least {low:,} words, or check that the whole text was pasted.",
+        "too-long": "Cut the article to {high} words: trim repetition and side points, or split it in two.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -212,11 +212,20 @@ REPEATED_PHRASES = [
         "<p>Climate, change matters.</p><p>CLIMATE change matters!</p><p>climate change, matters</p>",
         finding("repeated-phrases", line=1, message="appears 3 times"),
     ),
-    # Every occurrence's line is named, each line once.
+    # Every occurrence's line is named, each line once; a line holding two, with their columns.
     bad(
         "\n".join([f"<p>{_REPEAT}.</p>"] * 12 + [f"<p>{_REPEAT}. {_REPEAT}.</p>"]),
-        finding("repeated-phrases", line=1, message=f"appears 14 times (lines {', '.join(map(str, range(1, 14)))})"),
+        finding(
+            "repeated-phrases",
+            line=1,
+            message=f"appears 14 times (lines {', '.join(map(str, range(1, 13)))}, 13:4, 13:{4 + len(_REPEAT) + 2})",
+        ),
         options={"per_words": 10_000},
+    ),
+    # One-line HTML: every occurrence by its column.
+    bad(
+        f"<p>{_REPEAT}.</p><p>{_REPEAT}.</p><p>{_REPEAT}.</p>",
+        finding("repeated-phrases", line=1, column=4, message="appears 3 times (line 1, columns 4, 47, 90)"),
     ),
 ]
 

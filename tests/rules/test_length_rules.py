@@ -20,12 +20,14 @@ SENTENCE_LENGTH = [
         finding(
             "sentence-length",
             line=2,
-            message="33% of sentences (4 of 12) have more than 25 words, above the maximum of 25%; longest: line 2 (40",
+            message="33% of sentences (4 of 12) have more than 25 words, above the maximum of 25%; "
+            "longest: line 2:472 (40 words), line 2:4 (30 words), line 2:160 (30 words)",
         ),
     ),
+    # Each longest sentence by its line alone where the lines tell them apart.
     bad(
-        "<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>",
-        finding("sentence-length", line=2, message="longest: line 2 (30 words)"),
+        "<p>" + SHORT * 8 + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>",
+        finding("sentence-length", line=2, message="longest: line 2 (30 words), line 3 (30 words), line 4 (30 words)"),
     ),
     ok("<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>", options={"max_share": 0.4}),
     ok("<p>" + SHORT + LONG * 3 + "</p>"),  # fewer than min_sentences
@@ -71,6 +73,11 @@ SUBHEADING_DISTRIBUTION = [
     bad(
         "<h1>T</h1>\n<table><tr><td><p>" + "word " * 501 + "</p></td></tr></table>",
         finding("subheading-distribution", line=2, message="501 words"),
+    ),
+    # One-line HTML (a CMS body, a Google Docs export): the columns tell where the stretch is.
+    bad(
+        "<h1>T</h1><p>" + "word " * 300 + "</p><p>" + "word " * 201 + "</p><h2>A</h2><p>x</p>",
+        finding("subheading-distribution", line=1, column=14, message="(line 1, columns 14–2524); add one"),
     ),
 ]
 
