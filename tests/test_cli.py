@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -403,3 +405,105 @@ def test_one_line_html_shows_the_passage_and_the_columns_of_each_occurrence(tmp_
         f"the phrase “Officials said {phrase}” appears 3 times (line 1, columns 34, 129, 224)"
     )
     assert lines[repeated + 1] == f"    Officials said {phrase}"
+
+
+def run_with_terminal_on_stderr(folder: Path, *args: str) -> tuple[str, str, int]:
+    """``lint-article ARGS`` with standard error on a pseudo-terminal, as in a
+    writer's shell, and standard output on a pipe: (stdout, what the terminal got, exit code)."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "lint_article", *args]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:  # a pipe could fill while the terminal is read
+        process = subprocess.Popen(command, cwd=folder, stdout=output, stderr=terminal)
+        os.close(terminal)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the child closed the terminal (EIO)
+                break
+            if not chunk:
+                break
+            received += chunk
+        os.close(controller)
+        code = process.wait(timeout=120)
+        output.seek(0)
+        return output.read(), received.decode(), code
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_long_file_shows_progress_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    sentence = "The council met on Monday and agreed to repair the old bridge before winter. "
+    (tmp_path / "big.html").write_text("<h1>Bridge</h1><p>" + sentence * 13_000 + "</p>")  # 1 MB: seconds to lint
+    stdout, terminal, code = run_with_terminal_on_stderr(tmp_path, "big.html", "--format", "json")
+    assert code == 0  # warnings only
+    assert "Linting big.html (1.0 MB), 1 s" in terminal
+    assert terminal.endswith("\r\x1b[K")  # erased before the run ends
+    assert json.loads(stdout)["summary"]["files"] == 1  # the report itself is untouched
+    piped = run_in(tmp_path, "big.html")
+    assert "Linting" not in piped.stderr + piped.stdout and "\x1b" not in piped.stderr + piped.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_batch_shows_how_many_files_are_done_on_a_terminal(tmp_path: Path) -> None:
+    for index in range(10):
+        (tmp_path / f"{index}.html").write_text("<h1>A</h1>")
+    stdout, terminal, code = run_with_terminal_on_stderr(tmp_path, "check", "--select", "single-h1", ".")
+    assert code == 0 and stdout == "No findings in 10 files.\n"
+    assert "Linting 10/10 files" in terminal and terminal.endswith("\r\x1b[K")
+
+
+def test_a_path_without_a_command_is_checked_and_the_commands_and_help_still_work(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>")
+    (tmp_path / "check").mkdir()  # a folder named like a command is still the command
+    short = subprocess.run(
+        [sys.executable, "-m", "lint_article", "a.html"], capture_output=True, text=True, cwd=tmp_path
+    )
+    full = run_in(tmp_path, "a.html")
+    assert short.returncode == 1
+    assert "a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1" in finding_lines(short.stdout)
+    with_options = subprocess.run(
+        [sys.executable, "-m", "lint_article", "--select", "single-h1", "--format", "json", "a.html", "missing.html"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert [f["path"] for f in json.loads(with_options.stdout)["files"]] == ["a.html", "missing.html"]
+    assert full.returncode == 1
+    assert "Commands:" in CliRunner().invoke(main, ["--help"]).output
+    assert CliRunner().invoke(main, ["rules"]).exit_code == 0
+    typo = CliRunner().invoke(main, ["chek", "a.html"])
+    assert typo.exit_code == 2 and "No such command 'chek'. Did you mean 'check'?" in typo.output
+
+
+def test_exit_zero_and_several_reports_from_one_run(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>")
+    (tmp_path / "out").mkdir()
+    outputs = ["sarif:out/report.sarif", "checkstyle:cs.xml", "json:report.json"]
+    result = run_in(tmp_path, "--exit-zero", *[f"--output-format={output}" for output in outputs], "a.html")
+    assert result.returncode == 0, result.stderr  # exit-zero: findings do not fail the run...
+    assert "a.html:2:1: error single-h1" in result.stdout  # ...and the text still goes to standard output
+    assert json.loads((tmp_path / "out" / "report.sarif").read_text())["runs"][0]["results"][0]["ruleId"] == "single-h1"
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["findings"] == 1
+    assert ET.fromstring((tmp_path / "cs.xml").read_text()).find("file/error").get("source") == (
+        "lint-article.rules.single-h1"
+    )
+    assert run_in(tmp_path, "--exit-zero", "missing.html").returncode == 2  # a run that went wrong still says so
+    unwritable = run_in(tmp_path, "--output-format", "json:nowhere/report.json", "a.html")
+    assert unwritable.returncode == 2 and "cannot write nowhere/report.json" in unwritable.stderr
+    bad = run_in(tmp_path, "--output-format", "sarf:x.sarif", "a.html")
+    assert bad.returncode == 2 and "unknown format 'sarf'; did you mean 'sarif'?" in bad.stderr
+    assert "expected FORMAT:FILE" in run_in(tmp_path, "--output-format", "sarif", "a.html").stderr
+
+
+def test_the_size_limit_has_a_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>" + "<p>word</p>" * 200)
+    small = run_in(tmp_path, "--max-file-size", "1k", "a.html")
+    assert small.returncode == 2
+    assert small.stdout.startswith(
+        "a.html: error: file too large: 2,221 bytes, over the limit of 1,024 bytes (raise it"
+    )
+    assert run_in(tmp_path, "--max-file-size", "3K", "a.html").returncode == 1
+    assert run_in(tmp_path, "--max-file-size", "2221", "a.html").returncode == 1
+    wrong = run_in(tmp_path, "--max-file-size", "lots", "a.html")
+    assert wrong.returncode == 2 and "expected a number of bytes, or one with K, M or G" in wrong.stderr

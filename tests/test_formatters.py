@@ -51,7 +51,15 @@ from .conftest import CORPUS, FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 SARIF_SCHEMA = json.loads((ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SUFFIX = {"text": "txt", "json": "json", "sarif": "json", "github": "txt", "gitlab": "json", "junit": "xml"}
+SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "sarif": "json",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+    "checkstyle": "xml",
+}
 STABLE_RULES = ("heading-order", "no-inline-style", "single-h1")
 
 
@@ -425,6 +433,55 @@ def test_junit_carries_any_message(message: str) -> None:
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert failure.get("message") == junit.xml_text(f"single-h1: {message}")
+
+
+# -- Checkstyle ----------------------------------------------------------------------
+
+CHECKSTYLE_SEVERITIES = {"error", "warning", "info", "ignore"}
+
+
+def validate_checkstyle(text: str) -> ET.Element:
+    """Parse as XML and check the structure that Checkstyle writes and its readers
+    (Jenkins Warnings NG's CheckStyleParser, ESLint's formatter) expect:
+    checkstyle (version) > file (name) > error (line, severity, message, source
+    required; column optional; line and column positive integers)."""
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == "checkstyle" and root.get("version")
+    for file in root:
+        assert file.tag == "file" and set(file.attrib) == {"name"} and file.get("name")
+        for error in file:
+            assert error.tag == "error" and not list(error)
+            assert {"line", "severity", "message", "source"} <= set(error.attrib) <= {
+                "line", "column", "severity", "message", "source"
+            }  # fmt: skip
+            assert int(error.get("line", "")) >= 1 and int(error.get("column", "1")) >= 1
+            assert error.get("severity") in CHECKSTYLE_SEVERITIES
+    return root
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_checkstyle_is_valid_with_a_file_per_report_and_an_error_per_finding(case: str) -> None:
+    reports = CASES[case]()
+    root = validate_checkstyle(FORMATTERS["checkstyle"](reports, OPTIONS))
+    files = root.findall("file")
+    assert [f.get("name") for f in files] == [r.path for r in reports]
+    for report, element in zip(reports, files, strict=True):
+        errors = element.findall("error")
+        if report.error is not None:
+            assert [e.get("source") for e in errors] == ["lint-article.unreadable"]
+            continue
+        assert [(int(e.get("line", "")), int(e.get("column", "")), e.get("severity")) for e in errors] == [
+            (f.line, f.column, str(f.severity)) for f in report.findings
+        ]
+        assert [e.get("source") for e in errors] == [f"lint-article.rules.{f.rule}" for f in report.findings]
+
+
+@given(st.text())
+def test_checkstyle_carries_any_message(message: str) -> None:
+    report = Report("a.html", (finding("single-h1", Severity.ERROR, message, 1, 1),))
+    error = validate_checkstyle(FORMATTERS["checkstyle"]([report])).find("file/error")
+    assert error is not None
+    assert error.get("message") == junit.xml_text(f"{message} (single-h1)")
 
 
 # -- text ------------------------------------------------------------------------
