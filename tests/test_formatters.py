@@ -426,15 +426,6 @@ def test_junit_is_valid_with_a_testcase_per_file_and_a_failure_per_finding(case:
     )
 
 
-@given(st.text())
-def test_junit_carries_any_message(message: str) -> None:
-    report = Report("a.html", (finding("single-h1", Severity.ERROR, message, 1, 1),))
-    root = validate_junit(FORMATTERS["junit"]([report]))
-    failure = root.find("testsuite/testcase/failure")
-    assert failure is not None
-    assert failure.get("message") == junit.xml_text(f"single-h1: {message}")
-
-
 # -- Checkstyle ----------------------------------------------------------------------
 
 CHECKSTYLE_SEVERITIES = {"error", "warning", "info", "ignore"}
@@ -476,12 +467,21 @@ def test_checkstyle_is_valid_with_a_file_per_report_and_an_error_per_finding(cas
         assert [e.get("source") for e in errors] == [f"lint-article.rules.{f.rule}" for f in report.findings]
 
 
-@given(st.text())
-def test_checkstyle_carries_any_message(message: str) -> None:
+XML_FORMATS = [
+    ("junit", validate_junit, "testsuite/testcase/failure", "single-h1: {}"),
+    ("checkstyle", validate_checkstyle, "file/error", "{} (single-h1)"),
+]
+
+
+@pytest.mark.parametrize(("name", "validate", "where", "shown"), XML_FORMATS, ids=[f[0] for f in XML_FORMATS])
+@given(message=st.text())
+def test_xml_formats_carry_any_message(
+    name: str, validate: Callable[[str], ET.Element], where: str, shown: str, message: str
+) -> None:
     report = Report("a.html", (finding("single-h1", Severity.ERROR, message, 1, 1),))
-    error = validate_checkstyle(FORMATTERS["checkstyle"]([report])).find("file/error")
-    assert error is not None
-    assert error.get("message") == junit.xml_text(f"{message} (single-h1)")
+    element = validate(FORMATTERS[name]([report])).find(where)
+    assert element is not None
+    assert element.get("message") == junit.xml_text(shown.format(message))
 
 
 # -- text ------------------------------------------------------------------------

@@ -110,6 +110,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     return repo, env
 
 
+def stage(repo: Path, name: str, source: Path) -> Path:
+    """Copy *source* to *name* in *repo* and stage it, as a writer would."""
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, path)
+    git("add", name, cwd=repo)
+    return path
+
+
 def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
     env = {**env, "GIT_AUTHOR_NAME": "w", "GIT_AUTHOR_EMAIL": "w@example.org"}
     env |= {"GIT_COMMITTER_NAME": "w", "GIT_COMMITTER_EMAIL": "w@example.org"}
@@ -120,10 +129,7 @@ def test_a_bad_article_fails_the_commit_with_its_findings_and_a_good_one_passes(
     site: tuple[Path, dict[str, str]],
 ) -> None:
     repo, env = site
-    article = repo / "news" / "sahel.html"
-    article.parent.mkdir()
-    shutil.copy(FIXTURES / "sahel-article.html", article)
-    git("add", "news/sahel.html", cwd=repo)
+    article = stage(repo, "news/sahel.html", FIXTURES / "sahel-article.html")
 
     refused = commit(repo, env, "A bad article")
     output = refused.stdout + refused.stderr
@@ -151,10 +157,7 @@ def test_files_that_are_not_html_are_not_linted(site: tuple[Path, dict[str, str]
 
 def test_exclude_holds_for_the_files_pre_commit_names(site: tuple[Path, dict[str, str]]) -> None:
     repo, env = site
-    draft = repo / "drafts" / "wip.html"
-    draft.parent.mkdir()
-    shutil.copy(FIXTURES / "sahel-article.html", draft)
-    git("add", "drafts/wip.html", cwd=repo)
+    stage(repo, "drafts/wip.html", FIXTURES / "sahel-article.html")
     result = commit(repo, env, "A draft")
     assert result.returncode == 0, result.stdout + result.stderr  # excluded, though pre-commit names it
     assert "lint-article" in result.stdout + result.stderr
