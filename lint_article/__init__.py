@@ -14,9 +14,9 @@ from .batch import lint_many
 from .config import ActiveRule, Config
 from .document import Article, Block, Heading, Sentence, View, Word
 from .engine import Linter
-from .findings import Finding, Severity
+from .findings import Finding, FindingDict, Severity
 from .registry import Registry, load_registry
-from .report import Report, Stats
+from .report import Report, ReportDict, Stats, StatsDict
 from .rule import ConfigError, Context, Rule, RuleOptions, option
 
 __all__ = [
@@ -27,15 +27,18 @@ __all__ = [
     "ConfigError",
     "Context",
     "Finding",
+    "FindingDict",
     "Heading",
     "Linter",
     "Registry",
     "Report",
+    "ReportDict",
     "Rule",
     "RuleOptions",
     "Sentence",
     "Severity",
     "Stats",
+    "StatsDict",
     "View",
     "Word",
     "lint",

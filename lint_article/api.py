@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
-from .document import Article
 from .engine import Linter
+from .inputs import MAX_FILE_SIZE_HINT, Limit, TooLarge, read_limited
 from .registry import Registry, load_registry
 from .report import Report
+
+__all__ = [
+    "MAX_BYTES",
+    "ConfigLike",
+    "Limit",
+    "TooLarge",
+    "lint",
+    "lint_file",
+    "lint_path",
+    "make_linter",
+    "read_limited",
+]
 
 ConfigLike = Config | Mapping[str, Any] | None
 
@@ -21,31 +32,6 @@ MAX_BYTES = DEFAULT_MAX_FILE_SIZE
 """The default size limit of one article (``max-file-size``): 20 MiB, twice the
 largest page that a CMS serves in practice; a larger file gets a per-file error
 instead of costing memory without bound (about 15 times its size while it is linted)."""
-
-
-class Limit(enum.Enum):
-    CONFIGURED = "the linter's max-file-size"
-    """The default of every ``max_bytes``: the limit of the article's own configuration."""
-
-
-class TooLarge(Exception):
-    """An article over its size limit; the message is the report's error."""
-
-    def __init__(self, max_bytes: int, size: int | None = None) -> None:
-        known = f"{size:,} bytes, " if size is not None else ""
-        super().__init__(f"file too large: {known}over the limit of {max_bytes:,} bytes")
-
-
-def read_limited(stream: IO[bytes], max_bytes: int | None) -> bytes:
-    """All of *stream*, or TooLarge when it holds more than *max_bytes* (None: no
-    limit). Bounded where the size is not known beforehand (a pipe, /dev/zero):
-    it reads at most one byte past the limit."""
-    if max_bytes is None:
-        return stream.read()
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise TooLarge(max_bytes)
-    return data
 
 
 def make_linter(
@@ -64,7 +50,6 @@ def make_linter(
         rules,
         language=settings.language,
         fragment_rules=fragment_rules,
-        report_unused_disables=settings.report_unused_disables,
         max_bytes=settings.max_file_size,
         known_rules=frozenset(registry.rules),
     )
@@ -79,54 +64,37 @@ def lint(
 ) -> Report:
     """Lint one article given as text or bytes (decoded as a browser would).
 
-    An article over *max_bytes* (text counted in UTF-8 bytes; by default the
-    configuration's ``max-file-size``; None for no limit) gives a report with
-    ``error`` set and is not parsed."""
-    return lint_source(make_linter(config), html, path, max_bytes=max_bytes)
-
-
-def _limit(linter: Linter, max_bytes: int | Limit | None) -> int | None:
-    return linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes
-
-
-def _utf8_size(text: str, max_bytes: int | None) -> int:
-    # A character takes one to four bytes: only text near the limit is encoded.
-    if max_bytes is None or len(text) * 4 <= max_bytes or len(text) > max_bytes:
-        return len(text)
-    return len(text.encode("utf-8", errors="surrogatepass"))
-
-
-def lint_source(
-    linter: Linter, html: str | bytes, path: str, *, max_bytes: int | Limit | None = Limit.CONFIGURED
-) -> Report:
-    """Lint *html* with *linter*, as :func:`lint` does without building a linter."""
-    limit = _limit(linter, max_bytes)
-    size = len(html) if isinstance(html, bytes) else _utf8_size(html, limit)
-    if limit is not None and size > limit:
-        return Report(path, error=str(TooLarge(limit, size)))
-    return linter.lint(Article.from_html(html), path)
+    Never raises for any input: anything that is not an HTML article (not text,
+    empty, an image, a PDF, plain text or Markdown) or is over *max_bytes*
+    (text counted in UTF-8 bytes; by default the configuration's
+    ``max-file-size``; None for no limit) gives a report with ``error`` set. A
+    bad *config* raises :class:`~lint_article.rule.ConfigError`."""
+    return make_linter(config).lint(html, path, max_bytes=max_bytes)
 
 
 def lint_file(
     path: str | os.PathLike[str], *, config: ConfigLike = None, max_bytes: int | Limit | None = Limit.CONFIGURED
 ) -> Report:
-    """Lint one file; a file that cannot be read gives a report with ``error`` set."""
+    """Lint one file; a file that cannot be read, or is not an HTML article,
+    gives a report with ``error`` set."""
     linter = make_linter(config)
+    if not isinstance(path, str | os.PathLike):
+        return Report(str(path), error=f"no path given: {type(path).__name__}, not str or os.PathLike")
     return lint_path(linter, Path(path), max_bytes=max_bytes)
 
 
 def lint_path(
     linter: Linter, path: Path, display: str | None = None, *, max_bytes: int | Limit | None = Limit.CONFIGURED
 ) -> Report:
-    """Lint the file at *path* with *linter*; a file that cannot be read, or is
+    """Lint the file at *path* with *linter*; a file that cannot be read, is
     larger than *max_bytes* (by default the linter's ``max-file-size``; None: no
-    limit), gives a report with ``error`` set."""
+    limit) or is not an HTML article gives a report with ``error`` set."""
     name = display or str(path)
     try:
-        data = read_file(path, _limit(linter, max_bytes))
+        data = read_file(path, linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes)
     except Unreadable as exc:
         return Report(name, error=str(exc))
-    return linter.lint(Article.from_html(data), name)
+    return linter.lint(data, name, max_bytes=None)
 
 
 class Unreadable(Exception):
@@ -141,9 +109,9 @@ def read_file(path: Path, max_bytes: int | None) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if max_bytes is not None and info.st_size > max_bytes:
-            raise TooLarge(max_bytes, info.st_size)
+            raise TooLarge(max_bytes, info.st_size, hint=MAX_FILE_SIZE_HINT)
         with path.open("rb") as stream:
-            return read_limited(stream, max_bytes)
+            return read_limited(stream, max_bytes, hint=MAX_FILE_SIZE_HINT)
     except TooLarge as exc:
         raise Unreadable(str(exc)) from None
     except FileNotFoundError:

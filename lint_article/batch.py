@@ -36,10 +36,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from .api import ConfigLike, Limit, lint_path, lint_source, make_linter
+from .api import ConfigLike, Limit, lint_path, make_linter
 from .config import Config, as_config
 from .config_files import Settings
 from .engine import Linter
+from .inputs import not_text
 from .registry import Registry
 from .report import Report
 from .rule import ConfigError
@@ -128,7 +129,7 @@ def _task(item: Item) -> _Task:
         return _Task(os.fspath(item), None)
     name, html = item
     if not isinstance(html, (str, bytes)):  # a pair names no file: nothing is read from disk
-        return _Task(str(name), None, f"no text given: the html is {type(html).__name__}, not str or bytes")
+        return _Task(str(name), None, not_text(html))
     return _Task(str(name), html)
 
 
@@ -140,7 +141,7 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) ->
         linter = linters.for_name(name)
         if html is None:
             return lint_path(linter, Path(name), name, max_bytes=max_bytes)
-        return lint_source(linter, html, name, max_bytes=max_bytes)
+        return linter.lint(html, name, max_bytes=max_bytes)
     except ConfigError as exc:
         return Report(name, error=f"configuration: {exc}")
     # SystemExit too: a plugin calling sys.exit() must not end the run as if all went well.

@@ -8,27 +8,34 @@ configuration, a file that could not be read, a rule that crashed).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
+import re
+import shutil
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
 from .batch import Item, lint_many
-from .config import KEYS, PROFILE_NAMES, SCOPES, Config, suggest
+from .config import KEYS, PROFILE_NAMES, SCOPES, Config
 from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
 from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
+from .inputs import MAX_FILE_SIZE_HINT
 from .registry import Registry, load_registry
 from .report import Report
-from .rule import ConfigError
+from .rule import ConfigError, Problems, suggest
 
 if TYPE_CHECKING:
     from .baseline import Baseline
@@ -56,10 +63,32 @@ def _rule_ids(value: str | None) -> tuple[str, ...] | None:
     return ids
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _CheckByDefault(click.Group):
+    """A group whose first argument, when it names no command, starts the arguments
+    of ``check``: ``lint-article a.html`` is ``lint-article check a.html``, as ruff and
+    markdownlint users expect. A word close to a command's name that is no file
+    (``chek``) is left to click, which says "No such command" and what was meant."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and self._starts_a_check(ctx, args[0]):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def _starts_a_check(self, ctx: click.Context, word: str) -> bool:
+        if word in self.commands or word in ctx.help_option_names or word == "--version":
+            return False
+        if word.startswith("-") or os.path.lexists(word):
+            return True
+        return not difflib.get_close_matches(word, list(self.commands), n=1)
+
+
+@click.group(cls=_CheckByDefault, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=package_name.replace("_", "-"))
 def main() -> None:
-    """Lint HTML articles before they are published."""
+    """Lint HTML articles before they are published.
+
+    `lint-article PATH...` is short for `lint-article check PATH...`.
+    """
 
 
 @main.command()
@@ -133,6 +162,30 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
 )
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply exclude to files named on the command line too (as pre-commit names them).",
+)
+@click.option(
+    "--output-format",
+    "extra_outputs",
+    metavar="FORMAT:FILE",
+    multiple=True,
+    callback=lambda ctx, param, values: [_format_and_file(value) for value in values],
+    help=f"Also write a report in FORMAT to FILE (repeatable; formats: {', '.join(sorted(FORMATTERS))}).",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit with 0 even when findings reach --fail-on (2 still means the run went wrong).",
+)
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    callback=lambda ctx, param, value: None if value is None else _byte_size(value),
+    help="Largest file linted, in bytes, or with K, M or G (20M); larger ones are an error.  [default: 20M]",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -153,6 +206,10 @@ def check(
     scope: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
+    force_exclude: bool,
+    extra_outputs: list[tuple[str, str]],
+    exit_zero: bool,
+    max_file_size: int | None,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
     given = {
@@ -164,21 +221,33 @@ def check(
         "profile": profile,
         "scope": scope,
         "report-unused-disables": report_unused_disables,
+        "max-file-size": max_file_size,
     }
-    try:
+    # Every mistake in the settings, the configuration files and the baseline is
+    # found before any article is read, and all are reported together.
+    problems = Problems()
+    overrides = Config()
+    with problems.collected():
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
-        settings = _settings(config_file, isolated, overrides)
-        make_linter(settings.for_path(None))  # validates the settings before any file is read
-        baseline = _load_baseline(baseline_file) if baseline_file and not write_baseline else None
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    settings = _settings(config_file, isolated, overrides)
+    with problems.collected():
+        make_linter(settings.for_path(None))
+    baseline = None
+    if baseline_file and not write_baseline:
+        with problems.collected():
+            baseline = _load_baseline(baseline_file)
+    items, faults = _gather(settings, paths, stdin_filename, force_exclude, problems)
+    for item in items:  # every configuration file the run will use
+        with problems.collected():
+            settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
+    _warn(settings)
+    if problems.found:
+        raise ConfigurationError(problems.found)
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
-    try:
-        reports = _lint_all(settings, paths, stdin_filename, jobs)
-    except ConfigError as exc:  # a configuration file below the current directory
-        raise click.UsageError(str(exc)) from None
+    with _Progress(items) as progress:
+        reports = [*progress.follow(lint_many(items, config=settings, jobs=jobs)), *faults]
     _report_faults(reports, registry, output_format)
     if write_baseline:
         from .baseline import Baseline
@@ -197,39 +266,96 @@ def check(
             click.echo(line, err=True)
     text = FORMATTERS[output_format](reports, options)
     _emit(text, output_file, color=options.color)
-    sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, settings))
+    for extra_format, extra_file in extra_outputs:  # the same reports, so that CI lints once
+        _emit(FORMATTERS[extra_format](reports, dataclasses.replace(options, color=False)), extra_file)
+    code = EXIT_ERROR if registry.errors else exit_code(reports, settings)
+    sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
 
 
-PROGRESS_MIN_FILES = 8
-"""More files than this, and a terminal on standard error, show a progress bar there."""
+def _format_and_file(value: str) -> tuple[str, str]:
+    """``FORMAT:FILE`` of --output-format, checked."""
+    name, colon, path = value.partition(":")
+    if not colon or not path:
+        raise click.BadParameter(f"expected FORMAT:FILE, such as sarif:report.sarif; got {value!r}")
+    if name not in FORMATTERS:
+        raise click.BadParameter(
+            f"unknown format {name!r}{suggest(name, FORMATTERS)} (formats: {', '.join(sorted(FORMATTERS))})"
+        )
+    return name, path
 
 
-def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
-    """Files first, then standard input under its --stdin-filename, which gets the
-    settings of that name (its configuration file, its per-file ignores, its
-    size limit), then the directories that could not be listed."""
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+
+
+def _byte_size(value: str) -> int:
+    """A size in bytes from ``1000000``, ``500K``, ``20M``, ``1G`` (binary multiples)."""
+    match = _SIZE.fullmatch(value.strip())
+    if match is None or int(match.group(1)) < 1:
+        raise click.BadParameter(f"expected a number of bytes, or one with K, M or G (such as 20M); got {value!r}")
+    return int(match.group(1)) << 10 * "_kmg".index(match.group(2).lower() or "_")
+
+
+def _gather(
+    settings: Settings, paths: Sequence[str], stdin_filename: str | None, force_exclude: bool, problems: Problems
+) -> tuple[list[Item], list[Report]]:
+    """What to lint: files first, then standard input under its --stdin-filename,
+    which gets the settings of that name (its configuration file, its per-file
+    ignores, its size limit); and the reports of what cannot be linted: standard
+    input that could not be read, directories that could not be listed or hold
+    nothing to lint. With *force_exclude*, ``exclude`` skips files named on the
+    command line (and standard input's --stdin-filename) too."""
 
     def excluded(path: Path) -> bool:
-        return settings.for_path(path).excludes(path.absolute())
+        with problems.collected():
+            return settings.for_path(path).excludes(path.absolute())
+        return False
 
     faults: list[Report] = []
 
     def unreadable(directory: Path, exc: OSError) -> None:
         faults.append(Report(str(directory), error=f"cannot list the directory: {exc.strerror or exc}"))
 
-    items: list[Item] = list(expand_paths([p for p in paths if p != "-"], excluded, unreadable=unreadable))
+    def empty(directory: Path, skipped: int) -> None:
+        if skipped:
+            why = f"the exclude setting skips every HTML file below it ({skipped:,})"
+        else:
+            why = "no *.html or *.htm file below it"
+        faults.append(Report(str(directory), error=f"nothing to lint in this directory: {why}"))
+
+    named = [p for p in paths if p != "-"]
+    items: list[Item] = list(
+        expand_paths(named, excluded, unreadable=unreadable, empty=empty, force_exclude=force_exclude)
+    )
     stdin_name = stdin_filename or "-"
-    if "-" in paths:
+    if "-" in paths and not (force_exclude and stdin_filename and excluded(Path(stdin_filename))):
         try:
-            items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
+            with problems.collected():
+                items.append((stdin_name, _read_stdin(settings.for_path(_settings_path(stdin_name)).max_file_size)))
         except TooLarge as exc:
             faults.insert(0, Report(stdin_name, error=str(exc)))
         except OSError as exc:
             faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
-    for item in items:  # every configuration file the run will use is validated before any article is read
-        settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
-    reports = list(_progress(lint_many(items, config=settings, jobs=jobs), len(items)))
-    return [*reports, *faults]
+    return items, faults
+
+
+class ConfigurationError(click.ClickException):
+    """Settings that are wrong: every problem on a line of its own, without the
+    "Usage: ... Try --help" of a usage error, since the command line was fine."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(dict.fromkeys(problems))  # a file that several articles share is read for each
+        super().__init__("\n".join(self.problems))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for problem in self.problems:
+            click.echo(f"error: {problem}", err=True, file=file)
+
+
+def _warn(settings: Settings) -> None:
+    for warning in settings.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _settings_path(name: str | os.PathLike[str]) -> Path | None:
@@ -240,17 +366,90 @@ def _settings_path(name: str | os.PathLike[str]) -> Path | None:
 def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None:  # started with standard input closed (``<&-``)
         raise OSError(0, "it is closed")
-    return read_limited(sys.stdin.buffer, max_bytes)
+    return read_limited(sys.stdin.buffer, max_bytes, hint=MAX_FILE_SIZE_HINT)
 
 
-def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
-    if total <= PROGRESS_MIN_FILES or not _isatty(sys.stderr):
-        yield from reports
-        return
-    with click.progressbar(length=total, label="Linting", file=sys.stderr) as bar:
+PROGRESS_MIN_FILES = 8
+"""A batch of more files than this shows how many are done."""
+SLOW_FILE_SECONDS = 1.0
+"""A file that takes longer than this shows its name and the time so far."""
+_TICK_SECONDS = 0.25
+
+
+class _Progress:
+    """A status line on standard error, on a terminal only (never in a pipe, so
+    never in a report): how many files of a large batch are done, and which file
+    the run waits for once it has taken a second, with its size and the time so
+    far ("Linting 12/130 files · news/big.html (11.5 MB), 14 s"). Reports come in
+    input order, so the file waited for is the one after those done. A timer
+    signal redraws the line while a file is being linted (a thread would make
+    the batch's process pool spawn its workers instead of forking them); where
+    there is no such signal, it is redrawn as files are done. The line is
+    erased before anything else is printed."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._items = items
+        self._done = 0
+        self._since = time.monotonic()
+        self._shown = False
+        self._enabled = _isatty(sys.stderr)
+        self._timed = (
+            self._enabled and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        )
+
+    def __enter__(self) -> _Progress:
+        if self._timed:
+            self._previous = signal.signal(signal.SIGALRM, lambda signum, frame: self._draw())
+            signal.setitimer(signal.ITIMER_REAL, _TICK_SECONDS, _TICK_SECONDS)
+        self._draw()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+        if self._shown:
+            self._write("")
+
+    def follow(self, reports: Iterator[Report]) -> Iterator[Report]:
         for report in reports:
-            bar.update(1)
+            self._done += 1
+            self._since = time.monotonic()
+            self._draw()
             yield report
+
+    def _draw(self) -> None:
+        if not self._enabled:
+            return
+        parts = []
+        total = len(self._items)
+        if total > PROGRESS_MIN_FILES:
+            parts.append(f"{self._done:,}/{total:,} files")
+        waited = time.monotonic() - self._since
+        if self._done < total and waited >= SLOW_FILE_SECONDS:
+            item = self._items[self._done]
+            name = item[0] if isinstance(item, tuple) else os.fspath(item)
+            parts.append(f"{shown_path(name)}{_size_of(item)}, {waited:.0f} s")
+        if parts or self._shown:
+            self._write("Linting " + " · ".join(parts) if parts else "")
+
+    def _write(self, line: str) -> None:
+        width = shutil.get_terminal_size().columns - 1
+        try:
+            sys.stderr.write("\r\x1b[K" + line[:width])
+            sys.stderr.flush()
+        except (OSError, RuntimeError):  # the terminal is gone, or a write was under way when the timer rang
+            return
+        self._shown = bool(line)
+
+
+def _size_of(item: Item) -> str:
+    """ " (11.5 MB)": the size of an item, when it can be told."""
+    try:
+        size = len(item[1]) if isinstance(item, tuple) else os.stat(item).st_size
+    except OSError:
+        return ""
+    return f" ({size / 1_000_000:.1f} MB)" if size >= 100_000 else ""
 
 
 def _report_faults(reports: Sequence[Report], registry: Registry, output_format: str) -> None:
@@ -273,7 +472,7 @@ def _load_baseline(path: str) -> Baseline:
     try:
         return Baseline.load(path)
     except BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise ConfigError(str(exc)) from None
 
 
 def _apply_baseline(baseline: Baseline, reports: list[Report], name: str | None) -> list[Report]:
@@ -354,11 +553,15 @@ def _settings(config_file: str | None, isolated: bool, overrides: Config | None 
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
 def show_config(path: str | None, config_file: str | None, isolated: bool) -> None:
     """Print the settings that apply to PATH (default: the current directory), and where each comes from."""
+    settings = _settings(config_file, isolated)
     try:
-        config = _settings(config_file, isolated).for_path(Path(path) if path else None)
+        config = settings.for_path(Path(path) if path else None)
         linter = make_linter(config)  # validates it whole, as a run would
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        _warn(settings)
+        raise ConfigurationError(exc.problems) from None
+    for warning in settings.warnings:
+        click.echo(f"# warning: {warning}")
     defaults = Config()
     for key in KEYS:
         name = key.replace("-", "_")

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import fnmatch
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from .findings import Severity
-from .registry import Registry
-from .rule import ConfigError, Rule, RuleOptions
+from .language_codes import language_problem
+from .registry import Registry, load_registry
+from .rule import ConfigError, Problems, Rule, RuleOptions, suggest
 
 # The shapes an article comes in: a full page, or a CMS body ("fragment") whose
 # title the CMS renders. "auto" takes each input for what it is: a fragment when
@@ -30,6 +30,8 @@ SHAPES = ("page", "fragment")
 PROFILE_NAMES = ("auto", *SHAPES)
 SCOPES = ("article", "page")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+UNUSED_DIRECTIVE = "unused-directive"
+"""The rule that ``report-unused-disables`` switches on, as ``extend-select`` would."""
 
 KEYS = {
     "select": "rules to run (rule ids); without it, every rule that is on by default",
@@ -88,9 +90,20 @@ class Config:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str = "<config>", root: PurePath | None = None) -> Config:
-        """Settings from a dict shaped like ``[tool.lint-article]``; raises ConfigError."""
-        values = _parse(data, source)
-        return cls(**values, source=source, root=root, origins=dict.fromkeys(_keys(data), source))
+        """Settings from a dict shaped like ``[tool.lint-article]``; raises ConfigError.
+
+        The error names every problem at once: those of the keys and, when there
+        are some, those that activating the rest would find (unknown rule ids,
+        rule options), judged against the installed rules."""
+        problems = Problems()
+        config = cls(
+            **_parse(data, source, problems), source=source, root=root, origins=dict.fromkeys(_keys(data), source)
+        )
+        if problems.found:
+            with problems.collected():
+                config.activate(load_registry())
+            problems.raise_if_any()
+        return config
 
     def merged(self, overrides: Config) -> Config:
         """These settings with the keys *overrides* set taken from it. ``ignore``,
@@ -136,29 +149,33 @@ class Config:
             "rules": tuple(self.rules),
             "per-file-ignores": tuple(rule_id for _, ids in self.per_file_ignores for rule_id in ids),
         }
+        problems = Problems()
         for key, ids in named.items():
             for rule_id in ids:
                 if rule_id not in known:
-                    raise ConfigError(f"{self._where(key)}: {key}: unknown rule {rule_id!r}{suggest(rule_id, known)}")
+                    problems.found.append(
+                        f"{self._where(key)}: {key}: unknown rule {rule_id!r}{suggest(rule_id, known)}"
+                    )
         if self.select is None:
             chosen = {rid for rid, entry in known.items() if entry.rule.default_enabled}
         else:
             chosen = set(self.select)
+        if self.report_unused_disables and UNUSED_DIRECTIVE in known:
+            chosen.add(UNUSED_DIRECTIVE)
         chosen = (chosen | set(self.extend_select)) - set(self.ignore) - ignored
         active = []
         # A rule's settings are checked even when it does not run (not selected, or
         # ignored), so that a mistake surfaces now, not on the day it is switched on.
-        for rule_id in sorted(chosen | set(self.rules)):
+        for rule_id in sorted((chosen | set(self.rules)) & set(known)):
             rule_class = known[rule_id].rule
             settings = {**rule_class.shapes.get(shape, {}), **self.rules.get(rule_id, {})}
-            try:
-                severity = Severity.parse(settings.pop("severity", rule_class.severity))
-                scope = _scope(settings.pop("scope", self.scope or rule_class.scope))
+            with problems.collected(f"{self._where('rules')}: rules.{rule_id}: "):
+                severity = _severity(settings.pop("severity", rule_class.severity), "severity")
+                scope = _scope(settings.pop("scope", self.scope or rule_class.scope), "scope")
                 options = rule_class.Options.from_mapping(settings)
-            except ValueError as exc:
-                raise ConfigError(f"{self._where('rules')}: rules.{rule_id}: {exc}") from None
-            if rule_id in chosen:
-                active.append(ActiveRule(rule_class(), options, severity, scope))
+                if rule_id in chosen:
+                    active.append(ActiveRule(rule_class(), options, severity, scope))
+        problems.raise_if_any()
         return active
 
     def _where(self, key: str) -> str:
@@ -169,102 +186,127 @@ def _keys(data: Mapping[str, Any]) -> list[str]:
     return [str(key).replace("_", "-") for key in data]
 
 
-def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+def _parse(data: Mapping[str, Any], source: str, problems: Problems) -> dict[str, Any]:
+    """The settings in *data* whose values are right; *problems* gets the others."""
     for key in data:
         if str(key).replace("_", "-") not in KEYS:
-            raise ConfigError(f"{source}: unknown key {key!r}{suggest(str(key), KEYS)}")
+            problems.found.append(f"{source}: unknown key {key!r}{suggest(str(key), KEYS)}")
 
     def get(key: str, default: Any = None) -> Any:
         return data.get(key, data.get(key.replace("-", "_"), default))
 
+    given = set(_keys(data))
     values: dict[str, Any] = {}
-    if "select" in _keys(data):
-        values["select"] = _ids(get("select"), "select", source)
-    for key in ("extend-select", "ignore"):
-        if key in _keys(data):
-            values[key.replace("-", "_")] = _ids(get(key), key, source)
-    if "fail-on" in _keys(data):
-        try:
-            values["fail_on"] = Severity.parse(get("fail-on"))
-        except ValueError as exc:
-            raise ConfigError(f"{source}: fail-on: {exc}") from None
-    rules = get("rules", {})
-    if not isinstance(rules, Mapping) or not all(isinstance(v, Mapping) for v in rules.values()):
-        raise ConfigError(f"{source}: rules: must be a table of tables, one per rule id")
-    values["rules"] = {str(k): dict(v) for k, v in rules.items()}
-    if "per-file-ignores" in _keys(data):
-        values["per_file_ignores"] = _per_file_ignores(get("per-file-ignores"), source)
-    if "exclude" in _keys(data):
-        values["exclude"] = tuple(_glob(g, "exclude", source) for g in _strings(get("exclude"), "exclude", source))
-    if "language" in _keys(data):
-        language = get("language")
-        if not isinstance(language, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", language):
-            raise ConfigError(f"{source}: language: expected a language tag such as 'en' or 'pt-BR', got {language!r}")
-        values["language"] = language
-    if "profile" in _keys(data):
-        profile = get("profile")
-        if profile not in PROFILE_NAMES:
-            raise ConfigError(f"{source}: profile: expected one of {', '.join(PROFILE_NAMES)}, got {profile!r}")
-        values["profile"] = profile
-    if "scope" in _keys(data):
-        try:
-            values["scope"] = _scope(get("scope"))
-        except ValueError as exc:
-            raise ConfigError(f"{source}: scope: {exc}") from None
-    if "report-unused-disables" in _keys(data):
-        flag = get("report-unused-disables")
-        if not isinstance(flag, bool):
-            raise ConfigError(f"{source}: report-unused-disables: expected true or false, got {flag!r}")
-        values["report_unused_disables"] = flag
-    if "max-file-size" in _keys(data):
-        size = get("max-file-size")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            raise ConfigError(f"{source}: max-file-size: expected a number of bytes above 0, got {size!r}")
-        values["max_file_size"] = size
+    for key, parse in _PARSERS.items():
+        if key in given or key == "rules":
+            with problems.collected(f"{source}: {key}: "):
+                values[key.replace("-", "_")] = parse(get(key, {}) if key == "rules" else get(key), key)
     return values
 
 
-def _scope(value: Any) -> str:
+def _severity(value: Any, key: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _rules(value: Any, key: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+        raise ConfigError("must be a table of tables, one per rule id")
+    return {str(k): dict(v) for k, v in value.items()}
+
+
+def _globs(value: Any, key: str) -> tuple[str, ...]:
+    return tuple(_glob(g, key) for g in _strings(value, key))
+
+
+def _language(value: Any, key: str) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]+)*", value):
+        raise ConfigError(f"expected a language tag such as 'en' or 'pt-BR', got {value!r}")
+    problem = language_problem(value)
+    if problem is not None:
+        raise ConfigError(f"unknown language: {problem}")
+    return value
+
+
+def _scope(value: Any, key: str) -> str:
     if value not in SCOPES:
-        raise ValueError(f"expected {' or '.join(SCOPES)}, got {value!r}")
+        raise ConfigError(f"expected {' or '.join(SCOPES)}, got {value!r}")
     return str(value)
 
 
-def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:
+def _profile(value: Any, key: str) -> str:
+    if value not in PROFILE_NAMES:
+        raise ConfigError(f"expected one of {', '.join(PROFILE_NAMES)}, got {value!r}")
+    return str(value)
+
+
+def _flag(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _size(value: Any, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"expected a number of bytes above 0, got {value!r}")
+    return value
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in re.split(r"[\s,]+", value) if part]
     if not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{source}: {key}: expected a list of strings, got {value!r}")
+        raise ConfigError(f"expected a list of strings, got {value!r}")
     return tuple(value)
 
 
-def _ids(value: Any, key: str, source: str) -> tuple[str, ...]:
-    return _strings(value, key, source)
-
-
-def _glob(pattern: str, key: str, source: str) -> str:
+def _glob(pattern: str, key: str) -> str:
     if not pattern.strip():
-        raise ConfigError(f"{source}: {key}: an empty glob matches nothing")
+        raise ConfigError("an empty glob matches nothing")
     try:
         re.compile(fnmatch.translate(pattern))
     except re.error as exc:
-        raise ConfigError(f"{source}: {key}: bad glob {pattern!r}: {exc}") from None
+        raise ConfigError(f"bad glob {pattern!r}: {exc}") from None
     return pattern
 
 
-def _per_file_ignores(value: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    key = "per-file-ignores"
+def _per_file_ignores(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if isinstance(value, str):  # setup.cfg, as flake8 writes it: "glob: rule, rule" per line
         pairs: list[tuple[str, Any]] = []
         for line in value.strip().splitlines():
             glob, sep, ids = line.rpartition(":")
             if not sep:
-                raise ConfigError(f"{source}: {key}: expected 'glob: rule-id, ...', got {line.strip()!r}")
+                raise ConfigError(f"expected 'glob: rule-id, ...', got {line.strip()!r}")
             pairs.append((glob.strip(), ids))
         value = dict(pairs)
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{source}: {key}: expected a table of glob = [rule ids]")
-    return tuple((_glob(str(g), key, source), _strings(ids, f"{key}.{g}", source)) for g, ids in value.items())
+        raise ConfigError("expected a table of glob = [rule ids]")
+    problems = Problems()
+    parsed = []
+    for glob, ids in value.items():
+        with problems.collected(f"{glob}: "):
+            parsed.append((_glob(str(glob), key), _strings(ids, key)))
+    problems.raise_if_any()
+    return tuple(parsed)
+
+
+# How each key is read, in the order they are checked.
+_PARSERS: dict[str, Callable[[Any, str], Any]] = {
+    "select": _strings,
+    "extend-select": _strings,
+    "ignore": _strings,
+    "fail-on": _severity,
+    "rules": _rules,
+    "per-file-ignores": _per_file_ignores,
+    "exclude": _globs,
+    "language": _language,
+    "profile": _profile,
+    "scope": _scope,
+    "report-unused-disables": _flag,
+    "max-file-size": _size,
+}
 
 
 def _relative_forms(path: PurePath, root: PurePath | None) -> list[str]:
@@ -274,12 +316,6 @@ def _relative_forms(path: PurePath, root: PurePath | None) -> list[str]:
         with contextlib.suppress(ValueError):  # the path lies outside the config's folder
             forms.insert(0, PurePosixPath(path.relative_to(root)).as_posix())
     return forms
-
-
-def suggest(word: str, choices: Any) -> str:
-    """A "did you mean" hint naming the closest of *choices*, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def as_config(config: Config | Mapping[str, Any] | None) -> Config:

@@ -17,8 +17,10 @@ over every file.
 from __future__ import annotations
 
 import configparser
+import difflib
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -103,25 +105,76 @@ def _scalar(raw: str) -> Any:
     return value
 
 
-def find_config_file(folder: Path) -> Path | None:
-    """The first file, in *folder* or above it, that holds lint-article settings."""
+def find_config_file(folder: Path, warn: Callable[[str], None] = lambda warning: None) -> Path | None:
+    """The first file, in *folder* or above it, that holds lint-article settings;
+    *warn* hears of each table on the way that looks meant for lint-article but
+    is not read (``[tool.lint_article]``)."""
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file() and _has_settings(candidate):
+            if candidate.is_file() and _has_settings(candidate, warn):
                 return candidate
     return None
 
 
-def _has_settings(path: Path) -> bool:
+def _has_settings(path: Path, warn: Callable[[str], None]) -> bool:
     if path.name == ".lint-article.toml":
         return True
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    for warning in near_misses(path, text):
+        warn(warning)
     marker = "[tool.lint-article" if path.name == "pyproject.toml" else "[lint-article"
     return marker in text
+
+
+_MENTIONED = re.compile(r"lint.?art", re.IGNORECASE)
+_OUR_NAME = "lint-article"
+
+
+def near_misses(path: Path, text: str) -> list[str]:
+    """A warning for each table of *path* (pyproject.toml or setup.cfg) that looks
+    meant for lint-article but is not read, naming the table that is."""
+    if not _MENTIONED.search(text):
+        return []
+    if path.name == "pyproject.toml":
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return []  # reported when the file is read, if it holds settings
+        tool = document.get("tool", {})
+        misses = [(f"[{key}]", "[tool.lint-article]") for key in document if _looks_like_ours(key)]
+        if isinstance(tool, Mapping):
+            misses += [
+                (f"[tool.{key}]", "[tool.lint-article]") for key in tool if key != _OUR_NAME and _looks_like_ours(key)
+            ]
+    else:
+        misses = [(f"[{section}]", f"[{meant}]") for section, meant in _setup_cfg_misses(text)]
+    return [f"{path}: {table} is not read; did you mean {meant}?" for table, meant in misses]
+
+
+def _setup_cfg_misses(text: str) -> list[tuple[str, str]]:
+    misses = []
+    for section in re.findall(r"^\[([^\]\n]+)\]", text, re.MULTILINE):
+        name = section.strip()
+        bare = re.sub(r"^tool[.:]", "", name)
+        head, dot, rest = bare.partition(".")
+        if name == _SETUP_CFG_SECTION or name.startswith(_SETUP_CFG_RULES) or not _looks_like_ours(head):
+            continue
+        if dot and not rest.startswith("rules."):
+            rest = "rules." + rest.rpartition(".")[2]
+        misses.append((name, _SETUP_CFG_SECTION + (f".{rest}" if dot else "")))
+    return misses
+
+
+def _looks_like_ours(name: str) -> bool:
+    """Whether a table name is lint-article's misspelt: another separator, a plural, a typo."""
+    normal = re.sub(r"[-_. ]", "", name.lower())
+    return normal in ("lintarticle", "lintarticles") or bool(
+        difflib.get_close_matches(normal, ["lintarticle"], cutoff=0.85)
+    )
 
 
 @dataclass
@@ -136,6 +189,8 @@ class Settings:
     isolated: bool = False
     """``--isolated``: no file at all."""
     registry: Registry | None = None
+    warnings: dict[str, None] = field(default_factory=dict)
+    """Tables met in discovery that look meant for lint-article but are not read (an ordered set)."""
     _by_folder: dict[Path, Config] = field(default_factory=dict)
     _linters: dict[tuple[int, frozenset[str]], Linter] = field(default_factory=dict)
 
@@ -150,12 +205,16 @@ class Settings:
 
     def _resolved(self, folder: Path, explicit: Path | None = None) -> Config:
         if folder not in self._by_folder:
-            found = explicit or find_config_file(folder) or find_config_file(Path.cwd())
+            found = explicit or find_config_file(folder, self._warn) or find_config_file(Path.cwd(), self._warn)
             base = read_config_file(found) if found else None
             if explicit and base is None:
-                raise ConfigError(f"{explicit}: holds no lint-article settings")
+                misses = near_misses(explicit, explicit.read_text(encoding="utf-8", errors="replace"))
+                raise ConfigError(f"{explicit}: holds no lint-article settings", *misses)
             self._by_folder[folder] = (base or Config()).merged(self.overrides)
         return self._by_folder[folder]
+
+    def _warn(self, warning: str) -> None:
+        self.warnings[warning] = None
 
     def linter_for(self, path: PurePath | None) -> Linter:
         """The linter for *path*: its settings, less its per-file ignores."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .registry import load_registry
-from .rule import DOC_SECTIONS, DOCS_URL, Rule
+from .rule import DOC_SECTIONS, DOCS_URL, Rule, unfilled
 
 __all__ = ["DOCS_URL", "Example", "example", "missing_sections", "options_table", "render", "sections", "write_pages"]
 
@@ -81,27 +81,29 @@ def options_table(rule: type[Rule]) -> str:
 
 
 def render(rule: type[Rule]) -> str:
-    """The Markdown page of *rule*."""
+    """The Markdown page of *rule*: first what a writer needs (what the rule
+    wants, why, how to fix a finding, an example), then the details, and the
+    configuration last."""
     found = sections(rule)
-    lines = [
-        f"# {rule.id}",
+    lines = [f"# {rule.id}", "", found[""], "", "## Why", "", found.get("Why", ""), ""]
+    lines += ["## How to fix", "", *_how_to_fix(rule), ""]
+    for name in ("Fails", "Passes"):
+        lines += [f"## {name}", "", found.get(name, ""), ""]
+    lines += ["## What it checks", "", found.get("What it checks", ""), ""]
+    lines += [
+        "## Messages",
         "",
-        found[""],
+        *[f"- `{message_id}`: {text}" for message_id, text in rule.messages.items()],
+        "",
+        "## Options",
         "",
         f"- Default severity: `{rule.severity}`",
         f"- On by default: {'yes' if rule.default_enabled else 'no'}",
         f"- Fixable: {'yes' if rule.fixable else 'no'}",
         "",
-    ]
-    for name in DOC_SECTIONS:
-        lines += [f"## {name}", "", found.get(name, ""), ""]
-    lines += ["## Options", "", options_table(rule), ""]
-    lines += [
+        options_table(rule),
+        "",
         "Set options in `[tool.lint-article.rules." + rule.id + "]`, or change the severity with `severity = ...`.",
-        "",
-        "## Messages",
-        "",
-        *[f"- `{message_id}`: {text}" for message_id, text in rule.messages.items()],
         "",
         "## Disabling",
         "",
@@ -114,6 +116,14 @@ def render(rule: type[Rule]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _how_to_fix(rule: type[Rule]) -> list[str]:
+    """One line per message: the message as a writer sees it (values left out) and its advice."""
+    return [
+        f"- “{unfilled(text)}”" + (f": {unfilled(rule.advice[message_id])}" if message_id in rule.advice else "")
+        for message_id, text in rule.messages.items()
+    ]
 
 
 def write_pages(folder: Path) -> list[Path]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
+from . import inputs
+from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule
 from .document import Article
 from .findings import Finding, Severity
+from .inputs import Limit
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
 from .rule import Context
 from .suppression import Suppressions
@@ -22,7 +24,6 @@ class Linter:
         *,
         language: str | None = None,
         fragment_rules: Sequence[ActiveRule] | None = None,
-        report_unused_disables: bool = False,
         max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
         known_rules: frozenset[str] | None = None,
     ) -> None:
@@ -30,22 +31,44 @@ class Linter:
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
         """The rules for a CMS body fragment, when they differ (the ``auto`` profile)."""
         self.language = language
-        self.report_unused_disables = report_unused_disables
         self.max_bytes = max_bytes
         """The largest article, in bytes, that is read for this linter (``max-file-size``;
         None: no limit); larger ones get a report with ``error`` set and are not parsed."""
         self.known_rules = known_rules
-        """Every installed rule id, so that a directive naming another can be
-        reported with the unused ones (None: not judged)."""
+        """Every installed rule id, for the rules that judge directives (a
+        directive naming another rule silences nothing; None: not known)."""
 
-    def lint(self, article: Article, path: str = "<string>") -> Report:
+    def lint(
+        self, source: Article | str | bytes, path: str = "<string>", *, max_bytes: int | Limit | None = Limit.CONFIGURED
+    ) -> Report:
+        """Lint *source*: an :class:`Article`, or HTML as text or bytes (decoded as a
+        browser would). Text or bytes that are not HTML (see :mod:`.inputs`), or
+        larger than *max_bytes* (text counted in UTF-8 bytes; by default this
+        linter's ``max-file-size``; None for no limit), give a report with
+        ``error`` set and are not parsed; so does anything but text or bytes."""
+        if isinstance(source, Article):
+            article = source
+        else:
+            error = inputs.problem(source, self.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes)
+            if error is not None:
+                return Report(path, error=error)
+            article = Article.from_html(source)
         language = article.language(self.language).code
         suppressions = Suppressions(article)
         rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules
+        ran = frozenset(active.rule.id for active in rules)
         findings: list[Finding] = []
-        for active in rules:
+        for active in sorted(rules, key=lambda active: active.rule.runs_last):
             ctx = Context(
-                active.rule, article, active.options, active.severity, language, suppressions or None, active.scope
+                active.rule,
+                article,
+                active.options,
+                active.severity,
+                language,
+                suppressions,
+                active.scope,
+                rules_run=ran,
+                known_rules=self.known_rules,
             )
             try:
                 found = list(active.rule.check(article, ctx))
@@ -57,57 +80,9 @@ class Linter:
             if strays:  # they would break sorting and every format: the rule is as broken as one that raises
                 findings.append(_crash_finding(active, f"it yielded {_short_repr(strays[0])}, not a Finding"))
                 continue
-            findings.extend(f for f in found if id(f) not in ctx.silenced)
-        if self.report_unused_disables:
-            ran = {a.rule.id for a in rules}
-            findings.extend(_unused_directive_findings(article, suppressions, ran, self.known_rules))
+            findings.extend(suppressions.kept(found))
         findings.sort(key=Finding.sort_key)
         return Report(path, tuple(findings), article_stats(article, language))
-
-
-UNUSED_DIRECTIVE = "unused-directive"
-
-
-def _unused_directive_findings(
-    article: Article, suppressions: Suppressions, active: set[str], known: frozenset[str] | None
-) -> list[Finding]:
-    """A finding at each directive that silenced nothing, as ESLint's
-    ``--report-unused-disable-directives`` does, and at each that names a rule
-    no plugin provides (a typo silences nothing, silently). A directive about
-    installed rules that did not run cannot be judged and is left alone."""
-    used_at = {d.start for d in suppressions.directives if d.used}
-    findings = []
-    for directive in suppressions.directives:
-        unknown = sorted(directive.rules - known) if known is not None else []
-        if not unknown and (
-            directive.start in used_at
-            or directive.kind == "enable"
-            or (directive.rules and not directive.rules & active)
-        ):
-            continue
-        used_at.add(directive.start)  # a region split by an enable is one directive
-        line, column = article.position(directive.start)
-        named = ", ".join(sorted(directive.rules)) or "all rules"
-        if unknown:
-            hints = "".join(suggest(rule_id, known or ()) for rule_id in unknown)
-            message = f"this {directive.kind} directive names no installed rule: {', '.join(unknown)}{hints}"
-        else:
-            message = f"this {directive.kind} directive ({named}) silenced nothing; remove it"
-        findings.append(
-            Finding(
-                rule=UNUSED_DIRECTIVE,
-                severity=Severity.WARNING,
-                message=message,
-                message_id="unknown-rule" if unknown else UNUSED_DIRECTIVE,
-                line=line,
-                column=column,
-                end_line=line,
-                end_column=column,
-                snippet=" ".join(article.source[directive.start : directive.start + 80].split()),
-                selector=article.selector(directive.element) if directive.element is not None else "",
-            )
-        )
-    return findings
 
 
 def _raised(exc: BaseException) -> str:

@@ -15,18 +15,41 @@ def expand_paths(
     excluded: Callable[[Path], bool] = lambda path: False,
     *,
     unreadable: Callable[[Path, OSError], None],
+    empty: Callable[[Path, int], None] = lambda directory, skipped: None,
+    force_exclude: bool = False,
 ) -> Iterator[Path]:
-    """Files named directly (whatever their suffix or kind, and even if *excluded*),
-    then the regular ``*.html``/``*.htm`` files below each directory sorted by path,
-    less the *excluded* ones; *unreadable* hears of each directory that cannot be
-    listed. Recursion follows no directory link (no loops) and no file link that
-    leads out of the directory given."""
+    """Files named directly (whatever their suffix or kind, and even if *excluded*,
+    unless *force_exclude*), then the regular ``*.html``/``*.htm`` files below each
+    directory sorted by path, less the *excluded* ones. *unreadable* hears of each
+    directory that cannot be listed, *empty* of each directory given that holds
+    no file to lint (with the number of HTML files *excluded* skipped). Recursion
+    follows no directory link (no loops) and no file link that leads out of the
+    directory given."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(found for found in _walk(path, unreadable) if not excluded(found))
-        else:
+            yield from _below(path, excluded, unreadable, empty)
+        elif not (force_exclude and excluded(path)):
             yield path
+
+
+def _below(
+    root: Path,
+    excluded: Callable[[Path], bool],
+    unreadable: Callable[[Path, OSError], None],
+    empty: Callable[[Path, int], None],
+) -> list[Path]:
+    failed: list[OSError] = []
+
+    def report(directory: Path, exc: OSError) -> None:
+        failed.append(exc)
+        unreadable(directory, exc)
+
+    found = list(_walk(root, report))
+    kept = sorted(file for file in found if not excluded(file))
+    if not kept and not failed:
+        empty(root, len(found))
+    return kept
 
 
 def _walk(root: Path, unreadable: Callable[[Path, OSError], None]) -> Iterator[Path]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 
 class Severity(enum.IntEnum):
@@ -48,12 +48,44 @@ class Finding:
     data: Mapping[str, Any] = field(default_factory=dict, compare=False)
     """The values the message was made from (``{"count": 412, "low": 600}``), for
     programs and tests that should not read English."""
+    advice: str = ""
+    """What the writer can do about it, in one line ("Split the longest sentences.")."""
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        fields = asdict(self)
-        fields["severity"] = str(self.severity)
-        fields["data"] = dict(self.data)
-        return fields
+    def to_dict(self) -> FindingDict:
+        """The ``findings[]`` entry of the JSON output."""
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "message_id": self.message_id,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "snippet": self.snippet,
+            "selector": self.selector,
+            "url": self.url,
+            "advice": self.advice,
+            "data": dict(self.data),
+        }
+
+
+class FindingDict(TypedDict):
+    """A finding in the JSON output (contract version 1)."""
+
+    rule: str
+    severity: str
+    message: str
+    message_id: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    snippet: str
+    selector: str
+    url: str
+    advice: str
+    data: dict[str, Any]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TypedDict
 
-from .findings import Finding, Severity
+from .findings import Finding, FindingDict, Severity
 
 # Words per minute of silent reading for non-fiction in English (Brysbaert, 2019).
 READING_WORDS_PER_MINUTE = 238
@@ -14,6 +14,32 @@ INTERNAL_ERROR = "internal-error"
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """Figures about the text; all zero for a report whose file could not be linted."""
+
+    words: int = 0
+    sentences: int = 0
+    paragraphs: int = 0
+    headings: int = 0
+    reading_time_minutes: float = 0.0
+    flesch_reading_ease: float | None = None
+    """None where the language has no formula, or the text is too short to score."""
+    flesch_kincaid_grade: float | None = None
+
+    def to_dict(self) -> StatsDict:
+        return {
+            "words": self.words,
+            "sentences": self.sentences,
+            "paragraphs": self.paragraphs,
+            "headings": self.headings,
+            "reading_time_minutes": self.reading_time_minutes,
+            "flesch_reading_ease": self.flesch_reading_ease,
+            "flesch_kincaid_grade": self.flesch_kincaid_grade,
+        }
+
+
+class StatsDict(TypedDict):
+    """The ``stats`` of a file in the JSON output."""
+
     words: int
     sentences: int
     paragraphs: int
@@ -23,15 +49,26 @@ class Stats:
     flesch_kincaid_grade: float | None
 
 
+class ReportDict(TypedDict):
+    """A ``files[]`` entry of the JSON output (contract version 1)."""
+
+    path: str
+    error: str | None
+    findings: list[FindingDict]
+    stats: StatsDict | None
+    """None when the file could not be linted."""
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """Findings for one article, sorted by position; or the error that stopped it."""
 
     path: str
     findings: tuple[Finding, ...] = ()
-    stats: Stats | None = None
+    stats: Stats = field(default_factory=Stats)
+    """Figures about the text (all zero when ``error`` is set)."""
     error: str | None = None
-    """Why the file could not be linted (unreadable, too large); None when it was."""
+    """Why the file could not be linted (unreadable, too large, not HTML); None when it was."""
 
     def failed(self, fail_on: Severity = Severity.ERROR) -> bool:
         """True when any finding is at least as severe as *fail_on*."""
@@ -42,11 +79,11 @@ class Report:
         """Findings that say a rule itself crashed."""
         return tuple(f for f in self.findings if f.message_id == INTERNAL_ERROR)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ReportDict:
         """The ``files[]`` entry of the JSON output."""
         return {
             "path": self.path,
             "error": self.error,
             "findings": [f.to_dict() for f in self.findings],
-            "stats": asdict(self.stats) if self.stats else None,
+            "stats": self.stats.to_dict() if self.error is None else None,
         }

@@ -9,6 +9,7 @@ A rule is one small class::
         summary = "An article has exactly one <h1>."
         severity = Severity.ERROR
         messages = {"missing": "no <h1> found", "extra": "extra <h1>; the first is on line {first}"}
+        advice = {"missing": "Give the article its title as an <h1>.", "extra": "Make this heading an <h2>."}
 
         @dataclass(frozen=True, kw_only=True)
         class Options(RuleOptions):
@@ -23,11 +24,15 @@ yields :class:`~lint_article.findings.Finding` objects made by ``ctx``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import difflib
 import types
 import typing
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from string import Formatter
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .document import Article, Element, View, Word
@@ -40,7 +45,39 @@ _SNIPPET_LENGTH = 80
 
 
 class ConfigError(ValueError):
-    """A configuration value is wrong; the message says where and why."""
+    """Configuration that is wrong; the message says where and why, one line per
+    problem (:attr:`problems`), so that every mistake is reported at once."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems: tuple[str, ...] = problems
+
+
+class Problems:
+    """Collects the problems of several checks, to raise them together::
+
+    problems = Problems()
+    with problems.collected():
+        check_one()
+    with problems.collected("rules.word-count: "):
+        check_another()
+    problems.raise_if_any()
+    """
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    @contextlib.contextmanager
+    def collected(self, prefix: str = "") -> Iterator[None]:
+        """Record the problems of a ConfigError raised inside, each after *prefix*."""
+        try:
+            yield
+        except ConfigError as exc:
+            self.found.extend(prefix + problem for problem in exc.problems)
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ConfigError(*dict.fromkeys(self.found))
 
 
 def option(default: Any, doc: str, *, minimum: float | None = None, maximum: float | None = None) -> Any:
@@ -53,6 +90,7 @@ class RuleOptions:
     """Base of every rule's options; a rule with no options uses it as is."""
 
     def __post_init__(self) -> None:
+        problems = []
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
             low, high = field.metadata.get("minimum"), field.metadata.get("maximum")
@@ -60,9 +98,11 @@ class RuleOptions:
                 continue
             if isinstance(value, int | float):
                 if low is not None and value < low:
-                    raise ConfigError(f"option {field.name!r} must be at least {low}, got {value}")
+                    problems.append(f"option {field.name!r} must be at least {low}, got {value}")
                 if high is not None and value > high:
-                    raise ConfigError(f"option {field.name!r} must be at most {high}, got {value}")
+                    problems.append(f"option {field.name!r} must be at most {high}, got {value}")
+        if problems:
+            raise ConfigError(*problems)
         self.validate()
 
     def validate(self) -> None:
@@ -75,13 +115,19 @@ class RuleOptions:
         fields.update({f.name: f for f in dataclasses.fields(cls)})
         hints = typing.get_type_hints(cls)
         kwargs: dict[str, Any] = {}
+        problems = Problems()
         for key, value in values.items():
             field = fields.get(key)
             if field is None:
                 known = ", ".join(sorted(f.name for f in dataclasses.fields(cls))) or "none"
-                raise ConfigError(f"unknown option {key!r} (known options: {known})")
-            kwargs[field.name] = _coerce(field.name, value, hints[field.name])
-        return cls(**kwargs)
+                problems.found.append(f"unknown option {key!r} (known options: {known})")
+                continue
+            with problems.collected():
+                kwargs[field.name] = _coerce(field.name, value, hints[field.name])
+        with problems.collected():  # the ranges of the values that are right are checked too
+            options = cls(**kwargs)
+        problems.raise_if_any()
+        return options
 
 
 def _coerce(name: str, value: Any, hint: Any) -> Any:
@@ -114,8 +160,17 @@ class Context(Generic[OptionsT]):
     means to make findings with the right rule id, severity and position."""
 
     __slots__ = (
-        "_article", "_rule", "_suppressions", "_words", "language", "options", "severity", "silenced", "view"
-    )  # fmt: skip
+        "_article",
+        "_rule",
+        "_suppressions",
+        "_words",
+        "known_rules",
+        "language",
+        "options",
+        "rules_run",
+        "severity",
+        "view",
+    )
 
     def __init__(
         self,
@@ -126,10 +181,13 @@ class Context(Generic[OptionsT]):
         language: str | None,
         suppressions: Suppressions | None = None,
         scope: str = "article",
+        *,
+        rules_run: frozenset[str] = frozenset(),
+        known_rules: frozenset[str] | None = None,
     ) -> None:
         self._rule = rule
         self._article = article
-        self._suppressions = suppressions
+        self._suppressions = suppressions if suppressions is not None else Suppressions(article)
         self._words: Sequence[Word] | None = None
         self.options = options
         self.severity = severity
@@ -138,20 +196,32 @@ class Context(Generic[OptionsT]):
         self.view: View = article.view(scope)
         """What the rule reads: the article's body (:attr:`Article.body`), or the
         whole page (:attr:`Article.page`) when it audits the site's template."""
-        self.silenced: set[int] = set()
-        """ids of the findings made here that a directive in the article silences."""
+        self.rules_run = rules_run
+        """The ids of every rule that runs on this article."""
+        self.known_rules = known_rules
+        """Every installed rule id (None: not known)."""
+
+    @property
+    def suppressions(self) -> Suppressions:
+        """The article's suppression directives; a rule that :attr:`~Rule.runs_last`
+        sees which of them silenced a finding."""
+        return self._suppressions
 
     @property
     def words(self) -> Sequence[Word]:
         """The view's words less those that suppression directives hide from
         this rule: prose rules count these, so a disabled passage is left out."""
         if self._words is None:
-            suppressions = self._suppressions
-            self._words = suppressions.words_for(self._rule.id, self.view) if suppressions else self.view.words
+            self._words = self._suppressions.words_for(self._rule.id, self.view)
         return self._words
 
     def message(self, message_id: str, /, **values: Any) -> str:
         return self._rule.messages[message_id].format(**values)
+
+    def advice(self, message_id: str, /, **values: Any) -> str:
+        """The rule's advice for *message_id*, filled in as the message is ("" without one)."""
+        advice = self._rule.advice.get(message_id)
+        return advice.format(**values) if advice else ""
 
     def at_source(
         self, start: int, end: int, message_id: str, element: Element | None = None, /, **values: Any
@@ -176,12 +246,9 @@ class Context(Generic[OptionsT]):
             selector=article.selector(element) if element is not None else "",
             url=self._rule.docs_url(),
             data=values,
+            advice=self.advice(message_id, **values),
         )
-        if self._suppressions:
-            directive = self._suppressions.silencing(self._rule.id, start, element)
-            if directive is not None:
-                directive.used = True
-                self.silenced.add(id(finding))
+        self._suppressions.judge(finding, self._rule.id, start, element)
         return finding
 
     def at_element(self, element: Element, message_id: str, /, **values: Any) -> Finding:
@@ -202,6 +269,36 @@ class Context(Generic[OptionsT]):
         return self.at_source(0, 0, message_id, None, **values)
 
 
+def line_list(positions: Sequence[tuple[int, int]]) -> str:
+    """Where occurrences are, for a message: their lines, each once, "lines 3, 10, 22";
+    occurrences that share a line (one-line HTML) as line:column, "lines 3, 7:4, 7:41",
+    and all on one line, "line 1, columns 5, 80, 212"."""
+    columns: dict[int, list[int]] = {}
+    for line, column in positions:
+        columns.setdefault(line, []).append(column)
+    if len(columns) == 1 and len(positions) > 1:
+        ((line, found),) = columns.items()
+        return f"line {line}, columns {', '.join(map(str, found))}"
+    parts = [
+        str(line) if len(found) == 1 else ", ".join(f"{line}:{c}" for c in found) for line, found in columns.items()
+    ]
+    return ("line " if len(positions) == 1 else "lines ") + ", ".join(parts)
+
+
+def place_names(positions: Sequence[tuple[int, int]]) -> list[str]:
+    """Each position for a message, "line 56"; as line:column, "line 1:568", where
+    another position shares its line (one-line HTML)."""
+    lines = Counter(line for line, _ in positions)
+    return [f"line {line}:{column}" if lines[line] > 1 else f"line {line}" for line, column in positions]
+
+
+def span_name(start: tuple[int, int], end: tuple[int, int]) -> str:
+    """A stretch of the source for a message: "lines 12–30", or "line 1, columns 5–900"."""
+    if start[0] == end[0]:
+        return f"line {start[0]}, columns {start[1]}–{end[1]}"
+    return f"lines {start[0]}–{end[0]}"
+
+
 class Rule:
     """Base class of every rule, built-in or plugin."""
 
@@ -209,6 +306,9 @@ class Rule:
     summary: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     messages: ClassVar[Mapping[str, str]]
+    advice: ClassVar[Mapping[str, str]] = {}
+    """For each message id, one line that tells the writer what to do, in their
+    words ("Split the longest sentences in two."); its fields are the message's."""
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
@@ -219,6 +319,9 @@ class Rule:
     shapes: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
     """Option values for a shape of input other than a full page: ``fragment``
     (a CMS body, whose title the CMS renders). Settings of the user win."""
+    runs_last: ClassVar[bool] = False
+    """True for a rule that judges the other rules' run on the article (which
+    directives silenced nothing): it runs after them."""
 
     @classmethod
     def docs_url(cls) -> str:
@@ -227,3 +330,26 @@ class Rule:
 
     def check(self, article: Article, ctx: Context[Any]) -> Iterator[Finding]:
         raise NotImplementedError
+
+    @classmethod
+    def message_fields(cls, message_id: str) -> set[str]:
+        return _fields(cls.messages[message_id])
+
+    @classmethod
+    def advice_fields(cls, message_id: str) -> set[str]:
+        return _fields(cls.advice.get(message_id, ""))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def unfilled(template: str) -> str:
+    """A message or advice template as a reader may see it without its values: ``…`` for each."""
+    return "".join(literal + ("…" if name is not None else "") for literal, name, _, _ in Formatter().parse(template))
+
+
+def suggest(word: str, choices: Any) -> str:
+    """A "did you mean" hint naming the closest of *choices*, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

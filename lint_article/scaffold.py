@@ -313,6 +313,7 @@ class {class_name}(Rule):
     summary = {summary_literal}
     severity = Severity.{severity}
     messages = {{"found": "<{{tag}}> found; remove it"}}
+    advice = {{"found": "Remove the <{{tag}}> element, or keep its text without it."}}
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -12,24 +12,43 @@ one line where line comments cannot work::
     <aside data-lint-article-disable="boilerplate link-text">...</aside>
 
 (an empty value silences every rule) covers the element and everything in it.
+
+A comment that starts with the tool's name but is not one of these directives
+exactly (``lint-article-disable-line``, ``lint-article disable``, a rule id in
+capitals), or a ``data-lint-article-*`` attribute other than this one, silences
+nothing: it is an :class:`InvalidDirective`, which the ``invalid-directive``
+rule reports, rather than a directive half understood.
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import heapq
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree
+from .document import SPAN_ATTRIBUTE, Article, Element, View, Word
+from .findings import Finding
 
-from .document import SPAN_ATTRIBUTE, Article, View, Word
-
+KINDS = ("disable", "enable", "disable-next-line", "disable-file")
+PREFIX = "lint-article-"
 _DIRECTIVE = re.compile(
-    r"<!--\s*lint-article-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>.*?)-->", re.DOTALL
+    r"\s*lint-article-(?P<kind>disable-next-line|disable-file|disable|enable)(?P<rules>(?:\s.*)?)", re.DOTALL
 )
+# What a directive meant for this tool starts with, however mistyped: "lint-article",
+# "lint_article", "Lint Article", "lintarticle". Matched at the start of each comment
+# only: a case-blind search of a whole page costs more than its few comments.
+_ADDRESSED = re.compile(r"\s*lint[-_ ]?article", re.IGNORECASE)
 _RULE_LIST = re.compile(r"[\s,]+")
+_RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_COMMENT_END = re.compile(r"(?:-->|--!>)\Z")
+# Directives of other linters (ESLint, markdownlint) that writers carry over, and ours that do their work.
+_OTHER_TOOLS_KINDS = {
+    "disable-line": "“lint-article-disable-next-line” on the line before",
+    "disable-next": "“lint-article-disable-next-line”",
+}
 
 
 @dataclass
@@ -43,31 +62,72 @@ class Directive:
     """Source offset of the directive itself."""
     covers: tuple[int, int]
     """Source offsets [start, end) whose findings it silences."""
-    element: etree._Element | None = None
+    element: Element | None = None
     excluded: frozenset[str] = frozenset()
     """Rules re-enabled inside a region that silences every rule."""
     used: bool = field(default=False)
+    end: int = -1
+    """Source offset just past the directive itself: its comment, or its element's start tag."""
 
     def applies_to(self, rule_id: str) -> bool:
         return (not self.rules or rule_id in self.rules) and rule_id not in self.excluded
 
 
+@dataclass(frozen=True)
+class InvalidDirective:
+    """A comment or attribute addressed to lint-article that is no directive: it silences nothing."""
+
+    start: int
+    end: int
+    """Source offsets [start, end) of the comment or of the element's start tag."""
+    problem: str
+    """``unknown-directive``, ``bad-rule-id`` or ``unknown-attribute``."""
+    values: Mapping[str, str]
+    """What the message says: the text written and, where one is close, what was meant."""
+    element: Element | None = None
+
+
 class Suppressions:
-    """The directives of one article."""
+    """The directives of one article, and what each silenced.
+
+    The one place that knows suppression: the rule context hands it each
+    finding it makes (:meth:`judge`), the engine keeps what it does not silence
+    (:meth:`kept`), prose rules count the words it leaves them
+    (:meth:`words_for`), and the rules about directives read :attr:`directives`
+    and :attr:`invalid`."""
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        comments = _comment_directives(article)
+        addressed = list(_addressed_comments(article))
+        comments = _comment_directives(article, addressed)
         elements = _element_directives(article)
         self.directives: list[Directive] = comments + elements
+        """The valid directives, comments first, then attributes."""
+        self.invalid: list[InvalidDirective] = sorted(
+            [invalid for _, _, _, invalid in addressed if invalid is not None] + _invalid_attributes(article),
+            key=lambda invalid: invalid.start,
+        )
+        """Comments and attributes addressed to lint-article that are no directive, in source order."""
         self._comments = comments
         self._on_element = {d.element: d for d in elements if d.element is not None}
         self._source_spans: dict[str, _Spans] = {}
+        self._silenced: set[int] = set()
 
-    def __bool__(self) -> bool:
-        return bool(self.directives)
+    def judge(self, finding: Finding, rule_id: str, offset: int, element: Element | None) -> None:
+        """Note *finding* of *rule_id*, made at source *offset* (on *element*):
+        silenced, and its directive used, when a directive covers it."""
+        if not self.directives:
+            return
+        directive = self.silencing(rule_id, offset, element)
+        if directive is not None:
+            directive.used = True
+            self._silenced.add(id(finding))
 
-    def silencing(self, rule_id: str, offset: int, element: etree._Element | None) -> Directive | None:
+    def kept(self, findings: Iterable[Finding]) -> list[Finding]:
+        """*findings* less those a directive silenced."""
+        return [finding for finding in findings if id(finding) not in self._silenced]
+
+    def silencing(self, rule_id: str, offset: int, element: Element | None) -> Directive | None:
         """The directive that silences *rule_id* at source *offset* (or on *element*), if any:
         the first in :attr:`directives` when several do."""
         found = self._comment_spans(rule_id).at(offset)
@@ -142,40 +202,98 @@ def _rule_ids(text: str) -> frozenset[str]:
     return frozenset(part for part in _RULE_LIST.split(text.strip()) if part)
 
 
-def _comment_directives(article: Article) -> list[Directive]:
+def _bad_rule_id(text: str) -> str | None:
+    """The first word of a rule list that cannot be a rule id, if any."""
+    return next((part for part in _rule_ids(text) if not _RULE_ID.fullmatch(part)), None)
+
+
+Addressed = tuple[int, int, "re.Match[str] | None", "InvalidDirective | None"]
+
+
+def _comment_directives(article: Article, addressed: list[Addressed]) -> list[Directive]:
     source = article.source
-    if "lint-article-" not in source:
-        return []
     directives: list[Directive] = []
     open_regions: list[Directive] = []
-    for match in _directive_comments(article):
-        kind, rules, at = match.group("kind"), _rule_ids(match.group("rules")), match.start()
+    for at, after, match, _ in addressed:
+        if match is None:
+            continue
+        kind, rules = match.group("kind"), _rule_ids(match.group("rules"))
         if kind == "disable-file":
-            directives.append(Directive(kind, rules, at, (0, len(source) + 1)))
+            directives.append(Directive(kind, rules, at, (0, len(source) + 1), end=after))
         elif kind == "disable-next-line":
-            directives.append(Directive(kind, rules, at, _next_content_line(article, match.end())))
+            directives.append(Directive(kind, rules, at, _next_content_line(article, after), end=after))
         elif kind == "disable":
-            region = Directive(kind, rules, at, (match.end(), len(source) + 1))
+            region = Directive(kind, rules, at, (after, len(source) + 1), end=after)
             directives.append(region)
             open_regions.append(region)
         else:
             for region in list(open_regions):
                 open_regions.remove(region)
                 region.covers = (region.covers[0], at)
-                rest = _still_disabled(region, rules, match.end(), len(source) + 1)
+                rest = _still_disabled(region, rules, after, len(source) + 1)
                 if rest is not None:
                     directives.append(rest)
                     open_regions.append(rest)
     return directives
 
 
-def _directive_comments(article: Article) -> Iterator[re.Match[str]]:
-    """The directives written as comments: not those quoted in script text, an
-    attribute value or a ``<textarea>``, which only look like comments."""
+def _addressed_comments(article: Article) -> Iterator[Addressed]:
+    """(start, end, directive, invalid) for each comment addressed to lint-article:
+    its span, and either the directive it spells or what is wrong with it. Only
+    real comments count, not one quoted in script text, an attribute value or a
+    ``<textarea>``, which only looks like a comment."""
+    source = article.source
     for start, end in article.comments:
-        match = _DIRECTIVE.match(article.source, start, end)
-        if match is not None:
-            yield match
+        body_start = start + len("<!--")
+        if not _ADDRESSED.match(source, body_start, end):
+            continue
+        closing = _COMMENT_END.search(source, body_start, end)
+        body = source[body_start : closing.start() if closing else end]
+        match = _DIRECTIVE.fullmatch(body)
+        bad = _bad_rule_id(match.group("rules")) if match else None
+        if match is not None and bad is None:
+            yield start, end, match, None
+        elif bad is not None:
+            yield start, end, None, InvalidDirective(start, end, "bad-rule-id", {"word": bad})
+        else:
+            yield start, end, None, _unknown_directive(start, end, body)
+
+
+def _unknown_directive(start: int, end: int, body: str) -> InvalidDirective:
+    """What a mistyped directive says, with the directive meant where one is close."""
+    words = body.split()
+    written = words[0] if words else ""
+    if _ADDRESSED.fullmatch(written) and len(words) > 1:  # "lint-article disable ...": the name in two words
+        written = f"{written} {words[1]}"
+    kind = re.sub(r"^lint[-_ ]?article[-_ :]*", "", written.lower()).replace("_", "-").rstrip(":,")
+    names = [PREFIX + kind for kind in KINDS]
+    if kind in _OTHER_TOOLS_KINDS:
+        hint = f"; did you mean {_OTHER_TOOLS_KINDS[kind]}?"
+    else:
+        close = difflib.get_close_matches(PREFIX + kind, names, n=1, cutoff=0.75) if kind else []
+        hint = f"; did you mean “{close[0]}”?" if close else f" (directives: {', '.join(names)})"
+    return InvalidDirective(start, end, "unknown-directive", {"text": written, "hint": hint})
+
+
+def _invalid_attributes(article: Article) -> list[InvalidDirective]:
+    """``data-lint-article-*`` attributes other than :data:`SPAN_ATTRIBUTE`, and
+    values of it that name something other than rule ids."""
+    if "data-lint" not in article.source:  # as written, like the directive attribute itself
+        return []
+    found = []
+    for element in article.page.elements():
+        for key, raw in element.attrib.items():
+            name, value = str(key), str(raw)
+            if not name.startswith("data-lint"):
+                continue
+            start, end = article.element_span(element)
+            bad = _bad_rule_id(value) if name == SPAN_ATTRIBUTE else None
+            if bad is not None:
+                found.append(InvalidDirective(start, end, "bad-rule-id", {"word": bad}, element))
+            elif name != SPAN_ATTRIBUTE:
+                values = {"name": name, "hint": f"; did you mean “{SPAN_ATTRIBUTE}”?"}
+                found.append(InvalidDirective(start, end, "unknown-attribute", values, element))
+    return found
 
 
 def _still_disabled(region: Directive, enabled: frozenset[str], start: int, end: int) -> Directive | None:
@@ -185,8 +303,10 @@ def _still_disabled(region: Directive, enabled: frozenset[str], start: int, end:
         return None
     if region.rules:
         remaining = region.rules - enabled
-        return Directive(region.kind, remaining, region.start, (start, end)) if remaining else None
-    return Directive(region.kind, region.rules, region.start, (start, end), excluded=region.excluded | enabled)
+        return Directive(region.kind, remaining, region.start, (start, end), end=region.end) if remaining else None
+    return Directive(
+        region.kind, region.rules, region.start, (start, end), excluded=region.excluded | enabled, end=region.end
+    )
 
 
 def _next_content_line(article: Article, after: int) -> tuple[int, int]:
@@ -207,9 +327,9 @@ def _element_directives(article: Article) -> list[Directive]:
     if SPAN_ATTRIBUTE not in article.source:
         return []
     directives = []
-    for element in article.tree.iter(etree.Element):
+    for element in article.page.elements():
         value = element.get(SPAN_ATTRIBUTE)
-        if value is not None:
-            start, _ = article.element_span(element)
-            directives.append(Directive("attribute", _rule_ids(value), start, (start, start), element))
+        if value is not None and _bad_rule_id(value) is None:
+            start, end = article.element_span(element)
+            directives.append(Directive("attribute", _rule_ids(value), start, (start, start), element, end=end))
     return directives

@@ -18,3 +18,8 @@ def corpus_files(folder: str) -> list[Path]:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def finding_lines(output: str) -> list[str]:
+    """The lines of text output less the indented details (snippet, help) under each finding."""
+    return [line for line in output.splitlines() if not line.startswith("    ")]

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from lint_article import Config, ConfigError, Report, Severity, lint, lint_file
+from lint_article.inputs import MAX_FILE_SIZE_HINT
 
 from .conftest import FIXTURES
 
@@ -65,10 +66,11 @@ def test_lint_file_reports_what_it_cannot_read(tmp_path) -> None:
 def test_the_configured_size_limit_applies_unless_max_bytes_is_given(tmp_path) -> None:
     html = "<h1>Title</h1><p>" + "word " * 10 + "</p>"
     limited = {"max-file-size": 10}
-    assert lint(html, config=limited).error == f"file too large: {len(html)} bytes, over the limit of 10 bytes"
+    too_large = f"file too large: {len(html)} bytes, over the limit of 10 bytes ({MAX_FILE_SIZE_HINT})"
+    assert lint(html, config=limited).error == too_large
     path = tmp_path / "a.html"
     path.write_text(html, encoding="utf-8")
-    assert lint_file(path, config=limited).error == f"file too large: {len(html)} bytes, over the limit of 10 bytes"
+    assert lint_file(path, config=limited).error == too_large
     # An explicit max_bytes wins over the configuration, a limit or none.
     assert lint(html, config=limited, max_bytes=None).error is None
     assert lint_file(path, config=limited, max_bytes=1_000).error is None

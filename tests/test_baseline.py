@@ -15,6 +15,8 @@ from lint_article.baseline import Baseline, BaselineError, anchor, finding_key
 from lint_article.findings import Finding, Severity
 from lint_article.report import INTERNAL_ERROR, Report
 
+from .conftest import finding_lines
+
 ARTICLE = """\
 <html lang="en"><body><main><article>
 <h1>Floods in the delta</h1>
@@ -50,7 +52,7 @@ def site(tmp_path: Path) -> Path:
 
 
 def findings_of(result: subprocess.CompletedProcess[str]) -> list[str]:
-    return [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]]
+    return [line.split(": ", 1)[1] for line in finding_lines(result.stdout)[:-1]]
 
 
 def test_a_baselined_run_reports_nothing_and_passes(site: Path) -> None:
@@ -69,7 +71,7 @@ def test_an_unrelated_edit_above_does_not_resurface_a_baselined_finding(site: Pa
     )
     page.write_text(edited, encoding="utf-8")
     moved = run("news", cwd=site)
-    assert [line.split(":")[1] for line in moved.stdout.splitlines()[:-1]] == ["7", "8", "9"]  # 3 lines lower
+    assert [line.split(":")[1] for line in finding_lines(moved.stdout)[:-1]] == ["7", "8", "9"]  # 3 lines lower
     result = run("--baseline", "baseline.json", "news", cwd=site)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "No findings in 1 file."
@@ -88,7 +90,7 @@ def test_a_new_kind_of_finding_in_a_new_file_is_reported(site: Path) -> None:
     (site / "news" / "other.html").write_text('<h2>T</h2>\n<p style="x">y</p>', encoding="utf-8")
     result = run("--baseline", "baseline.json", "--fail-on", "warning", "news", cwd=site)
     assert result.returncode == 1
-    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["news/other.html"]
+    assert [line.split(":")[0] for line in finding_lines(result.stdout)[:-1]] == ["news/other.html"]
 
 
 def test_fixed_findings_are_noted_so_the_baseline_can_shrink(site: Path) -> None:

@@ -6,14 +6,17 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from lint_article.cli import main
+from lint_article.inputs import MAX_FILE_SIZE_HINT
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, finding_lines
 
 SEED = FIXTURES / "sahel-article.html"
 GOOD = FIXTURES / "good-article.html"
@@ -43,7 +46,7 @@ def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text("<body><p>x</p>\n<h1>A</h1><h1>B</h1>")
     (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>\n<h1>C</h1>")
     result = run("check", "--select", "single-h1", str(tmp_path))
-    located = [line.split(": ")[0] for line in result.stdout.splitlines()[:-1]]
+    located = [line.split(": ")[0] for line in finding_lines(result.stdout)[:-1]]
     assert located == [f"{tmp_path}/a.html:2:1", f"{tmp_path}/a.html:3:1", f"{tmp_path}/b.html:2:11"]
 
 
@@ -209,10 +212,19 @@ def test_exclude_skips_files_found_by_recursion_only(tmp_path: Path) -> None:
 
 def test_report_unused_disables_flag(tmp_path: Path) -> None:
     path = tmp_path / "a.html"
-    path.write_text("<h1>x</h1>\n<!-- lint-article-disable-next-line single-h1 -->\n<p>y</p>")
+    path.write_text("<body><h1>x</h1>\n<!-- lint-article-disable-next-line single-h1 -->\n<p>y</p>")
     assert "unused-directive" not in run("check", "--select", "single-h1", str(path)).stdout
     flagged = run("check", "--select", "single-h1", "--report-unused-disables", str(path))
     assert f"{path}:2:1: warning unused-directive" in flagged.stdout
+    # It is a rule like any other: explained, ignored, selected.
+    ignored = run(
+        "check", "--select", "single-h1", "--report-unused-disables", "--ignore", "unused-directive", str(path)
+    )
+    assert ignored.returncode == 0 and "unused-directive" not in ignored.stdout, ignored.stderr
+    selected = run("check", "--select", "single-h1,unused-directive", str(path))
+    assert f"{path}:2:1: warning unused-directive" in selected.stdout
+    explained = run("explain", "unused-directive")
+    assert explained.returncode == 0 and "# unused-directive" in explained.stdout
 
 
 def test_config_command_shows_each_setting_and_its_origin(tmp_path: Path) -> None:
@@ -257,6 +269,16 @@ def test_explain_prints_the_rule_page() -> None:
     assert unknown.exit_code == 2 and "did you mean 'heading-order'?" in unknown.output
 
 
+def test_explain_leads_with_what_a_writer_needs_and_ends_with_the_configuration() -> None:
+    page = CliRunner().invoke(main, ["explain", "readability"]).output
+    order = ["## Why", "## How to fix", "## Fails", "## Passes", "## What it checks", "## Options", "## Disabling"]
+    assert [page.index(heading) for heading in order] == sorted(page.index(heading) for heading in order)
+    first_screen = "\n".join(page.splitlines()[:24])
+    assert "Split the longest sentences and prefer short, everyday words" in first_screen
+    assert "textstat" not in first_screen and "min_reading_ease" not in first_screen  # no formula, no setting
+    assert "- “Flesch reading ease is …, below the minimum of …; hardest paragraphs: …”: Split" in page
+
+
 def test_closed_standard_input_is_an_error_for_it_alone() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", str(GOOD), "-"],
@@ -294,6 +316,196 @@ def test_each_file_gets_the_size_limit_of_its_own_configuration(tmp_path: Path) 
     )
     assert result.returncode == 2
     assert result.stdout.splitlines()[:2] == [
-        "small/a.html: error: file too large: 27 bytes, over the limit of 10 bytes",
+        f"small/a.html: error: file too large: 27 bytes, over the limit of 10 bytes ({MAX_FILE_SIZE_HINT})",
         "large/a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1",
     ]
+
+
+def run_in(folder: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``lint-article check --select single-h1 ARGS`` run in *folder*."""
+    command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", *args]
+    return subprocess.run(command, input=input, capture_output=True, text=True, cwd=folder, check=False)
+
+
+def test_exclude_applies_to_named_files_with_force_exclude(tmp_path: Path) -> None:
+    (tmp_path / ".lint-article.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.html").write_text("<body><h1>A</h1>\n<h1>B</h1>", encoding="utf-8")
+    (tmp_path / "done.html").write_text("<body><h1>A</h1>\n<h1>B</h1>", encoding="utf-8")
+    named = run_in(tmp_path, "drafts/wip.html", "done.html")
+    assert named.returncode == 1 and "drafts/wip.html:2:1" in named.stdout  # named files are linted...
+    forced = run_in(tmp_path, "--force-exclude", "drafts/wip.html", "done.html")
+    assert forced.returncode == 1, forced.stdout + forced.stderr
+    assert "drafts/wip.html" not in forced.stdout and "done.html:2:1" in forced.stdout  # ...unless forced
+    assert forced.stdout.splitlines()[-1] == "Found 1 finding (1 error) in 1 file."
+    only_excluded = run_in(tmp_path, "--force-exclude", "drafts/wip.html")
+    assert only_excluded.returncode == 0 and only_excluded.stdout == "No findings in 0 files.\n"
+    directory = run_in(tmp_path, "drafts")
+    assert directory.returncode == 2
+    assert (
+        "drafts: error: nothing to lint in this directory: the exclude setting skips every HTML file below it (1)"
+        in directory.stdout
+    )
+    two_titles = "<body><h1>A</h1><h1>B</h1>"
+    stdin = run_in(tmp_path, "--force-exclude", "--stdin-filename", "drafts/x.html", "-", input=two_titles)
+    assert stdin.returncode == 0 and stdin.stdout == "No findings in 0 files.\n"
+
+
+def test_a_near_miss_table_is_a_warning_in_check_and_in_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.lint_article]\nignore = ["single-h1"]\n')
+    (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>")
+    warning = f"warning: {tmp_path}/pyproject.toml: [tool.lint_article] is not read; did you mean [tool.lint-article]?"
+    result = run_in(tmp_path, "a.html")
+    assert result.returncode == 1  # the table is not read: single-h1 still runs
+    assert result.stderr.splitlines() == [warning]
+    shown = subprocess.run(
+        [sys.executable, "-m", "lint_article", "config", "a.html"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert shown.stdout.splitlines()[0] == f"# {warning}"
+    assert "ignore = []  # default" in shown.stdout.splitlines()
+
+
+def test_every_configuration_error_of_a_run_at_once_and_without_usage_text(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.lint-article]\nfail-on = "fatal"\nprofle = "page"\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".lint-article.toml").write_text("[rules.word-count]\nmn = 1\n")
+    (tmp_path / "sub" / "a.html").write_text("<h1>A</h1>")
+    (tmp_path / "b.html").write_text("<h1>B</h1>")
+    result = run_in(tmp_path, "--language", "xx", "b.html", "sub/a.html")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: command line: language: unknown language: 'xx' is no ISO 639-1 language code "
+        "(such as 'en', 'fr', 'de' or 'pt-BR')",
+        f"error: {tmp_path}/pyproject.toml [tool.lint-article]: unknown key 'profle'; did you mean 'profile'?",
+        f"error: {tmp_path}/pyproject.toml [tool.lint-article]: fail-on: unknown severity 'fatal'; "
+        "expected error, warning or info",
+        f"error: {tmp_path}/sub/.lint-article.toml: rules.word-count: unknown option 'mn' "
+        "(known options: max, min, target, tolerance)",
+    ]
+    usage = run_in(tmp_path, "--jobs", "0", "b.html")  # a usage error keeps click's usage text
+    assert usage.returncode == 2 and usage.stderr.startswith("Usage: ")
+
+
+def test_one_line_html_shows_the_passage_and_the_columns_of_each_occurrence(tmp_path: Path) -> None:
+    phrase = "the security situation remains dire"
+    body = "".join(f'<p><span style="font-weight:400">Officials said {phrase}.</span></p>' for _ in range(3))
+    (tmp_path / "export.html").write_text(body)  # a Google Docs export: one line, pasted formatting
+    result = run_in(tmp_path, "--select", "repeated-phrases,no-inline-style", "export.html")
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "export.html:1:10: warning no-inline-style <span> has an inline style attribute; use the style sheet"
+    )
+    assert lines[1:3] == [
+        '    style="font-weight:400"',
+        "    help: Remove the pasted formatting: delete the style attribute and let the site's style sheet "
+        "format the text.",
+    ]
+    repeated = next(i for i, line in enumerate(lines) if "repeated-phrases" in line)
+    assert lines[repeated].endswith(
+        f"the phrase “Officials said {phrase}” appears 3 times (line 1, columns 34, 129, 224)"
+    )
+    assert lines[repeated + 1] == f"    Officials said {phrase}"
+
+
+def run_with_terminal_on_stderr(folder: Path, *args: str) -> tuple[str, str, int]:
+    """``lint-article ARGS`` with standard error on a pseudo-terminal, as in a
+    writer's shell, and standard output on a pipe: (stdout, what the terminal got, exit code)."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "lint_article", *args]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:  # a pipe could fill while the terminal is read
+        process = subprocess.Popen(command, cwd=folder, stdout=output, stderr=terminal)
+        os.close(terminal)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the child closed the terminal (EIO)
+                break
+            if not chunk:
+                break
+            received += chunk
+        os.close(controller)
+        code = process.wait(timeout=120)
+        output.seek(0)
+        return output.read(), received.decode(), code
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_long_file_shows_progress_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    sentence = "The council met on Monday and agreed to repair the old bridge before winter. "
+    (tmp_path / "big.html").write_text("<body><h1>Bridge</h1><p>" + sentence * 13_000 + "</p>")  # 1 MB: seconds to lint
+    stdout, terminal, code = run_with_terminal_on_stderr(tmp_path, "big.html", "--format", "json")
+    assert code == 0  # warnings only
+    assert "Linting big.html (1.0 MB), 1 s" in terminal
+    assert terminal.endswith("\r\x1b[K")  # erased before the run ends
+    assert json.loads(stdout)["summary"]["files"] == 1  # the report itself is untouched
+    piped = run_in(tmp_path, "big.html")
+    assert "Linting" not in piped.stderr + piped.stdout and "\x1b" not in piped.stderr + piped.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_batch_shows_how_many_files_are_done_on_a_terminal(tmp_path: Path) -> None:
+    for index in range(10):
+        (tmp_path / f"{index}.html").write_text("<body><h1>A</h1>")
+    stdout, terminal, code = run_with_terminal_on_stderr(tmp_path, "check", "--select", "single-h1", ".")
+    assert code == 0 and stdout == "No findings in 10 files.\n"
+    assert "Linting 10/10 files" in terminal and terminal.endswith("\r\x1b[K")
+
+
+def test_a_path_without_a_command_is_checked_and_the_commands_and_help_still_work(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>")
+    (tmp_path / "check").mkdir()  # a folder named like a command is still the command
+    short = subprocess.run(
+        [sys.executable, "-m", "lint_article", "a.html"], capture_output=True, text=True, cwd=tmp_path
+    )
+    full = run_in(tmp_path, "a.html")
+    assert short.returncode == 1
+    assert "a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1" in finding_lines(short.stdout)
+    with_options = subprocess.run(
+        [sys.executable, "-m", "lint_article", "--select", "single-h1", "--format", "json", "a.html", "missing.html"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert [f["path"] for f in json.loads(with_options.stdout)["files"]] == ["a.html", "missing.html"]
+    assert full.returncode == 1
+    assert "Commands:" in CliRunner().invoke(main, ["--help"]).output
+    assert CliRunner().invoke(main, ["rules"]).exit_code == 0
+    typo = CliRunner().invoke(main, ["chek", "a.html"])
+    assert typo.exit_code == 2 and "No such command 'chek'. Did you mean 'check'?" in typo.output
+
+
+def test_exit_zero_and_several_reports_from_one_run(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>")
+    (tmp_path / "out").mkdir()
+    outputs = ["sarif:out/report.sarif", "checkstyle:cs.xml", "json:report.json"]
+    result = run_in(tmp_path, "--exit-zero", *[f"--output-format={output}" for output in outputs], "a.html")
+    assert result.returncode == 0, result.stderr  # exit-zero: findings do not fail the run...
+    assert "a.html:2:1: error single-h1" in result.stdout  # ...and the text still goes to standard output
+    assert json.loads((tmp_path / "out" / "report.sarif").read_text())["runs"][0]["results"][0]["ruleId"] == "single-h1"
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["findings"] == 1
+    assert ET.fromstring((tmp_path / "cs.xml").read_text()).find("file/error").get("source") == (
+        "lint-article.rules.single-h1"
+    )
+    assert run_in(tmp_path, "--exit-zero", "missing.html").returncode == 2  # a run that went wrong still says so
+    unwritable = run_in(tmp_path, "--output-format", "json:nowhere/report.json", "a.html")
+    assert unwritable.returncode == 2 and "cannot write nowhere/report.json" in unwritable.stderr
+    bad = run_in(tmp_path, "--output-format", "sarf:x.sarif", "a.html")
+    assert bad.returncode == 2 and "unknown format 'sarf'; did you mean 'sarif'?" in bad.stderr
+    assert "expected FORMAT:FILE" in run_in(tmp_path, "--output-format", "sarif", "a.html").stderr
+
+
+def test_the_size_limit_has_a_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>" + "<p>word</p>" * 200)
+    small = run_in(tmp_path, "--max-file-size", "1k", "a.html")
+    assert small.returncode == 2
+    assert small.stdout.startswith(
+        "a.html: error: file too large: 2,227 bytes, over the limit of 1,024 bytes (raise it"
+    )
+    assert run_in(tmp_path, "--max-file-size", "3K", "a.html").returncode == 1
+    assert run_in(tmp_path, "--max-file-size", "2227", "a.html").returncode == 1
+    wrong = run_in(tmp_path, "--max-file-size", "lots", "a.html")
+    assert wrong.returncode == 2 and "expected a number of bytes, or one with K, M or G" in wrong.stderr

@@ -184,3 +184,98 @@ def test_every_error_names_the_file_and_the_key(tmp_path: Path, text: str, messa
         load()
     assert str(caught.value).startswith(str(path))
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "warnings"),
+    [
+        (
+            "pyproject.toml",
+            '[tool.lint_article]\nfail-on = "warning"\n',
+            ["[tool.lint_article] is not read; did you mean [tool.lint-article]?"],
+        ),
+        (
+            "pyproject.toml",
+            '[tool.lint-articles]\nfail-on = "warning"\n[tool."lint artcle".rules.word-count]\nmin = 1\n',
+            [
+                "[tool.lint-articles] is not read; did you mean [tool.lint-article]?",
+                "[tool.lint artcle] is not read; did you mean [tool.lint-article]?",
+            ],
+        ),
+        (
+            "pyproject.toml",
+            '[lint-article]\nfail-on = "warning"\n',
+            ["[lint-article] is not read; did you mean [tool.lint-article]?"],
+        ),
+        (
+            "setup.cfg",
+            "[lint_article]\nfail-on = warning\n",
+            ["[lint_article] is not read; did you mean [lint-article]?"],
+        ),
+        (
+            "setup.cfg",
+            "[tool:lint-article]\nfail-on = warning\n[lint-article.rule.word-count]\nmin = 1\n",
+            [
+                "[tool:lint-article] is not read; did you mean [lint-article]?",
+                "[lint-article.rule.word-count] is not read; did you mean [lint-article.rules.word-count]?",
+            ],
+        ),
+        # Tools with names of their own are no near miss.
+        ("pyproject.toml", '[tool.pylint]\nx = 1\n[tool.linter]\ny = 2\n[tool.lint-article]\nfail-on = "info"\n', []),
+    ],
+)
+def test_a_table_that_looks_meant_for_lint_article_but_is_not_read_is_a_warning(
+    tmp_path: Path, name: str, text: str, warnings: list[str]
+) -> None:
+    path = write(tmp_path / name, text)
+    settings = Settings()
+    settings.for_path(tmp_path / "a.html")
+    assert list(settings.warnings) == [f"{path}: {warning}" for warning in warnings]
+
+
+def test_every_configuration_error_is_reported_at_once(tmp_path: Path) -> None:
+    text = (
+        '[tool.lint-article]\nselect = ["single-h2"]\nfail-on = "fatal"\nlanguage = "xx"\nprofle = "page"\n'
+        "[tool.lint-article.rules.word-count]\nmn = 600\nmax = -1\n"
+        "[tool.lint-article.rules.readability]\nmin_reading_ease = 500\n"
+    )
+    path = write(tmp_path / "pyproject.toml", text)
+    where = f"{path} [tool.lint-article]"
+    with pytest.raises(ConfigError) as raised:
+        read_config_file(path)
+    assert raised.value.problems == (
+        f"{where}: unknown key 'profle'; did you mean 'profile'?",
+        f"{where}: fail-on: unknown severity 'fatal'; expected error, warning or info",
+        f"{where}: language: unknown language: 'xx' is no ISO 639-1 language code "
+        "(such as 'en', 'fr', 'de' or 'pt-BR')",
+        f"{where}: select: unknown rule 'single-h2'; did you mean 'single-h1'?",
+        f"{where}: rules.readability: option 'min_reading_ease' must be at most 121, got 500.0",
+        f"{where}: rules.word-count: unknown option 'mn' (known options: max, min, target, tolerance)",
+        f"{where}: rules.word-count: option 'max' must be at least 1, got -1",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "error"),
+    [
+        ("xx", "unknown language: 'xx' is no ISO 639-1 language code (such as 'en', 'fr', 'de' or 'pt-BR')"),
+        ("jp", "unknown language: 'jp' is no ISO 639-1 language code; did you mean 'ja' (Japanese)?"),
+        ("iw", "unknown language: 'iw' is no ISO 639-1 language code; did you mean 'he' (Hebrew)?"),
+        ("eng", "unknown language: 'eng' has a two-letter code, which language tags use: 'en' (English)"),
+        ("fre-CA", "unknown language: 'fre' has a two-letter code, which language tags use: 'fr' (French)"),
+        ("xyz", "unknown language: 'xyz' is no ISO 639 language code (such as 'en', 'fr', 'de' or 'pt-BR')"),
+        ("English", "unknown language: 'English' is a language name, not a code; did you mean 'en' (English)?"),
+        ("Klingon", "unknown language: 'Klingon' is a language name, not a code; did you mean 'tlh' (Klingon)?"),
+        ("elvish", "unknown language: 'elvish' is no language tag (such as 'en', 'fr', 'de' or 'pt-BR')"),
+        ("en us", "expected a language tag such as 'en' or 'pt-BR', got 'en us'"),
+    ],
+)
+def test_an_unknown_language_is_an_error_with_the_code_meant(language: str, error: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        Config.from_mapping({"language": language}, source="here")
+    assert raised.value.problems == (f"here: language: {error}",)
+
+
+@pytest.mark.parametrize("language", ["en", "pt-BR", "en_GB", "zh-Hant-TW", "FR", "fil", "haw", "qaa", "und"])
+def test_known_languages_are_accepted(language: str) -> None:
+    assert Config.from_mapping({"language": language}).language == language

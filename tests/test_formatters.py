@@ -51,7 +51,15 @@ from .conftest import CORPUS, FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 SARIF_SCHEMA = json.loads((ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SUFFIX = {"text": "txt", "json": "json", "sarif": "json", "github": "txt", "gitlab": "json", "junit": "xml"}
+SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "sarif": "json",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+    "checkstyle": "xml",
+}
 STABLE_RULES = ("heading-order", "no-inline-style", "single-h1")
 
 
@@ -418,13 +426,62 @@ def test_junit_is_valid_with_a_testcase_per_file_and_a_failure_per_finding(case:
     )
 
 
-@given(st.text())
-def test_junit_carries_any_message(message: str) -> None:
+# -- Checkstyle ----------------------------------------------------------------------
+
+CHECKSTYLE_SEVERITIES = {"error", "warning", "info", "ignore"}
+
+
+def validate_checkstyle(text: str) -> ET.Element:
+    """Parse as XML and check the structure that Checkstyle writes and its readers
+    (Jenkins Warnings NG's CheckStyleParser, ESLint's formatter) expect:
+    checkstyle (version) > file (name) > error (line, severity, message, source
+    required; column optional; line and column positive integers)."""
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == "checkstyle" and root.get("version")
+    for file in root:
+        assert file.tag == "file" and set(file.attrib) == {"name"} and file.get("name")
+        for error in file:
+            assert error.tag == "error" and not list(error)
+            assert {"line", "severity", "message", "source"} <= set(error.attrib) <= {
+                "line", "column", "severity", "message", "source"
+            }  # fmt: skip
+            assert int(error.get("line", "")) >= 1 and int(error.get("column", "1")) >= 1
+            assert error.get("severity") in CHECKSTYLE_SEVERITIES
+    return root
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_checkstyle_is_valid_with_a_file_per_report_and_an_error_per_finding(case: str) -> None:
+    reports = CASES[case]()
+    root = validate_checkstyle(FORMATTERS["checkstyle"](reports, OPTIONS))
+    files = root.findall("file")
+    assert [f.get("name") for f in files] == [r.path for r in reports]
+    for report, element in zip(reports, files, strict=True):
+        errors = element.findall("error")
+        if report.error is not None:
+            assert [e.get("source") for e in errors] == ["lint-article.unreadable"]
+            continue
+        assert [(int(e.get("line", "")), int(e.get("column", "")), e.get("severity")) for e in errors] == [
+            (f.line, f.column, str(f.severity)) for f in report.findings
+        ]
+        assert [e.get("source") for e in errors] == [f"lint-article.rules.{f.rule}" for f in report.findings]
+
+
+XML_FORMATS = [
+    ("junit", validate_junit, "testsuite/testcase/failure", "single-h1: {}"),
+    ("checkstyle", validate_checkstyle, "file/error", "{} (single-h1)"),
+]
+
+
+@pytest.mark.parametrize(("name", "validate", "where", "shown"), XML_FORMATS, ids=[f[0] for f in XML_FORMATS])
+@given(message=st.text())
+def test_xml_formats_carry_any_message(
+    name: str, validate: Callable[[str], ET.Element], where: str, shown: str, message: str
+) -> None:
     report = Report("a.html", (finding("single-h1", Severity.ERROR, message, 1, 1),))
-    root = validate_junit(FORMATTERS["junit"]([report]))
-    failure = root.find("testsuite/testcase/failure")
-    assert failure is not None
-    assert failure.get("message") == junit.xml_text(f"single-h1: {message}")
+    element = validate(FORMATTERS[name]([report])).find(where)
+    assert element is not None
+    assert element.get("message") == junit.xml_text(shown.format(message))
 
 
 # -- text ------------------------------------------------------------------------
@@ -521,3 +578,31 @@ def test_a_path_cannot_split_a_line_or_drive_the_terminal() -> None:
     for name in ("text", "github"):
         first = FORMATTERS[name]([report], OPTIONS).splitlines()[0]
         assert "a\\nb\\x1b[31m\\u2028c\\xff.html" in first, name
+
+
+def test_text_shows_the_snippet_and_the_advice_under_a_finding_escaped_and_shortened() -> None:
+    snippet = '<p style="\x1b]8;;https://evil.example\x07color:red">' + "x" * 100
+    advice = "Remove the\nformatting.\x1b[2J"
+    report = Report(
+        "a.html", (finding("no-inline-style", Severity.WARNING, "m", 1, 4, snippet=snippet, advice=advice),)
+    )
+    lines = FORMATTERS["text"]([report], FormatOptions()).splitlines()
+    shown = '<p style="\\x1b]8;;https://evil.example\\x07color:red">' + "x" * 100
+    assert lines == [
+        "a.html:1:4: warning no-inline-style m",
+        "    " + shown[:71] + "…",
+        "    help: Remove the\\nformatting.\\x1b[2J",
+        "Found 1 finding (1 warning) in 1 file.",
+    ]
+    bare = Report("b.html", (finding("no-inline-style", Severity.WARNING, "m", 1, 4, snippet="", advice=""),))
+    assert FORMATTERS["text"]([bare], FormatOptions()).splitlines()[1].startswith("Found ")
+
+
+def test_json_and_sarif_carry_the_advice() -> None:
+    report = lint_path(make_linter(Config(select=("single-h1",))), FIXTURES / "sahel-article.html")
+    (entry,) = json.loads(FORMATTERS["json"]([report]))["files"]
+    advice = "Keep one <h1>, the title; make this heading an <h2> or lower."
+    assert [f["advice"] for f in entry["findings"]] == [advice]
+    run = json.loads(FORMATTERS["sarif"]([report]))["runs"][0]
+    assert run["results"][0]["properties"]["advice"] == advice
+    assert run["tool"]["driver"]["rules"][0]["help"]["text"].splitlines()[1] == advice

@@ -56,7 +56,7 @@ def test_a_leaked_list_is_one_finding_over_the_whole_list() -> None:
 
 
 def _synthetic() -> frozenset[str]:
-    spec = importlib.util.spec_from_file_location("precision", ROOT / "benchmarks" / "precision.py")
+    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -23,8 +23,9 @@ from fuzz.oracle import check_json, check_positions, lint_and_check
 from lint_article.api import MAX_BYTES, lint, lint_file
 from lint_article.document import Article
 from lint_article.document.decoding import decode_html
+from lint_article.inputs import MAX_FILE_SIZE_HINT as HINT
 
-from .conftest import FIXTURES, ROOT, corpus_files
+from .conftest import FIXTURES, ROOT, corpus_files, finding_lines
 
 SENTENCE = "The council met on Monday and agreed to repair the old bridge before winter. "
 
@@ -36,20 +37,29 @@ def words(html: str | bytes) -> list[str]:
 # -- empty and next to empty --------------------------------------------------
 
 
-@pytest.mark.parametrize("html", ["", b"", "   \n\t\n  ", b"\r\n\r\n", "\ufeff", b"\xef\xbb\xbf"])
-def test_empty_or_blank_input_is_an_article_without_words(html: str | bytes) -> None:
+@pytest.mark.parametrize(
+    ("html", "error"),
+    [
+        ("", "not HTML: it is empty"),
+        (b"", "not HTML: it is empty"),
+        ("   \n\t\n  ", "not HTML: nothing but white space"),
+        (b"\r\n\r\n", "not HTML: nothing but white space"),
+        ("\ufeff", "not HTML: nothing but white space"),
+        (b"\xef\xbb\xbf", "not HTML: nothing but white space"),
+    ],
+)
+def test_empty_or_blank_input_is_refused_as_no_article(html: str | bytes, error: str) -> None:
     report = lint_and_check(html)
-    assert report.stats is not None and report.stats.words == 0
-    assert {(f.line, f.column) for f in report.findings} <= {(1, 1)}
+    assert report.error == error and report.findings == ()
 
 
 # -- bytes and encodings ------------------------------------------------------
 
 
-def test_binary_data_is_read_as_text_with_replacement_characters() -> None:
+def test_binary_data_is_refused_and_would_read_as_text_with_replacement_characters() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
-    report = lint_and_check(png)
-    assert report.error is None and report.stats is not None
+    assert lint_and_check(png).error == "not HTML: this is a PNG image"
+    assert lint_and_check(png[8:]).error == "not HTML: binary data"
     assert Article.from_html(png).encoding in ("utf-8", "cp1252")
 
 
@@ -119,7 +129,7 @@ def test_a_page_over_the_size_limit_is_refused_with_a_clear_error(tmp_path: Path
     page = b"<p>" + b"word " * (50 * 1024 * 1024 // 5)  # 50 MB
     report = lint(page)
     assert report.error is not None and report.error.startswith("file too large")
-    assert report.findings == () and report.stats is None
+    assert report.findings == () and report.to_dict()["stats"] is None
     assert lint(page.decode(), path="big.html").error is not None
     path = tmp_path / "big.html"
     path.write_bytes(page)
@@ -128,22 +138,22 @@ def test_a_page_over_the_size_limit_is_refused_with_a_clear_error(tmp_path: Path
 
 def test_the_size_limit_is_an_option() -> None:
     html = "<p>" + "word " * 100 + "</p>"
-    assert lint(html, max_bytes=100).error == "file too large: 507 bytes, over the limit of 100 bytes"
+    assert lint(html, max_bytes=100).error == f"file too large: 507 bytes, over the limit of 100 bytes ({HINT})"
     assert lint(html, max_bytes=1000).error is None
     assert lint(html.encode(), max_bytes=None).error is None
     assert MAX_BYTES == 20 * 1024 * 1024
 
 
 def test_the_size_limit_counts_utf8_bytes_of_text() -> None:
-    assert lint("é" * 60, max_bytes=100).error is not None  # 120 bytes
-    assert lint("e" * 60, max_bytes=100).error is None
+    assert lint("<p>" + "é" * 60, max_bytes=100).error is not None  # 123 bytes
+    assert lint("<p>" + "e" * 60, max_bytes=100).error is None
 
 
 def test_a_file_of_unknown_size_is_read_only_up_to_the_limit() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     report = lint_file("/dev/zero", max_bytes=1_000_000)
-    assert report.error == "file too large: over the limit of 1,000,000 bytes"
+    assert report.error == f"file too large: over the limit of 1,000,000 bytes ({HINT})"
 
 
 def limit_memory() -> None:
@@ -165,7 +175,7 @@ def test_standard_input_is_read_only_up_to_the_size_limit(tmp_path: Path) -> Non
         )
     assert "Traceback" not in result.stderr
     assert result.returncode == 2
-    assert "-: error: file too large: over the limit of 1,000 bytes" in result.stdout
+    assert f"-: error: file too large: over the limit of 1,000 bytes ({HINT})" in result.stdout
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -179,7 +189,7 @@ def test_a_baseline_is_read_only_up_to_its_size_limit(tmp_path: Path) -> None:
         )
         assert "Traceback" not in result.stderr
         assert result.returncode == 2
-        assert f"Error: cannot read baseline '{baseline}'" in result.stderr
+        assert f"error: cannot read baseline '{baseline}'" in result.stderr
 
 
 @pytest.mark.slow
@@ -272,7 +282,7 @@ def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path:
     files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
     assert "file too large" in files["b-huge.html"]["error"]
     assert files["d-dangling.html"]["error"] == "no such file"
-    assert files["c-binary.html"]["error"] is None
+    assert files["c-binary.html"]["error"] == "not HTML: binary data"
     for name in ("a-good.html", "e-good.html"):
         assert files[name]["error"] is None
         assert [(f["rule"], f["line"]) for f in files[name]["findings"]] == [("single-h1", 2)]
@@ -309,7 +319,7 @@ def test_a_file_name_that_is_not_utf8_survives_every_format(odd_names: Path, out
 
 def test_text_output_escapes_a_newline_and_a_byte_that_is_not_utf8_in_a_path(odd_names: Path) -> None:
     result = check("d", cwd=odd_names)
-    lines = result.stdout.decode("utf-8").splitlines()
+    lines = finding_lines(result.stdout.decode("utf-8"))
     assert lines[:2] == [
         "d/bad\\xffname.html:1:17: error single-h1 extra <h1>; the first <h1> is on line 1",
         "d/new\\nline.html:1:17: error single-h1 extra <h1>; the first <h1> is on line 1",

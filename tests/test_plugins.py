@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, finding_lines
 
 PLUGIN_SOURCE = ROOT / "tests" / "plugin_package"
 PLUGIN = "lint-article-example-plugin"
@@ -113,7 +113,7 @@ def test_without_the_plugin_its_rule_is_unknown(article: Path) -> None:
 
 def test_the_plugin_rule_can_be_selected_and_ignored(plugin_dir: Path, article: Path) -> None:
     selected = run("check", "--select", "example-house-style", str(article), path=[plugin_dir])
-    rules = {line.split()[2] for line in selected.stdout.splitlines()[:-1]}
+    rules = {line.split()[2] for line in finding_lines(selected.stdout)[:-1]}
     assert rules == {"example-house-style"}
     ignored = run("check", "--ignore", "example-house-style", str(article), path=[plugin_dir])
     assert "example-house-style" not in ignored.stdout

@@ -1,18 +1,21 @@
 """The pre-commit hook, run by the real pre-commit on a throwaway repository.
 
 The hook definition under test is this checkout's ``.pre-commit-hooks.yaml``,
-used as a team would use it: a ``.pre-commit-config.yaml`` names the repository
-and a commit. pre-commit clones repositories with git, so the test first copies
+set up exactly as the README says: its ``.pre-commit-config.yaml`` snippet, then
+``pre-commit autoupdate --bleeding-edge`` to pin a commit, then ``pre-commit
+install``. pre-commit clones repositories with git, so the test first copies
 the working tree (tracked and untracked files, as ``git ls-files`` lists them,
-so uncommitted work is tested too) into a temporary repository and commits it
-there. pre-commit then builds the hook's environment by installing that commit
-with pip (from PyPI: the only network this test uses), in a cache kept in a
-temporary ``PRE_COMMIT_HOME``.
+so uncommitted work is tested too) into a fresh repository and commits it
+there, and the snippet's URL is replaced by that repository's path. pre-commit
+then builds the hook's environment by installing that commit with pip (from
+PyPI: the only network this test uses), in a cache kept in a temporary
+``PRE_COMMIT_HOME``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,9 +68,21 @@ def snapshot_of_this_checkout(target: Path) -> str:
     return git("rev-parse", "HEAD", cwd=target).strip()
 
 
+README_URL = "https://github.com/lint-article/lint-article"
+
+
+def readme_block(after: str, language: str) -> str:
+    """The first ``language`` code block of the README after the line *after*."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(after) :]
+    match = re.search(rf"```{language}\n(.*?)```", section, re.DOTALL)
+    assert match is not None, f"no {language} block after {after!r}"
+    return match.group(1)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A writers' repository with the hook installed as the README says."""
+    """A writers' repository with the hook set up as the README says."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     base = tmp_path_factory.mktemp("precommit")
@@ -76,15 +91,32 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     repo.mkdir()
     sha = snapshot_of_this_checkout(checkout)
     git("init", "--quiet", cwd=repo)
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {checkout}\n    rev: {sha}\n    hooks:\n      - id: lint-article\n", encoding="utf-8"
-    )
+    snippet = readme_block("## pre-commit", "yaml")
+    (repo / ".pre-commit-config.yaml").write_text(snippet.replace(README_URL, str(checkout)), encoding="utf-8")
+    (repo / "pyproject.toml").write_text('[tool.lint-article]\nexclude = ["drafts/*"]\n', encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(base / "cache"), "NO_COLOR": "1"}
     env.pop("PYTHONPATH", None)
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True, capture_output=True)
-    git("add", ".pre-commit-config.yaml", cwd=repo)
+    steps = readme_block("lint-article has no release tags yet", "sh").strip().splitlines()
+    for step in [*steps, "pre-commit install"]:
+        command = step.replace(README_URL, str(checkout)).split()
+        assert command[0] == "pre-commit", step
+        subprocess.run(
+            [sys.executable, "-m", "pre_commit", *command[1:]], cwd=repo, env=env, check=True, capture_output=True
+        )
+    pinned = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: {sha}" in pinned, pinned  # autoupdate pinned the newest commit
+    git("add", ".pre-commit-config.yaml", "pyproject.toml", cwd=repo)
     git("commit", "--quiet", "--no-verify", "-m", "pre-commit", cwd=repo)
     return repo, env
+
+
+def stage(repo: Path, name: str, source: Path) -> Path:
+    """Copy *source* to *name* in *repo* and stage it, as a writer would."""
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, path)
+    git("add", name, cwd=repo)
+    return path
 
 
 def commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
@@ -97,10 +129,7 @@ def test_a_bad_article_fails_the_commit_with_its_findings_and_a_good_one_passes(
     site: tuple[Path, dict[str, str]],
 ) -> None:
     repo, env = site
-    article = repo / "news" / "sahel.html"
-    article.parent.mkdir()
-    shutil.copy(FIXTURES / "sahel-article.html", article)
-    git("add", "news/sahel.html", cwd=repo)
+    article = stage(repo, "news/sahel.html", FIXTURES / "sahel-article.html")
 
     refused = commit(repo, env, "A bad article")
     output = refused.stdout + refused.stderr
@@ -124,3 +153,11 @@ def test_files_that_are_not_html_are_not_linted(site: tuple[Path, dict[str, str]
     result = commit(repo, env, "Notes")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(no files to check)Skipped" in result.stdout + result.stderr
+
+
+def test_exclude_holds_for_the_files_pre_commit_names(site: tuple[Path, dict[str, str]]) -> None:
+    repo, env = site
+    stage(repo, "drafts/wip.html", FIXTURES / "sahel-article.html")
+    result = commit(repo, env, "A draft")
+    assert result.returncode == 0, result.stdout + result.stderr  # excluded, though pre-commit names it
+    assert "lint-article" in result.stdout + result.stderr

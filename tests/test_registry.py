@@ -94,3 +94,15 @@ def test_the_behaviour_checks_catch_an_unproduced_message_and_a_fixable_rule_wit
     assert fixable_problem(fixable, [found]) == (
         "it declares fixable = True, but no bad case of its table gets a fix: add one"
     )
+
+
+@pytest.mark.parametrize(("rule_id", "entry"), RULES, ids=[r for r, _ in RULES])
+def test_every_message_id_has_one_line_of_advice_that_its_values_fill(rule_id: str, entry) -> None:
+    rule = entry.rule
+    assert set(rule.advice) == set(rule.messages), "each message id needs one advice, and each advice a message"
+    for message_id, advice in rule.advice.items():
+        assert advice[0].isupper() and advice.endswith((".", "?", "!")), f"{message_id}: a sentence, please"
+        assert "\n" not in advice and len(advice) <= 120, f"{message_id}: one short line"
+        assert rule.advice_fields(message_id) <= rule.message_fields(message_id), (
+            f"{message_id}: advice may only use the values its message is given"
+        )

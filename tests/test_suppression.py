@@ -153,3 +153,97 @@ def test_report_unused_disables_names_a_directive_for_a_rule_nobody_provides() -
         (3, "no-inline-style", "<p> has an inline style attribute; use the style sheet"),
         (4, "unused-directive", "this disable-next-line directive names no installed rule: bogus-rule"),
     ]  # fmt: skip
+
+
+def findings_of(html: str, *rules: str, **config: object) -> list[tuple[int, str, str]]:
+    settings = Config.from_mapping({"select": list(rules), "profile": "page", **config})
+    return [(f.line, f.rule, f.message) for f in make_linter(settings).lint(Article.from_html(html)).findings]
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [
+        (
+            "<!-- lint-article-disable-line no-inline-style -->",
+            "“lint-article-disable-line” is not a lint-article directive; "
+            "did you mean “lint-article-disable-next-line” on the line before?; it silences nothing",
+        ),
+        (
+            "<!-- lint-article disable no-inline-style -->",
+            "“lint-article disable” is not a lint-article directive; "
+            "did you mean “lint-article-disable”?; it silences nothing",
+        ),
+        (
+            "<!--lint_article-disable-file no-inline-style-->",
+            "“lint_article-disable-file” is not a lint-article directive; "
+            "did you mean “lint-article-disable-file”?; it silences nothing",
+        ),
+        (
+            "<!-- lint-article-disable: no-inline-style -->",
+            "“lint-article-disable:” is not a lint-article directive; "
+            "did you mean “lint-article-disable”?; it silences nothing",
+        ),
+        (
+            "<!-- LINT-ARTICLE-DISABLE no-inline-style -->",
+            "“LINT-ARTICLE-DISABLE” is not a lint-article directive; "
+            "did you mean “lint-article-disable”?; it silences nothing",
+        ),
+        (
+            "<!-- lint-article-disablenext-line no-inline-style -->",
+            "“lint-article-disablenext-line” is not a lint-article directive; "
+            "did you mean “lint-article-disable-next-line”?; it silences nothing",
+        ),
+        (
+            "<!-- lint-article-disable No_Inline_Style -->",
+            "“No_Inline_Style” in this directive is not a rule id; the directive silences nothing",
+        ),
+        (
+            "<!-- lint-article: skip this page -->",
+            "“lint-article:” is not a lint-article directive (directives: lint-article-disable, "
+            "lint-article-enable, lint-article-disable-next-line, lint-article-disable-file); it silences nothing",
+        ),
+    ],
+)
+def test_a_comment_addressed_to_the_linter_that_is_no_directive_is_reported_and_obeyed_in_nothing(
+    comment: str, message: str
+) -> None:
+    html = f'<h1>T</h1>\n{comment}\n<p style="x">a</p>\n<p style="y">b</p>'
+    assert findings_of(html, "no-inline-style", "invalid-directive") == [
+        (2, "invalid-directive", message),
+        (3, "no-inline-style", "<p> has an inline style attribute; use the style sheet"),
+        (4, "no-inline-style", "<p> has an inline style attribute; use the style sheet"),
+    ]
+
+
+def test_invalid_directives_are_reported_by_default_and_comments_that_merely_mention_the_tool_are_not() -> None:
+    html = (
+        "<h1>T</h1>\n<!-- checked with lint-article -->\n<!-- lint-article-enable -->\n"
+        "<!-- lint-article-disable-line -->\n"
+        '<aside data-lint-article-disabled="single-h1"><h1>2</h1></aside>\n'
+        '<aside data-lint-article-disable="Single H1"><h1>3</h1></aside>'
+    )
+    report = make_linter({"profile": "page"}).lint(Article.from_html(html))
+    assert [(f.line, f.column, f.rule, f.message_id) for f in report.findings if f.rule != "word-count"] == [
+        (4, 1, "invalid-directive", "unknown-directive"),
+        (5, 1, "invalid-directive", "unknown-attribute"),
+        (5, 47, "single-h1", "extra"),
+        (6, 1, "invalid-directive", "bad-rule-id"),
+        (6, 46, "single-h1", "extra"),
+    ]
+    attribute = next(f for f in report.findings if f.message_id == "unknown-attribute")
+    assert attribute.message == (
+        "the attribute data-lint-article-disabled is not one lint-article reads; "
+        "did you mean “data-lint-article-disable”?; it silences nothing"
+    )
+
+
+def test_unused_directive_is_a_rule_that_can_be_selected_ignored_and_explained() -> None:
+    html = "<h1>1</h1>\n<!-- lint-article-disable-next-line single-h1 -->\n<p>nothing to silence</p>"
+    assert findings_of(html, "single-h1", "unused-directive") == [
+        (2, "unused-directive", "this disable-next-line directive (single-h1) silenced nothing; remove it")
+    ]
+    assert findings_of(html, "single-h1", **{"report-unused-disables": True}) == findings_of(
+        html, "single-h1", "unused-directive"
+    )
+    ignored = findings_of(html, "single-h1", **{"report-unused-disables": True, "ignore": ["unused-directive"]})
+    assert ignored == []

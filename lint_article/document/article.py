@@ -214,9 +214,13 @@ class Article:
             max(0, len(self.source) - 1),
         )
 
+    def position_of(self, text_offset: int) -> tuple[int, int]:
+        """The source line and column of the character at *text_offset* in :attr:`text`."""
+        return self.position(self.source_offset(text_offset))
+
     def line_of(self, text_offset: int) -> int:
         """The source line of the character at *text_offset* in :attr:`text`."""
-        return self.position(self.source_offset(text_offset))[0]
+        return self.position_of(text_offset)[0]
 
     def text_span(self, element: Element) -> tuple[int, int] | None:
         """Offsets [start, end) in :attr:`text` of what *element* shows, for an

@@ -4,7 +4,7 @@ lxml tells the line of each element but not its column, and nothing about text.
 This scanner reads the source once (regular expressions, so C speed) and records
 every start tag and every run of text between tags with its offset, skipping
 comments and the raw text of ``<script>``/``<style>``-like elements just as the
-parser does. :mod:`lint_article.article` pairs these tokens with the parsed
+parser does. :mod:`lint_article.document.tree` pairs these tokens with the parsed
 tree to give every element and every word an exact line and column.
 """
 

@@ -20,6 +20,7 @@ _MODULES = {
     "github": "github",
     "gitlab": "gitlab",
     "junit": "junit",
+    "checkstyle": "checkstyle",
 }
 
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from ..findings import Finding, Severity
 from ..registry import Registry, load_registry
 from ..report import Report
+from ..rule import unfilled
 
 TOOL_NAME = "lint-article"
 
@@ -34,6 +35,8 @@ class RuleInfo:
     origin: str
     """The distribution that provides the rule."""
     help_uri: str | None
+    advice: tuple[str, ...] = ()
+    """What to do about its findings, one line per message, values left out."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -56,7 +59,14 @@ class Formatter(Protocol):
 def rule_infos(registry: Registry) -> dict[str, RuleInfo]:
     """Metadata of every rule in *registry*."""
     return {
-        rule_id: RuleInfo(rule_id, entry.rule.summary, entry.rule.severity, entry.origin, entry.rule.docs_url() or None)
+        rule_id: RuleInfo(
+            rule_id,
+            entry.rule.summary,
+            entry.rule.severity,
+            entry.origin,
+            entry.rule.docs_url() or None,
+            tuple(dict.fromkeys(unfilled(advice) for advice in entry.rule.advice.values())),
+        )
         for rule_id, entry in registry.rules.items()
     }
 

@@ -79,6 +79,8 @@ def _descriptor(rule_id: str, info: RuleInfo | None) -> dict[str, Any]:
     descriptor["shortDescription"] = {"text": info.summary}
     if info.help_uri:
         descriptor["helpUri"] = info.help_uri
+    if info.advice:
+        descriptor["help"] = {"text": "\n".join(info.advice)}
     descriptor["defaultConfiguration"] = {"level": LEVELS[info.severity]}
     descriptor["properties"] = {"origin": info.origin}
     return descriptor
@@ -92,7 +94,11 @@ def _result(finding: Finding, path: str, index: int, fingerprint: str) -> dict[s
         "message": {"text": finding.message},
         "locations": [_location(path, finding)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"messageId": finding.message_id, **({"selector": finding.selector} if finding.selector else {})},
+        "properties": {
+            "messageId": finding.message_id,
+            **({"selector": finding.selector} if finding.selector else {}),
+            **({"advice": finding.advice} if finding.advice else {}),
+        },
     }
 
 

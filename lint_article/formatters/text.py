@@ -1,5 +1,9 @@
 """``path:line:col: severity rule-id message``, one finding a line, then a summary.
 
+Under each finding, indented, the passage it is about (its snippet, shortened)
+and what the writer can do (``help: ...``), both escaped with :func:`.printable`:
+on one-line HTML, a line and column say little by themselves.
+
 With ``color``, ANSI styles set the parts apart (the CLI turns them on for a
 terminal, and off for ``NO_COLOR`` or ``--no-color``). With ``statistics``, a
 count per rule precedes the summary, as flake8's ``--statistics`` prints it.
@@ -15,7 +19,7 @@ import click
 
 from ..findings import Finding, Severity
 from ..report import Report
-from .base import FormatOptions, shown_path
+from .base import FormatOptions, printable, shown_path
 
 _SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
     Severity.ERROR: {"fg": "red", "bold": True},
@@ -42,6 +46,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
                 f"{path}:{f.line}:{f.column}: "
                 f"{paint(str(f.severity), **_SEVERITY_STYLE[f.severity])} {paint(f.rule, fg='cyan')} {f.message}"
             )
+            lines.extend(_details(f, paint))
     if options.statistics:
         lines.extend(statistics(reports, options))
     closing = summary(len(reports), counts, unreadable)
@@ -53,6 +58,24 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
         closing = paint(closing, fg="green")
     lines.append(closing)
     return "\n".join(lines) + "\n"
+
+
+SNIPPET_LENGTH = 72
+"""Characters of a finding's snippet shown under it."""
+_INDENT = "    "
+
+
+def _details(finding: Finding, paint: Callable[..., str]) -> list[str]:
+    """The lines under a finding: its snippet and its advice."""
+    details = []
+    if finding.snippet:
+        snippet = printable(finding.snippet)
+        if len(snippet) > SNIPPET_LENGTH:
+            snippet = snippet[: SNIPPET_LENGTH - 1] + "…"
+        details.append(_INDENT + paint(snippet, dim=True))
+    if finding.advice:
+        details.append(f"{_INDENT}{paint('help:', bold=True)} {printable(finding.advice)}")
+    return details
 
 
 def statistics(reports: Sequence[Report], options: FormatOptions | None = None) -> list[str]:

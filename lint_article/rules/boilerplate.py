@@ -119,6 +119,15 @@ class Boilerplate(Rule):
         "follow": "“{text}” social prompt inside the article",
         "byline-twice": "the byline “{name}” is printed twice",
     }
+    advice = {
+        "share": "Remove the share buttons' text: the page template shows them, not the article.",
+        "comments": "Remove the comment widget's text: the page template adds the comments.",
+        "reading-time": "Remove the reading-time label: the page template shows it.",
+        "newsletter": "Remove the newsletter prompt: the page template places the sign-up box.",
+        "read-more": "Remove the prompt: related links belong to the page template.",
+        "follow": "Remove the social prompt: the page template carries it.",
+        "byline-twice": "Keep one byline and delete the other.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

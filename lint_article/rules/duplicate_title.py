@@ -70,6 +70,10 @@ class DuplicateTitle(Rule):
         "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {first_line}",
         "heading-repeated": "heading “{text}” repeats the heading on line {first_line}",
     }
+    advice = {
+        "headline-repeated": "Delete the repeated headline: the title already stands above the article.",
+        "heading-repeated": "Give each heading its own words, or merge the two sections.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

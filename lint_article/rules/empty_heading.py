@@ -44,6 +44,9 @@ class EmptyHeading(Rule):
     summary = "Headings have text."
     severity = Severity.WARNING
     messages = {"empty": "<{tag}> has no text; give the heading words or remove it"}
+    advice = {
+        "empty": "Write the heading's words, or delete the empty heading.",
+    }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         for heading in ctx.view.headings:

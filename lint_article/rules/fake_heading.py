@@ -110,6 +110,11 @@ class FakeHeading(Rule):
     messages = {
         "fake-heading": "paragraph “{text}” works as a heading ({reason}); mark it up as <h{level}>",
     }
+    advice = {
+        "fake-heading": (
+            "Make the paragraph a real heading (<h{level}>), so that readers and search engines see the outline."
+        ),
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

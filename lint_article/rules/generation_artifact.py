@@ -506,6 +506,9 @@ class GenerationArtifact(Rule):
     messages = {
         "leaked": "text left by a writing assistant (confidence {confidence:.2f}): {evidence}",
     }
+    advice = {
+        "leaked": "Delete what the writing assistant left and read the passage again before it is published.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -45,6 +45,10 @@ class HeadingOrder(Rule):
         "skipped": "heading jumps from <h{previous}> to <h{level}>; expected <h{expected}>",
         "first": "the first heading is <h{level}>; expected <h{expected}>",
     }
+    advice = {
+        "skipped": "Make this heading an <h{expected}>, or add the missing level above it.",
+        "first": "Start the headings at <h{expected}>.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -79,6 +79,11 @@ class ImageAlt(Rule):
         ),
         "file-name": "the alt text “{alt}” is a file name; describe the image",
     }
+    advice = {
+        "missing": 'Add alt text that says what the image shows, or alt="" if it is only decoration.',
+        "missing-repeated": 'Add alt text that says what the image shows to each copy, or alt="" if it is decoration.',
+        "file-name": "Replace the file name with a few words that say what the image shows.",
+    }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         missing: dict[str, list[Element]] = {}

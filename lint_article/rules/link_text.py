@@ -84,6 +84,11 @@ class LinkText(Rule):
         "bare-url": "the link text is a bare URL; say where the link goes",
         "empty": "the link has no text, and no image alt or aria-label to name it",
     }
+    advice = {
+        "generic": "Rewrite the link text to name where it goes (“the council's budget”, not “click here”).",
+        "bare-url": "Replace the address with words that name the page it leads to.",
+        "empty": "Give the link words, or an aria-label that names where it goes.",
+    }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         generic = _GENERIC.get(ctx.language or "", set())

@@ -38,6 +38,11 @@ class NoInlineStyle(Rule):
     summary = "Elements carry no style attribute."
     severity = Severity.WARNING
     messages = {"inline-style": "<{tag}> has an inline style attribute; use the style sheet"}
+    advice = {
+        "inline-style": (
+            "Remove the pasted formatting: delete the style attribute and let the site's style sheet format the text."
+        ),
+    }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         for element in ctx.view.with_attribute("style"):

@@ -55,6 +55,9 @@ class ParagraphLength(Rule):
     summary = "Paragraphs have at most 150 words."
     severity = Severity.WARNING
     messages = {"too-long": "paragraph has {count} words, more than {max_words}; split it"}
+    advice = {
+        "too-long": "Split the paragraph where its subject turns; keep each under {max_words} words.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -112,6 +112,11 @@ class PlaceholderText(Rule):
         "lorem-ipsum": "“Lorem ipsum” filler text in the article ({extent})",
         "alt-placeholder": "the image's alt text is the placeholder “{alt}”; describe the image",
     }
+    advice = {
+        "placeholder": "Replace the placeholder with the real text, or delete it.",
+        "lorem-ipsum": "Replace the filler text with the article's own words.",
+        "alt-placeholder": "Write alt text that says what the image shows.",
+    }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         view = ctx.view

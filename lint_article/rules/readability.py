@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..document import Article, Block, View
 from ..findings import Finding, Severity
-from ..rule import Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option, place_names
 
 
 class Readability(Rule):
@@ -84,6 +84,14 @@ class Readability(Rule):
             "Flesch-Kincaid grade is {score:.1f}, above the maximum of {maximum:g}; hardest paragraphs: {hardest}"
         ),
     }
+    advice = {
+        "hard-to-read": (
+            "Split the longest sentences and prefer short, everyday words, starting with the hardest paragraphs."
+        ),
+        "grade-too-high": (
+            "Shorten the sentences and swap long words for everyday ones, starting with the hardest paragraphs."
+        ),
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -140,4 +148,5 @@ def _paragraph_scores(view: View, lang: str) -> list[tuple[Block, float, float]]
 def _describe(article: Article, ranked: list[tuple[Block, float, float]], field: int) -> str:
     if not ranked:
         return "none long enough to score"
-    return ", ".join(f"line {article.line_of(entry[0].start)} ({entry[field]:.1f})" for entry in ranked)
+    names = place_names([article.position_of(entry[0].start) for entry in ranked])
+    return ", ".join(f"{name} ({entry[field]:.1f})" for name, entry in zip(names, ranked, strict=True))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..document import Article, Word
 from ..document.language import FUNCTION_WORDS
 from ..findings import Finding, Severity
-from ..rule import ConfigError, Context, Rule, RuleOptions, option
+from ..rule import ConfigError, Context, Rule, RuleOptions, line_list, option
 
 
 class RepeatedPhrases(Rule):
@@ -61,7 +61,10 @@ class RepeatedPhrases(Rule):
     summary = "No phrase of three or more words is repeated three or more times."
     severity = Severity.WARNING
     messages = {
-        "repeated": "the phrase “{phrase}” appears {count} times (lines {lines})",
+        "repeated": "the phrase “{phrase}” appears {count} times ({lines})",
+    }
+    advice = {
+        "repeated": "Vary the wording: keep the phrase where it matters most, rephrase or cut the others.",
     }
 
     @dataclass(frozen=True, kw_only=True)
@@ -101,7 +104,7 @@ class RepeatedPhrases(Rule):
                 for i in range(passage):
                     covered[s + i] += 1
             first = starts[0]
-            lines = _line_list([article.line_of(words[s].start) for s in starts])
+            lines = line_list([article.position_of(words[s].start) for s in starts])
             phrase = " ".join(w.text for w in words[first : first + passage])
             yield ctx.at_text(
                 words[first].start,
@@ -111,11 +114,6 @@ class RepeatedPhrases(Rule):
                 count=len(starts),
                 lines=lines,
             )
-
-
-def _line_list(lines: list[int]) -> str:
-    """Every occurrence's line, each once, in order: "3, 10, 22"."""
-    return ", ".join(map(str, dict.fromkeys(lines)))
 
 
 def _repeated_passages(

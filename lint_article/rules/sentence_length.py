@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..document import PROSE_KINDS, Article
 from ..findings import Finding, Severity
-from ..rule import Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option, place_names
 
 
 class SentenceLength(Rule):
@@ -67,6 +67,11 @@ class SentenceLength(Rule):
             "maximum of {max_share:.0%}; longest: {longest}"
         ),
     }
+    advice = {
+        "too-many-long": (
+            "Split the longest sentences in two, starting with those named; aim for under {max_words} words."
+        ),
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -89,9 +94,8 @@ class SentenceLength(Rule):
         if share <= options.max_share:
             return
         ranked = sorted(long, key=lambda item: (-item[1], item[0]))[: options.longest]
-        longest = ", ".join(
-            f"line {article.line_of(view.sentences[index].start)} ({count} words)" for index, count in ranked
-        )
+        names = place_names([article.position_of(view.sentences[index].start) for index, _ in ranked])
+        longest = ", ".join(f"{name} ({count} words)" for name, (_, count) in zip(names, ranked, strict=True))
         sentence = view.sentences[ranked[0][0]]
         yield ctx.at_text(
             sentence.start,

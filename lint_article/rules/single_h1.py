@@ -44,6 +44,11 @@ class SingleH1(Rule):
         "extra": "extra <h1>; the first <h1> is on line {first_line}",
         "forbidden": "<h1> in a body whose title is rendered elsewhere; use <h2> and below",
     }
+    advice = {
+        "missing": "Add the article's title as an <h1> at its top.",
+        "extra": "Keep one <h1>, the title; make this heading an <h2> or lower.",
+        "forbidden": "Make this heading an <h2>: the page prints the title itself.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..document import PROSE_KINDS, Article, Block
 from ..findings import Finding, Severity
-from ..rule import Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option, span_name
 
 # Running text, which a reader needs subheadings in: not list items, nor
 # anything inside one (see the docstring), nor cells, captions or code.
@@ -71,9 +71,10 @@ class SubheadingDistribution(Rule):
     summary = "No more than 500 words of text go by without a subheading."
     severity = Severity.WARNING
     messages = {
-        "too-long": (
-            "{count} words without a subheading (lines {first}–{last}); add one at least every {max_words} words"
-        ),
+        "too-long": ("{count} words without a subheading ({where}); add one at least every {max_words} words"),
+    }
+    advice = {
+        "too-long": "Add a subheading that tells the reader what the next part is about.",
     }
 
     @dataclass(frozen=True, kw_only=True)
@@ -91,8 +92,8 @@ class SubheadingDistribution(Rule):
             if block is None or block.kind == "heading":
                 if count > limit:
                     start, end = stretch[0].start, stretch[-1].end
-                    first, last = article.line_of(start), article.line_of(end - 1)
-                    yield ctx.at_text(start, end, "too-long", count=count, first=first, last=last, max_words=limit)
+                    where = span_name(article.position_of(start), article.position_of(end - 1))
+                    yield ctx.at_text(start, end, "too-long", count=count, where=where, max_words=limit)
                 stretch, count = [], 0
             elif block.kind in PROSE_KINDS and not article.within(block.element, _LIST_ITEMS):
                 stretch.append(block)

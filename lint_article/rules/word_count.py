@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Article
+from ..document import PARAGRAPH_KINDS, Article
 from ..findings import Finding, Severity
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 
@@ -47,6 +47,10 @@ class WordCount(Rule):
         "too-short": "the article has {count:,} words; expected {low:,} to {high}",
         "too-long": "the article has {count:,} words; expected {low:,} to {high} (the limit is passed here)",
     }
+    advice = {
+        "too-short": "Develop the article to at least {low:,} words, or check that the whole text was pasted.",
+        "too-long": "Cut the article to {high} words: trim repetition and side points, or split it in two.",
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -72,12 +76,11 @@ class WordCount(Rule):
         shown_high = f"{high:,}" if high is not None else "any number"
         if len(words) < low:
             # At the article's first paragraph, not at a section label, a byline or a date above it.
-            first = next((b for b in ctx.view.paragraphs if ctx.view.words_in(b.start, b.end)), None)
-            if first is not None:
-                opening = ctx.view.words_in(first.start, first.end)[0]
+            blocks = ctx.view.sentence_blocks
+            in_paragraphs = (w for w in words if blocks[w.sentence].kind in PARAGRAPH_KINDS)
+            opening = next(in_paragraphs, words[0] if words else None)
+            if opening is not None:
                 yield ctx.at_text(opening.start, opening.end, "too-short", count=len(words), low=low, high=shown_high)
-            elif words:
-                yield ctx.at_text(words[0].start, words[0].end, "too-short", count=len(words), low=low, high=shown_high)
             else:
                 yield ctx.at_document("too-short", count=0, low=low, high=shown_high)
         elif high is not None and len(words) > high:

@@ -43,7 +43,7 @@ CASES = [
             column=4,
             score=shown("45.9"),
             maximum=12,
-            hardest="line 2 (45.9), line 2 (45.9)",
+            hardest="line 2:4 (45.9), line 2:1014 (45.9)",  # one line: each by its column
         ),
     ),
     # Too short to score.

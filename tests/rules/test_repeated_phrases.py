@@ -20,7 +20,7 @@ CASES = [
             column=4,
             phrase="The security situation remains dire",
             count=3,
-            lines="2, 3, 4",
+            lines="lines 2, 3, 4",
         ),
     ),
     # The longest repeated form is reported once, not each overlapping sub-phrase.
@@ -52,11 +52,22 @@ CASES = [
         "<p>Climate, change matters.</p><p>CLIMATE change matters!</p><p>climate change, matters</p>",
         finding("repeated-phrases", "repeated", line=1, count=3),
     ),
-    # Every occurrence's line is named, each line once.
+    # Every occurrence's line is named, each line once; a line holding two, with their columns.
     bad(
         "\n".join([f"<p>{_REPEAT}.</p>"] * 12 + [f"<p>{_REPEAT}. {_REPEAT}.</p>"]),
-        finding("repeated-phrases", "repeated", line=1, count=14, lines=", ".join(map(str, range(1, 14)))),
+        finding(
+            "repeated-phrases",
+            "repeated",
+            line=1,
+            count=14,
+            lines=f"lines {', '.join(map(str, range(1, 13)))}, 13:4, 13:{4 + len(_REPEAT) + 2}",
+        ),
         options={"per_words": 10_000},
+    ),
+    # One-line HTML: every occurrence by its column.
+    bad(
+        f"<p>{_REPEAT}.</p><p>{_REPEAT}.</p><p>{_REPEAT}.</p>",
+        finding("repeated-phrases", "repeated", line=1, column=4, count=3, lines="line 1, columns 4, 47, 90"),
     ),
 ]
 

@@ -26,12 +26,13 @@ CASES = [
             total=12,
             max_words=25,
             max_share=0.25,
-            longest="line 2 (40 words), line 2 (30 words), line 2 (30 words)",
+            longest="line 2:472 (40 words), line 2:4 (30 words), line 2:160 (30 words)",
         ),
     ),
+    # Each longest sentence by its line alone where the lines tell them apart.
     bad(
-        "<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>",
-        finding(RULE, "too-many-long", line=2, longest="line 2 (30 words), line 2 (30 words), line 2 (30 words)"),
+        "<p>" + SHORT * 8 + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>\n<p>" + LONG + "</p>",
+        finding(RULE, "too-many-long", line=2, longest="line 2 (30 words), line 3 (30 words), line 4 (30 words)"),
     ),
     ok("<p>" + SHORT * 8 + "</p>\n<p>" + LONG * 4 + "</p>", options={"max_share": 0.4}),
     ok("<p>" + SHORT + LONG * 3 + "</p>"),  # fewer than min_sentences

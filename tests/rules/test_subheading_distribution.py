@@ -13,7 +13,7 @@ CASES = [
     ok("<h1>T</h1><p>" + "word " * 500 + "</p>"),
     bad(
         "<h1>T</h1>\n<p>" + "word " * 300 + "</p>\n<p>" + "word " * 201 + "</p>\n<h2>A</h2>\n<p>x</p>",
-        finding(RULE, "too-long", line=2, count=501, first=2, last=3, max_words=500),
+        finding(RULE, "too-long", line=2, count=501, where="lines 2–3", max_words=500),
     ),
     ok("<h1>T</h1><p>" + "word " * 300 + "</p><h2>A</h2><p>" + "word " * 300 + "</p>"),
     bad(
@@ -27,11 +27,16 @@ CASES = [
     # ...but a list does not end a stretch, and a layout table's paragraphs are text.
     bad(
         "<h1>T</h1>\n<p>" + "word " * 300 + "</p>\n<ul><li>" + "word " * 100 + "</ul>\n<p>" + "word " * 201 + "</p>",
-        finding(RULE, "too-long", line=2, count=501, first=2, last=4),
+        finding(RULE, "too-long", line=2, count=501, where="lines 2–4"),
     ),
     bad(
         "<h1>T</h1>\n<table><tr><td><p>" + "word " * 501 + "</p></td></tr></table>",
         finding(RULE, "too-long", line=2, count=501),
+    ),
+    # One-line HTML (a CMS body, a Google Docs export): the columns tell where the stretch is.
+    bad(
+        "<h1>T</h1><p>" + "word " * 300 + "</p><p>" + "word " * 201 + "</p><h2>A</h2><p>x</p>",
+        finding(RULE, "too-long", line=1, column=14, where="line 1, columns 14–2524"),
     ),
 ]
 
