@@ -63,7 +63,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
@@ -124,6 +124,12 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
 )
+@click.option(
+    "--stdin-jsonl",
+    is_flag=True,
+    help='Read {"id", "html", "path"?, "config"?} lines from standard input until it ends; '
+    "answer each with one JSON line, in order, as soon as it is linted.",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -143,8 +149,14 @@ def check(
     profile: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
+    stdin_jsonl: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
+    if stdin_jsonl:
+        _refuse_output_options(click.get_current_context(), paths)
+    elif not paths:
+        context = click.get_current_context()
+        raise click.MissingParameter(ctx=context, param=next(p for p in context.command.params if p.name == "paths"))
     given = {
         "select": _rule_ids(select),
         "extend-select": _rule_ids(extend_select),
@@ -164,6 +176,9 @@ def check(
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
+    if stdin_jsonl:
+        code = _lint_jsonl(settings)
+        sys.exit(EXIT_ERROR if registry.errors else code)
     try:
         reports = _lint_all(settings, paths, stdin_filename, jobs)
     except ConfigError as exc:  # a configuration file below the current directory
@@ -187,6 +202,41 @@ def check(
     text = FORMATTERS[output_format](reports, options)
     _emit(text, output_file, color=options.color)
     sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, settings))
+
+
+_JSONL_OUTPUT_OPTIONS = (
+    "paths", "output_format", "output_file", "color", "statistics", "jobs", "baseline_file", "write_baseline",
+    "stdin_filename",
+)  # fmt: skip
+
+
+def _refuse_output_options(context: click.Context, paths: Sequence[str]) -> None:
+    """--stdin-jsonl decides what is read and what is written: options about either are a mistake."""
+    for param in context.command.params:
+        given = context.get_parameter_source(param.name or "") not in (None, click.core.ParameterSource.DEFAULT)
+        if param.name in _JSONL_OUTPUT_OPTIONS and (given or (param.name == "paths" and paths)):
+            shown = "PATHS" if param.name == "paths" else "/".join(getattr(param, "opts", ()))
+            raise click.UsageError(f"--stdin-jsonl reads standard input and writes JSON lines: drop {shown}")
+
+
+def _lint_jsonl(settings: Settings) -> int:
+    from .faces.jsonl import run_jsonl  # the pipe's code is for this option alone
+    from .faces.service import LintService
+
+    if sys.stdin is None:  # started with standard input closed: no line, no answer
+        return EXIT_OK
+    # A line holds an article as a JSON string: room for the escapes of quotes and line breaks.
+    max_line = 2 * settings.for_path(None).max_file_size + 1024
+    try:
+        return run_jsonl(
+            LintService(settings),
+            sys.stdin.buffer,
+            sys.stdout,
+            max_line=max_line,
+            judge=lambda report: exit_code([report], settings),
+        )
+    except BrokenPipeError:  # the reader went away: nobody is left to answer
+        return EXIT_ERROR
 
 
 PROGRESS_MIN_FILES = 8
@@ -403,3 +453,4 @@ def explain(rule_id: str) -> None:
     click.echo(render(entry.rule))
     if entry.origin != "lint-article":
         click.echo(f"(provided by the plugin {entry.origin!r})")
+
