@@ -454,3 +454,122 @@ def explain(rule_id: str) -> None:
     if entry.origin != "lint-article":
         click.echo(f"(provided by the plugin {entry.origin!r})")
 
+
+class MissingExtra(click.ClickException):
+    """A face whose optional dependencies are not installed."""
+
+    exit_code = EXIT_ERROR
+
+
+def _face_settings(config_file: str | None, isolated: bool) -> Settings:
+    """The settings of a long-lived face, validated before it starts."""
+    settings = _settings(config_file, isolated)
+    try:
+        make_linter(settings.for_path(None))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    for error in load_registry().errors:
+        click.echo(f"error: {error}", err=True)
+    return settings
+
+
+def _needs_extra(extra: str, packages: tuple[str, ...], exc: ModuleNotFoundError) -> MissingExtra:
+    if (exc.name or "").partition(".")[0] not in packages:
+        raise exc
+    return MissingExtra(f"this command needs {exc.name}: pip install 'lint-article[{extra}]'")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8484, show_default=True, help="0 picks a free one.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes.  [default: the number of CPUs]"
+)
+@click.option(
+    "--queue-size",
+    type=click.IntRange(min=0),
+    default=64,
+    show_default=True,
+    help="Requests that may wait for a worker; past them, 429.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds one article may take; past them, 503 and its worker is replaced.",
+)
+@click.option(
+    "--max-body-size",
+    type=click.IntRange(min=1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Largest request body, in bytes; larger, 413.",
+)
+@click.option(
+    "--receive-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send a request's headers, and as long for its body (408).",
+)
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    help="An origin (https://cms.example.org) whose web pages may call the service; repeat for more. Default: none.",
+)
+@click.option(
+    "--token",
+    envvar="LINT_ARTICLE_TOKEN",
+    show_envvar=True,
+    help="Require Authorization: Bearer TOKEN on /v1/ routes (the variable keeps it out of the process list).",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def serve(
+    host: str,
+    port: int,
+    workers: int | None,
+    queue_size: int,
+    timeout: float,
+    max_body_size: int,
+    receive_timeout: float,
+    allow_origins: tuple[str, ...],
+    token: str | None,
+    config_file: str | None,
+    isolated: bool,
+) -> None:
+    """Serve the linter over HTTP: POST /v1/lint, GET /v1/rules, GET /healthz, GET /openapi.json.
+
+    Settings come from --config, else the configuration file of the current
+    directory, once, at start-up: no request makes the server read a file."""
+    try:
+        from .faces.server import ServeError, ServerOptions
+        from .faces.server import serve as run_server
+    except ModuleNotFoundError as exc:
+        raise _needs_extra("server", ("starlette", "uvicorn", "h11"), exc) from None
+    from .config_files import find_config_file
+
+    _face_settings(config_file, isolated)
+    chosen = Path(config_file) if config_file else None if isolated else find_config_file(Path.cwd())
+    options = ServerOptions(
+        host=host,
+        port=port,
+        queue_size=queue_size,
+        timeout=timeout,
+        max_body_size=max_body_size,
+        receive_timeout=receive_timeout,
+        allow_origins=frozenset(allow_origins),
+        token=token or None,
+        config_file=chosen.absolute() if chosen else None,
+        **({"workers": workers} if workers else {}),
+    )
+    try:
+        run_server(options, announce=lambda line: click.echo(f"lint-article: {line}", err=True))
+    except ServeError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:  # Ctrl-C: the server has stopped its workers already
+        pass
+
