@@ -573,3 +573,14 @@ def serve(
     except KeyboardInterrupt:  # Ctrl-C: the server has stopped its workers already
         pass
 
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def mcp(config_file: str | None, isolated: bool) -> None:
+    """Serve the linter to writing assistants: a Model Context Protocol server on standard input and output."""
+    try:
+        from .faces.mcp_server import run
+    except ModuleNotFoundError as exc:
+        raise _needs_extra("mcp", ("mcp", "mcp_types", "pydantic"), exc) from None
+    run(_face_settings(config_file, isolated))
