@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -141,6 +143,15 @@ def still_serving(client: Client) -> None:
 
 
 # -- the routes ---------------------------------------------------------------
+
+
+def test_check_does_not_import_the_faces() -> None:
+    # A pre-commit hook runs check once per commit: it must not pay for a web stack.
+    probe = "import sys, lint_article.cli; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert not {"starlette", "uvicorn", "mcp", "h11"} & set(json.loads(loaded.replace("'", '"')))
+    probe = "import sys, lint_article.cli; print('lint_article.faces' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 def test_the_openapi_document_is_valid_and_describes_every_route(client: Client) -> None:
@@ -448,29 +459,49 @@ def test_corpus_articles_get_their_reports(client: Client) -> None:
 # -- the waiting line, with a server of one worker ------------------------------
 
 
-def test_past_the_waiting_line_a_request_is_refused_with_429(tmp_path: Path) -> None:
-    server = start(tmp_path, "--workers", "1", "--queue-size", "1", "--timeout", "60", "--isolated")
-    try:
-        client = Client(server, token=None)
-        slow = SLOW_ARTICLE
-        answers: list[Answer] = []
-        running = threading.Thread(target=lambda: answers.append(client.lint(slow)))
-        running.start()
-        wait_until(client, lambda health: health.body.get("busy") == 1)
-        waiting = threading.Thread(target=lambda: answers.append(client.lint(slow)))
-        waiting.start()
-        # Health says the line is full as soon as the second request waits in it.
-        full = wait_until(client, lambda health: health.status == 503)
-        assert full.body["error"]["code"] == "queue-full"
-        refused = client.lint("<p>x</p>")
-        assert refused.status == 429 and refused.body["error"]["code"] == "queue-full"
-        assert refused.headers["retry-after"] == "1"
-        running.join(timeout=120)
-        waiting.join(timeout=120)
-        assert [answer.status for answer in answers] == [200, 200]
-        assert client.lint("<p>x</p>").status == 200
-    finally:
-        assert server.stop() in (0, -15)
+@pytest.fixture(scope="module")
+def one_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """A server of one worker with a waiting line of one, and time enough for any article."""
+    folder = tmp_path_factory.mktemp("one")
+    server = start(folder, "--workers", "1", "--queue-size", "1", "--timeout", "60", "--isolated")
+    yield Client(server, token=None)
+    assert server.stop() in (0, -15)
+
+
+def test_past_the_waiting_line_a_request_is_refused_with_429(one_worker: Client) -> None:
+    client = one_worker
+    answers: list[Answer] = []
+    running = threading.Thread(target=lambda: answers.append(client.lint(SLOW_ARTICLE)))
+    running.start()
+    wait_until(client, lambda health: health.body.get("busy") == 1)
+    waiting = threading.Thread(target=lambda: answers.append(client.lint(SLOW_ARTICLE)))
+    waiting.start()
+    # Health says the line is full as soon as the second request waits in it.
+    full = wait_until(client, lambda health: health.status == 503)
+    assert full.body["error"]["code"] == "queue-full"
+    refused = client.lint("<p>x</p>")
+    assert refused.status == 429 and refused.body["error"]["code"] == "queue-full"
+    assert refused.headers["retry-after"] == "1"
+    running.join(timeout=120)
+    waiting.join(timeout=120)
+    assert [answer.status for answer in answers] == [200, 200]
+    assert client.lint("<p>x</p>").status == 200
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker in Linux's /proc")
+def test_a_worker_that_dies_mid_article_is_a_500_and_is_replaced(one_worker: Client) -> None:
+    client = one_worker
+    (worker,) = workers_of(client.server.process.pid)
+    answers: list[Answer] = []
+    running = threading.Thread(target=lambda: answers.append(client.lint(SLOW_ARTICLE)))
+    running.start()
+    wait_until(client, lambda health: health.body.get("busy") == 1)
+    os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
+    running.join(timeout=120)
+    assert answers[0].status == 500 and answers[0].body["error"]["code"] == "worker-failed"
+    wait_until(client, lambda health: health.body.get("workers") == 1)
+    assert workers_of(client.server.process.pid) != {worker}
+    assert client.lint("<h1>T</h1><p>After the crash.</p>").status == 200
 
 
 def wait_until(client: Client, condition: Callable[[Answer], bool]) -> Answer:
@@ -485,18 +516,19 @@ def wait_until(client: Client, condition: Callable[[Answer], bool]) -> Answer:
 # -- starting and stopping ----------------------------------------------------
 
 
-def children(pid: int) -> set[int]:
+def workers_of(pid: int) -> set[int]:
+    """The worker processes of the server *pid* (multiprocessing's resource tracker is a child too)."""
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
         found |= {int(child) for child in (task / "children").read_text().split()}
-    return found
+    return {child for child in found if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()}
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
 def test_sigterm_stops_the_server_and_its_workers(tmp_path: Path) -> None:
     server = start(tmp_path, "--workers", "2", "--isolated")
-    workers = children(server.process.pid)
-    assert len(workers) >= 2
+    workers = workers_of(server.process.pid)
+    assert len(workers) == 2
     assert server.stop() in (0, -15)
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers):
