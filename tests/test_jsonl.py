@@ -14,7 +14,7 @@ from typing import IO, Any
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, cli_json_entry
 
 SEED = FIXTURES / "sahel-article.html"
 ANSWER_TIMEOUT = 60
@@ -73,19 +73,8 @@ def pipe(tmp_path: Path) -> Iterator[Pipe]:
         process.process.wait()
 
 
-def cli_json_entry(path: Path, cwd: Path) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--isolated", "--format", "json", str(path)],
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
-    entry: dict[str, Any] = json.loads(result.stdout)["files"][0]
-    return entry
-
-
 def test_each_line_is_answered_in_turn_with_the_files_entry_of_the_json_output(pipe: Pipe, tmp_path: Path) -> None:
-    expected = cli_json_entry(SEED, tmp_path)
+    expected = cli_json_entry("--isolated", str(SEED), cwd=tmp_path)
     first = pipe.ask({"id": "a-1", "html": SEED.read_text(encoding="utf-8"), "path": str(SEED)})
     assert first == {"id": "a-1", "line": 1, **expected}
     second = pipe.ask({"id": 2, "html": "<h1>Title</h1><p>Short.</p>"})

@@ -13,7 +13,7 @@ from typing import Any
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, cli_json_entry
 
 SEED = FIXTURES / "sahel-article.html"
 # The console script that pip installed beside this Python, as an assistant's configuration names it.
@@ -32,17 +32,6 @@ def in_session(cwd: Path, *calls: tuple[str, dict[str, Any]]) -> tuple[list[str]
     return asyncio.run(session())
 
 
-def cli_json_entry(path: Path, cwd: Path, *args: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--isolated", "--format", "json", *args, str(path)],
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
-    entry: dict[str, Any] = json.loads(result.stdout)["files"][0]
-    return entry
-
-
 def test_a_session_lints_drafts_and_explains_rules(tmp_path: Path) -> None:
     draft = "<h1>Title</h1><p style='color: red'>A short draft.</p>"
     tools, (seed, selected, refused, wrong, explained, unknown) = in_session(
@@ -56,7 +45,7 @@ def test_a_session_lints_drafts_and_explains_rules(tmp_path: Path) -> None:
     )
     assert set(tools) == {"lint", "explain"}
     # The same JSON as the command line's, structured and as text.
-    assert not seed.is_error and seed.structured_content == cli_json_entry(SEED, tmp_path)
+    assert not seed.is_error and seed.structured_content == cli_json_entry("--isolated", str(SEED), cwd=tmp_path)
     assert json.loads(seed.content[0].text) == seed.structured_content
     assert [f["rule"] for f in selected.structured_content["findings"]] == ["no-inline-style"]
     assert selected.structured_content["path"] == "<request>"

@@ -24,7 +24,7 @@ import pytest
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate as validate_spec
 
-from .conftest import FIXTURES, corpus_files
+from .conftest import FIXTURES, cli_json_entry, corpus_files
 from .server_process import ServerProcess
 
 TOKEN = "s3cret-token"
@@ -163,23 +163,11 @@ def test_the_openapi_document_is_valid_and_describes_every_route(client: Client)
     assert client.document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
 
 
-def cli_json_entry(html: bytes, name: str, cwd: Path) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--format", "json", "--stdin-filename", name, "-"],
-        input=html,
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
-    entry: dict[str, Any] = json.loads(result.stdout)["files"][0]
-    return entry
-
-
 def test_lint_answers_exactly_the_files_entry_of_the_json_output(client: Client, server: ServerProcess) -> None:
     answer = client.lint(SEED.read_bytes(), path="sahel.html")
     assert answer.status == 200
     # The CLI, run where the server runs, reads the same configuration file.
-    assert answer.body == cli_json_entry(SEED.read_bytes(), "sahel.html", server.cwd)
+    assert answer.body == cli_json_entry("--stdin-filename", "sahel.html", "-", cwd=server.cwd, stdin=SEED.read_bytes())
     assert {f["rule"] for f in answer.body["findings"]} >= {"single-h1", "repeated-phrases"}
     assert "word-count" not in {f["rule"] for f in answer.body["findings"]}
     assert float(answer.headers["server-timing"].partition("dur=")[2]) > 0
