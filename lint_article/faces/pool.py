@@ -57,6 +57,8 @@ class PoolState:
     busy: int
     waiting: int
     """Jobs waiting for a worker."""
+    full: bool
+    """A job sent now would be refused with QueueFull."""
 
 
 class _Worker:
@@ -128,12 +130,16 @@ class WorkerPool:
             raise WorkerFailed(str(failures[0]))
 
     def state(self) -> PoolState:
-        return PoolState(len(self._alive), len(self._alive) - self._idle.qsize(), self._waiting)
+        idle = self._idle.qsize()
+        return PoolState(len(self._alive), len(self._alive) - idle, self._waiting, self._full())
+
+    def _full(self) -> bool:
+        return self._idle.empty() and self._waiting >= self._queue_size
 
     async def run(self, job: Any) -> Any:
         """The handler's result for *job*. Raises QueueFull at once when the line
         is full, TimedOut past the time limit, WorkerFailed when the worker died."""
-        if self._idle.empty() and self._waiting >= self._queue_size:
+        if self._full():
             raise QueueFull
         self._waiting += 1
         try:

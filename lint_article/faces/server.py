@@ -159,7 +159,7 @@ class _Endpoints:
         state = self.pool.state()
         if state.workers == 0:
             raise ApiError(503, "no-workers", "no worker process is ready; they are being restarted")
-        if state.waiting >= self.options.queue_size:
+        if state.full:
             raise ApiError(503, "queue-full", "the waiting line is full: new requests would get 429")
         health = {"status": "ok", "version": self.version, "workers": state.workers, "busy": state.busy}
         return _json_response({**health, "waiting": state.waiting, "queue_size": self.options.queue_size})
