@@ -24,7 +24,7 @@ import pytest
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate as validate_spec
 
-from .conftest import FIXTURES, cli_json_entry, corpus_files
+from .conftest import FIXTURES, ROOT, cli_json_entry, corpus_files
 from .server_process import ServerProcess
 
 TOKEN = "s3cret-token"
@@ -549,3 +549,19 @@ def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
         result = serve_fails(tmp_path, "--isolated", "--port", str(taken.getsockname()[1]))
     assert result.returncode == 2 and "cannot listen on 127.0.0.1:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_load_benchmark_runs_to_the_end_without_an_error() -> None:
+    if not corpus_files("articles"):
+        pytest.skip("the corpus (../shared/corpus) is not beside the checkout")
+    small = ["--requests", "40", "--tiny", "40", "--concurrency", "4", "--baseline-articles", "10", "--articles", "10"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "service_load.py"), *small],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "40 requests in" in result.stdout and "errors: 0" in result.stdout
