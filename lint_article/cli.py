@@ -474,9 +474,10 @@ def _face_settings(config_file: str | None, isolated: bool) -> Settings:
 
 
 def _needs_extra(extra: str, packages: tuple[str, ...], exc: ModuleNotFoundError) -> MissingExtra:
-    if (exc.name or "").partition(".")[0] not in packages:
+    package = (exc.name or "").partition(".")[0]
+    if package not in packages:
         raise exc
-    return MissingExtra(f"this command needs {exc.name}: pip install 'lint-article[{extra}]'")
+    return MissingExtra(f"this command needs {package}: pip install 'lint-article[{extra}]'")
 
 
 @main.command()

@@ -154,6 +154,15 @@ def test_check_does_not_import_the_faces() -> None:
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
+@pytest.mark.parametrize(("command", "package", "extra"), [("serve", "starlette", "server"), ("mcp", "mcp", "mcp")])
+def test_a_face_without_its_extra_says_which_to_install(command: str, package: str, extra: str) -> None:
+    # As if the optional dependency were not installed: importing it fails.
+    probe = f"import sys; sys.modules[{package!r}] = None; from lint_article.cli import main; main([{command!r}])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == f"Error: this command needs {package}: pip install 'lint-article[{extra}]'\n"
+
+
 def test_the_openapi_document_is_valid_and_describes_every_route(client: Client) -> None:
     from lint_article.faces.server import ROUTES
 
