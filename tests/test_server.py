@@ -247,6 +247,40 @@ def test_healthz_says_the_workers_are_ready(client: Client) -> None:
     assert answer.body["status"] == "ok" and answer.body["workers"] == 2 and answer.body["queue_size"] == 16
 
 
+WARM_UP_PROBE = """
+import sys
+from lint_article.faces.http_worker import HTML, JSON, Job, start_worker
+jobs = start_worker(None)
+before = set(sys.modules)
+page = open(sys.argv[1], "rb").read()
+assert jobs(Job(page, HTML, "a.html")).status == 200
+assert jobs(Job(b'{"html": "<p>x</p>", "config": {"select": ["readability"]}}', JSON, None)).status == 200
+# Python loads a codec's small module on its first use: that one is not the linter's.
+print(sorted(name for name in set(sys.modules) - before if not name.startswith("encodings.")))
+"""
+
+
+def test_a_warmed_worker_imports_nothing_more_for_a_request(tmp_path: Path) -> None:
+    # What a request would otherwise pay: the decoder of declared charsets, the rules, the syllable table.
+    page = tmp_path / "page.html"
+    page.write_bytes(b'<meta charset="iso-8859-15"><h1>Caf\xe9</h1>' + SEED.read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP_PROBE, str(page)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "[]\n"
+
+
+def test_the_service_writes_no_file(client: Client, server: ServerProcess) -> None:
+    def tree() -> dict[str, float]:
+        return {str(path): path.stat().st_mtime for path in server.cwd.rglob("*")}
+
+    before = tree()
+    client.lint(SEED.read_bytes(), path="out.html")
+    client.lint_json({"html": "<p>x</p>", "path": "../../escape.html"})
+    assert tree() == before
+
+
 # -- who may call -------------------------------------------------------------
 
 
