@@ -93,6 +93,7 @@ def test_each_line_is_answered_in_turn_with_the_files_entry_of_the_json_output(p
         (b'{"id": "x", "html": "<p>x</p>", "colour": "red"}', "invalid-request", "unknown field 'colour'"),
         (b'{"id": "x", "html": "<p>x</p>", "config": {"max-file-size": 1}}', "config-not-allowed", "max-file-size"),
         (b'{"id": "x", "html": "<p>x</p>", "config": {"select": ["nope"]}}', "invalid-config", "'nope'"),
+        (b'{"id": "x", "html": "<p>x</p>", "config": []}', "invalid-request", "must be an object, got an array"),
     ],
 )
 def test_a_bad_line_gets_an_error_line_and_the_process_goes_on(pipe: Pipe, line: bytes, code: str, said: str) -> None:

@@ -103,7 +103,9 @@ def parse_request(data: Any, *, default_path: str, extra_fields: tuple[str, ...]
     path = data.get("path", default_path)
     if not isinstance(path, str) or not path:
         raise RequestError("invalid-request", f"field 'path' must be a non-empty string, got {_kind(path)}")
-    config = data.get("config") or {}
+    config = data.get("config")
+    if config is None:  # absent, or null
+        config = {}
     check_config(config)
     return LintRequest(html, path, config)
 
@@ -129,7 +131,7 @@ def _fields(extra: tuple[str, ...]) -> str:
 
 
 def _kind(value: Any) -> str:
-    """*value*'s JSON type, for messages that must not echo what a client sent."""
+    """*value*'s JSON type: messages say what was sent, without echoing a value of any size."""
     kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
     return kinds.get(type(value), "a number" if isinstance(value, int | float) else type(value).__name__)
 
