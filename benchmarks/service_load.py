@@ -147,15 +147,16 @@ def report(name: str, results: Results, wall: float) -> None:
     print(f"  statuses: {dict(results.statuses)}")
 
 
-def baseline(bodies: list[bytes], count: int) -> float:
-    """Articles per second when this process lints the same sequence, one after another."""
+def baseline(bodies: list[bytes], count: int) -> tuple[float, float]:
+    """Articles per second, and CPU ms per article, when this process lints the
+    same sequence, one after another."""
     linter = make_linter()
     for body in bodies:  # warm: every article once
         lint_source(linter, body, "warm.html")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body in itertools.islice(itertools.cycle(bodies), count):
         lint_source(linter, body, "a.html")
-    return count / (time.perf_counter() - started)
+    return count / (time.perf_counter() - started), 1000 * (time.process_time() - cpu) / count
 
 
 def main() -> int:
@@ -173,8 +174,11 @@ def main() -> int:
         sys.exit(f"no articles in {ARTICLES}")
     cpus = len(os.sched_getaffinity(0))
     print(f"{cpus} CPUs; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    per_core = baseline(bodies, args.baseline_articles)
-    print(f"baseline: one core linting in-process, {args.baseline_articles} articles: {per_core:,.0f} articles/s")
+    per_core, cpu_ms = baseline(bodies, args.baseline_articles)
+    print(
+        f"baseline: one core linting in-process, {args.baseline_articles} articles: {per_core:,.0f} articles/s, "
+        f"CPU {cpu_ms:.2f} ms per article"
+    )
 
     workers = ["--workers", str(args.workers)] if args.workers else []
     with tempfile.TemporaryDirectory() as folder:
