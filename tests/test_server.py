@@ -5,6 +5,7 @@ for its route, and its body must match the documented schema."""
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
 import os
@@ -279,6 +280,31 @@ def test_the_service_writes_no_file(client: Client, server: ServerProcess) -> No
     client.lint(SEED.read_bytes(), path="out.html")
     client.lint_json({"html": "<p>x</p>", "path": "../../escape.html"})
     assert tree() == before
+
+
+def test_the_server_s_connections_send_small_writes_at_once() -> None:
+    # Nagle's algorithm on would hold a response's body behind its headers until the
+    # client's delayed acknowledgement: 40 ms for every small answer.
+    from lint_article.faces.server import _listen
+
+    async def nodelay_of_a_served_connection() -> int:
+        accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                accepted.set_result(
+                    transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                )
+
+        listener = _listen("127.0.0.1", 0)
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            nodelay = await asyncio.wait_for(accepted, 30)
+            writer.close()
+        return nodelay
+
+    assert asyncio.run(nodelay_of_a_served_connection()) != 0
 
 
 # -- who may call -------------------------------------------------------------

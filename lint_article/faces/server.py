@@ -26,6 +26,7 @@ import functools
 import hmac
 import ipaddress
 import socket
+import sys
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -332,13 +333,30 @@ def serve(options: ServerOptions, announce: Callable[[str], None]) -> None:
     Raises ServeError when it cannot start; *announce* is told the address once
     the server takes requests."""
     try:
-        listener = socket.create_server(
-            (options.host, options.port), family=socket.AF_INET6 if ":" in options.host else socket.AF_INET
-        )
+        listener = _listen(options.host, options.port)
     except (OSError, OverflowError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise ServeError(f"cannot listen on {options.host}:{options.port}: {reason}") from None
     asyncio.run(_serve(options, listener, announce))
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket, bound before the workers start so that --port 0 can
+    say its port. Made with the protocol number spelled out: asyncio switches
+    Nagle's algorithm off only on sockets whose protocol says TCP, and with it on,
+    the body of a response that follows its headers in a second write waits for
+    the client's delayed acknowledgement (40 ms on Linux)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        if sys.platform != "win32":  # as socket.create_server does: a restart need not wait for TIME_WAIT
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen()
+    except BaseException:
+        listener.close()
+        raise
+    return listener
 
 
 async def _serve(options: ServerOptions, listener: socket.socket, announce: Callable[[str], None]) -> None:
