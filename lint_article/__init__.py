@@ -10,9 +10,9 @@ The stable library API::
 """
 
 from .api import lint, lint_file, make_linter
-from .article import Article, Block, Heading, Sentence, Word
 from .batch import lint_many
 from .config import ActiveRule, Config
+from .document import Article, Block, Heading, Sentence, View, Word
 from .engine import Linter
 from .findings import Finding, Severity
 from .registry import Registry, load_registry
@@ -36,6 +36,7 @@ __all__ = [
     "Sentence",
     "Severity",
     "Stats",
+    "View",
     "Word",
     "lint",
     "lint_file",

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .article import Article
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
+from .document import Article
 from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
@@ -55,9 +55,10 @@ def make_linter(
     ``per-file-ignores``); raises ConfigError before any article is read."""
     settings = as_config(config)
     registry = registry or load_registry()
-    rules = settings.activate(registry, ignored=ignored)
+    shape = "page" if settings.profile == "auto" else settings.profile
+    rules = settings.activate(registry, ignored=ignored, shape=shape)
     fragment_rules = (
-        settings.activate(registry, ignored=ignored, profile="fragment") if settings.profile == "auto" else None
+        settings.activate(registry, ignored=ignored, shape="fragment") if settings.profile == "auto" else None
     )
     return Linter(
         rules,
@@ -121,23 +122,35 @@ def lint_path(
     larger than *max_bytes* (by default the linter's ``max-file-size``; None: no
     limit), gives a report with ``error`` set."""
     name = display or str(path)
-    limit = _limit(linter, max_bytes)
+    try:
+        data = read_file(path, _limit(linter, max_bytes))
+    except Unreadable as exc:
+        return Report(name, error=str(exc))
+    return linter.lint(Article.from_html(data), name)
+
+
+class Unreadable(Exception):
+    """A file that cannot be linted; the message says why, for its report's ``error``."""
+
+
+def read_file(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of the file at *path*, or Unreadable when it cannot be read or
+    holds more than *max_bytes* (None: no limit)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
-        if limit is not None and info.st_size > limit:
-            raise TooLarge(limit, info.st_size)
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise TooLarge(max_bytes, info.st_size)
         with path.open("rb") as stream:
-            data = read_limited(stream, limit)
+            return read_limited(stream, max_bytes)
     except TooLarge as exc:
-        return Report(name, error=str(exc))
+        raise Unreadable(str(exc)) from None
     except FileNotFoundError:
-        return Report(name, error="no such file")
+        raise Unreadable("no such file") from None
     except IsADirectoryError:
-        return Report(name, error="is a directory")
+        raise Unreadable("is a directory") from None
     except PermissionError:
-        return Report(name, error="permission denied")
+        raise Unreadable("permission denied") from None
     except OSError as exc:
-        return Report(name, error=f"cannot read: {exc.strerror or exc}")
-    return linter.lint(Article.from_html(data), name)
+        raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
