@@ -128,4 +128,4 @@ def test_the_wordpress_plugin_gets_the_report_of_a_post(server: ServerProcess, t
         return
     rules = {finding["rule"] for finding in answer["findings"]}
     # The plugin asks for the fragment profile: WordPress prints the title, so a post has no <h1>.
-    assert answer["path"] == "sahel.html" and "repeated-phrases" in rules and "single-h1" in rules
+    assert answer["path"] == "sahel.html" and "generation-artifact" in rules and "single-h1" in rules

@@ -77,7 +77,7 @@ def test_each_line_is_answered_in_turn_with_the_files_entry_of_the_json_output(p
     expected = cli_json_entry("--isolated", str(SEED), cwd=tmp_path)
     first = pipe.ask({"id": "a-1", "html": SEED.read_text(encoding="utf-8"), "path": str(SEED)})
     assert first == {"id": "a-1", "line": 1, **expected}
-    second = pipe.ask({"id": 2, "html": "<h1>Title</h1><p>Short.</p>"})
+    second = pipe.ask({"id": 2, "html": "<html><body><h1>Title</h1><p>Short.</p></body></html>"})
     assert second["id"] == 2 and second["line"] == 2 and second["path"] == "-"
     assert [f["rule"] for f in second["findings"]] == ["word-count"]
     assert pipe.finish() == (1, "")  # the seed has errors: exit code 1, as check gives
@@ -125,7 +125,18 @@ def test_a_line_over_the_limit_is_skipped_with_an_error_and_the_next_is_read(tmp
 
 def test_the_last_line_needs_no_newline_and_eof_ends_the_process(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--isolated", "--stdin-jsonl", "--select", "single-h1"],
+        [
+            sys.executable,
+            "-m",
+            "lint_article",
+            "check",
+            "--isolated",
+            "--stdin-jsonl",
+            "--select",
+            "single-h1",
+            "--profile",
+            "page",
+        ],
         input=b'{"id": 1, "html": "<h1>A</h1>"}\n{"id": 2, "html": "<p>no title</p>"}',
         capture_output=True,
         cwd=tmp_path,
