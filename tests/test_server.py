@@ -584,12 +584,14 @@ def workers_of(pid: int) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux's /proc")
 def test_sigterm_stops_the_server_and_its_workers(tmp_path: Path) -> None:
     server = start(tmp_path, "--workers", "2", "--queue-size", "0", "--isolated")
-    workers = workers_of(server.process.pid)
-    assert len(workers) == 2
-    # No waiting line at all, and idle workers: healthy, and a request is served.
-    client = Client(server, token=None)
-    assert client.call("GET", "/healthz").status == 200 and client.lint("<h1>T</h1>").status == 200
-    assert server.stop() in (0, -15)
+    try:
+        workers = workers_of(server.process.pid)
+        assert len(workers) == 2
+        # No waiting line at all, and idle workers: healthy, and a request is served.
+        client = Client(server, token=None)
+        assert client.call("GET", "/healthz").status == 200 and client.lint("<h1>T</h1>").status == 200
+    finally:
+        assert server.stop() in (0, -15)  # a failed assertion above must not leave the server running
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers):
         assert time.monotonic() < deadline, "a worker outlived the server"
