@@ -92,7 +92,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
@@ -186,6 +186,12 @@ def main() -> None:
     callback=lambda ctx, param, value: None if value is None else _byte_size(value),
     help="Largest file linted, in bytes, or with K, M or G (20M); larger ones are an error.  [default: 20M]",
 )
+@click.option(
+    "--stdin-jsonl",
+    is_flag=True,
+    help='Read {"id", "html", "path"?, "config"?} lines from standard input until it ends; '
+    "answer each with one JSON line, in order, as soon as it is linted.",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -210,8 +216,14 @@ def check(
     extra_outputs: list[tuple[str, str]],
     exit_zero: bool,
     max_file_size: int | None,
+    stdin_jsonl: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
+    if stdin_jsonl:
+        _refuse_output_options(click.get_current_context(), paths)
+    elif not paths:
+        context = click.get_current_context()
+        raise click.MissingParameter(ctx=context, param=next(p for p in context.command.params if p.name == "paths"))
     given = {
         "select": _rule_ids(select),
         "extend-select": _rule_ids(extend_select),
@@ -246,6 +258,8 @@ def check(
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
+    if stdin_jsonl:
+        sys.exit(EXIT_ERROR if registry.errors else _lint_jsonl(settings))
     with _Progress(items) as progress:
         reports = [*progress.follow(lint_many(items, config=settings, jobs=jobs)), *faults]
     _report_faults(reports, registry, output_format)
@@ -282,6 +296,45 @@ def _format_and_file(value: str) -> tuple[str, str]:
             f"unknown format {name!r}{suggest(name, FORMATTERS)} (formats: {', '.join(sorted(FORMATTERS))})"
         )
     return name, path
+
+
+_JSONL_OUTPUT_OPTIONS = (
+    "paths", "output_format", "output_file", "color", "statistics", "jobs", "baseline_file", "write_baseline",
+    "stdin_filename", "extra_outputs", "force_exclude",
+)  # fmt: skip
+
+
+def _refuse_output_options(context: click.Context, paths: Sequence[str]) -> None:
+    """--stdin-jsonl decides what is read and what is written: options about either are a mistake."""
+    for param in context.command.params:
+        given = context.get_parameter_source(param.name or "") not in (None, click.core.ParameterSource.DEFAULT)
+        if param.name in _JSONL_OUTPUT_OPTIONS and (given or (param.name == "paths" and paths)):
+            shown = "PATHS" if param.name == "paths" else "/".join(getattr(param, "opts", ()))
+            raise click.UsageError(f"--stdin-jsonl reads standard input and writes JSON lines: drop {shown}")
+
+
+def _lint_jsonl(settings: Settings) -> int:
+    from .faces.jsonl import run_jsonl  # the pipe's code is for this option alone
+    from .faces.service import LintService
+
+    if sys.stdin is None:  # started with standard input closed: no line, no answer
+        return EXIT_OK
+    # A line holds an article as a JSON string: room for the escapes of quotes and line breaks.
+    max_line = 2 * settings.for_path(None).max_file_size + 1024
+    try:
+        return run_jsonl(
+            LintService(settings),
+            sys.stdin.buffer,
+            sys.stdout,
+            max_line=max_line,
+            judge=lambda report: exit_code([report], settings),
+        )
+    except BrokenPipeError:  # the reader went away: nobody is left to answer
+        return EXIT_ERROR
+
+
+PROGRESS_MIN_FILES = 8
+"""More files than this, and a terminal on standard error, show a progress bar there."""
 
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
@@ -668,3 +721,135 @@ def show_outline(paths: Sequence[str], output_format: str, language: str | None,
     else:
         click.echo(format_text(items), nl=False)
     sys.exit(EXIT_ERROR if any(isinstance(item, tuple) for item in items) else EXIT_OK)
+
+
+class MissingExtra(click.ClickException):
+    """A face whose optional dependencies are not installed."""
+
+    exit_code = EXIT_ERROR
+
+
+def _face_settings(config_file: str | None, isolated: bool) -> Settings:
+    """The settings of a long-lived face, validated before it starts."""
+    settings = _settings(config_file, isolated)
+    try:
+        make_linter(settings.for_path(None))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    for error in load_registry().errors:
+        click.echo(f"error: {error}", err=True)
+    return settings
+
+
+def _needs_extra(extra: str, packages: tuple[str, ...], exc: ModuleNotFoundError) -> MissingExtra:
+    package = (exc.name or "").partition(".")[0]
+    if package not in packages:
+        raise exc
+    return MissingExtra(f"this command needs {package}: pip install 'lint-article[{extra}]'")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8484, show_default=True, help="0 picks a free one.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes.  [default: the number of CPUs]"
+)
+@click.option(
+    "--queue-size",
+    type=click.IntRange(min=0),
+    default=64,
+    show_default=True,
+    help="Requests that may wait for a worker; past them, 429.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds one article may take; past them, 503 and its worker is replaced.",
+)
+@click.option(
+    "--max-body-size",
+    type=click.IntRange(min=1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Largest request body, in bytes; larger, 413.",
+)
+@click.option(
+    "--receive-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send a request's headers, and as long for its body (408).",
+)
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    help="An origin (https://cms.example.org) whose web pages may call the service; repeat for more. Default: none.",
+)
+@click.option(
+    "--token",
+    envvar="LINT_ARTICLE_TOKEN",
+    show_envvar=True,
+    help="Require Authorization: Bearer TOKEN on /v1/ routes (the variable keeps it out of the process list).",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def serve(
+    host: str,
+    port: int,
+    workers: int | None,
+    queue_size: int,
+    timeout: float,
+    max_body_size: int,
+    receive_timeout: float,
+    allow_origins: tuple[str, ...],
+    token: str | None,
+    config_file: str | None,
+    isolated: bool,
+) -> None:
+    """Serve the linter over HTTP: POST /v1/lint, GET /v1/rules, GET /healthz, GET /openapi.json.
+
+    Settings come from --config, else the configuration file of the current
+    directory, once, at start-up: no request makes the server read a file."""
+    try:
+        from .faces.server import ServeError, ServerOptions
+        from .faces.server import serve as run_server
+    except ModuleNotFoundError as exc:
+        raise _needs_extra("server", ("starlette", "uvicorn", "h11"), exc) from None
+    from .config_files import find_config_file
+
+    _face_settings(config_file, isolated)
+    chosen = Path(config_file) if config_file else None if isolated else find_config_file(Path.cwd())
+    options = ServerOptions(
+        host=host,
+        port=port,
+        queue_size=queue_size,
+        timeout=timeout,
+        max_body_size=max_body_size,
+        receive_timeout=receive_timeout,
+        allow_origins=frozenset(allow_origins),
+        token=token or None,
+        config_file=chosen.absolute() if chosen else None,
+        **({"workers": workers} if workers else {}),
+    )
+    try:
+        run_server(options, announce=lambda line: click.echo(f"lint-article: {line}", err=True))
+    except ServeError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:  # Ctrl-C: the server has stopped its workers already
+        pass
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def mcp(config_file: str | None, isolated: bool) -> None:
+    """Serve the linter to writing assistants: a Model Context Protocol server on standard input and output."""
+    try:
+        from .faces.mcp_server import run
+    except ModuleNotFoundError as exc:
+        raise _needs_extra("mcp", ("mcp", "mcp_types", "pydantic"), exc) from None
+    run(_face_settings(config_file, isolated))

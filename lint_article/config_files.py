@@ -191,21 +191,25 @@ class Settings:
     registry: Registry | None = None
     warnings: dict[str, None] = field(default_factory=dict)
     """Tables met in discovery that look meant for lint-article but are not read (an ordered set)."""
-    _by_folder: dict[Path, Config] = field(default_factory=dict)
+    _by_folder: dict[Path | None, Config] = field(default_factory=dict)
     _linters: dict[tuple[int, frozenset[str]], Linter] = field(default_factory=dict)
 
     def for_path(self, path: PurePath | None) -> Config:
         """The resolved settings for the article at *path* (None: the current directory's)."""
         if self.isolated:
-            return Config().merged(self.overrides)
+            return self._resolved(None)
         if self.config_file is not None:
             return self._resolved(self.config_file.parent, explicit=self.config_file)
         folder = Path(path).parent if path is not None else Path.cwd()
         return self._resolved(folder.resolve() if folder.exists() else Path.cwd())
 
-    def _resolved(self, folder: Path, explicit: Path | None = None) -> Config:
+    def _resolved(self, folder: Path | None, explicit: Path | None = None) -> Config:
+        """The settings of *folder* (None: no file at all), built once: linters are
+        cached by the identity of these settings, so each must be one object."""
         if folder not in self._by_folder:
-            found = explicit or find_config_file(folder, self._warn) or find_config_file(Path.cwd(), self._warn)
+            found = explicit or (
+                find_config_file(folder, self._warn) or find_config_file(Path.cwd(), self._warn) if folder else None
+            )
             base = read_config_file(found) if found else None
             if explicit and base is None:
                 misses = near_misses(explicit, explicit.read_text(encoding="utf-8", errors="replace"))

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,3 +27,17 @@ def fixtures() -> Path:
 def finding_lines(output: str) -> list[str]:
     """The lines of text output less the indented details (snippet, help) under each finding."""
     return [line for line in output.splitlines() if not line.startswith("    ")]
+
+
+def cli_json_entry(*args: str, cwd: Path, stdin: bytes | None = None) -> dict[str, Any]:
+    """The one ``files[]`` entry of ``lint-article check --format json ARGS``, run in
+    *cwd*: what the service, the MCP server and the pipe must answer alike."""
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "check", "--format", "json", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        check=False,
+    )
+    (entry,) = json.loads(result.stdout)["files"]
+    return dict(entry)

@@ -82,6 +82,14 @@ def test_explicit_config_and_isolated(tmp_path: Path) -> None:
     assert Settings().for_path(article).select == ("single-h1",)
 
 
+def test_isolated_settings_are_one_object_so_their_linter_is_built_once(tmp_path: Path) -> None:
+    # Linters are cached by the identity of their settings: a long-lived process
+    # (the HTTP service's workers) would otherwise build, and keep, one per article.
+    settings = Settings(isolated=True)
+    assert settings.for_path(tmp_path / "a.html") is settings.for_path(tmp_path / "b" / "c.html")
+    assert settings.linter_for(tmp_path / "a.html") is settings.linter_for(tmp_path / "d.html")
+
+
 def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
     config = read_config_file(
         write(

@@ -1,0 +1,213 @@
+"""A load test of the HTTP service: a real `lint-article serve` (uvicorn) on a free
+loopback port, against linting the same articles in-process in the same run.
+
+    python benchmarks/service_load.py [--requests 2000] [--concurrency 16] [--tiny 10000] [--workers N] [--articles N]
+
+Starts the server as a user does (`python -m lint_article serve --port 0
+--isolated`, one worker per CPU unless --workers), then, from --concurrency
+client threads each keeping one connection alive:
+
+1. four passes over the corpus articles (../shared/corpus/articles, 130 CMS
+   bodies), not timed: every worker meets every article;
+2. the load: --requests POSTs of the articles in turn; throughput, latency
+   (median, p99, max), errors, and the linting time the server reports
+   (``Server-Timing``), so that what the service adds beyond the linting shows;
+3. --tiny POSTs of a tiny article: many small requests.
+
+The baseline is the same article sequence linted in this process, one article
+after another, with a warmed linter: the throughput of one core doing nothing
+but lint. Memory: the resident set of the server and its workers (from /proc)
+after start-up, after the warm-up passes, after the load and after the tiny
+requests; it must not grow once every worker has met every article. The load
+average, before and after, says how busy the machine was. Traffic goes to
+127.0.0.1 only; every phase is bounded in count; the server is stopped at the
+end. Exits with 1 on any error or when memory grows by more than --max-growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's lint_article and its test helper
+
+from lint_article import make_linter  # noqa: E402
+from tests.server_process import ServerProcess  # noqa: E402
+
+ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
+TINY = b"<h1>Tiny</h1><p>A tiny article of a few words.</p>"
+
+
+class Results:
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.lint_times: list[float] = []
+        self.statuses: Counter[str] = Counter()
+        self.lock = threading.Lock()
+        self.cpu_before = self.cpu_after = (0.0, 0.0)
+
+
+def drive(server: ServerProcess, bodies: list[bytes], count: int, concurrency: int) -> tuple[Results, float]:
+    """POST *count* bodies (in turn) from *concurrency* threads; the results and the wall time."""
+    results = Results()
+    results.cpu_before = cpu_seconds(server.process.pid)
+    tickets = iter(range(count))
+    ticket_lock = threading.Lock()
+
+    def client() -> None:
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+        headers = {"content-type": "text/html"}
+        while True:
+            with ticket_lock:
+                number = next(tickets, None)
+            if number is None:
+                break
+            started = time.perf_counter()
+            try:
+                body = bodies[number % len(bodies)]
+                connection.request("POST", f"/v1/lint?path=a{number}.html", body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                status, timing = str(response.status), response.getheader("server-timing", "")
+            except (OSError, http.client.HTTPException) as exc:
+                status, timing = type(exc).__name__, ""
+                connection.close()
+                connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+            elapsed = time.perf_counter() - started
+            with results.lock:
+                results.latencies.append(elapsed)
+                results.statuses[status] += 1
+                if timing:
+                    results.lint_times.append(float(timing.partition("dur=")[2]) / 1000)
+        connection.close()
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.cpu_after = cpu_seconds(server.process.pid)
+    return results, time.perf_counter() - started
+
+
+def resident_kib(pid: int) -> dict[int, int]:
+    """The resident set, in KiB, of *pid* and of each of its child processes."""
+    sizes = {}
+    for process in [pid, *children(pid)]:
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes[process] = int(line.split()[1])
+    return sizes
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time so far of *pid*, and of its live child processes."""
+
+    def of(process: int) -> float:
+        fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    return of(pid), sum(of(child) for child in children(pid))
+
+
+def children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return [int(child) for task in tasks for child in (task / "children").read_text().split()]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(name: str, results: Results, wall: float) -> None:
+    ms = [1000 * t for t in results.latencies]
+    errors = sum(n for status, n in results.statuses.items() if status != "200")
+    print(f"{name}: {len(ms):,} requests in {wall:.2f} s: {len(ms) / wall:,.0f} requests/s; errors: {errors}")
+    print(f"  latency ms: median {statistics.median(ms):.1f}, p99 {percentile(ms, 0.99):.1f}, max {max(ms):.1f}")
+    if results.lint_times:
+        lint_ms = [1000 * t for t in results.lint_times]
+        median, p99 = statistics.median(lint_ms), percentile(lint_ms, 0.99)
+        print(f"  linting in the worker, ms: median {median:.1f}, p99 {p99:.1f}")
+    spent = zip(results.cpu_before, results.cpu_after, strict=True)
+    server, workers = (1000 * (after - before) / len(ms) for before, after in spent)
+    print(f"  CPU ms per request: server process {server:.2f}, workers {workers:.2f}")
+    print(f"  statuses: {dict(results.statuses)}")
+
+
+def baseline(bodies: list[bytes], count: int) -> tuple[float, float]:
+    """Articles per second, and CPU ms per article, when this process lints the
+    same sequence, one after another."""
+    linter = make_linter()
+    for body in bodies:  # warm: every article once
+        linter.lint(body, "warm.html")
+    started, cpu = time.perf_counter(), time.process_time()
+    for body in itertools.islice(itertools.cycle(bodies), count):
+        linter.lint(body, "a.html")
+    return count / (time.perf_counter() - started), 1000 * (time.process_time() - cpu) / count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=2000, help="corpus articles to POST (default: 2000)")
+    parser.add_argument("--concurrency", type=int, default=16, help="client connections (default: 16)")
+    parser.add_argument("--tiny", type=int, default=10_000, help="tiny articles to POST (default: 10000)")
+    parser.add_argument("--workers", type=int, default=None, help="server workers (default: one per CPU)")
+    parser.add_argument("--baseline-articles", type=int, default=390, help="articles linted in-process (default: 390)")
+    parser.add_argument("--articles", type=int, default=None, help="only the first N corpus articles (default: all)")
+    parser.add_argument("--max-growth", type=float, default=0.10, help="fail when memory grows more (default: 0.10)")
+    args = parser.parse_args()
+    bodies = [path.read_bytes() for path in sorted(ARTICLES.glob("*.html"))[: args.articles]]
+    if not bodies:
+        sys.exit(f"no articles in {ARTICLES}")
+    cpus = len(os.sched_getaffinity(0))
+    print(f"{cpus} CPUs; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    per_core, cpu_ms = baseline(bodies, args.baseline_articles)
+    print(
+        f"baseline: one core linting in-process, {args.baseline_articles} articles: {per_core:,.0f} articles/s, "
+        f"CPU {cpu_ms:.2f} ms per article"
+    )
+
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    with tempfile.TemporaryDirectory() as folder:
+        server = ServerProcess("--isolated", *workers, cwd=Path(folder))
+        try:
+            memory = {"after start-up": resident_kib(server.process.pid)}
+            # Four times over: each worker all but surely meets each article, the largest ones included.
+            drive(server, bodies, len(bodies) * 4, args.concurrency)
+            memory["after the warm-up passes"] = resident_kib(server.process.pid)
+            load, wall = drive(server, bodies, args.requests, args.concurrency)
+            memory[f"after {args.requests:,} articles"] = resident_kib(server.process.pid)
+            report(f"load, {args.concurrency} connections", load, wall)
+            print(f"  throughput / one core's in-process baseline: {len(load.latencies) / wall / per_core:.2f}")
+            tiny, tiny_wall = drive(server, [TINY], args.tiny, args.concurrency)
+            memory[f"after {args.tiny:,} tiny requests"] = resident_kib(server.process.pid)
+            report("tiny requests", tiny, tiny_wall)
+        finally:
+            code = server.stop()
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; server exit status {code}")
+    print("memory (resident, MiB): server process + workers")
+    for moment, sizes in memory.items():
+        pid = server.process.pid
+        print(f"  {moment:>26}: {sizes[pid] / 1024:6.1f} + {sum(v for p, v in sizes.items() if p != pid) / 1024:6.1f}")
+    warm = sum(memory["after the warm-up passes"].values())
+    final = sum(list(memory.values())[-1].values())
+    growth = final / warm - 1
+    print(f"growth after the warm-up passes: {100 * growth:+.1f}%")
+    errors = sum(n for results in (load, tiny) for status, n in results.statuses.items() if status != "200")
+    return 1 if errors or growth > args.max_growth else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
