@@ -14,13 +14,19 @@ WORD = re.compile(
 )
 
 # A sentence ends at terminal punctuation (optionally followed by closing quotes
-# or brackets) and white space; CJK full stops need no space after them.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）]*")
+# or brackets) and white space; CJK full stops need no space after them. A run
+# of punctuation is tried once, from its start, and never given back: "!!!…"
+# not followed by a space would otherwise be tried again from each of its
+# characters, each time to its end.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|[。！？]+[」』”’）]*")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Hon"
     r"|vs|etc|e\.g|i\.e|cf|al|approx|No|Nos|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
 )
+# More characters than the longest abbreviation above ("approx."): the search
+# for one ending at a full stop looks back no further.
+_ABBREVIATION_REACH = 16
 _LOWER_START = re.compile(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
 
 
@@ -30,7 +36,10 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     size = len(text)
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _ABBREVIATION.search(text, max(0, start), match.start() + 1):
+        stop = match.start()
+        if match.group().startswith(".") and _ABBREVIATION.search(
+            text, max(start, stop - _ABBREVIATION_REACH), stop + 1
+        ):
             continue
         if _LOWER_START.match(text, end):
             continue
