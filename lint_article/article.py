@@ -84,6 +84,9 @@ BLOCK_SEPARATOR = "\n\n"
 SPAN_ATTRIBUTE = "data-lint-article-disable"
 """Elements with this attribute (suppression) get their text span recorded:
 an inline ``<span>`` may silence part of a paragraph's words."""
+QUOTING_TAGS = frozenset({"code", "kbd", "samp", "tt", "q"})
+"""Inline elements that quote rather than write, whose text span is recorded
+too: rules ask whether a passage lies inside one."""
 T = TypeVar("T")
 
 
@@ -289,7 +292,8 @@ class Article:
 
     def text_span(self, element: etree._Element) -> tuple[int, int] | None:
         """Offsets [start, end) in :attr:`text` of what *element* shows, for an
-        element that carries :data:`SPAN_ATTRIBUTE` (others: None)."""
+        element that carries :data:`SPAN_ATTRIBUTE` or is one of :data:`QUOTING_TAGS`
+        (others: None)."""
         return self._text_spans.get(element)
 
     def element_span(self, element: etree._Element) -> tuple[int, int]:
@@ -575,7 +579,7 @@ class _TextBuilder:
 
     def walk(self, root: etree._Element, tracked_attribute: str | None = None) -> None:
         """Lay out the text below *root*, recording the text span of every
-        element that has *tracked_attribute*."""
+        element that has *tracked_attribute* or is one of :data:`QUOTING_TAGS`."""
         # Iterative: articles nest a thousand levels deep, Python recursion does not.
         hidden = _frameset_parts(root)
         block_stack: list[tuple[etree._Element, str]] = [(root, "block")]
@@ -609,7 +613,7 @@ class _TextBuilder:
                 self._switch_block(el, kind)
             if tag in _CONTENT_TAGS or el.get("role") == "main":
                 self.regions[el] = (len(self.blocks), len(self.blocks))
-            if tracked_attribute is not None and el.get(tracked_attribute) is not None:
+            if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
                 self.text_spans[el] = (self._size, self._size)
             stack.append((el, True))
             self._add_text(el.text, el, block_stack)

@@ -14,6 +14,9 @@ and comment threads as part of the story.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from operator import attrgetter
 
 from lxml import etree
 
-from .article import Article, Block
+from .article import QUOTING_TAGS, Article, Block
 
 # Elements whose content a reader never sees (as in the document model).
 _INVISIBLE = frozenset(
@@ -246,44 +249,99 @@ def counts_words(article: Article, language: str | None) -> bool:
 
 
 # Text in quotation marks: the writer is quoting or naming a phrase, not using it.
-_QUOTED = re.compile(
-    r"“[^”]{1,500}”|\"[^\"]{1,500}\"|«[^»]{1,500}»|„[^“”]{1,500}[“”]|‹[^›]{1,500}›"
-    r"|‘(?:[^’]|(?<=\w)’(?=\w)){1,500}’(?!\w)|(?<!\w)'(?:[^']|(?<=\w)'(?=\w)){1,500}'(?!\w)"
-)
+# Each opening mark, the marks that close it, and whether a closing mark between
+# two letters is an apostrophe inside the quotation (‘it’s’) rather than its end.
+_QUOTATION_MARKS = {
+    "“": ("”", False), '"': ('"', False), "«": ("»", False), "„": ("“”", False), "‹": ("›", False),
+    "‘": ("’", True), "'": ("'", True),
+}  # fmt: skip
+_LONGEST_QUOTATION = 500
+_OPENING_MARK = re.compile("[“\"«„‹‘']")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each passage of *text* in quotation marks."""
-    return [match.span() for match in _QUOTED.finditer(text)]
+    """(start, end) of each passage of *text* in quotation marks (1 to 500
+    characters between them), in order and not overlapping.
+
+    One pass: each opening mark looks up the first mark after it that could
+    close it, instead of reading up to 500 characters ahead (a page of opening
+    marks would cost 500 steps a character)."""
+    closings: dict[str, list[int]] = {}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (opening := _OPENING_MARK.search(text, pos)) is not None:
+        at = opening.start()
+        pos = at + 1
+        closers, apostrophes = _QUOTATION_MARKS[text[at]]
+        if text[at] == "'" and at > 0 and _WORD_CHARACTER.match(text, at - 1):
+            continue  # an apostrophe ("it's"), not an opening mark
+        if closers not in closings:
+            closings[closers] = _closing_marks(text, closers, apostrophes)
+        ends = closings[closers]
+        found = bisect.bisect_right(ends, at)
+        if found == len(ends) or not 1 <= ends[found] - at - 1 <= _LONGEST_QUOTATION:
+            continue
+        close = ends[found]
+        if apostrophes and _WORD_CHARACTER.match(text, close + 1):
+            continue
+        spans.append((at, close + 1))
+        pos = close + 1
+    return spans
+
+
+def _closing_marks(text: str, closers: str, apostrophes: bool) -> list[int]:
+    """Offsets of the marks among *closers* that end a quotation; with
+    *apostrophes*, not those between two word characters."""
+    return [
+        match.start()
+        for match in re.finditer(f"[{re.escape(closers)}]", text)
+        if not (
+            apostrophes
+            and match.start() > 0
+            and _WORD_CHARACTER.match(text, match.start() - 1)
+            and _WORD_CHARACTER.match(text, match.end())
+        )
+    ]
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when [start, end) lies inside one of *spans*."""
-    return any(low <= start and end <= high for low, high in spans)
-
-
-_INLINE_QUOTING = ("code", "kbd", "samp", "tt", "q")
+    """True when [start, end) lies inside one of *spans* (in order and not
+    overlapping, as :func:`quoted_spans` gives them)."""
+    found = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return found >= 0 and end <= spans[found][1]
 
 
 class Quotations:
     """Which passages of the article's blocks are quoted rather than written:
     in quotation marks, or inside inline ``<code>``, ``<kbd>``, ``<samp>`` or ``<q>``.
-    Computed per block on first use."""
+    Computed per block on first use; each question is then a binary search."""
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        self._blocks: dict[int, tuple[list[tuple[int, int]], list[str]]] = {}
+        self._marks: dict[int, list[tuple[int, int]]] = {}
+        self._inline: tuple[list[int], list[int]] | None = None
+        """Starts of the inline quoting elements' text spans, in order, and the
+        furthest end of any span that starts at or before each."""
 
     def holds(self, index: int, start: int, end: int) -> bool:
         """Whether text offsets [start, end) of block *index* are quoted."""
         article = self._article
         block = article.blocks[index]
-        if index not in self._blocks:
-            inline = [visible_text(el) for el in block.element.iter(*_INLINE_QUOTING) if el is not block.element]
-            self._blocks[index] = (quoted_spans(article.text[block.start : block.end]), inline)
-        spans, inline = self._blocks[index]
-        passage = article.text[start:end]
-        return in_spans(spans, start - block.start, end - block.start) or any(passage in text for text in inline)
+        if index not in self._marks:
+            self._marks[index] = quoted_spans(article.text[block.start : block.end])
+        if in_spans(self._marks[index], start - block.start, end - block.start):
+            return True
+        if self._inline is None:
+            self._inline = _inline_quotations(article)
+        starts, reaches = self._inline
+        found = bisect.bisect_right(starts, start) - 1
+        return found >= 0 and end <= reaches[found]
+
+
+def _inline_quotations(article: Article) -> tuple[list[int], list[int]]:
+    spans = sorted(span for el in article.tree.iter(*QUOTING_TAGS) if (span := article.text_span(el)) is not None)
+    return [low for low, _ in spans], list(itertools.accumulate((high for _, high in spans), max))
 
 
 @dataclass(frozen=True)
