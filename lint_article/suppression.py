@@ -42,14 +42,14 @@ class Directive:
     start: int
     """Source offset of the directive itself."""
     covers: tuple[int, int]
-    """Source offsets [start, end) whose findings it silences."""
+    """Source offsets [start, end) whose findings it silences; a ``disable``
+    region runs to the end of the file, and for each rule to the first
+    ``lint-article-enable`` after it that names the rule or no rule."""
     element: etree._Element | None = None
-    excluded: frozenset[str] = frozenset()
-    """Rules re-enabled inside a region that silences every rule."""
     used: bool = field(default=False)
 
     def applies_to(self, rule_id: str) -> bool:
-        return (not self.rules or rule_id in self.rules) and rule_id not in self.excluded
+        return not self.rules or rule_id in self.rules
 
 
 class Suppressions:
@@ -57,7 +57,7 @@ class Suppressions:
 
     def __init__(self, article: Article) -> None:
         self._article = article
-        comments = _comment_directives(article)
+        comments, self._enables = _comment_directives(article)
         elements = _element_directives(article)
         self.directives: list[Directive] = comments + elements
         self._comments = comments
@@ -99,7 +99,19 @@ class Suppressions:
 
     def _comment_spans(self, rule_id: str) -> _Spans:
         if rule_id not in self._source_spans:
-            relevant = [(*d.covers, d) for d in self._comments if d.applies_to(rule_id)]
+            # Each region ends at the first enable after it that names the rule: found
+            # by a binary search, rather than splitting every open region at every
+            # enable (n regions and n enables would make n² pieces).
+            enabled_at = [at for at, names in self._enables if not names or rule_id in names]
+            relevant = []
+            for directive in self._comments:
+                if not directive.applies_to(rule_id):
+                    continue
+                start, end = directive.covers
+                if directive.kind == "disable":
+                    enable = bisect.bisect_left(enabled_at, start)
+                    end = enabled_at[enable] if enable < len(enabled_at) else end
+                relevant.append((start, end, directive))
             self._source_spans[rule_id] = _Spans(relevant)
         return self._source_spans[rule_id]
 
@@ -142,12 +154,14 @@ def _rule_ids(text: str) -> frozenset[str]:
     return frozenset(part for part in _RULE_LIST.split(text.strip()) if part)
 
 
-def _comment_directives(article: Article) -> list[Directive]:
+def _comment_directives(article: Article) -> tuple[list[Directive], list[tuple[int, frozenset[str]]]]:
+    """The directives that silence, in source order, and where each
+    ``lint-article-enable`` is with the rules it names (none: every rule)."""
     source = article.source
     if "lint-article-" not in source:
-        return []
+        return [], []
     directives: list[Directive] = []
-    open_regions: list[Directive] = []
+    enables: list[tuple[int, frozenset[str]]] = []
     for match in _directive_comments(article):
         kind, rules, at = match.group("kind"), _rule_ids(match.group("rules")), match.start()
         if kind == "disable-file":
@@ -155,18 +169,10 @@ def _comment_directives(article: Article) -> list[Directive]:
         elif kind == "disable-next-line":
             directives.append(Directive(kind, rules, at, _next_content_line(article, match.end())))
         elif kind == "disable":
-            region = Directive(kind, rules, at, (match.end(), len(source) + 1))
-            directives.append(region)
-            open_regions.append(region)
+            directives.append(Directive(kind, rules, at, (match.end(), len(source) + 1)))
         else:
-            for region in list(open_regions):
-                open_regions.remove(region)
-                region.covers = (region.covers[0], at)
-                rest = _still_disabled(region, rules, match.end(), len(source) + 1)
-                if rest is not None:
-                    directives.append(rest)
-                    open_regions.append(rest)
-    return directives
+            enables.append((at, rules))
+    return directives, enables
 
 
 def _directive_comments(article: Article) -> Iterator[re.Match[str]]:
@@ -176,17 +182,6 @@ def _directive_comments(article: Article) -> Iterator[re.Match[str]]:
         match = _DIRECTIVE.match(article.source, start, end)
         if match is not None:
             yield match
-
-
-def _still_disabled(region: Directive, enabled: frozenset[str], start: int, end: int) -> Directive | None:
-    """What of *region* stays disabled after ``lint-article-enable`` names *enabled*
-    (no name enables everything)."""
-    if not enabled:
-        return None
-    if region.rules:
-        remaining = region.rules - enabled
-        return Directive(region.kind, remaining, region.start, (start, end)) if remaining else None
-    return Directive(region.kind, region.rules, region.start, (start, end), excluded=region.excluded | enabled)
 
 
 def _next_content_line(article: Article, after: int) -> tuple[int, int]:
