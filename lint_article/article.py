@@ -77,6 +77,9 @@ _RUN_SPAN = 4096
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _LONE_CR = re.compile(r"\r\n?")
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# A decimal character reference too long to name a character (U+10FFFF has 7
+# digits); html.unescape would hand its digits to int(), which refuses more than 4,300.
+_LONG_DECIMAL_REFERENCE = re.compile(r"&#([0-9]{8,})(;?)")
 # The parser drops everything nested deeper than about a thousand levels.
 _MAX_PARSER_DEPTH = 1000
 
@@ -552,7 +555,7 @@ class _TextBuilder:
         """Indices of the runs that hold more than white space."""
         for index, run in enumerate(runs):
             raw = source[run.start : run.end]
-            key = (html.unescape(raw) if "&" in raw else raw).strip()
+            key = (_unescape(raw) if "&" in raw else raw).strip()
             if key:
                 self._runs_by_text.setdefault(key, []).append(index)
                 self._keyed_runs.append(index)
@@ -710,7 +713,7 @@ class _TextBuilder:
                     base = run.start + len(raw) - len(raw.lstrip()) - leading
                     return base, lambda i: base + i
                 offsets = _decoded_offsets(raw, run.start)
-                shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
+                shift = len(offsets) - len(_unescape(raw).lstrip()) - leading
                 last = len(offsets) - 1
                 return None, lambda i: offsets[min(max(i + shift, 0), last)]
         joined = self._locate_across_runs(text)
@@ -739,7 +742,7 @@ class _TextBuilder:
                     words += 1
                     if words > _RUN_LOOKAHEAD:
                         break
-                decoded = html.unescape(raw) if "&" in raw else raw
+                decoded = _unescape(raw) if "&" in raw else raw
                 skip = len(decoded) - len(decoded.lstrip()) if index == first else 0
                 piece = decoded[skip : skip + len(body) - len(offsets)]
                 rest = decoded[skip + len(piece) :]
@@ -763,13 +766,24 @@ class _TextBuilder:
         return 0
 
 
+def _unescape(raw: str) -> str:
+    """*raw* with its character references decoded, as html.unescape decodes
+    them: one past U+10FFFF, however long, is U+FFFD (as libxml2 and browsers read it)."""
+    return html.unescape(_LONG_DECIMAL_REFERENCE.sub(_shortened_reference, raw))
+
+
+def _shortened_reference(match: re.Match[str]) -> str:
+    digits = match.group(1).lstrip("0") or "0"
+    return f"&#{digits if len(digits) < 8 else 0x110000}{match.group(2)}"
+
+
 def _decoded_offsets(raw: str, base: int) -> list[int]:
-    """Source offset of each character of ``html.unescape(raw)``."""
+    """Source offset of each character of ``_unescape(raw)``."""
     offsets: list[int] = []
     pos = 0
     for match in _ENTITY.finditer(raw):
         offsets.extend(range(base + pos, base + match.start()))
-        offsets.extend([base + match.start()] * len(html.unescape(match.group())))
+        offsets.extend([base + match.start()] * len(_unescape(match.group())))
         pos = match.end()
     offsets.extend(range(base + pos, base + len(raw)))
     return offsets

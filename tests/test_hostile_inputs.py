@@ -98,6 +98,18 @@ def test_nul_bytes_neither_cut_the_text_nor_crash() -> None:
     assert words(data)[-1] == "last"
 
 
+@pytest.mark.parametrize("zeros", [0, 5000])
+def test_a_numeric_character_reference_of_thousands_of_digits_is_a_replacement_character(zeros: int) -> None:
+    # int() refuses more than 4,300 digits; a browser shows U+FFFD for any reference past U+10FFFF.
+    html = "<p>Before &#" + "9" * 5000 + "; after &#" + "0" * zeros + "65; end.</p>"
+    lint_and_check(html)
+    article = Article.from_html(html)
+    assert article.text == "Before \ufffd after A end."
+    assert [w.text for w in article.words] == ["Before", "after", "A", "end"]
+    positions = [article.position(article.source_offset(w.start)) for w in article.words]
+    assert positions[2:] == [(1, 5021), (1, 5027 + zeros)]
+
+
 # -- size ------------------------------------------------------------------------
 
 
