@@ -131,8 +131,15 @@ class Word(NamedTuple):
     """Index of the word's sentence in :attr:`Article.sentences`."""
 
 
+class ArticleError(ValueError):
+    """An article that is not parsed, because parsing it would take too long;
+    the message says why and where."""
+
+
 class Article:
-    """An HTML article, parsed once. Build it with :meth:`from_html`."""
+    """An HTML article, parsed once. Build it with :meth:`from_html` (which
+    raises :class:`ArticleError` for an element with more than
+    :data:`~lint_article.markup.MAX_ATTRIBUTES` attributes)."""
 
     def __init__(self, source: str, *, encoding: str | None = None) -> None:
         self.source, nuls = _normalise(source)
@@ -141,6 +148,13 @@ class Article:
         self.encoding = encoding
         self.lines = markup.LineIndex(self.source)
         scanned = markup.scan(self.source)
+        if scanned.crowded is not None:
+            offset, count = scanned.crowded
+            line, column = self.lines.position(offset)
+            raise ArticleError(
+                f"an element with {count:,} attributes at line {line}, column {column}:"
+                f" more than the {markup.MAX_ATTRIBUTES:,} an element may have"
+            )
         parsed = self.source
         if scanned.max_depth > _MAX_PARSER_DEPTH:
             parsed = markup.flatten_deep(self.source, _MAX_PARSER_DEPTH)

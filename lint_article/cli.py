@@ -103,6 +103,13 @@ def main() -> None:
     help="Lint in this many processes, output in order.  [default: the number of CPUs]",
 )
 @click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Seconds one file may take to lint; past that it is an error and the others go on (default 60; 0: no limit).",
+)
+@click.option(
     "--baseline",
     "baseline_file",
     type=click.Path(dir_okay=False),
@@ -137,6 +144,7 @@ def check(
     color: bool | None,
     statistics: bool,
     jobs: int | None,
+    timeout: float | None,
     baseline_file: str | None,
     config_file: str | None,
     isolated: bool,
@@ -153,6 +161,7 @@ def check(
         "language": language,
         "profile": profile,
         "report-unused-disables": report_unused_disables,
+        "timeout": timeout,
     }
     try:
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")

@@ -33,6 +33,11 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
 # "auto" picks "fragment" for an input without <html>/<head>/<body>, else "page".
 PROFILE_NAMES = (*PROFILES, "auto")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+LARGEST_MAX_FILE_SIZE = 4 * 1024**3
+"""4 GiB: an article takes 15 to 120 times its size in memory, and a limit
+beyond what the machine can read in one call is not a limit."""
+DEFAULT_TIMEOUT = 60.0
+LONGEST_TIMEOUT = 86_400.0
 
 KEYS = {
     "select": "rules to run (rule ids); without it, every rule that is on by default",
@@ -46,6 +51,7 @@ KEYS = {
     "profile": "page, fragment or auto: the shape the articles come in",
     "report-unused-disables": "report suppression directives that silenced nothing",
     "max-file-size": "largest file, in bytes, that is linted; larger ones are an error",
+    "timeout": "seconds one file may take to lint, past which it is an error; 0 for no limit",
 }
 
 
@@ -77,6 +83,8 @@ class Config:
     profile: str = "page"
     report_unused_disables: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds one article may take to lint (0: no limit)."""
     source: str = "<defaults>"
     """Where these settings came from, for error messages."""
     root: PurePath | None = None
@@ -210,9 +218,21 @@ def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
         values["report_unused_disables"] = flag
     if "max-file-size" in _keys(data):
         size = get("max-file-size")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            raise ConfigError(f"{source}: max-file-size: expected a number of bytes above 0, got {size!r}")
+        if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= LARGEST_MAX_FILE_SIZE:
+            raise ConfigError(
+                f"{source}: max-file-size: expected a number of bytes from 1 to {LARGEST_MAX_FILE_SIZE:,} (4 GiB),"
+                f" got {size!r}"
+            )
         values["max_file_size"] = size
+    if "timeout" in _keys(data):
+        seconds = get("timeout")
+        seconds = 0 if seconds is None else seconds  # setup.cfg's "none"
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not 0 <= seconds <= LONGEST_TIMEOUT:
+            raise ConfigError(
+                f"{source}: timeout: expected a number of seconds from 0 (no limit) to {LONGEST_TIMEOUT:,.0f},"
+                f" got {seconds!r}"
+            )
+        values["timeout"] = float(seconds)
     return values
 
 

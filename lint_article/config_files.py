@@ -51,6 +51,8 @@ def read_config_file(path: Path) -> Config | None:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        except RecursionError:  # tomllib reads nested arrays and tables by recursion
+            raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
         if path.name == "pyproject.toml":
             tool = document.get("tool", {})
             data = tool.get("lint-article") if isinstance(tool, Mapping) else None

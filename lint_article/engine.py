@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import readability
 from .article import Article
-from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
+from .config import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT, ActiveRule, suggest
 from .findings import Finding, Severity
 from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
@@ -27,6 +27,7 @@ class Linter:
         report_unused_disables: bool = False,
         max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
         known_rules: frozenset[str] | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.rules = tuple(rules)
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
@@ -37,6 +38,9 @@ class Linter:
         """The largest article, in bytes, that is read for this linter (``max-file-size``;
         None: no limit); larger ones get a report with ``error`` set and are not parsed."""
         self.known_rules = known_rules
+        self.timeout = timeout
+        """Seconds one article may take to parse and lint with this linter
+        (``timeout``; None: no limit); one that takes longer gets a report with ``error`` set."""
         """Every installed rule id, so that a directive naming another can be
         reported with the unused ones (None: not judged)."""
 
