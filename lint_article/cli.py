@@ -24,7 +24,7 @@ from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
-from .formatters.base import shown_path
+from .formatters.base import printable, shown_path
 from .formatters.text import statistics as statistics_lines
 from .registry import Registry, load_registry
 from .report import Report
@@ -257,11 +257,11 @@ def _report_faults(reports: Sequence[Report], registry: Registry, output_format:
     for report in reports:
         path = shown_path(report.path)
         if report.error is not None and output_format != "text":
-            click.echo(f"{path}: error: {report.error}", err=True)
+            click.echo(f"{path}: error: {printable(report.error)}", err=True)
         for finding in report.internal_errors:
             entry = registry.rules.get(finding.rule)
             origin = entry.origin if entry else "unknown"
-            click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+            click.echo(f"error: {path}: {printable(finding.message)} (rule {finding.rule!r} of {origin!r})", err=True)
 
 
 def _load_baseline(path: str) -> Baseline:

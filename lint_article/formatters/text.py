@@ -15,7 +15,7 @@ import click
 
 from ..findings import Finding, Severity
 from ..report import Report
-from .base import FormatOptions, shown_path
+from .base import FormatOptions, printable, shown_path
 
 _SEVERITY_STYLE: dict[Severity, dict[str, Any]] = {
     Severity.ERROR: {"fg": "red", "bold": True},
@@ -34,14 +34,12 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
         path = paint(shown_path(report.path), bold=True)
         if report.error is not None:
             unreadable += 1
-            lines.append(f"{path}: {paint('error', fg='red', bold=True)}: {report.error}")
+            lines.append(f"{path}: {paint('error', fg='red', bold=True)}: {printable(report.error)}")
             continue
         for f in report.findings:
             counts[f.severity] += 1
-            lines.append(
-                f"{path}:{f.line}:{f.column}: "
-                f"{paint(str(f.severity), **_SEVERITY_STYLE[f.severity])} {paint(f.rule, fg='cyan')} {f.message}"
-            )
+            severity = paint(str(f.severity), **_SEVERITY_STYLE[f.severity])
+            lines.append(f"{path}:{f.line}:{f.column}: {severity} {paint(f.rule, fg='cyan')} {printable(f.message)}")
     if options.statistics:
         lines.extend(statistics(reports, options))
     closing = summary(len(reports), counts, unreadable)
@@ -78,7 +76,7 @@ def statistics(reports: Sequence[Report], options: FormatOptions | None = None) 
         info = infos.get(rule_id)
         text = info.summary if info else first[rule_id].message
         severity = first[rule_id].severity
-        lines.append(f"{counts[rule_id]:<{number_width}}{rule_id:<{width}}  {severity!s:<7}  {text}")
+        lines.append(f"{counts[rule_id]:<{number_width}}{rule_id:<{width}}  {severity!s:<7}  {printable(text)}")
     return lines
 
 
