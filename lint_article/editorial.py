@@ -19,12 +19,17 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
+from typing import Any, TypeVar
 
 from lxml import etree
 
 from .article import QUOTING_TAGS, Article, Block
+
+T = TypeVar("T")
 
 # Elements whose content a reader never sees (as in the document model).
 _INVISIBLE = frozenset(
@@ -80,9 +85,12 @@ class Region:
 
     def holds(self, element: etree._Element) -> bool:
         """Whether *element* is part of the article."""
-        if element in self.beside:
-            return False
-        return element is self.element or self.element in element.iterancestors()
+        return element not in self.beside and element in self._members
+
+    @cached_property
+    def _members(self) -> frozenset[etree._Element]:
+        # One pass over the element, not a walk up from each element asked about.
+        return frozenset(self.element.iter())
 
 
 def article_region(article: Article, *, comments: bool = False, asides: bool = False) -> Region:
@@ -170,24 +178,62 @@ def _beside_candidates(article: Article) -> Candidates:
     return navigation, complementary, threads
 
 
-def is_visible(element: etree._Element) -> bool:
-    """False when *element* or an ancestor is hidden from readers."""
-    el: etree._Element | None = element
-    while el is not None:
-        if el.tag in _INVISIBLE or el.get("hidden") is not None:
-            return False
-        style = el.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            return False
-        el = el.getparent()
-    return True
+def is_visible(element: etree._Element, article: Article | None = None) -> bool:
+    """False when *element* or an ancestor is hidden from readers. Given the
+    *article*, the answer for each ancestor on the way is remembered for every
+    rule that asks: a page of images nested a thousand levels deep then costs a
+    step an image, not a thousand."""
+    return not _up_the_tree(element, _hides, article.derived(_answers, "hidden") if article else None)
 
 
-def within(element: etree._Element, tags: frozenset[str]) -> bool:
-    """True when *element* or one of its ancestors is one of *tags*."""
-    if element.tag in tags:
+def _hides(element: etree._Element) -> bool:
+    if element.tag in _INVISIBLE or element.get("hidden") is not None:
         return True
-    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def within(element: etree._Element, tags: frozenset[str], article: Article | None = None) -> bool:
+    """True when *element* or one of its ancestors is one of *tags* (given the
+    *article*, remembered as :func:`is_visible` remembers)."""
+    return _up_the_tree(element, lambda el: el.tag in tags, article.derived(_answers, tags) if article else None)
+
+
+def _up_the_tree(
+    element: etree._Element, test: Callable[[etree._Element], bool], known: dict[etree._Element, bool] | None
+) -> bool:
+    """Whether *test* holds for *element* or one of its ancestors; *known* holds
+    the answers found so far, and gets those of every element on the way."""
+    path: list[etree._Element] = []
+    el: etree._Element | None = element
+    found = False
+    while el is not None:
+        if known is not None and el in known:
+            found = known[el]
+            break
+        path.append(el)
+        if test(el):
+            found = True
+            break
+        el = el.getparent()
+    if known is not None:
+        known.update(dict.fromkeys(path, found))
+    return found
+
+
+def _answers(article: Article, *question: Hashable) -> dict[etree._Element, Any]:
+    """An empty memo, one per article and *question*."""
+    return {}
+
+
+def per_element(article: Article, element: etree._Element, compute: Callable[..., T], *args: Hashable) -> T:
+    """``compute(element, *args)``, once per article and element: a container that
+    holds many blocks (text written between its paragraphs) is read once, not
+    once a block."""
+    memo: dict[etree._Element, T] = article.derived(_answers, compute, *args)
+    if element not in memo:
+        memo[element] = compute(element, *args)
+    return memo[element]
 
 
 def visible_text(element: etree._Element) -> str:

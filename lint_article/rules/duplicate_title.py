@@ -4,8 +4,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..article import Article, Block, Heading
-from ..editorial import article_region, key, visible_text
+from ..editorial import article_region, key, per_element, visible_text
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -107,7 +109,7 @@ class DuplicateTitle(Rule):
             if block.end - block.start > longest:
                 continue
             text = article.block_text(block)
-            if key(text) not in wanted or _only_a_link(block, text):
+            if key(text) not in wanted or key(text) in per_element(article, block.element, _link_keys):
                 continue
             if not first_line:
                 if headline is None:  # no <h1>: the first printing is the headline
@@ -137,11 +139,11 @@ class DuplicateTitle(Rule):
             yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, line=line)
 
 
-def _only_a_link(block: Block, text: str) -> bool:
-    """A table of contents, a breadcrumb or a "most read" list links to the
-    article by its headline: navigation, not a second printing."""
-    wanted = key(text)
-    return any(key(visible_text(link)) == wanted for link in block.element.iter("a"))
+def _link_keys(element: etree._Element) -> frozenset[str]:
+    """The texts of the links in *element*: a table of contents, a breadcrumb or
+    a "most read" list links to the article by its headline, which is
+    navigation, not a second printing."""
+    return frozenset(key(visible_text(link)) for link in element.iter("a"))
 
 
 def _title_keys(title: str | None, min_words: int) -> set[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..article import Article, Block
-from ..editorial import article_region, visible_text, within
+from ..editorial import article_region, per_element, visible_text, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -164,9 +164,12 @@ def _reason(article: Article, blocks: tuple[Block, ...], index: int, options: Fa
         return None
     if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
         return None  # a score, a figure
-    if within(block.element, _NOT_FLOW) or _only_links(block.element, text) or _beside_image(block.element):
+    element = block.element
+    if within(element, _NOT_FLOW, article) or _only_links(article, element, text):
         return None
-    if _all_bold(block.element):
+    if per_element(article, element, _beside_image):
+        return None
+    if per_element(article, element, _all_bold):
         return "only bold text"
     if not english or len(words) < options.min_words:
         return None
@@ -175,10 +178,14 @@ def _reason(article: Article, blocks: tuple[Block, ...], index: int, options: Fa
     return "short, title case, no closing punctuation" if _title_case(text) else None
 
 
-def _only_links(element: etree._Element, text: str) -> bool:
+def _only_links(article: Article, element: etree._Element, text: str) -> bool:
     """Whether all of the text is link text: a list of headlines, a call to action."""
-    linked = sum(len(visible_text(link)) for link in element.iter("a"))
+    linked = per_element(article, element, _linked_length)
     return linked > 0 and linked >= len(text.replace(" ", "")) * 0.9 - len(text) * 0.1
+
+
+def _linked_length(element: etree._Element) -> int:
+    return sum(len(visible_text(link)) for link in element.iter("a"))
 
 
 def _beside_image(element: etree._Element) -> bool:

@@ -566,7 +566,7 @@ def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, 
         k = position.get(article.block_at(offset))
         if k is not None and k not in usable:
             block = blocks[indices[k]]
-            usable[k] = block.kind not in ("quote", "preformatted") and not within(block.element, _QUOTING)
+            usable[k] = block.kind not in ("quote", "preformatted") and not within(block.element, _QUOTING, article)
         return k if k is not None and usable[k] else None
 
     # Openings: preambles and notes, tried at each block start.

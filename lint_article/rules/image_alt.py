@@ -90,7 +90,7 @@ class ImageAlt(Rule):
             role = (img.get("role") or "").strip().lower()
             if img in region.beside or img.get("aria-hidden") == "true" or role in _DECORATIVE_ROLES:
                 continue
-            if _is_pixel(img) or not is_visible(img):
+            if _is_pixel(img) or not is_visible(img, article):
                 continue
             alt = img.get("alt")
             if alt is None:

@@ -99,7 +99,7 @@ class LinkText(Rule):
             quick = label or " ".join("".join(str(t) for t in link.itertext()).split())
             if len(quick) > _LONGEST_GENERIC and not _BARE_URL.match(quick):
                 continue  # the common case: a link with words of its own
-            if link.get("aria-hidden") == "true" or not is_visible(link):
+            if link.get("aria-hidden") == "true" or not is_visible(link, article):
                 continue
             name = label or visible_text(link)
             if not name:
@@ -108,7 +108,7 @@ class LinkText(Rule):
                 if not _anchor_or_unlabelled_image(link, href):
                     yield ctx.at_element(link, "empty")
             elif _BARE_URL.match(name):
-                if not within(link, CODE_TAGS):  # a URL in code is code, linked or not
+                if not within(link, CODE_TAGS, article):  # a URL in code is code, linked or not
                     yield ctx.at_element(link, "bare-url")
             elif key(name) in generic:
                 yield ctx.at_element(link, "generic", text=name)

@@ -5,8 +5,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from lxml import etree
+
 from ..article import Article, Block, Word
-from ..editorial import CODE_TAGS, article_region, counts_words, within
+from ..editorial import CODE_TAGS, article_region, counts_words, per_element, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -69,7 +71,7 @@ class ParagraphLength(Rule):
             if block.kind not in ("paragraph", "block"):
                 continue
             words = article.words_in(block.start, block.end)
-            if len(words) <= limit or within(block.element, CODE_TAGS):
+            if len(words) <= limit or within(block.element, CODE_TAGS, article):
                 continue
             count = _longest_line(article, block, words)
             if count > limit:
@@ -80,8 +82,13 @@ def _longest_line(article: Article, block: Block, words: Sequence[Word]) -> int:
     """Words in the longest stretch of *block* between line breaks: a paragraph
     of lines (a poem, a list typed with <br>, a blog's <br><br> paragraphs) is
     not one wall of text."""
-    breaks = sorted(article.element_span(br)[0] for br in block.element.iter("br"))
+    breaks = per_element(article, block.element, _line_breaks, article)
     if not breaks:
         return len(words)
     lines = Counter(bisect.bisect(breaks, article.source_offset(word.start)) for word in words)
     return max(lines.values())
+
+
+def _line_breaks(element: etree._Element, article: Article) -> list[int]:
+    """Source offsets of the ``<br>`` in *element*, in order."""
+    return sorted(article.element_span(br)[0] for br in element.iter("br"))

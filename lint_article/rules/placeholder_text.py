@@ -116,7 +116,7 @@ class PlaceholderText(Rule):
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         region = article_region(article, asides=True)
-        yield from self._images(ctx, region)
+        yield from self._images(article, ctx, region)
         if region.last <= region.first:
             return
         text = article.text
@@ -164,10 +164,10 @@ class PlaceholderText(Rule):
                 yield ctx.at_text(lorem.start() if lorem else first.start, last.end, "lorem-ipsum", extent=extent)
             run = [index] if index is not None else []
 
-    def _images(self, ctx: Context[RuleOptions], region: Region) -> Iterator[Finding]:
+    def _images(self, article: Article, ctx: Context[RuleOptions], region: Region) -> Iterator[Finding]:
         for img in region.element.iter("img"):
             alt = (img.get("alt") or "").strip()
-            if alt and _ALT_PLACEHOLDER.match(alt) and img not in region.beside and is_visible(img):
+            if alt and _ALT_PLACEHOLDER.match(alt) and img not in region.beside and is_visible(img, article):
                 yield ctx.at_element(img, "alt-placeholder", alt=alt)
 
 
@@ -179,7 +179,9 @@ def _span(article: Article, index: int) -> tuple[int, int]:
 def _prose(article: Article, region: Region, index: int) -> bool:
     """Whether block *index* is the article's own text, not code or a page's furniture."""
     block = article.blocks[index]
-    return region.contains(article, index) and block.kind != "preformatted" and not within(block.element, CODE_TAGS)
+    if not region.contains(article, index) or block.kind == "preformatted":
+        return False
+    return not within(block.element, CODE_TAGS, article)
 
 
 _NOTE_AFTER = re.compile(r"\s*[:!(]")

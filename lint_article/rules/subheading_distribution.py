@@ -95,6 +95,6 @@ class SubheadingDistribution(Rule):
                     first, last = line_of(article, start), line_of(article, end - 1)
                     yield ctx.at_text(start, end, "too-long", count=count, first=first, last=last, max_words=limit)
                 stretch, count = [], 0
-            elif block.kind in _RUNNING_KINDS and not within(block.element, _LIST_ITEMS):
+            elif block.kind in _RUNNING_KINDS and not within(block.element, _LIST_ITEMS, article):
                 stretch.append(block)
                 count += len(article.words_in(block.start, block.end))
