@@ -84,6 +84,8 @@ _LONG_DECIMAL_REFERENCE = re.compile(r"&#([0-9]{8,})(;?)")
 _MAX_PARSER_DEPTH = 1000
 
 BLOCK_SEPARATOR = "\n\n"
+SELECTOR_LEVELS = 64
+"""The most levels a selector names; real pages nest 30 or 40 deep."""
 SPAN_ATTRIBUTE = "data-lint-article-disable"
 """Elements with this attribute (suppression) get their text span recorded:
 an inline ``<span>`` may silence part of a paragraph's words."""
@@ -338,10 +340,13 @@ class Article:
 
     def selector(self, element: etree._Element) -> str:
         """A CSS selector that finds *element* from the document's ``<body>``
-        (or, for a fragment, from the fragment's container)."""
+        (or, for a fragment, from the fragment's container); for an element
+        nested deeper than :data:`SELECTOR_LEVELS`, from that many levels up
+        (a page of images nested a thousand deep would otherwise have a
+        selector of 6 KB for each)."""
         parts: list[str] = []
         el: etree._Element | None = element
-        while el is not None and el.tag not in ("body", "html"):
+        while el is not None and el.tag not in ("body", "html") and len(parts) < SELECTOR_LEVELS:
             parent = el.getparent()
             tag = el.tag if isinstance(el.tag, str) else "*"
             if parent is None:
