@@ -16,7 +16,7 @@ from .config import DEFAULT_MAX_FILE_SIZE, LARGEST_MAX_FILE_SIZE, LONGEST_TIMEOU
 from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
-from .time_limit import TimeLimitExceeded, time_limit
+from .time_limit import TimeLimitExceeded, Watch, time_limit
 
 ConfigLike = Config | Mapping[str, Any] | None
 
@@ -38,6 +38,13 @@ class TooLarge(Exception):
     def __init__(self, max_bytes: int, size: int | None = None) -> None:
         known = f"{size:,} bytes, " if size is not None else ""
         super().__init__(f"file too large: {known}over the limit of {max_bytes:,} bytes")
+
+
+class TooSlow(Exception):
+    """A file that could not be read within its time limit; the message is the report's error."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"reading took longer than the limit of {seconds:g} s")
 
 
 def read_limited(stream: IO[bytes], max_bytes: int | None) -> bytes:
@@ -97,7 +104,7 @@ _PIPE_CHUNK = 1 << 16
 
 def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> bytes:
     """What a named pipe holds, up to *max_bytes* and for at most *seconds*
-    (raising TooLarge or TimeLimitExceeded past them); empty when no program
+    (raising TooLarge or TooSlow past them); empty when no program
     has it open for writing. Opened without waiting for a writer, and read only
     when select() says there is something to read."""
     deadline = time.monotonic() + seconds if seconds else None
@@ -110,8 +117,8 @@ def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> byte
                 chunk = os.read(descriptor, _PIPE_CHUNK)
             except BlockingIOError:  # a writer, that has not written yet
                 remaining = deadline - time.monotonic() if deadline is not None else None
-                if remaining is not None and remaining <= 0:
-                    raise TimeLimitExceeded from None
+                if seconds and remaining is not None and remaining <= 0:
+                    raise TooSlow(seconds) from None
                 select.select([descriptor], [], [], remaining)
                 continue
             if not chunk:  # end of file: no writer, or the last one has closed it
@@ -169,12 +176,15 @@ def _lint_within(linter: Linter, html: str | bytes, path: str, timeout: float | 
     """Parse and lint *html* within the time limit; an article that the parser
     refuses, or that takes too long, gives a report with ``error`` set."""
     seconds = _seconds(linter, timeout)
+    watch: Watch | None = None
     try:
-        with time_limit(seconds):
+        with time_limit(seconds) as watch:
             return linter.lint(Article.from_html(html), path)
     except ArticleError as exc:
         return Report(path, error=str(exc))
     except TimeLimitExceeded:
+        if seconds is None or watch is None or not watch.fired:
+            raise  # an outer time limit's (a caller's own): not this article's to report
         return Report(path, error=f"linting took longer than the limit of {seconds:g} s")
 
 
@@ -222,10 +232,8 @@ def lint_path(
         else:
             with path.open("rb") as stream:
                 data = read_limited(stream, limit)
-    except TooLarge as exc:
+    except (TooLarge, TooSlow) as exc:
         return Report(name, error=str(exc))
-    except TimeLimitExceeded:
-        return Report(name, error=f"reading took longer than the limit of {seconds:g} s")
     except FileNotFoundError:
         return Report(name, error="no such file")
     except IsADirectoryError:

@@ -2,8 +2,9 @@
 
 ::
 
-    with time_limit(60):
+    with time_limit(60) as watch:
         report = linter.lint(Article.from_html(html), path)   # TimeLimitExceeded after 60 s
+    # watch.fired: this limit's time came (and not an outer limit's)
 
 In the main thread (the command line, each worker of a process pool, a script)
 a ``SIGALRM`` timer raises :class:`TimeLimitExceeded` in the running code: it
@@ -37,19 +38,32 @@ class TimeLimitExceeded(BaseException):
     into a finding) takes it for an error of the code it interrupts."""
 
 
+@dataclass(eq=False)
+class Watch:
+    """One time limit at work."""
+
+    thread: int
+    """The ident of the thread that runs the block."""
+    done: bool = False
+    fired: bool = False
+    """Whether this limit's time came: a TimeLimitExceeded that reaches the
+    caller without it comes from an outer limit."""
+
+
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[Watch]:
     """Raise :class:`TimeLimitExceeded` in the block once it has run *seconds*
     (None or 0: no limit)."""
+    watch = Watch(threading.get_ident())
     if not seconds:
-        yield
+        yield watch
     elif _alarm_is_free():
-        with _alarm(seconds):
-            yield
+        with _alarm(seconds, watch):
+            yield watch
     else:
-        watch = _watchdog.watch(seconds)
+        _watchdog.watch(watch, seconds)
         try:
-            yield
+            yield watch
         finally:
             _watchdog.release(watch)
 
@@ -65,8 +79,9 @@ def _alarm_is_free() -> bool:
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def _alarm(seconds: float, watch: Watch) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
+        watch.fired = True
         raise TimeLimitExceeded
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -82,14 +97,6 @@ def _alarm(seconds: float) -> Iterator[None]:
             signal.signal(signal.SIGALRM, previous)
 
 
-@dataclass(eq=False)
-class _Watch:
-    thread: int
-    """The ident of the thread that runs the block."""
-    done: bool = False
-    fired: bool = False
-
-
 class _Watchdog:
     """One daemon thread, started on first use, that raises TimeLimitExceeded in
     each watched thread whose time is up (a timer thread per article would cost
@@ -97,21 +104,19 @@ class _Watchdog:
 
     def __init__(self) -> None:
         self._condition = threading.Condition()
-        self._deadlines: list[tuple[float, int, _Watch]] = []
+        self._deadlines: list[tuple[float, int, Watch]] = []
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
 
-    def watch(self, seconds: float) -> _Watch:
-        watch = _Watch(threading.get_ident())
+    def watch(self, watch: Watch, seconds: float) -> None:
         with self._condition:
             heapq.heappush(self._deadlines, (time.monotonic() + seconds, next(self._order), watch))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="lint-article time limits", daemon=True)
                 self._thread.start()
             self._condition.notify()
-        return watch
 
-    def release(self, watch: _Watch) -> None:
+    def release(self, watch: Watch) -> None:
         """The block is over. Under the lock, so that its exception is either
         raised before this (the block was interrupted) or never: one that is
         still pending is withdrawn."""

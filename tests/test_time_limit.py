@@ -140,6 +140,14 @@ def test_a_caller_s_own_alarm_keeps_running_while_an_article_is_linted_in_the_ma
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.mark.parametrize("own", [30, None])
+def test_an_outer_time_limit_is_not_taken_for_the_article_s_own(own: float | None) -> None:
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.3):
+        lint_source(slow_linter(), SLOW, "slow.html", timeout=own)
+    assert time.monotonic() - started < 5
+
+
 def test_an_exception_that_comes_too_late_is_withdrawn_in_another_thread() -> None:
     outcomes = []
 
