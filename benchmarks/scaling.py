@@ -18,9 +18,9 @@ Times are CPU seconds of this process (the median of --repeat runs at the
 smaller size, one run at the larger), so that the other processes of a shared
 machine do not distort the ratio; a time under 10 ms counts as 10 ms, since
 below that it is mostly noise. A shape that takes longer than --deadline
-seconds of wall time at either size is stopped there and fails. An article
-that the linter refuses by design (an element with too many attributes) is
-timed like any other, and its error is shown.
+seconds of wall time at either size is stopped there (by lint-article's own
+time limit) and fails. An article that the linter refuses by design (an
+element with too many attributes) is timed like any other, and its error shown.
 
 ``tests/test_scaling.py`` runs it in CI at 32 KB and 256 KB.
 """
@@ -29,14 +29,17 @@ from __future__ import annotations
 
 import argparse
 import random
-import signal
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from lint_article import make_linter
+from lint_article.api import lint_source
+from lint_article.registry import load_registry
+from lint_article.time_limit import TimeLimitExceeded, time_limit
 
 Shape = Callable[[int], str]
 SHAPES: dict[str, Shape] = {}
@@ -69,6 +72,16 @@ def numbered(template: str, size: int, before: str = "", after: str = "") -> str
     return before + "".join(parts) + after
 
 
+def repeat(name: str, unit: str, before: str = "", after: str = "") -> None:
+    """Shape *name*: *unit* repeated between *before* and *after*."""
+    SHAPES[name] = lambda size: repeated(unit, size, before, after)
+
+
+def number(name: str, template: str, before: str = "", after: str = "") -> None:
+    """Shape *name*: *template* numbered 0, 1, 2, ... between *before* and *after*."""
+    SHAPES[name] = lambda size: numbered(template, size, before, after)
+
+
 _WORDS = (
     "the council met on monday and agreed to repair old bridge before winter road water town mayor said "
     "budget would cover most of work while residents asked about traffic during months ahead"
@@ -88,24 +101,10 @@ def prose(size: int, seed: int, sentence: Callable[[random.Random], str]) -> str
 # -- the shapes of the issue ---------------------------------------------------------
 
 
-@shape("dr-runs")
-def _dr_runs(size: int) -> str:
-    return repeated("Dr. ", size, "<p>", "</p>")
-
-
-@shape("ellipses")
-def _ellipses(size: int) -> str:
-    return repeated("…", size, "<p>", "</p>")
-
-
-@shape("exclamations")
-def _exclamations(size: int) -> str:
-    return repeated("!", size, "<p>", "</p>")
-
-
-@shape("ab-stops")
-def _ab_stops(size: int) -> str:
-    return repeated("ab. ", size, "<p>", "</p>")
+repeat("dr-runs", "Dr. ", "<p>", "</p>")
+repeat("ellipses", "…", "<p>", "</p>")
+repeat("exclamations", "!", "<p>", "</p>")
+repeat("ab-stops", "ab. ", "<p>", "</p>")
 
 
 @shape("lowercase-sentences")
@@ -116,37 +115,17 @@ def _lowercase_sentences(size: int) -> str:
     return "<p>" + prose(size, 1, sentence) + "</p>"
 
 
-@shape("prompt-echo")
-def _prompt_echo(size: int) -> str:
-    return repeated("as per your instructions, ", size, "<p>", "</p>")
-
-
-@shape("attributes-on-one-element")
-def _attributes_on_one_element(size: int) -> str:
-    return numbered(' a{}="v"', size, "<p", ">text</p>")
+repeat("prompt-echo", "as per your instructions, ", "<p>", "</p>")
+number("attributes-on-one-element", ' a{}="v"', "<p", ">text</p>")
 
 
 # -- the document model ---------------------------------------------------------------
 
 
-@shape("deep-divs")
-def _deep_divs(size: int) -> str:
-    return repeated("<div>", size, "", "<p>Deep words.</p>")
-
-
-@shape("deep-spans-in-a-paragraph")
-def _deep_spans(size: int) -> str:
-    return repeated("<span>", size, "<p>", "<b>Bold</b> words.</p>")
-
-
-@shape("deep-lists")
-def _deep_lists(size: int) -> str:
-    return repeated("<ul><li>item ", size)
-
-
-@shape("unclosed-paragraphs")
-def _unclosed_paragraphs(size: int) -> str:
-    return repeated("<p>Unclosed words here", size)
+repeat("deep-divs", "<div>", "", "<p>Deep words.</p>")
+repeat("deep-spans-in-a-paragraph", "<span>", "<p>", "<b>Bold</b> words.</p>")
+repeat("deep-lists", "<ul><li>item ")
+repeat("unclosed-paragraphs", "<p>Unclosed words here")
 
 
 @shape("one-huge-line")
@@ -158,54 +137,16 @@ def _one_huge_line(size: int) -> str:
     return "<h1>Title</h1><p>" + prose(size, 2, sentence) + "</p>"
 
 
-@shape("many-lines")
-def _many_lines(size: int) -> str:
-    return repeated("word\n", size, "<p>", "</p>")
-
-
-@shape("comments")
-def _comments(size: int) -> str:
-    return repeated("<!-- a comment -->x ", size, "<p>", "</p>")
-
-
-@shape("unclosed-comment")
-def _unclosed_comment(size: int) -> str:
-    return repeated("text -- > ", size, "<p>start</p><!--")
-
-
-@shape("bogus-comments")
-def _bogus_comments(size: int) -> str:
-    return repeated("<!x><?y>", size, "<p>", "</p>")
-
-
-@shape("less-than-signs")
-def _less_than_signs(size: int) -> str:
-    return repeated("<", size, "<p>", "</p>")
-
-
-@shape("unclosed-start-tags")
-def _unclosed_start_tags(size: int) -> str:
-    return repeated("<a", size, "<p>")
-
-
-@shape("stray-end-tags")
-def _stray_end_tags(size: int) -> str:
-    return repeated("</span></p></div>x", size, "<p>")
-
-
-@shape("unclosed-quotes-in-tags")
-def _unclosed_quotes(size: int) -> str:
-    return repeated('<a b="', size, "<p>")
-
-
-@shape("unclosed-raw-text")
-def _unclosed_raw_text(size: int) -> str:
-    return repeated("<textarea>x", size, "<p>")
-
-
-@shape("long-attribute-value")
-def _long_attribute_value(size: int) -> str:
-    return repeated("x", size, '<p title="', '">text</p>')
+repeat("many-lines", "word\n", "<p>", "</p>")
+repeat("comments", "<!-- a comment -->x ", "<p>", "</p>")
+repeat("unclosed-comment", "text -- > ", "<p>start</p><!--")
+repeat("bogus-comments", "<!x><?y>", "<p>", "</p>")
+repeat("less-than-signs", "<", "<p>", "</p>")
+repeat("unclosed-start-tags", "<a", "<p>")
+repeat("stray-end-tags", "</span></p></div>x", "<p>")
+repeat("unclosed-quotes-in-tags", '<a b="', "<p>")
+repeat("unclosed-raw-text", "<textarea>x", "<p>")
+repeat("long-attribute-value", "x", '<p title="', '">text</p>')
 
 
 @shape("attributes-on-many-elements")
@@ -214,64 +155,18 @@ def _attributes_on_many_elements(size: int) -> str:
     return repeated(element, size, "<p>", "</p>")
 
 
-@shape("named-entities")
-def _named_entities(size: int) -> str:
-    return repeated("&amp;&lt;&eacute;&ampx ", size, "<p>", "</p>")
-
-
-@shape("numeric-entities")
-def _numeric_entities(size: int) -> str:
-    return repeated("&#x41;&#66;&#0;&#xD800; ", size, "<p>", "</p>")
-
-
-@shape("huge-numeric-reference")
-def _huge_numeric_reference(size: int) -> str:
-    return repeated("9", size, "<p>&#", ";</p>")
-
-
-@shape("huge-hex-reference")
-def _huge_hex_reference(size: int) -> str:
-    return repeated("f", size, "<p title='&#x", "'>&#x" + "f" * 5000 + "</p>")
-
-
-@shape("stray-text-in-a-table")
-def _stray_text_in_a_table(size: int) -> str:
-    return repeated("stray <b>bold</b><tr><td>cell</td></tr>", size, "<table>", "</table>")
-
-
-@shape("nested-tables")
-def _nested_tables(size: int) -> str:
-    return repeated("<table><tr><td>cell", size)
-
-
-@shape("nested-void-elements")
-def _nested_void_elements(size: int) -> str:
-    return repeated("a<wbr>b<source>", size, "<p>", "</p>")
-
-
-@shape("line-breaks")
-def _line_breaks(size: int) -> str:
-    return repeated("word<br>", size, "<p>", "</p>")
-
-
-@shape("nul-and-carriage-returns")
-def _nul_and_carriage_returns(size: int) -> str:
-    return repeated("a\x00\r\rb\r\n", size, "<p>", "</p>")
-
-
-@shape("hidden-elements")
-def _hidden_elements(size: int) -> str:
-    return repeated('<span hidden>x</span><span style="display:none">y</span> z ', size, "<p>", "</p>")
-
-
-@shape("svg-and-math")
-def _svg_and_math(size: int) -> str:
-    return repeated("<svg><title>t</title><text>x</text></svg><math><mi>y</mi></math> ", size, "<p>", "</p>")
-
-
-@shape("text-between-blocks")
-def _text_between_blocks(size: int) -> str:
-    return repeated("loose text <p>para</p> more <code>x</code> ", size, "<div>", "</div>")
+repeat("named-entities", "&amp;&lt;&eacute;&ampx ", "<p>", "</p>")
+repeat("numeric-entities", "&#x41;&#66;&#0;&#xD800; ", "<p>", "</p>")
+repeat("huge-numeric-reference", "9", "<p>&#", ";</p>")
+repeat("huge-hex-reference", "f", "<p title='&#x", "'>&#x" + "f" * 5000 + "</p>")
+repeat("stray-text-in-a-table", "stray <b>bold</b><tr><td>cell</td></tr>", "<table>", "</table>")
+repeat("nested-tables", "<table><tr><td>cell")
+repeat("nested-void-elements", "a<wbr>b<source>", "<p>", "</p>")
+repeat("line-breaks", "word<br>", "<p>", "</p>")
+repeat("nul-and-carriage-returns", "a\x00\r\rb\r\n", "<p>", "</p>")
+repeat("hidden-elements", '<span hidden>x</span><span style="display:none">y</span> z ', "<p>", "</p>")
+repeat("svg-and-math", "<svg><title>t</title><text>x</text></svg><math><mi>y</mi></math> ", "<p>", "</p>")
+repeat("text-between-blocks", "loose text <p>para</p> more <code>x</code> ", "<div>", "</div>")
 
 
 @shape("text-between-blocks-with-links-and-bold")
@@ -283,34 +178,12 @@ def _text_between_blocks_with_links(size: int) -> str:
 # -- text -----------------------------------------------------------------------------
 
 
-@shape("one-long-word")
-def _one_long_word(size: int) -> str:
-    return repeated("abcdefghij", size, "<p>", "</p>")
-
-
-@shape("no-spaces")
-def _no_spaces(size: int) -> str:
-    return repeated("abc.def,ghi;jkl!", size, "<p>", "</p>")
-
-
-@shape("numbers-and-initials")
-def _numbers_and_initials(size: int) -> str:
-    return repeated("1.2,3:4 A.B.C. U.S. e.g. ", size, "<p>", "</p>")
-
-
-@shape("hyphens-and-apostrophes")
-def _hyphens_and_apostrophes(size: int) -> str:
-    return repeated("a-b'c’d-", size, "<p>", "</p>")
-
-
-@shape("cjk")
-def _cjk(size: int) -> str:
-    return repeated("東京は大きい都市です。", size, '<html lang="ja"><body><p>', "</p></body></html>")
-
-
-@shape("cjk-without-full-stops")
-def _cjk_without_stops(size: int) -> str:
-    return repeated("東京大都市", size, "<p>", "</p>")
+repeat("one-long-word", "abcdefghij", "<p>", "</p>")
+repeat("no-spaces", "abc.def,ghi;jkl!", "<p>", "</p>")
+repeat("numbers-and-initials", "1.2,3:4 A.B.C. U.S. e.g. ", "<p>", "</p>")
+repeat("hyphens-and-apostrophes", "a-b'c’d-", "<p>", "</p>")
+repeat("cjk", "東京は大きい都市です。", '<html lang="ja"><body><p>', "</p></body></html>")
+repeat("cjk-without-full-stops", "東京大都市", "<p>", "</p>")
 
 
 @shape("rtl")
@@ -319,32 +192,16 @@ def _rtl(size: int) -> str:
     return repeated(sentence, size, '<html lang="ar" dir="rtl"><body><p>', "</p></body></html>")
 
 
-@shape("bidi-controls")
-def _bidi_controls(size: int) -> str:
-    return repeated("\u202ea\u202cb\u2066c\u2069 ", size, "<p>", "</p>")
-
-
-@shape("white-space")
-def _white_space(size: int) -> str:
-    return repeated(" \t\n\u00a0\u2028 x", size, "<p>", "</p>")
-
-
-@shape("question-and-closing-quotes")
-def _question_and_closing_quotes(size: int) -> str:
-    return repeated("?”)’", size, "<p>", " end</p>")
-
-
-@shape("quotation-marks")
-def _quotation_marks(size: int) -> str:
-    return repeated("“a \"b ‘c 'd «e ", size, "<p>", "</p>")
+repeat("bidi-controls", "\u202ea\u202cb\u2066c\u2069 ", "<p>", "</p>")
+repeat("white-space", " \t\n\u00a0\u2028 x", "<p>", "</p>")
+repeat("question-and-closing-quotes", "?”)’", "<p>", " end</p>")
+repeat("quotation-marks", "“a \"b ‘c 'd «e ", "<p>", "</p>")
 
 
 # -- rules ------------------------------------------------------------------------------
 
 
-@shape("headings")
-def _headings(size: int) -> str:
-    return numbered("<h2>Part {0}</h2><p>Text {0}.</p>", size, "<h1>Title</h1>")
+number("headings", "<h2>Part {0}</h2><p>Text {0}.</p>", "<h1>Title</h1>")
 
 
 @shape("headline-printed-again")
@@ -354,59 +211,17 @@ def _headline_printed_again(size: int) -> str:
     return repeated(f"{headline}<p>x</p><a href=y>{headline}</a>", size, before, "</div>")
 
 
-@shape("same-headings")
-def _same_headings(size: int) -> str:
-    return repeated("<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", size, "<h1>Title</h1>")
-
-
-@shape("empty-and-skipped-headings")
-def _empty_and_skipped_headings(size: int) -> str:
-    return repeated("<h1></h1><h6> </h6><h3><img src=a.png></h3>", size)
-
-
-@shape("links")
-def _links(size: int) -> str:
-    return numbered('<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', size, "<p>", "</p>")
-
-
-@shape("bare-url-links")
-def _bare_url_links(size: int) -> str:
-    return numbered('<a href="https://example.org/{0}">https://example.org/{0}</a> ', size, "<p>", "</p>")
-
-
-@shape("images")
-def _images(size: int) -> str:
-    return numbered('<img src="photo_{0}.jpg"><img src="a.png" alt="IMG_{0}.JPG"><img alt="#image_title">', size)
-
-
-@shape("images-deep-inside")
-def _images_deep_inside(size: int) -> str:
-    return repeated("<img src=a.png>", size, "<div>" * 990 + "<a href=x>")
-
-
-@shape("findings-deep-inside")
-def _findings_deep_inside(size: int) -> str:
-    return numbered('<img src="photo_{0}.jpg">', size, "<div>" * 990)
-
-
-@shape("inline-styles")
-def _inline_styles(size: int) -> str:
-    return repeated("<p style=\"color: red\">x</p><span style='a'>y</span>", size)
-
-
-@shape("placeholders")
-def _placeholders(size: int) -> str:
-    return repeated("[Insert quote here] {{name}} %%title%% TKTK TODO: #image_title Lorem ipsum ", size, "<p>", "</p>")
-
-
-@shape("open-brackets")
-def _open_brackets(size: int) -> str:
-    return repeated("{{[{%${[insert ", size, "<p>", "</p>")
-
-
-@shape("boilerplate")
-def _boilerplate(size: int) -> str:
-    return repeated("<p>Share on Facebook</p><p>5 min read</p><p>Viral_X By Viral_X</p>", size)
+repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
+repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
+number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")
+number("bare-url-links", '<a href="https://example.org/{0}">https://example.org/{0}</a> ', "<p>", "</p>")
+number("images", '<img src="photo_{0}.jpg"><img src="a.png" alt="IMG_{0}.JPG"><img alt="#image_title">')
+repeat("images-deep-inside", "<img src=a.png>", "<div>" * 990 + "<a href=x>")
+number("findings-deep-inside", '<img src="photo_{0}.jpg">', "<div>" * 990)
+repeat("inline-styles", "<p style=\"color: red\">x</p><span style='a'>y</span>")
+repeat("placeholders", "[Insert quote here] {{name}} %%title%% TKTK TODO: #image_title Lorem ipsum ", "<p>", "</p>")
+repeat("open-brackets", "{{[{%${[insert ", "<p>", "</p>")
+repeat("boilerplate", "<p>Share on Facebook</p><p>5 min read</p><p>Viral_X By Viral_X</p>")
 
 
 @shape("fake-headings")
@@ -415,24 +230,10 @@ def _fake_headings(size: int) -> str:
     return repeated("<p><strong>Short Bold Title</strong></p>" + body, size, "<h1>T</h1>")
 
 
-@shape("bold-deep-inside")
-def _bold_deep_inside(size: int) -> str:
-    return repeated("<span>", size, "<p>", "<b>Title</b></p><p>" + "word " * 30 + "</p>")
-
-
-@shape("long-paragraph-with-breaks")
-def _long_paragraph_with_breaks(size: int) -> str:
-    return repeated("word " * 160 + "<br><p>x</p>", size, "<div>", "</div>")
-
-
-@shape("one-long-sentence")
-def _one_long_sentence(size: int) -> str:
-    return repeated("word and ", size, "<p>", ".</p>")
-
-
-@shape("repeated-phrase")
-def _repeated_phrase(size: int) -> str:
-    return repeated("the quick brown fox jumps over ", size, "<p>", "</p>")
+repeat("bold-deep-inside", "<span>", "<p>", "<b>Title</b></p><p>" + "word " * 30 + "</p>")
+repeat("long-paragraph-with-breaks", "word " * 160 + "<br><p>x</p>", "<div>", "</div>")
+repeat("one-long-sentence", "word and ", "<p>", ".</p>")
+repeat("repeated-phrase", "the quick brown fox jumps over ", "<p>", "</p>")
 
 
 @shape("distinct-phrases")
@@ -452,24 +253,10 @@ def _generation_signals(size: int) -> str:
     return repeated(unit, size, "<p>", "</p>")
 
 
-@shape("opening-marks-that-never-close")
-def _opening_marks_that_never_close(size: int) -> str:
-    return repeated("‘a “b «c „d ", size, "<p>TODO: check. ", "</p>")
-
-
-@shape("generation-signals-in-quotes")
-def _generation_signals_in_quotes(size: int) -> str:
-    return repeated("“as per your instructions” <code>per your request</code> ", size, "<p>", "</p>")
-
-
-@shape("grading-list")
-def _grading_list(size: int) -> str:
-    return repeated("<li>Neutral Tone: Ensured language remained factual</li>", size, "<p>Review:</p><ul>", "</ul>")
-
-
-@shape("openings")
-def _openings(size: int) -> str:
-    return repeated("<p>Sure! Here is an article about the Sahel:</p><p>Meta description: x</p>", size)
+repeat("opening-marks-that-never-close", "‘a “b «c „d ", "<p>TODO: check. ", "</p>")
+repeat("generation-signals-in-quotes", "“as per your instructions” <code>per your request</code> ", "<p>", "</p>")
+repeat("grading-list", "<li>Neutral Tone: Ensured language remained factual</li>", "<p>Review:</p><ul>", "</ul>")
+repeat("openings", "<p>Sure! Here is an article about the Sahel:</p><p>Meta description: x</p>")
 
 
 @shape("directives")
@@ -481,9 +268,7 @@ def _directives(size: int) -> str:
     return repeated(unit, size)
 
 
-@shape("disable-attributes")
-def _disable_attributes(size: int) -> str:
-    return repeated('<span data-lint-article-disable="word-count">x</span> y ', size, "<p>", "</p>")
+repeat("disable-attributes", '<span data-lint-article-disable="word-count">x</span> y ', "<p>", "</p>")
 
 
 def sample(name: str, size: int) -> str:
@@ -497,30 +282,7 @@ def sample(name: str, size: int) -> str:
 NOISE_FLOOR = 0.01
 
 
-class TooSlow(BaseException):  # not Exception: the engine turns those into a crashed rule
-    pass
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Stop what runs inside after *seconds* of wall time (the measurements run in the main thread)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TooSlow
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def all_rules_linter():
-    from lint_article import make_linter
-    from lint_article.registry import load_registry
-
     registry = load_registry()
     built_in = [rule_id for rule_id, entry in registry.rules.items() if entry.origin == "lint-article"]
     return make_linter({"select": built_in})
@@ -545,14 +307,12 @@ class Row:
 def cpu_seconds_to_lint(linter, html: str, repeat: int, limit: float) -> tuple[float, str | None]:
     """Median CPU time of *repeat* runs (CPU time, so that the other processes of a
     shared machine do not count), and the report's error if it has one."""
-    from lint_article.api import lint_source
-
     samples = []
     error = None
     for _ in range(repeat):
         started = time.process_time()
-        with deadline(limit):
-            report = lint_source(linter, html, "<scaling>", max_bytes=None)
+        with time_limit(limit):
+            report = lint_source(linter, html, "<scaling>", max_bytes=None, timeout=None)
         samples.append(time.process_time() - started)
         crashes = [f.message for f in report.internal_errors]
         if crashes:
@@ -569,7 +329,7 @@ def measure(name: str, small: int, factor: int, limit: float, repeat: int, linte
         row.small, row.refused = cpu_seconds_to_lint(linter, sample(name, size), repeat, limit)
         size = small * factor
         row.large, _ = cpu_seconds_to_lint(linter, sample(name, size), max(1, repeat // 2), limit)
-    except TooSlow:
+    except TimeLimitExceeded:
         row.failure = f"over the deadline of {limit:g} s at {size_label(size)}"
     except Exception as exc:  # noqa: BLE001 - a crash is this shape's result, and the other shapes still run
         row.failure = f"failed at {size_label(size)}: {type(exc).__name__}: {str(exc)[:200]}"
