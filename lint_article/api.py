@@ -107,19 +107,19 @@ def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> byte
     (raising TooLarge or TooSlow past them); empty when no program
     has it open for writing. Opened without waiting for a writer, and read only
     when select() says there is something to read."""
-    deadline = time.monotonic() + seconds if seconds else None
+    started = time.monotonic()
     chunks: list[bytes] = []
     size = 0
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         while True:
+            waited = time.monotonic() - started
+            if seconds and waited >= seconds:  # a writer that never closes, or trickles
+                raise TooSlow(seconds)
             try:
                 chunk = os.read(descriptor, _PIPE_CHUNK)
             except BlockingIOError:  # a writer, that has not written yet
-                remaining = deadline - time.monotonic() if deadline is not None else None
-                if seconds and remaining is not None and remaining <= 0:
-                    raise TooSlow(seconds) from None
-                select.select([descriptor], [], [], remaining)
+                select.select([descriptor], [], [], seconds - waited if seconds else None)
                 continue
             if not chunk:  # end of file: no writer, or the last one has closed it
                 return b"".join(chunks)
