@@ -367,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         row = measure(name, args.small, args.factor, args.deadline, args.repeat, linter)
         if row.failure is not None or row.ratio is None:
             failed.append(name)
-            print(f"{name:<40} {row.failure}", flush=True)
+            small_time = f"{row.small:9.3f}" if row.small is not None else f"{'-':>9}"
+            print(f"{name:<40} {small_time}  {row.failure}", flush=True)
             continue
         verdict = f"  over {args.limit:g}" if row.ratio > args.limit else ""
         note = f"  (refused: {row.refused})" if row.refused else ""
