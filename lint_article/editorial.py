@@ -221,18 +221,17 @@ def _up_the_tree(
     return found
 
 
-def _answers(article: Article, *question: Hashable) -> dict[etree._Element, Any]:
+def _answers(article: Article, question: Hashable) -> dict[etree._Element, Any]:
     """An empty memo, one per article and *question*."""
     return {}
 
 
-def per_element(article: Article, element: etree._Element, compute: Callable[..., T], *args: Hashable) -> T:
-    """``compute(element, *args)``, once per article and element: a container that
-    holds many blocks (text written between its paragraphs) is read once, not
-    once a block."""
-    memo: dict[etree._Element, T] = article.derived(_answers, compute, *args)
+def per_element(article: Article, element: etree._Element, compute: Callable[[etree._Element], T]) -> T:
+    """``compute(element)``, once per article and element: a container that holds
+    many blocks (text written between its paragraphs) is read once, not once a block."""
+    memo: dict[etree._Element, T] = article.derived(_answers, compute)
     if element not in memo:
-        memo[element] = compute(element, *args)
+        memo[element] = compute(element)
     return memo[element]
 
 

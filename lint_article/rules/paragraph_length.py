@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..article import Article, Block, Word
-from ..editorial import CODE_TAGS, article_region, counts_words, per_element, within
+from ..editorial import CODE_TAGS, article_region, counts_words, within
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -67,28 +67,30 @@ class ParagraphLength(Rule):
         if not counts_words(article, ctx.language):
             return
         limit = ctx.options.max_words
+        # The <br> offsets of each element, found once: text written between a
+        # container's paragraphs makes many blocks of the same element.
+        line_breaks: dict[etree._Element, list[int]] = {}
         for block in article_region(article).blocks(article):
             if block.kind not in ("paragraph", "block"):
                 continue
             words = article.words_in(block.start, block.end)
             if len(words) <= limit or within(block.element, CODE_TAGS, article):
                 continue
-            count = _longest_line(article, block, words)
+            count = _longest_line(article, block, words, line_breaks)
             if count > limit:
                 yield ctx.at_text(block.start, block.end, "too-long", count=count, max_words=limit)
 
 
-def _longest_line(article: Article, block: Block, words: Sequence[Word]) -> int:
+def _longest_line(
+    article: Article, block: Block, words: Sequence[Word], line_breaks: dict[etree._Element, list[int]]
+) -> int:
     """Words in the longest stretch of *block* between line breaks: a paragraph
     of lines (a poem, a list typed with <br>, a blog's <br><br> paragraphs) is
     not one wall of text."""
-    breaks = per_element(article, block.element, _line_breaks, article)
+    breaks = line_breaks.get(block.element)
+    if breaks is None:
+        breaks = line_breaks[block.element] = sorted(article.element_span(br)[0] for br in block.element.iter("br"))
     if not breaks:
         return len(words)
     lines = Counter(bisect.bisect(breaks, article.source_offset(word.start)) for word in words)
     return max(lines.values())
-
-
-def _line_breaks(element: etree._Element, article: Article) -> list[int]:
-    """Source offsets of the ``<br>`` in *element*, in order."""
-    return sorted(article.element_span(br)[0] for br in element.iter("br"))
