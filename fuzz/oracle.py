@@ -18,7 +18,7 @@ from typing import Any
 
 from lint_article.api import lint, make_linter
 from lint_article.config import Config
-from lint_article.document import Article
+from lint_article.document import Article, ArticleError
 from lint_article.formatters import FORMATTERS
 from lint_article.inputs import refusal
 from lint_article.registry import load_registry
@@ -59,12 +59,17 @@ def every_rule() -> Config:
 def lint_and_check(data: str | bytes, *, path: str = "input.html") -> Report:
     """Lint *data* with every rule and check every promise; return the report of ``lint()``."""
     given = lint(data, config=every_rule(), path=path)
+    try:
+        source = Article.from_html(data).source
+    except ArticleError as crowded:  # an element with too many attributes: the promised error, and no crash
+        assert given.error == str(crowded), f"the report has another error: {given.error}"
+        return given
     refused = refusal(data)
     assert given.error == refused, f"the report has an error: {given.error}"
     report = given if refused is None else _lint_article(data, path)
     crashes = [f.message for f in report.internal_errors]
     assert not crashes, f"a rule crashed: {crashes}"
-    check_positions(report, Article.from_html(data).source)
+    check_positions(report, source)
     check_json(report)
     again = lint(data, config=every_rule(), path=path) if refused is None else _lint_article(data, path)
     assert again.to_dict() == report.to_dict(), "a second run gave another report"

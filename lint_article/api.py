@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import select
 import stat
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
 from .engine import Linter
-from .inputs import MAX_FILE_SIZE_HINT, Limit, TooLarge, read_limited
+from .inputs import MAX_FILE_SIZE_HINT, Limit, TooLarge, TooSlow, check_limits, read_limited
 from .registry import Registry, load_registry
 from .report import Report
 
@@ -19,6 +21,7 @@ __all__ = [
     "ConfigLike",
     "Limit",
     "TooLarge",
+    "check_limits",
     "lint",
     "lint_file",
     "lint_path",
@@ -52,6 +55,7 @@ def make_linter(
         fragment_rules=fragment_rules,
         max_bytes=settings.max_file_size,
         known_rules=frozenset(registry.rules),
+        timeout=settings.timeout or None,
     )
 
 
@@ -61,58 +65,83 @@ def lint(
     config: ConfigLike = None,
     path: str = "<string>",
     max_bytes: int | Limit | None = Limit.CONFIGURED,
+    timeout: float | Limit | None = Limit.CONFIGURED,
 ) -> Report:
     """Lint one article given as text or bytes (decoded as a browser would).
 
     Never raises for any input: anything that is not an HTML article (not text,
-    empty, an image, a PDF, plain text or Markdown) or is over *max_bytes*
-    (text counted in UTF-8 bytes; by default the configuration's
-    ``max-file-size``; None for no limit) gives a report with ``error`` set. A
-    bad *config* raises :class:`~lint_article.rule.ConfigError`."""
-    return make_linter(config).lint(html, path, max_bytes=max_bytes)
+    empty, an image, a PDF, plain text or Markdown), is over *max_bytes* (text
+    counted in UTF-8 bytes; by default the configuration's ``max-file-size``;
+    None for no limit) or takes longer than *timeout* seconds to parse and lint
+    (by default the configuration's ``timeout``; None or 0 for no limit) gives a
+    report with ``error`` set. A bad *config* raises
+    :class:`~lint_article.rule.ConfigError`, and an out-of-range *max_bytes* or
+    *timeout* ValueError."""
+    check_limits(max_bytes, timeout)
+    return make_linter(config).lint(html, path, max_bytes=max_bytes, timeout=timeout)
 
 
 def lint_file(
-    path: str | os.PathLike[str], *, config: ConfigLike = None, max_bytes: int | Limit | None = Limit.CONFIGURED
+    path: str | os.PathLike[str],
+    *,
+    config: ConfigLike = None,
+    max_bytes: int | Limit | None = Limit.CONFIGURED,
+    timeout: float | Limit | None = Limit.CONFIGURED,
 ) -> Report:
     """Lint one file; a file that cannot be read, or is not an HTML article,
     gives a report with ``error`` set."""
     linter = make_linter(config)
     if not isinstance(path, str | os.PathLike):
         return Report(str(path), error=f"no path given: {type(path).__name__}, not str or os.PathLike")
-    return lint_path(linter, Path(path), max_bytes=max_bytes)
+    return lint_path(linter, Path(path), max_bytes=max_bytes, timeout=timeout)
 
 
 def lint_path(
-    linter: Linter, path: Path, display: str | None = None, *, max_bytes: int | Limit | None = Limit.CONFIGURED
+    linter: Linter,
+    path: Path,
+    display: str | None = None,
+    *,
+    max_bytes: int | Limit | None = Limit.CONFIGURED,
+    timeout: float | Limit | None = Limit.CONFIGURED,
 ) -> Report:
     """Lint the file at *path* with *linter*; a file that cannot be read, is
     larger than *max_bytes* (by default the linter's ``max-file-size``; None: no
-    limit) or is not an HTML article gives a report with ``error`` set."""
+    limit), takes longer than *timeout* seconds (by default the linter's
+    ``timeout``; None or 0: no limit) or is not an HTML article gives a report
+    with ``error`` set."""
     name = display or str(path)
+    check_limits(max_bytes, timeout)
+    seconds = linter.timeout if timeout is Limit.CONFIGURED else timeout or None
     try:
-        data = read_file(path, linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes)
+        data = read_file(path, linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes, seconds)
     except Unreadable as exc:
         return Report(name, error=str(exc))
-    return linter.lint(data, name, max_bytes=None)
+    return linter.lint(data, name, max_bytes=None, timeout=timeout)
 
 
 class Unreadable(Exception):
     """A file that cannot be linted; the message says why, for its report's ``error``."""
 
 
-def read_file(path: Path, max_bytes: int | None) -> bytes:
+def read_file(path: Path, max_bytes: int | None, seconds: float | None = None) -> bytes:
     """The bytes of the file at *path*, or Unreadable when it cannot be read or
-    holds more than *max_bytes* (None: no limit)."""
+    holds more than *max_bytes* (None: no limit). A named pipe is read as its
+    writer writes, for no longer than *seconds*; one that no program writes to
+    is an error at once (opening it would wait for a writer)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if max_bytes is not None and info.st_size > max_bytes:
             raise TooLarge(max_bytes, info.st_size, hint=MAX_FILE_SIZE_HINT)
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_pipe(path, max_bytes, seconds)
+            if not data:
+                raise Unreadable("a named pipe that nothing was written to")
+            return data
         with path.open("rb") as stream:
             return read_limited(stream, max_bytes, hint=MAX_FILE_SIZE_HINT)
-    except TooLarge as exc:
+    except (TooLarge, TooSlow) as exc:
         raise Unreadable(str(exc)) from None
     except FileNotFoundError:
         raise Unreadable("no such file") from None
@@ -122,3 +151,35 @@ def read_file(path: Path, max_bytes: int | None) -> bytes:
         raise Unreadable("permission denied") from None
     except OSError as exc:
         raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
+
+
+_PIPE_CHUNK = 1 << 16
+
+
+def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> bytes:
+    """What a named pipe holds, up to *max_bytes* and for at most *seconds*
+    (raising TooLarge or TooSlow past them); empty when no program
+    has it open for writing. Opened without waiting for a writer, and read only
+    when select() says there is something to read."""
+    started = time.monotonic()
+    chunks: list[bytes] = []
+    size = 0
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        while True:
+            waited = time.monotonic() - started
+            if seconds and waited >= seconds:  # a writer that never closes, or trickles
+                raise TooSlow(seconds)
+            try:
+                chunk = os.read(descriptor, _PIPE_CHUNK)
+            except BlockingIOError:  # a writer, that has not written yet
+                select.select([descriptor], [], [], seconds - waited if seconds else None)
+                continue
+            if not chunk:  # end of file: no writer, or the last one has closed it
+                return b"".join(chunks)
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise TooLarge(max_bytes, hint=MAX_FILE_SIZE_HINT)
+            chunks.append(chunk)
+    finally:
+        os.close(descriptor)

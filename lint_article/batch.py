@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from .api import ConfigLike, Limit, lint_path, make_linter
+from .api import ConfigLike, Limit, check_limits, lint_path, make_linter
 from .config import Config, as_config
 from .config_files import Settings
 from .engine import Linter
@@ -80,25 +80,35 @@ def lint_many(
     registry: Registry | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_bytes: int | Limit | None = Limit.CONFIGURED,
+    timeout: float | Limit | None = Limit.CONFIGURED,
 ) -> Iterator[Report]:
     """Reports for *items*, in their order, linted by *jobs* processes (default: one per CPU).
 
-    A file that cannot be read, or an article over *max_bytes* (by default the
-    ``max-file-size`` of its own settings; None: no limit), gives a report with
-    ``error`` set; so does an article that the linter itself
-    fails on, or whose configuration file is wrong, and the others go on.
+    A file that cannot be read, an article over *max_bytes* (by default the
+    ``max-file-size`` of its own settings; None: no limit), or one that takes
+    longer than *timeout* seconds (by default the ``timeout`` of its own
+    settings; None or 0: no limit), gives a report with ``error`` set; so does an
+    article that the linter itself fails on, or whose configuration file is
+    wrong, and the others go on.
     """
     linters = _Linters(config, registry)
     linters.for_name(None)  # validates the configuration now
+    check_limits(max_bytes, timeout)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
     tasks = (_task(item) for item in items)
+    limits = _Limits(max_bytes, timeout)
     if jobs == 1:
-        return (_lint_task(linters, task, max_bytes) for task in tasks)
-    return _parallel(tasks, linters, jobs, chunk_size, max_bytes)
+        return (_lint_task(linters, task, limits) for task in tasks)
+    return _parallel(tasks, linters, jobs, chunk_size, limits)
+
+
+class _Limits(NamedTuple):
+    max_bytes: int | Limit | None
+    timeout: float | Limit | None
 
 
 class _Linters:
@@ -133,15 +143,15 @@ def _task(item: Item) -> _Task:
     return _Task(str(name), html)
 
 
-def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
+def _lint_task(linters: _Linters, task: _Task, limits: _Limits) -> Report:
     name, html, error = task
     if error is not None:
         return Report(name, error=error)
     try:
         linter = linters.for_name(name)
         if html is None:
-            return lint_path(linter, Path(name), name, max_bytes=max_bytes)
-        return linter.lint(html, name, max_bytes=max_bytes)
+            return lint_path(linter, Path(name), name, max_bytes=limits.max_bytes, timeout=limits.timeout)
+        return linter.lint(html, name, max_bytes=limits.max_bytes, timeout=limits.timeout)
     except ConfigError as exc:
         return Report(name, error=f"configuration: {exc}")
     # SystemExit too: a plugin calling sys.exit() must not end the run as if all went well.
@@ -150,20 +160,20 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) ->
 
 
 def _parallel(
-    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, max_bytes: int | Limit | None
+    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, limits: _Limits
 ) -> Iterator[Report]:
     chunks = _chunks(tasks, chunk_size)
     # Look ahead: a batch that fits in one chunk is not worth starting processes
     # for, and a small one needs no more processes than it has chunks.
     head = list(itertools.islice(chunks, jobs))
     if len(head) < 2:
-        yield from (_lint_task(linters, task, max_bytes) for chunk in head for task in chunk)
+        yield from (_lint_task(linters, task, limits) for chunk in head for task in chunk)
         return
     jobs = min(jobs, len(head))
     from concurrent.futures import ProcessPoolExecutor  # here: one file never needs a pool
 
     context = multiprocessing.get_context(_start_method())
-    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes))
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linters, limits))
     pending: deque[Future[list[Report]]] = deque()
     try:
         for chunk in itertools.chain(head, chunks):
@@ -192,15 +202,15 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-_worker: tuple[_Linters, int | Limit | None] | None = None
+_worker: tuple[_Linters, _Limits] | None = None
 
 
-def _init_worker(linters: _Linters, max_bytes: int | Limit | None) -> None:
+def _init_worker(linters: _Linters, limits: _Limits) -> None:
     global _worker
-    _worker = (linters, max_bytes)
+    _worker = (linters, limits)
 
 
 def _lint_chunk(chunk: list[_Task]) -> list[Report]:
     assert _worker is not None, "the worker was not initialised"
-    linters, max_bytes = _worker
-    return [_lint_task(linters, task, max_bytes) for task in chunk]
+    linters, limits = _worker
+    return [_lint_task(linters, task, limits) for task in chunk]

@@ -30,7 +30,7 @@ from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
 from .formatters import FORMATTERS, FormatOptions, rule_infos
-from .formatters.base import shown_path
+from .formatters.base import printable, shown_path
 from .formatters.text import statistics as statistics_lines
 from .inputs import MAX_FILE_SIZE_HINT
 from .registry import Registry, load_registry
@@ -132,6 +132,13 @@ def main() -> None:
     help="Lint in this many processes, output in order.  [default: the number of CPUs]",
 )
 @click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Seconds one file may take to lint; past that it is an error and the others go on (default 60; 0: no limit).",
+)
+@click.option(
     "--baseline",
     "baseline_file",
     type=click.Path(dir_okay=False),
@@ -205,6 +212,7 @@ def check(
     color: bool | None,
     statistics: bool,
     jobs: int | None,
+    timeout: float | None,
     baseline_file: str | None,
     config_file: str | None,
     isolated: bool,
@@ -234,6 +242,7 @@ def check(
         "scope": scope,
         "report-unused-disables": report_unused_disables,
         "max-file-size": max_file_size,
+        "timeout": timeout,
     }
     # Every mistake in the settings, the configuration files and the baseline is
     # found before any article is read, and all are reported together.
@@ -511,11 +520,11 @@ def _report_faults(reports: Sequence[Report], registry: Registry, output_format:
     for report in reports:
         path = shown_path(report.path)
         if report.error is not None and output_format != "text":
-            click.echo(f"{path}: error: {report.error}", err=True)
+            click.echo(f"{path}: error: {printable(report.error)}", err=True)
         for finding in report.internal_errors:
             entry = registry.rules.get(finding.rule)
             origin = entry.origin if entry else "unknown"
-            click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+            click.echo(f"error: {path}: {printable(finding.message)} (rule {finding.rule!r} of {origin!r})", err=True)
 
 
 def _load_baseline(path: str) -> Baseline:

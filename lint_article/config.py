@@ -32,6 +32,11 @@ SCOPES = ("article", "page")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 UNUSED_DIRECTIVE = "unused-directive"
 """The rule that ``report-unused-disables`` switches on, as ``extend-select`` would."""
+LARGEST_MAX_FILE_SIZE = 4 * 1024**3
+"""4 GiB: an article takes 15 to 120 times its size in memory, and a limit
+beyond what the machine can read in one call is not a limit."""
+DEFAULT_TIMEOUT = 60.0
+LONGEST_TIMEOUT = 86_400.0
 
 KEYS = {
     "select": "rules to run (rule ids); without it, every rule that is on by default",
@@ -46,6 +51,7 @@ KEYS = {
     "scope": "article (default) or page: lint the article alone, or the whole page with the site's template",
     "report-unused-disables": "report suppression directives that silenced nothing",
     "max-file-size": "largest file, in bytes, that is linted; larger ones are an error",
+    "timeout": "seconds one file may take to lint, past which it is an error; 0 for no limit",
 }
 
 
@@ -81,6 +87,8 @@ class Config:
     """``page`` to lint the whole page, template and all; None: each rule's own scope."""
     report_unused_disables: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds one article may take to lint (0: no limit)."""
     source: str = "<defaults>"
     """Where these settings came from, for error messages."""
     root: PurePath | None = None
@@ -249,9 +257,16 @@ def _flag(value: Any, key: str) -> bool:
 
 
 def _size(value: Any, key: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ConfigError(f"expected a number of bytes above 0, got {value!r}")
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= LARGEST_MAX_FILE_SIZE:
+        raise ConfigError(f"expected a number of bytes from 1 to {LARGEST_MAX_FILE_SIZE:,} (4 GiB), got {value!r}")
     return value
+
+
+def _seconds(value: Any, key: str) -> float:
+    value = 0 if value is None else value  # setup.cfg's "none"
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= LONGEST_TIMEOUT:
+        raise ConfigError(f"expected a number of seconds from 0 (no limit) to {LONGEST_TIMEOUT:,.0f}, got {value!r}")
+    return float(value)
 
 
 def _strings(value: Any, key: str) -> tuple[str, ...]:
@@ -306,6 +321,7 @@ _PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "scope": _scope,
     "report-unused-disables": _flag,
     "max-file-size": _size,
+    "timeout": _seconds,
 }
 
 

@@ -49,10 +49,7 @@ def read_config_file(path: Path) -> Config | None:
         data = _setup_cfg(text, path)
         where = f"{path} [lint-article]"
     else:
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        document = load_toml(text, path)
         if path.name == "pyproject.toml":
             tool = document.get("tool", {})
             data = tool.get("lint-article") if isinstance(tool, Mapping) else None
@@ -117,6 +114,16 @@ def find_config_file(folder: Path, warn: Callable[[str], None] = lambda warning:
     return None
 
 
+def load_toml(text: str, path: Path) -> dict[str, Any]:
+    """The TOML document *text* of *path*; raises ConfigError for one that is not TOML."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+
+
 def _has_settings(path: Path, warn: Callable[[str], None]) -> bool:
     if path.name == ".lint-article.toml":
         return True
@@ -141,8 +148,8 @@ def near_misses(path: Path, text: str) -> list[str]:
         return []
     if path.name == "pyproject.toml":
         try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
+            document = load_toml(text, path)
+        except ConfigError:
             return []  # reported when the file is read, if it holds settings
         tool = document.get("tool", {})
         misses = [(f"[{key}]", "[tool.lint-article]") for key in document if _looks_like_ours(key)]

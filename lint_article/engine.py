@@ -6,13 +6,14 @@ import traceback
 from collections.abc import Sequence
 
 from . import inputs
-from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule
-from .document import Article
+from .config import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT, ActiveRule
+from .document import Article, ArticleError
 from .findings import Finding, Severity
 from .inputs import Limit
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
 from .rule import Context
 from .suppression import Suppressions
+from .time_limit import TimeLimitExceeded, Watch, time_limit
 
 
 class Linter:
@@ -26,6 +27,7 @@ class Linter:
         fragment_rules: Sequence[ActiveRule] | None = None,
         max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
         known_rules: frozenset[str] | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.rules = tuple(rules)
         self.fragment_rules = tuple(fragment_rules) if fragment_rules is not None else None
@@ -37,22 +39,44 @@ class Linter:
         self.known_rules = known_rules
         """Every installed rule id, for the rules that judge directives (a
         directive naming another rule silences nothing; None: not known)."""
+        self.timeout = timeout
+        """Seconds one article may take to parse and lint with this linter
+        (``timeout``; None: no limit); one that takes longer gets a report with ``error`` set."""
 
     def lint(
-        self, source: Article | str | bytes, path: str = "<string>", *, max_bytes: int | Limit | None = Limit.CONFIGURED
+        self,
+        source: Article | str | bytes,
+        path: str = "<string>",
+        *,
+        max_bytes: int | Limit | None = Limit.CONFIGURED,
+        timeout: float | Limit | None = Limit.CONFIGURED,
     ) -> Report:
         """Lint *source*: an :class:`Article`, or HTML as text or bytes (decoded as a
         browser would). Text or bytes that are not HTML (see :mod:`.inputs`), or
         larger than *max_bytes* (text counted in UTF-8 bytes; by default this
         linter's ``max-file-size``; None for no limit), give a report with
-        ``error`` set and are not parsed; so does anything but text or bytes."""
-        if isinstance(source, Article):
-            article = source
-        else:
+        ``error`` set and are not parsed; so does anything but text or bytes, an
+        article the parser refuses (:class:`~lint_article.document.ArticleError`),
+        and one that takes longer than *timeout* seconds to parse and lint (by
+        default this linter's ``timeout``; None or 0 for no limit)."""
+        inputs.check_limits(max_bytes, timeout)
+        if not isinstance(source, Article):
             error = inputs.problem(source, self.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes)
             if error is not None:
                 return Report(path, error=error)
-            article = Article.from_html(source)
+        seconds = self.timeout if timeout is Limit.CONFIGURED else timeout or None
+        watch: Watch | None = None
+        try:
+            with time_limit(seconds) as watch:
+                return self._lint(source if isinstance(source, Article) else Article.from_html(source), path)
+        except ArticleError as exc:
+            return Report(path, error=str(exc))
+        except TimeLimitExceeded:
+            if seconds is None or watch is None or not watch.fired:
+                raise  # an outer time limit's (a caller's own): not this article's to report
+            return Report(path, error=f"linting took longer than the limit of {seconds:g} s")
+
+    def _lint(self, article: Article, path: str) -> Report:
         language = article.language(self.language).code
         suppressions = Suppressions(article)
         rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules

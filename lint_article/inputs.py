@@ -14,12 +14,24 @@ import enum
 import re
 from typing import IO, AnyStr
 
+from .config import LARGEST_MAX_FILE_SIZE, LONGEST_TIMEOUT
+
 MAX_FILE_SIZE_HINT = "raise it with --max-file-size or the max-file-size setting"
 
 
 class Limit(enum.Enum):
-    CONFIGURED = "the linter's max-file-size"
-    """The default of every ``max_bytes``: the limit of the article's own configuration."""
+    CONFIGURED = "the linter's own limit"
+    """The default of every ``max_bytes`` and ``timeout``: the limit of the article's own
+    configuration (``max-file-size``, ``timeout``)."""
+
+
+def check_limits(max_bytes: int | Limit | None, timeout: float | Limit | None) -> None:
+    """Raise ValueError for a *max_bytes* or *timeout* argument out of its range,
+    as configuration files have theirs checked."""
+    if isinstance(max_bytes, int) and not 0 <= max_bytes <= LARGEST_MAX_FILE_SIZE:
+        raise ValueError(f"max_bytes must be from 0 to {LARGEST_MAX_FILE_SIZE:,} (4 GiB) or None, got {max_bytes!r}")
+    if isinstance(timeout, int | float) and not 0 <= timeout <= LONGEST_TIMEOUT:
+        raise ValueError(f"timeout must be from 0 to {LONGEST_TIMEOUT:,.0f} seconds or None, got {timeout!r}")
 
 
 class TooLarge(Exception):
@@ -28,6 +40,13 @@ class TooLarge(Exception):
     def __init__(self, max_bytes: int, size: int | None = None, *, hint: str | None = None) -> None:
         known = f"{size:,} bytes, " if size is not None else ""
         super().__init__(f"file too large: {known}over the limit of {max_bytes:,} bytes{f' ({hint})' if hint else ''}")
+
+
+class TooSlow(Exception):
+    """An input that could not be read within its time limit; the message is the report's error."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"reading took longer than the limit of {seconds:g} s")
 
 
 def read_limited(stream: IO[bytes], max_bytes: int | None, *, hint: str | None = None) -> bytes:

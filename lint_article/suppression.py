@@ -61,16 +61,16 @@ class Directive:
     start: int
     """Source offset of the directive itself."""
     covers: tuple[int, int]
-    """Source offsets [start, end) whose findings it silences."""
+    """Source offsets [start, end) whose findings it silences; a ``disable``
+    region runs to the end of the file, and for each rule to the first
+    ``lint-article-enable`` after it that names the rule or no rule."""
     element: Element | None = None
-    excluded: frozenset[str] = frozenset()
-    """Rules re-enabled inside a region that silences every rule."""
     used: bool = field(default=False)
     end: int = -1
     """Source offset just past the directive itself: its comment, or its element's start tag."""
 
     def applies_to(self, rule_id: str) -> bool:
-        return (not self.rules or rule_id in self.rules) and rule_id not in self.excluded
+        return not self.rules or rule_id in self.rules
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class Suppressions:
     def __init__(self, article: Article) -> None:
         self._article = article
         addressed = list(_addressed_comments(article))
-        comments = _comment_directives(article, addressed)
+        comments, self._enables = _comment_directives(article, addressed)
         elements = _element_directives(article)
         self.directives: list[Directive] = comments + elements
         """The valid directives, comments first, then attributes."""
@@ -159,7 +159,19 @@ class Suppressions:
 
     def _comment_spans(self, rule_id: str) -> _Spans:
         if rule_id not in self._source_spans:
-            relevant = [(*d.covers, d) for d in self._comments if d.applies_to(rule_id)]
+            # Each region ends at the first enable after it that names the rule: found
+            # by a binary search, rather than splitting every open region at every
+            # enable (n regions and n enables would make n² pieces).
+            enabled_at = [at for at, names in self._enables if not names or rule_id in names]
+            relevant = []
+            for directive in self._comments:
+                if not directive.applies_to(rule_id):
+                    continue
+                start, end = directive.covers
+                if directive.kind == "disable":
+                    enable = bisect.bisect_left(enabled_at, start)
+                    end = enabled_at[enable] if enable < len(enabled_at) else end
+                relevant.append((start, end, directive))
             self._source_spans[rule_id] = _Spans(relevant)
         return self._source_spans[rule_id]
 
@@ -210,10 +222,14 @@ def _bad_rule_id(text: str) -> str | None:
 Addressed = tuple[int, int, "re.Match[str] | None", "InvalidDirective | None"]
 
 
-def _comment_directives(article: Article, addressed: list[Addressed]) -> list[Directive]:
+def _comment_directives(
+    article: Article, addressed: list[Addressed]
+) -> tuple[list[Directive], list[tuple[int, frozenset[str]]]]:
+    """The directives that silence, in source order, and where each
+    ``lint-article-enable`` is with the rules it names (none: every rule)."""
     source = article.source
     directives: list[Directive] = []
-    open_regions: list[Directive] = []
+    enables: list[tuple[int, frozenset[str]]] = []
     for at, after, match, _ in addressed:
         if match is None:
             continue
@@ -223,18 +239,10 @@ def _comment_directives(article: Article, addressed: list[Addressed]) -> list[Di
         elif kind == "disable-next-line":
             directives.append(Directive(kind, rules, at, _next_content_line(article, after), end=after))
         elif kind == "disable":
-            region = Directive(kind, rules, at, (after, len(source) + 1), end=after)
-            directives.append(region)
-            open_regions.append(region)
+            directives.append(Directive(kind, rules, at, (after, len(source) + 1), end=after))
         else:
-            for region in list(open_regions):
-                open_regions.remove(region)
-                region.covers = (region.covers[0], at)
-                rest = _still_disabled(region, rules, after, len(source) + 1)
-                if rest is not None:
-                    directives.append(rest)
-                    open_regions.append(rest)
-    return directives
+            enables.append((at, rules))
+    return directives, enables
 
 
 def _addressed_comments(article: Article) -> Iterator[Addressed]:
@@ -294,19 +302,6 @@ def _invalid_attributes(article: Article) -> list[InvalidDirective]:
                 values = {"name": name, "hint": f"; did you mean “{SPAN_ATTRIBUTE}”?"}
                 found.append(InvalidDirective(start, end, "unknown-attribute", values, element))
     return found
-
-
-def _still_disabled(region: Directive, enabled: frozenset[str], start: int, end: int) -> Directive | None:
-    """What of *region* stays disabled after ``lint-article-enable`` names *enabled*
-    (no name enables everything)."""
-    if not enabled:
-        return None
-    if region.rules:
-        remaining = region.rules - enabled
-        return Directive(region.kind, remaining, region.start, (start, end), end=region.end) if remaining else None
-    return Directive(
-        region.kind, region.rules, region.start, (start, end), excluded=region.excluded | enabled, end=region.end
-    )
 
 
 def _next_content_line(article: Article, after: int) -> tuple[int, int]:

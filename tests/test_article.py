@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint_article import Article
+from lint_article.document.tokens import sentence_spans
 
 
 def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
@@ -46,6 +47,25 @@ def test_sentences_split_at_terminal_punctuation_but_not_abbreviations() -> None
     )
     texts = [article.text[s.start : s.end] for s in article.page.sentences]
     assert texts == ["Dr. Smith met the U.S. envoy at 3.15 p.m. today.", "Was it late?", "Yes!", "“Quite,” she said."]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Dr. Dr. Dr. Smith came. Then he left.", ["Dr. Dr. Dr. Smith came.", "Then he left."]),
+        ("Wait… What happened… nothing.", ["Wait…", "What happened… nothing."]),
+        ("No!!! Really?! Yes.", ["No!!!", "Really?!", "Yes."]),
+        ("!!!!", ["!!!!"]),
+        ("!!!!x Then.", ["!!!!x Then."]),
+        ("ab. ab. ab. Ab. Cd.", ["ab. ab. ab.", "Ab.", "Cd."]),
+        ("It costs approx. 5 euros. Fine.", ["It costs approx. 5 euros.", "Fine."]),
+        ("A. B. Smith wrote it. Yes.", ["A. B. Smith wrote it.", "Yes."]),
+        ("He said “Go!” Then he went.", ["He said “Go!”", "Then he went."]),
+        ("東京。大阪！", ["東京。", "大阪！"]),
+    ],
+)
+def test_sentence_boundaries_in_runs_of_punctuation_and_abbreviations(text: str, sentences: list[str]) -> None:
+    assert [text[start:end] for start, end in sentence_spans(text)] == sentences
 
 
 def test_headings_with_levels_text_and_positions() -> None:

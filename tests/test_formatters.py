@@ -44,6 +44,7 @@ from lint_article.api import lint_path, make_linter
 from lint_article.config import Config
 from lint_article.findings import Finding, Severity
 from lint_article.formatters import FORMATTERS, FormatOptions, github, junit, rule_infos, sarif
+from lint_article.formatters.base import printable
 from lint_article.registry import Registry, load_registry
 from lint_article.report import INTERNAL_ERROR, Report, Stats
 
@@ -312,10 +313,10 @@ def test_github_commands_parse_back_to_the_findings(case: str) -> None:
     expected: list[tuple[str, str, int | None, str]] = []
     for report in reports:
         if report.error:
-            expected.append(("error", report.path, None, f"could not be linted: {report.error}"))
+            expected.append(("error", printable(report.path), None, printable(f"could not be linted: {report.error}")))
         for f in report.findings:
             name = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[f.severity]
-            expected.append((name, report.path, f.line, f.message))
+            expected.append((name, printable(report.path), f.line, printable(f.message)))
     actual = [(n, p["file"], int(p["line"]) if "line" in p else None, m) for n, p, m in commands]
     assert actual == expected
     for _, props, _ in commands:

@@ -21,9 +21,11 @@ import pytest
 
 from fuzz.oracle import check_json, check_positions, lint_and_check
 from lint_article.api import MAX_BYTES, lint, lint_file
-from lint_article.document import Article
+from lint_article.document import Article, ArticleError
 from lint_article.document.decoding import decode_html
+from lint_article.document.scan import MAX_ATTRIBUTES
 from lint_article.inputs import MAX_FILE_SIZE_HINT as HINT
+from lint_article.report import Stats
 
 from .conftest import FIXTURES, ROOT, corpus_files, finding_lines
 
@@ -106,6 +108,18 @@ def test_nul_bytes_neither_cut_the_text_nor_crash() -> None:
     report = lint_and_check(data)
     assert report.stats is not None and report.stats.words == 3  # the headline is not the body
     assert words(data)[-1] == "last"
+
+
+@pytest.mark.parametrize("zeros", [0, 5000])
+def test_a_numeric_character_reference_of_thousands_of_digits_is_a_replacement_character(zeros: int) -> None:
+    # int() refuses more than 4,300 digits; a browser shows U+FFFD for any reference past U+10FFFF.
+    html = "<p>Before &#" + "9" * 5000 + "; after &#" + "0" * zeros + "65; end.</p>"
+    lint_and_check(html)
+    article = Article.from_html(html)
+    assert article.text == "Before \ufffd after A end."
+    assert [w.text for w in article.page.words] == ["Before", "after", "A", "end"]
+    positions = [article.position(article.source_offset(w.start)) for w in article.page.words]
+    assert positions[2:] == [(1, 5021), (1, 5027 + zeros)]
 
 
 # -- size ------------------------------------------------------------------------
@@ -286,6 +300,87 @@ def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path:
     for name in ("a-good.html", "e-good.html"):
         assert files[name]["error"] is None
         assert [(f["rule"], f["line"]) for f in files[name]["findings"]] == [("single-h1", 2)]
+
+
+def test_an_element_with_more_attributes_than_the_limit_is_refused_before_the_parser_sees_it() -> None:
+    def element(count: int) -> str:
+        return "<h1>Title</h1>\n<p " + " ".join(f'a{i}="v w"' for i in range(count)) + ">text</p>"
+
+    assert lint(element(MAX_ATTRIBUTES)).error is None
+    report = lint(element(MAX_ATTRIBUTES + 1))
+    assert report.error == (
+        "an element with 1,001 attributes at line 2, column 1: more than the 1,000 an element may have"
+    )
+    assert report.findings == () and report.stats == Stats(0, 0, 0, 0, 0.0, None, None)
+    with pytest.raises(ArticleError):
+        Article.from_html(element(MAX_ATTRIBUTES + 1))
+
+
+def run_check(*args: str, cwd: Path, **options: object) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=60, check=False, **options)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_never_holds_up_the_run(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<body><h1>A</h1><h1>B</h1>")
+    os.mkfifo(tmp_path / "nobody.html")
+    os.mkfifo(tmp_path / "silent.html")
+    silent_writer = os.open(tmp_path / "silent.html", os.O_RDWR | os.O_NONBLOCK)  # holds it open, writes nothing
+    try:
+        started = time.monotonic()
+        result = run_check("--timeout", "1", "nobody.html", "silent.html", "a.html", cwd=tmp_path)
+        assert time.monotonic() - started < 30
+    finally:
+        os.close(silent_writer)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert finding_lines(result.stdout) == [
+        "nobody.html: error: a named pipe that nothing was written to",
+        "silent.html: error: reading took longer than the limit of 1 s",
+        "a.html:1:17: error single-h1 extra <h1>; the first <h1> is on line 1",
+        "Found 1 finding (1 error) in 3 files; 2 files could not be linted.",
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")
+def test_a_pipe_from_a_process_substitution_is_read(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"<body><h1>A</h1><h1>B</h1>")
+    os.close(write_end)
+    try:
+        result = run_check(f"/dev/fd/{read_end}", cwd=tmp_path, pass_fds=(read_end,))
+    finally:
+        os.close(read_end)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"/dev/fd/{read_end}:1:17: error single-h1 extra <h1>" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (".lint-article.toml", "x = " + "[" * 500 + "]" * 500, "invalid TOML: arrays or tables nested too deeply"),
+        (
+            "pyproject.toml",
+            "[tool.lint-article]\nrules = " + "{a = " * 2000 + "1" + "}" * 2000,
+            "invalid TOML: arrays or tables nested too deeply",
+        ),
+        (
+            ".lint-article.toml",
+            "max-file-size = 99999999999999999999",
+            "max-file-size: expected a number of bytes from 1 to 4,294,967,296 (4 GiB), got 99999999999999999999",
+        ),
+    ],
+)
+def test_a_hostile_configuration_file_is_a_configuration_error(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    (tmp_path / name).write_text(text + "\n")
+    (tmp_path / "a.html").write_text("<h1>A</h1>")
+    result = run_check("a.html", cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert f"error: {tmp_path / name}" in result.stderr and message in result.stderr
+    assert result.stdout == ""
 
 
 # -- file names ------------------------------------------------------------------

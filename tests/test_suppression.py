@@ -51,6 +51,13 @@ def rules_at(html: str, **config: object) -> list[tuple[int, str]]:
             '<h1 style="x">2</h1>\n<!-- lint-article-enable -->\n<p style="y">3</p>',
             [(4, "single-h1"), (6, "no-inline-style")],
         ),
+        # Regions that overlap end, each for each rule, at the first enable that names it.
+        (
+            H1S + "<!-- lint-article-disable single-h1 -->\n<!-- lint-article-disable single-h1, no-inline-style -->\n"
+            "<!-- lint-article-enable no-inline-style -->\n"
+            '<h1 style="x">2</h1>\n<!-- lint-article-enable single-h1 -->\n<h1 style="y">3</h1>',
+            [(5, "no-inline-style"), (7, "single-h1"), (7, "no-inline-style")],
+        ),
         # The next line that has content.
         (
             H1S + "<!-- lint-article-disable-next-line single-h1 -->\n\n   \n<h1>2</h1>\n<h1>3</h1>",

@@ -13,7 +13,7 @@ from .language import Language
 from .layout import PARAGRAPH_KINDS, PROSE_KINDS, Block
 from .region import Region
 from .scores import Scores
-from .tree import Element
+from .tree import ArticleError, Element
 from .views import Heading, Sentence, View, Word
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "PROSE_KINDS",
     "SPAN_ATTRIBUTE",
     "Article",
+    "ArticleError",
     "Block",
     "Element",
     "Heading",

@@ -12,6 +12,7 @@ reader would look, and no rule ever parses or tokenises on its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Callable, Hashable
 from functools import cached_property
@@ -20,12 +21,14 @@ from typing import Any, TypeVar, cast
 from . import tree as tree_module
 from .decoding import decode_html
 from .language import Language, detect_language
-from .layout import HEADING_LEVELS, Block, Layout, is_visible, visible_text
+from .layout import HEADING_LEVELS, QUOTING_TAGS, Block, Layout, is_hidden, visible_text
 from .region import Region, find_region
 from .tokens import WORD, comparison_key
 from .tree import Element
 from .views import Heading, View
 
+SELECTOR_LEVELS = 64
+"""The most levels a selector names; real pages nest 30 or 40 deep."""
 SPAN_ATTRIBUTE = "data-lint-article-disable"
 """Elements with this attribute (suppression) get their text span recorded:
 an inline ``<span>`` may silence part of a paragraph's words."""
@@ -149,20 +152,55 @@ class Article:
         """The text a reader sees inside *element*, white space collapsed."""
         return visible_text(element)
 
-    @staticmethod
-    def is_visible(element: Element) -> bool:
-        """False when *element* or an ancestor is hidden from readers."""
-        return is_visible(element)
+    def is_visible(self, element: Element) -> bool:
+        """False when *element* or an ancestor is hidden from readers. The answer
+        for each ancestor on the way is remembered for every rule that asks: a
+        page of images nested a thousand levels deep costs a step an image, not a thousand."""
+        return not self._up_the_tree(element, is_hidden, "hidden")
 
-    @staticmethod
-    def within(element: Element, tags: frozenset[str]) -> bool:
-        """True when *element* or one of its ancestors is one of *tags*."""
-        return element.tag in tags or any(ancestor.tag in tags for ancestor in element.iterancestors())
+    def within(self, element: Element, tags: frozenset[str]) -> bool:
+        """True when *element* or one of its ancestors is one of *tags* (remembered
+        as :meth:`is_visible` remembers)."""
+        return self._up_the_tree(element, lambda el: el.tag in tags, tags)
 
-    @classmethod
-    def is_code(cls, element: Element) -> bool:
+    def is_code(self, element: Element) -> bool:
         """True when *element* is, or lies inside, code (``<code>``, ``<pre>``, ...)."""
-        return cls.within(element, CODE_TAGS)
+        return self.within(element, CODE_TAGS)
+
+    def once(self, element: Element, compute: Callable[[Element], T]) -> T:
+        """``compute(element)``, once per article and element: a container that holds
+        many blocks (text written between its paragraphs) is read once, not once a block."""
+        memo: dict[Element, T] = self.derived(_answers, compute)
+        if element not in memo:
+            memo[element] = compute(element)
+        return memo[element]
+
+    def _up_the_tree(self, element: Element, test: Callable[[Element], bool], question: Hashable) -> bool:
+        """Whether *test* holds for *element* or one of its ancestors; the answers
+        to *question* found so far are remembered, with those of every element on the way."""
+        known: dict[Element, bool] = self.derived(_answers, question)
+        path: list[Element] = []
+        el: Element | None = element
+        found = False
+        while el is not None:
+            if el in known:
+                found = known[el]
+                break
+            path.append(el)
+            if isinstance(el.tag, str) and test(el):
+                found = True
+                break
+            el = el.getparent()
+        known.update(dict.fromkeys(path, found))
+        return found
+
+    @cached_property
+    def inline_quotations(self) -> tuple[list[int], list[int]]:
+        """The text spans of the inline quoting elements (``<code>``, ``<q>``...):
+        their starts in order, and the furthest end of any span that starts at or
+        before each, so that whether a passage lies inside one is a binary search."""
+        spans = sorted(span for el in self.tree.iter(*QUOTING_TAGS) if (span := self.text_span(el)) is not None)
+        return [low for low, _ in spans], list(itertools.accumulate((high for _, high in spans), max))
 
     @staticmethod
     def comparison_key(text: str) -> str:
@@ -224,7 +262,8 @@ class Article:
 
     def text_span(self, element: Element) -> tuple[int, int] | None:
         """Offsets [start, end) in :attr:`text` of what *element* shows, for an
-        element that carries :data:`SPAN_ATTRIBUTE` (others: None)."""
+        element that carries :data:`SPAN_ATTRIBUTE` or is one of the quoting
+        tags (``<code>``, ``<q>``...; others: None)."""
         return self._text_spans.get(element)
 
     def element_span(self, element: Element) -> tuple[int, int]:
@@ -255,10 +294,13 @@ class Article:
 
     def selector(self, element: Element) -> str:
         """A CSS selector that finds *element* from the document's ``<body>``
-        (or, for a fragment, from the fragment's container)."""
+        (or, for a fragment, from the fragment's container); for an element
+        nested deeper than :data:`SELECTOR_LEVELS`, from that many levels up
+        (a page of images nested a thousand deep would otherwise have a
+        selector of 6 KB for each)."""
         parts: list[str] = []
         el: Element | None = element
-        while el is not None and el.tag not in ("body", "html"):
+        while el is not None and el.tag not in ("body", "html") and len(parts) < SELECTOR_LEVELS:
             parent = el.getparent()
             tag = el.tag if isinstance(el.tag, str) else "*"
             if parent is None:
@@ -293,3 +335,8 @@ class Article:
 
 def _everything(element: Element) -> bool:
     return True
+
+
+def _answers(article: Article, question: Hashable) -> dict[Element, Any]:
+    """An empty memo, one per article and *question*."""
+    return {}

@@ -66,6 +66,12 @@ _RUN_LOOKAHEAD = 32
 _RUN_SPAN = 4096
 
 BLOCK_SEPARATOR = "\n\n"
+QUOTING_TAGS = frozenset({"code", "kbd", "samp", "tt", "q"})
+"""Inline elements that quote rather than write, whose text span is recorded:
+rules ask whether a passage lies inside one."""
+# A decimal character reference too long to name a character (U+10FFFF has 7
+# digits); html.unescape would hand its digits to int(), which refuses more than 4,300.
+_LONG_DECIMAL_REFERENCE = re.compile(r"&#([0-9]{8,})(;?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +85,6 @@ class Block:
     start: int
     """Offset of the block's first character in :attr:`Article.text`."""
     end: int
-
-
-def is_visible(element: Element) -> bool:
-    """False when *element* or an ancestor is hidden from readers."""
-    el: Element | None = element
-    while el is not None:
-        if isinstance(el.tag, str) and is_hidden(el):
-            return False
-        el = el.getparent()
-    return True
 
 
 def visible_text(element: Element) -> str:
@@ -133,7 +129,7 @@ class Layout:
         """Indices of the runs that hold more than white space."""
         for index, run in enumerate(runs):
             raw = source[run.start : run.end]
-            key = (html.unescape(raw) if "&" in raw else raw).strip()
+            key = (_unescape(raw) if "&" in raw else raw).strip()
             if key:
                 self._runs_by_text.setdefault(key, []).append(index)
                 self._keyed_runs.append(index)
@@ -188,7 +184,7 @@ class Layout:
                 kind = BLOCK_KINDS.get(tag, "block")
                 block_stack.append((el, kind))
                 self._switch_block(el, kind)
-            if tracked_attribute is not None and el.get(tracked_attribute) is not None:
+            if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
                 self.text_spans[el] = (self._size, self._size)
             stack.append((el, True))
             self._add_text(el.text, el, block_stack)
@@ -283,7 +279,7 @@ class Layout:
                     base = run.start + len(raw) - len(raw.lstrip()) - leading
                     return base, lambda i: base + i
                 offsets = _decoded_offsets(raw, run.start)
-                shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
+                shift = len(offsets) - len(_unescape(raw).lstrip()) - leading
                 last = len(offsets) - 1
                 return None, lambda i: offsets[min(max(i + shift, 0), last)]
         joined = self._locate_across_runs(text)
@@ -312,7 +308,7 @@ class Layout:
                     words += 1
                     if words > _RUN_LOOKAHEAD:
                         break
-                decoded = html.unescape(raw) if "&" in raw else raw
+                decoded = _unescape(raw) if "&" in raw else raw
                 skip = len(decoded) - len(decoded.lstrip()) if index == first else 0
                 piece = decoded[skip : skip + len(body) - len(offsets)]
                 rest = decoded[skip + len(piece) :]
@@ -336,13 +332,24 @@ class Layout:
         return 0
 
 
+def _unescape(raw: str) -> str:
+    """*raw* with its character references decoded, as html.unescape decodes
+    them: one past U+10FFFF, however long, is U+FFFD (as libxml2 and browsers read it)."""
+    return html.unescape(_LONG_DECIMAL_REFERENCE.sub(_shortened_reference, raw))
+
+
+def _shortened_reference(match: re.Match[str]) -> str:
+    digits = match.group(1).lstrip("0") or "0"
+    return f"&#{digits if len(digits) < 8 else 0x110000}{match.group(2)}"
+
+
 def _decoded_offsets(raw: str, base: int) -> list[int]:
-    """Source offset of each character of ``html.unescape(raw)``."""
+    """Source offset of each character of ``_unescape(raw)``."""
     offsets: list[int] = []
     pos = 0
     for match in _ENTITY.finditer(raw):
         offsets.extend(range(base + pos, base + match.start()))
-        offsets.extend([base + match.start()] * len(html.unescape(match.group())))
+        offsets.extend([base + match.start()] * len(_unescape(match.group())))
         pos = match.end()
     offsets.extend(range(base + pos, base + len(raw)))
     return offsets

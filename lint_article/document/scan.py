@@ -42,6 +42,13 @@ _MARKUP = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
+MAX_ATTRIBUTES = 1000
+"""The most attributes one element may have. libxml2 compares each attribute of
+an element with every earlier one, so one element with tens of thousands of them
+takes seconds (Java's XML parsers refuse an element past 10,000:
+``jdk.xml.elementAttributeLimit``); real elements have a few dozen at most."""
+# An attribute in a start tag, with its value (which may hold spaces).
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 # End tags that an HTML5 parser reads as nothing: whatever follows ``</body>`` or
 # ``</html>`` still goes into the body, where libxml2 drops it.
 IGNORED_END_TAGS = frozenset({"body", "html"})
@@ -73,6 +80,9 @@ class Scan:
     """Spans of the ``</body>`` and ``</html>`` end tags (see :data:`IGNORED_END_TAGS`)."""
     comments: list[tuple[int, int]]
     """Spans of the comments, ``<!--`` to ``-->``."""
+    crowded: tuple[int, int] | None = None
+    """Offset and attribute count of the first start tag with more than
+    :data:`MAX_ATTRIBUTES` attributes, if any."""
 
 
 def scan(source: str) -> Scan:
@@ -82,6 +92,7 @@ def scan(source: str) -> Scan:
     ignored: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     has_document_tags = False
+    crowded: tuple[int, int] | None = None
     text_start = 0
     """Where the text run that is being read began."""
     resume: int | None = 0
@@ -103,6 +114,10 @@ def scan(source: str) -> Scan:
             if kind == "start":
                 name = sys.intern(match.group("name").lower())
                 tags.append(StartTag(name, lt, end))
+                # Counted only in a tag long enough to hold that many (each takes two characters).
+                if crowded is None and end - lt > 2 * MAX_ATTRIBUTES:
+                    count = len(_ATTRIBUTE.findall(source, match.end("name"), end))
+                    crowded = (lt, count) if count > MAX_ATTRIBUTES else None
                 if name in _DOCUMENT_TAGS:
                     has_document_tags = True
                 if name in RAW_TEXT_ELEMENTS:
@@ -116,7 +131,7 @@ def scan(source: str) -> Scan:
                 comments.append((lt, end))
     if len(source) > text_start:
         texts.append(TextRun(text_start, len(source)))
-    return Scan(tags, texts, has_document_tags, ignored, comments)
+    return Scan(tags, texts, has_document_tags, ignored, comments, crowded)
 
 
 def blank(source: str, spans: list[tuple[int, int]]) -> str:

@@ -7,6 +7,8 @@ and quotation through :func:`quoted_spans`. Rules never split text themselves.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 
@@ -19,13 +21,19 @@ WORD = re.compile(
 )
 
 # A sentence ends at terminal punctuation (optionally followed by closing quotes
-# or brackets) and white space; CJK full stops need no space after them.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[」』”’）]*")
+# or brackets) and white space; CJK full stops need no space after them. A run
+# of punctuation is tried once, from its start, and never given back: "!!!…"
+# not followed by a space would otherwise be tried again from each of its
+# characters, each time to its end.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|[。！？]+[」』”’）]*")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Hon"
     r"|vs|etc|e\.g|i\.e|cf|al|approx|No|Nos|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
 )
+# More characters than the longest abbreviation above ("approx."): the search
+# for one ending at a full stop looks back no further.
+_ABBREVIATION_REACH = 16
 _LOWER_START = re.compile(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
 
 
@@ -35,7 +43,10 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     size = len(text)
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _ABBREVIATION.search(text, max(0, start), match.start() + 1):
+        stop = match.start()
+        if match.group().startswith(".") and _ABBREVIATION.search(
+            text, max(start, stop - _ABBREVIATION_REACH), stop + 1
+        ):
             continue
         if _LOWER_START.match(text, end):
             continue
@@ -73,12 +84,64 @@ def comparison_key(text: str) -> str:
 
 
 # Text in quotation marks: the writer is quoting or naming a phrase, not using it.
-_QUOTED = re.compile(
-    r"“[^”]{1,500}”|\"[^\"]{1,500}\"|«[^»]{1,500}»|„[^“”]{1,500}[“”]|‹[^›]{1,500}›"
-    r"|‘(?:[^’]|(?<=\w)’(?=\w)){1,500}’(?!\w)|(?<!\w)'(?:[^']|(?<=\w)'(?=\w)){1,500}'(?!\w)"
-)
+# Each opening mark, the marks that close it, and whether a closing mark between
+# two letters is an apostrophe inside the quotation (‘it’s’) rather than its end.
+_QUOTATION_MARKS = {
+    "“": ("”", False), '"': ('"', False), "«": ("»", False), "„": ("“”", False), "‹": ("›", False),
+    "‘": ("’", True), "'": ("'", True),
+}  # fmt: skip
+_LONGEST_QUOTATION = 500
+_OPENING_MARK = re.compile("[“\"«„‹‘']")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each passage of *text* in quotation marks."""
-    return [match.span() for match in _QUOTED.finditer(text)]
+    """(start, end) of each passage of *text* in quotation marks (1 to 500
+    characters between them), in order and not overlapping.
+
+    One pass: each opening mark looks up the first mark after it that could
+    close it, instead of reading up to 500 characters ahead (a page of opening
+    marks would cost 500 steps a character)."""
+    closings: dict[str, list[int]] = {}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (opening := _OPENING_MARK.search(text, pos)) is not None:
+        at = opening.start()
+        pos = at + 1
+        closers, apostrophes = _QUOTATION_MARKS[text[at]]
+        if text[at] == "'" and at > 0 and _WORD_CHARACTER.match(text, at - 1):
+            continue  # an apostrophe ("it's"), not an opening mark
+        if closers not in closings:
+            closings[closers] = _closing_marks(text, closers, apostrophes)
+        ends = closings[closers]
+        found = bisect.bisect_right(ends, at)
+        if found == len(ends) or not 1 <= ends[found] - at - 1 <= _LONGEST_QUOTATION:
+            continue
+        close = ends[found]
+        if apostrophes and _WORD_CHARACTER.match(text, close + 1):
+            continue
+        spans.append((at, close + 1))
+        pos = close + 1
+    return spans
+
+
+def _closing_marks(text: str, closers: str, apostrophes: bool) -> list[int]:
+    """Offsets of the marks among *closers* that end a quotation; with
+    *apostrophes*, not those between two word characters."""
+    return [
+        match.start()
+        for match in re.finditer(f"[{re.escape(closers)}]", text)
+        if not (
+            apostrophes
+            and match.start() > 0
+            and _WORD_CHARACTER.match(text, match.start() - 1)
+            and _WORD_CHARACTER.match(text, match.end())
+        )
+    ]
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) lies inside one of *spans* (in order and not
+    overlapping, as :func:`quoted_spans` gives them)."""
+    found = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return found >= 0 and end <= spans[found][1]

@@ -43,15 +43,22 @@ class Tree:
     """The start tag that each element was built from; implied elements have none."""
 
 
+class ArticleError(ValueError):
+    """An article that is not parsed, because parsing it would take too long;
+    the message says why and where."""
+
+
 def build(text: str) -> Tree:
-    """Parse *text* and mend the tree where libxml2 builds it otherwise than a browser."""
+    """Parse *text* and mend the tree where libxml2 builds it otherwise than a
+    browser; raises :class:`ArticleError` for an element with more than
+    :data:`~lint_article.document.scan.MAX_ATTRIBUTES` attributes."""
     source, nuls = normalise(text)
     lines = scan.LineIndex(source)
-    parsed, scanned, root = _parse_scanned(source)
+    parsed, scanned, root = _parse_scanned(source, lines)
     if root is None:
         # Nested deeper than the parser goes, it gave up: the tags below the
         # limit are blanked out (their text stays, at its offsets) and it reads again.
-        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH))
+        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH), lines)
         root = root if root is not None else etree.fromstring(_EMPTY_DOCUMENT, etree.HTMLParser())
     tags = pair_elements(root, scanned.tags, lines)
     # Once every element has its tag, mend the tree where libxml2 builds it
@@ -90,10 +97,17 @@ def normalise(source: str) -> tuple[str, frozenset[int]]:
     return source.replace("\x00", "\ufffd"), nuls
 
 
-def _parse_scanned(source: str) -> tuple[str, scan.Scan, Element | None]:
+def _parse_scanned(source: str, lines: scan.LineIndex) -> tuple[str, scan.Scan, Element | None]:
     """*source* as the parser is to read it, its scan, and its tree (None when
     the parser gave up on it: nested deeper than it goes)."""
     scanned = scan.scan(source)
+    if scanned.crowded is not None:
+        offset, count = scanned.crowded
+        line, column = lines.position(offset)
+        raise ArticleError(
+            f"an element with {count:,} attributes at line {line}, column {column}:"
+            f" more than the {scan.MAX_ATTRIBUTES:,} an element may have"
+        )
     parsed = scan.blank(source, scanned.ignored_end_tags) if scanned.ignored_end_tags else source
     return parsed, scanned, parse(parsed.encode("utf-8", errors="surrogatepass"))
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from .layout import PROSE_KINDS, Block, visible_text
+from .layout import PROSE_KINDS, Block
 from .scores import Scores, article_scores, counted_sentences, score
-from .tokens import UNSPACED_LANGUAGES, WORD, quoted_spans, sentence_spans, unspaced
+from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
 from .tree import Element
 
 if TYPE_CHECKING:
@@ -51,9 +51,6 @@ class Word(NamedTuple):
     """Index of the word's sentence in its view's :attr:`View.sentences`."""
 
 
-_INLINE_QUOTING = ("code", "kbd", "samp", "tt", "q")
-
-
 @dataclass(frozen=True, slots=True)
 class Lowered:
     """A view's text lower-cased once, for cheap substring searches (``str.find``
@@ -81,7 +78,7 @@ class View:
         self.blocks: tuple[Block, ...] = tuple(article.blocks[i] for i in self.block_indices)
         self.contains = contains
         """Whether an element belongs to this view."""
-        self._quotations: dict[int, tuple[list[tuple[int, int]], list[str]]] = {}
+        self._quotations: dict[int, list[tuple[int, int]]] = {}
 
     @cached_property
     def _index_set(self) -> frozenset[int]:
@@ -147,12 +144,10 @@ class View:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
-    def sentence_at(self, text_offset: int) -> Sentence | None:
-        """The view's sentence that holds *text_offset* of :attr:`Article.text`, if any."""
-        index = bisect.bisect_right(self._sentence_starts, text_offset) - 1
-        if index >= 0 and text_offset < self.sentences[index].end:
-            return self.sentences[index]
-        return None
+    def sentences_in(self, start: int, end: int) -> Sequence[Sentence]:
+        """The view's sentences that start within text offsets [start, end) of :attr:`Article.text`."""
+        starts = self._sentence_starts
+        return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def words_in(self, start: int, end: int) -> Sequence[Word]:
         """The view's words that lie within text offsets [start, end) of :attr:`Article.text`."""
@@ -229,16 +224,16 @@ class View:
     def is_quoted(self, index: int, start: int, end: int) -> bool:
         """Whether text offsets [start, end) of block *index* are quoted rather than
         written: in quotation marks, or inside inline ``<code>``, ``<kbd>``,
-        ``<samp>`` or ``<q>``."""
+        ``<samp>``, ``<tt>`` or ``<q>``. A binary search, once the block's marks are found."""
         article = self._article
         block = article.blocks[index]
         if index not in self._quotations:
-            inline = [visible_text(el) for el in block.element.iter(*_INLINE_QUOTING) if el is not block.element]
-            self._quotations[index] = (quoted_spans(article.text[block.start : block.end]), inline)
-        spans, inline = self._quotations[index]
-        low, high = start - block.start, end - block.start
-        passage = article.text[start:end]
-        return any(a <= low and high <= b for a, b in spans) or any(passage in text for text in inline)
+            self._quotations[index] = quoted_spans(article.text[block.start : block.end])
+        if in_spans(self._quotations[index], start - block.start, end - block.start):
+            return True
+        starts, reaches = article.inline_quotations
+        found = bisect.bisect_right(starts, start) - 1
+        return found >= 0 and end <= reaches[found]
 
 
 def _scores(article: Article, scope: str, language: str | None) -> Scores | None:

@@ -93,9 +93,12 @@ def relative_posix(path: str) -> str:
 
 
 # Control characters (C0, DEL, C1), the line separators that str.splitlines()
-# honours too, and lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# honours too, the bidirectional embeddings, overrides and isolates (which show
+# a line in another order than it is written), and lone surrogates.
+_BEYOND_C0 = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNPRINTABLE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+# The same but C0, which json.dumps escapes itself.
+_RAW_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -106,15 +109,19 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """*text* fit for one line of a terminal: a control character becomes its
-    escape (``\\n``, ``\\x1b``), so that text from an article can neither split
-    a line of output nor drive the terminal."""
+    """*text* fit for one line of a terminal or a CI log: each control character
+    becomes its escape (``\\n``, ``\\x1b``, ``\\u202e``), so that what an article
+    or a file name holds can neither start a line of its own (a forged finding,
+    a workflow command) nor drive the terminal (ANSI and OSC sequences, BEL); and
+    a byte of a file name that is not UTF-8 becomes ``\\xff``, as ``ls -b`` shows it.
+
+    Every human-facing format passes article text, messages and paths through
+    it; JSON and XML encode what they carry instead."""
     return _UNPRINTABLE.sub(_escape, text)
 
 
 def shown_path(path: str) -> str:
-    """*path* fit for one line of text (see :func:`printable`); a byte of the name
-    that is not UTF-8 becomes ``\\xff``, as ``ls -b`` shows it."""
+    """*path* fit for one line of text (see :func:`printable`)."""
     return printable(path)
 
 
@@ -123,7 +130,10 @@ def json_text(data: Any) -> str:
 
     A file name that is not UTF-8 reaches Python with lone surrogates, which no
     UTF-8 output can carry; each becomes its ``\\uXXXX`` escape, which JSON
-    readers decode back to the same string, so the name survives exactly.
+    readers decode back to the same string, so the name survives exactly. So do
+    the control characters that JSON would let through raw (DEL, C1 such as
+    U+009B, the 8-bit CSI, line separators, bidirectional controls): the
+    document read in a terminal cannot drive it.
     """
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

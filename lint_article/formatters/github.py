@@ -4,7 +4,10 @@
 
 ``error``, ``warning`` and ``notice`` follow the finding's severity. Values are
 escaped as the Actions toolkit does (``@actions/core``, ``command.ts``): in the
-message ``%``, ``\\r`` and ``\\n``; in properties also ``:`` and ``,``.
+message ``%``, ``\\r`` and ``\\n``; in properties also ``:`` and ``,``. Before
+that, a control character that came from the article or a file name (a
+newline, an escape sequence) is shown as its escape (:func:`.base.printable`),
+so that no article can end a command and start one of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Sequence
 
 from ..findings import Severity
 from ..report import Report
-from .base import TOOL_NAME, FormatOptions, region, relative_posix, shown_path
+from .base import TOOL_NAME, FormatOptions, printable, region, relative_posix, shown_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,8 +30,8 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, message: str, **properties: str | int) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(printable(message))}"
 
 
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:

@@ -5,7 +5,9 @@ One ``<testsuite>``; one ``<testcase>`` per file, named by its path; a
 ``path:line:col: severity rule-id message`` line. A file that could not be
 linted, or a rule that crashed on it, gives an ``<error>`` instead. The
 ``failures`` and ``errors`` counts are of test cases, as JUnit counts them.
-Characters that XML 1.0 cannot carry are replaced with U+FFFD.
+Messages and paths show control characters as their escapes (XML 1.0 cannot
+carry most of them; see :func:`.base.printable`); any other character that it
+cannot carry is replaced with U+FFFD.
 """
 
 from __future__ import annotations
@@ -15,20 +17,20 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from ..report import INTERNAL_ERROR, Report
-from .base import TOOL_NAME, FormatOptions, relative_posix, shown_path
+from .base import TOOL_NAME, FormatOptions, printable, relative_posix
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return _NOT_XML.sub("\ufffd", printable(value))
 
 
 def format_reports(reports: Sequence[Report], options: FormatOptions | None = None, /) -> str:
     suite = ET.Element("testsuite", name=TOOL_NAME)
     failed = errored = 0
     for report in reports:
-        path = shown_path(relative_posix(report.path))
+        path = xml_text(relative_posix(report.path))
         case = ET.SubElement(suite, "testcase", classname=TOOL_NAME, name=path)
         if report.error is not None:
             errored += 1

@@ -38,14 +38,12 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
         path = paint(shown_path(report.path), bold=True)
         if report.error is not None:
             unreadable += 1
-            lines.append(f"{path}: {paint('error', fg='red', bold=True)}: {report.error}")
+            lines.append(f"{path}: {paint('error', fg='red', bold=True)}: {printable(report.error)}")
             continue
         for f in report.findings:
             counts[f.severity] += 1
-            lines.append(
-                f"{path}:{f.line}:{f.column}: "
-                f"{paint(str(f.severity), **_SEVERITY_STYLE[f.severity])} {paint(f.rule, fg='cyan')} {f.message}"
-            )
+            severity = paint(str(f.severity), **_SEVERITY_STYLE[f.severity])
+            lines.append(f"{path}:{f.line}:{f.column}: {severity} {paint(f.rule, fg='cyan')} {printable(f.message)}")
             lines.extend(_details(f, paint))
     if options.statistics:
         lines.extend(statistics(reports, options))
@@ -101,7 +99,7 @@ def statistics(reports: Sequence[Report], options: FormatOptions | None = None) 
         info = infos.get(rule_id)
         text = info.summary if info else first[rule_id].message
         severity = first[rule_id].severity
-        lines.append(f"{counts[rule_id]:<{number_width}}{rule_id:<{width}}  {severity!s:<7}  {text}")
+        lines.append(f"{counts[rule_id]:<{number_width}}{rule_id:<{width}}  {severity!s:<7}  {printable(text)}")
     return lines
 
 

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Article, Block, Heading
+from ..document import Article, Block, Element, Heading
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -105,7 +105,8 @@ class DuplicateTitle(Rule):
             if block.end - block.start > longest or (headline is not None and block.element is headline.element):
                 continue
             text = article.block_text(block)
-            if article.comparison_key(text) not in wanted or _only_a_link(article, block, text):
+            key = article.comparison_key(text)
+            if key not in wanted or key in article.once(block.element, _link_keys):
                 continue
             if article.source_offset(block.start) < after:
                 continue
@@ -135,11 +136,11 @@ class DuplicateTitle(Rule):
             yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
 
 
-def _only_a_link(article: Article, block: Block, text: str) -> bool:
-    """A table of contents, a breadcrumb or a "most read" list links to the
-    article by its headline: navigation, not a second printing."""
-    wanted = article.comparison_key(text)
-    return any(article.comparison_key(article.visible_text(link)) == wanted for link in block.element.iter("a"))
+def _link_keys(element: Element) -> frozenset[str]:
+    """The texts of the links in *element*: a table of contents, a breadcrumb or
+    a "most read" list links to the article by its headline, which is
+    navigation, not a second printing."""
+    return frozenset(Article.comparison_key(Article.visible_text(link)) for link in element.iter("a"))
 
 
 def _title_keys(article: Article, min_words: int) -> set[str]:

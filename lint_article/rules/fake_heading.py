@@ -169,13 +169,12 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
         return None
     if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
         return None  # a score, a figure
-    if (
-        article.within(block.element, _NOT_FLOW)
-        or _only_links(article, block.element, text)
-        or _beside_image(block.element)
-    ):
+    element = block.element
+    if article.within(element, _NOT_FLOW) or _only_links(article, element, text):
         return None
-    if _all_bold(block.element):
+    if article.once(element, _beside_image):
+        return None
+    if article.once(element, _all_bold):
         return "only bold text"
     if not english or len(words) < options.min_words:
         return None
@@ -186,8 +185,12 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
 
 def _only_links(article: Article, element: Element, text: str) -> bool:
     """Whether all of the text is link text: a list of headlines, a call to action."""
-    linked = sum(len(article.visible_text(link)) for link in element.iter("a"))
+    linked = article.once(element, _linked_length)
     return linked > 0 and linked >= len(text.replace(" ", "")) * 0.9 - len(text) * 0.1
+
+
+def _linked_length(element: Element) -> int:
+    return sum(len(Article.visible_text(link)) for link in element.iter("a"))
 
 
 def _beside_image(element: Element) -> bool:

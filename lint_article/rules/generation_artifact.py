@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -402,10 +403,14 @@ _SAYS = (
     r"(?:says|said|writes|wrote|notes|noted|adds|added|claims|claimed|insists|insisted|argues|argued|reports"
     r"|reported)"
 )
-_REPORTED_AFTER = re.compile(rf"[^.!?\n]*?,\s*(?:{_SAYS}|according to|told)\b", _I)
+_ATTRIBUTION = re.compile(rf",\s*(?:{_SAYS}|according to|told)\b", _I)
 _REPORTED_BEFORE = re.compile(
     rf"(?:\b{_SAYS}|\btold(?: \w+){{1,3}}|\baccording to [^.!?\n,]{{1,60}},)\s*(?:that\s+)?$", _I
 )
+# How far before a passage an attribution ("the minister says") is looked for:
+# further than the longest that _REPORTED_BEFORE finds, and no further, so that
+# a one-sentence page of many passages is not read back to its start each time.
+_REPORTED_REACH = 200
 _LEADING = re.compile(r"[\W_]*")
 
 
@@ -585,6 +590,7 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
             found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
+    surroundings: dict[int, _Surroundings] = {}
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
@@ -596,22 +602,47 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
             for match in signal.pattern.finditer(text, block.start, block.end):
                 if quoted(k, match.start(), match.end()):
                     continue
-                body = text[block.start : block.end]
-                low, high = match.start() - block.start, match.end() - block.start
+                if index not in surroundings:
+                    surroundings[index] = _Surroundings(view, block, text[block.start : block.end])
                 weight = signal.weight
-                about_chatbots = _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:])
-                if about_chatbots or _reported(view, body, block.start, low, high):
+                if surroundings[index].discounts(match.start() - block.start, match.end() - block.start):
                     weight /= 2
                 found.setdefault(k, _Evidence()).add(signal.label, weight)
     return found
 
 
-def _reported(view: View, body: str, offset: int, low: int, high: int) -> bool:
-    """Whether body[low:high] (*body* starting at text offset *offset*) is in a
-    sentence attributed to someone else."""
-    sentence = view.sentence_at(offset + low)
-    before = body[max(0, sentence.start - offset) if sentence else 0 : low]
-    return _REPORTED_AFTER.match(body, high) is not None or _REPORTED_BEFORE.search(before) is not None
+class _Surroundings:
+    """What in one block makes its evidence count for half, found once per block
+    (each passage then costs a binary search, not a read of the whole block):
+    where it names chatbots, where its sentences end, where it attributes words."""
+
+    def __init__(self, view: View, block: Block, body: str) -> None:
+        self.body = body
+        self.mentions = [match.span() for match in _ABOUT_CHATBOTS.finditer(body)]
+        self.ends = [sentence.end - block.start for sentence in view.sentences_in(block.start, block.end)]
+        """Where the block's sentences end, as the document model splits them."""
+        self.attributions = [match.start() for match in _ATTRIBUTION.finditer(body)]
+
+    def discounts(self, low: int, high: int) -> bool:
+        """Whether evidence at body[low:high] counts for half: the block names a
+        chatbot elsewhere, or the passage is in a sentence attributed to someone."""
+        mentions = self.mentions
+        # Mentions are in order and do not overlap: one lies outside the passage
+        # when the first ends before it or the last starts after it.
+        if mentions and (mentions[0][1] <= low or mentions[-1][0] >= high):
+            return True
+        ends, attributions = self.ends, self.attributions
+        # "…, says the ministry": an attribution before the sentence ends.
+        attribution = bisect.bisect_left(attributions, high)
+        sentence_end = bisect.bisect_left(ends, high)
+        if attribution < len(attributions) and (
+            sentence_end == len(ends) or attributions[attribution] < ends[sentence_end]
+        ):
+            return True
+        # "The ministry says…": one just before the passage, in its sentence.
+        previous_end = bisect.bisect_right(ends, low) - 1
+        sentence_start = ends[previous_end] if previous_end >= 0 else 0
+        return _REPORTED_BEFORE.search(self.body, max(sentence_start, low - _REPORTED_REACH), low) is not None
 
 
 def _passages(

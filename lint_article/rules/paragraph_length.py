@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..document import PARAGRAPH_KINDS, Article, Block, Word
+from ..document import PARAGRAPH_KINDS, Article, Block, Element, Word
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -68,22 +68,27 @@ class ParagraphLength(Rule):
         if not view.counts_words(ctx.language):
             return
         limit = ctx.options.max_words
+        # The <br> offsets of each element, found once: text written between a
+        # container's paragraphs makes many blocks of the same element.
+        line_breaks: dict[Element, list[int]] = {}
         for block in view.blocks:
             if block.kind not in PARAGRAPH_KINDS:
                 continue
             words = view.words_in(block.start, block.end)
             if len(words) <= limit or article.is_code(block.element):
                 continue
-            count = _longest_line(article, block, words)
+            count = _longest_line(article, block, words, line_breaks)
             if count > limit:
                 yield ctx.at_text(block.start, block.end, "too-long", count=count, max_words=limit)
 
 
-def _longest_line(article: Article, block: Block, words: Sequence[Word]) -> int:
+def _longest_line(article: Article, block: Block, words: Sequence[Word], line_breaks: dict[Element, list[int]]) -> int:
     """Words in the longest stretch of *block* between line breaks: a paragraph
     of lines (a poem, a list typed with <br>, a blog's <br><br> paragraphs) is
     not one wall of text."""
-    breaks = sorted(article.element_span(br)[0] for br in block.element.iter("br"))
+    breaks = line_breaks.get(block.element)
+    if breaks is None:
+        breaks = line_breaks[block.element] = sorted(article.element_span(br)[0] for br in block.element.iter("br"))
     if not breaks:
         return len(words)
     lines = Counter(bisect.bisect(breaks, article.source_offset(word.start)) for word in words)

@@ -95,14 +95,16 @@ class RepeatedPhrases(Rule):
         keys = [w.text.casefold().replace("’", "'") for w in words]
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
-        covered = [0] * len(words)  # how many reported passages cover each word
+        # Which words a reported passage covers: a byte each, read and written a
+        # slice at a time (a page of one repeated word has 250,000 occurrences).
+        covered = bytearray(len(words))
         for passage, starts in _repeated_passages(words, keys, options, stopwords, needed):
-            fresh = sum(1 for s in starts if not all(covered[s + i] for i in range(passage)))
+            fresh = sum(1 for s in starts if 0 in covered[s : s + passage])
             if fresh < needed:
                 continue
+            mark = b"\x01" * passage
             for s in starts:
-                for i in range(passage):
-                    covered[s + i] += 1
+                covered[s : s + passage] = mark
             first = starts[0]
             lines = line_list([article.position_of(words[s].start) for s in starts])
             phrase = " ".join(w.text for w in words[first : first + passage])

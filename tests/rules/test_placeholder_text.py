@@ -53,6 +53,11 @@ CASES = [
     ok("<p>Designers call it “Lorem ipsum”: filler text.</p>"),
     ok("<p>Many developers leave TODO comments in their code.</p>"),
     ok("<pre>TODO: fix this</pre><p><code>{{ user.name }}</code></p>"),
+    # Quoted where it stands, not wherever the same words occur in the paragraph.
+    bad(
+        "<p>Type <code>{{name}}</code> where the name goes; here {{name}} was left.</p>",
+        finding(RULE, line=1, column=57, message="template variable “{{name}}”"),
+    ),
     ok("<p>His words, [sic], were clear, and [citation needed] appears in the draft.</p>"),
     ok('<img src="qgis.png" alt="[QGIS main interface]">'),
     ok('<img src="a.jpg" alt="Soldiers in Niamey">'),

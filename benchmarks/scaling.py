@@ -1,0 +1,389 @@
+"""Whether linting time grows linearly with the input, whatever the input's shape.
+
+    python benchmarks/scaling.py [--small 125000] [--factor 8] [--limit 20] [--only NAME,...]
+    python benchmarks/scaling.py --write-seeds fuzz/seeds    # the shapes, small, for the fuzzer
+
+Each shape below is an adversarial article: the inputs that once made a stage
+quadratic (runs of "Dr. ", "…" or "!", a sentence of lower-case fragments, an
+echo of the prompt repeated, an element with thousands of attributes), and for
+each rule and each stage of the document model the input that makes it work
+hardest (deep nesting, one huge line, thousands of headings, links, images,
+comments or directives, long words, no spaces, CJK, RTL, entity floods, huge
+numeric character references). Each is linted with every built-in rule at two
+sizes *factor* times apart (by default 125 KB and 1 MB); the script prints both
+times and their ratio, and fails when a ratio exceeds *limit*: linear time
+grows 8 times, quadratic time 64 times.
+
+Times are CPU seconds of this process (the median of --repeat runs at the
+smaller size, one run at the larger), so that the other processes of a shared
+machine do not distort the ratio; a time under 10 ms counts as 10 ms, since
+below that it is mostly noise. A shape that takes longer than --deadline
+seconds of wall time at either size is stopped there (by lint-article's own
+time limit) and fails. An article that the linter refuses by design (an
+element with too many attributes) is timed like any other, and its error shown.
+
+``tests/test_scaling.py`` runs it in CI at 32 KB and 256 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint_article import make_linter
+from lint_article.registry import load_registry
+from lint_article.time_limit import TimeLimitExceeded, time_limit
+
+Shape = Callable[[int], str]
+SHAPES: dict[str, Shape] = {}
+
+
+def shape(name: str) -> Callable[[Shape], Shape]:
+    def register(function: Shape) -> Shape:
+        SHAPES[name] = function
+        return function
+
+    return register
+
+
+def repeated(unit: str, size: int, before: str = "", after: str = "") -> str:
+    """*unit* repeated to fill about *size* bytes of UTF-8 between *before* and *after*."""
+    count = max(1, (size - len(before) - len(after)) // len(unit.encode()))
+    return before + unit * count + after
+
+
+def numbered(template: str, size: int, before: str = "", after: str = "") -> str:
+    """*template* formatted with 0, 1, 2, ... until about *size* bytes."""
+    parts: list[str] = []
+    total = len(before) + len(after)
+    index = 0
+    while total < size:
+        part = template.format(index)
+        parts.append(part)
+        total += len(part.encode())
+        index += 1
+    return before + "".join(parts) + after
+
+
+def repeat(name: str, unit: str, before: str = "", after: str = "") -> None:
+    """Shape *name*: *unit* repeated between *before* and *after*."""
+    SHAPES[name] = lambda size: repeated(unit, size, before, after)
+
+
+def number(name: str, template: str, before: str = "", after: str = "") -> None:
+    """Shape *name*: *template* numbered 0, 1, 2, ... between *before* and *after*."""
+    SHAPES[name] = lambda size: numbered(template, size, before, after)
+
+
+_WORDS = (
+    "the council met on monday and agreed to repair old bridge before winter road water town mayor said "
+    "budget would cover most of work while residents asked about traffic during months ahead"
+).split()
+
+
+def prose(size: int, seed: int, sentence: Callable[[random.Random], str]) -> str:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        parts.append(sentence(rng))
+        total += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
+# -- the shapes of the issue ---------------------------------------------------------
+
+
+repeat("dr-runs", "Dr. ", "<p>", "</p>")
+repeat("ellipses", "…", "<p>", "</p>")
+repeat("exclamations", "!", "<p>", "</p>")
+repeat("ab-stops", "ab. ", "<p>", "</p>")
+
+
+@shape("lowercase-sentences")
+def _lowercase_sentences(size: int) -> str:
+    def sentence(rng: random.Random) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 14))) + "."
+
+    return "<p>" + prose(size, 1, sentence) + "</p>"
+
+
+repeat("prompt-echo", "as per your instructions, ", "<p>", "</p>")
+number("attributes-on-one-element", ' a{}="v"', "<p", ">text</p>")
+
+
+# -- the document model ---------------------------------------------------------------
+
+
+repeat("deep-divs", "<div>", "", "<p>Deep words.</p>")
+repeat("deep-spans-in-a-paragraph", "<span>", "<p>", "<b>Bold</b> words.</p>")
+repeat("deep-lists", "<ul><li>item ")
+repeat("unclosed-paragraphs", "<p>Unclosed words here")
+
+
+@shape("one-huge-line")
+def _one_huge_line(size: int) -> str:
+    def sentence(rng: random.Random) -> str:
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(6, 20))]
+        return " ".join([words[0].capitalize(), *words[1:]]) + rng.choice(".!?")
+
+    return "<h1>Title</h1><p>" + prose(size, 2, sentence) + "</p>"
+
+
+repeat("many-lines", "word\n", "<p>", "</p>")
+repeat("comments", "<!-- a comment -->x ", "<p>", "</p>")
+repeat("unclosed-comment", "text -- > ", "<p>start</p><!--")
+repeat("bogus-comments", "<!x><?y>", "<p>", "</p>")
+repeat("less-than-signs", "<", "<p>", "</p>")
+repeat("unclosed-start-tags", "<a", "<p>")
+repeat("stray-end-tags", "</span></p></div>x", "<p>")
+repeat("unclosed-quotes-in-tags", '<a b="', "<p>")
+repeat("unclosed-raw-text", "<textarea>x", "<p>")
+repeat("long-attribute-value", "x", '<p title="', '">text</p>')
+
+
+@shape("attributes-on-many-elements")
+def _attributes_on_many_elements(size: int) -> str:
+    element = "<span " + " ".join(f'a{i}="v"' for i in range(200)) + ">w</span>"
+    return repeated(element, size, "<p>", "</p>")
+
+
+repeat("named-entities", "&amp;&lt;&eacute;&ampx ", "<p>", "</p>")
+repeat("numeric-entities", "&#x41;&#66;&#0;&#xD800; ", "<p>", "</p>")
+repeat("huge-numeric-reference", "9", "<p>&#", ";</p>")
+repeat("huge-hex-reference", "f", "<p title='&#x", "'>&#x" + "f" * 5000 + "</p>")
+repeat("stray-text-in-a-table", "stray <b>bold</b><tr><td>cell</td></tr>", "<table>", "</table>")
+repeat("nested-tables", "<table><tr><td>cell")
+repeat("nested-void-elements", "a<wbr>b<source>", "<p>", "</p>")
+repeat("line-breaks", "word<br>", "<p>", "</p>")
+repeat("nul-and-carriage-returns", "a\x00\r\rb\r\n", "<p>", "</p>")
+repeat("hidden-elements", '<span hidden>x</span><span style="display:none">y</span> z ', "<p>", "</p>")
+repeat("svg-and-math", "<svg><title>t</title><text>x</text></svg><math><mi>y</mi></math> ", "<p>", "</p>")
+repeat("text-between-blocks", "loose text <p>para</p> more <code>x</code> ", "<div>", "</div>")
+
+
+@shape("text-between-blocks-with-links-and-bold")
+def _text_between_blocks_with_links(size: int) -> str:
+    unit = "Short Title <a href=x>link</a> <b>bold</b><br><p>The council met on Monday to agree on it.</p>"
+    return repeated(unit, size, "<div>", "</div>")
+
+
+# -- text -----------------------------------------------------------------------------
+
+
+repeat("one-long-word", "abcdefghij", "<p>", "</p>")
+repeat("no-spaces", "abc.def,ghi;jkl!", "<p>", "</p>")
+repeat("numbers-and-initials", "1.2,3:4 A.B.C. U.S. e.g. ", "<p>", "</p>")
+repeat("hyphens-and-apostrophes", "a-b'c’d-", "<p>", "</p>")
+repeat("cjk", "東京は大きい都市です。", '<html lang="ja"><body><p>', "</p></body></html>")
+repeat("cjk-without-full-stops", "東京大都市", "<p>", "</p>")
+
+
+@shape("rtl")
+def _rtl(size: int) -> str:
+    sentence = "\u200fقال رئيس البلدية إن الميزانية ستغطي معظم الأعمال. "
+    return repeated(sentence, size, '<html lang="ar" dir="rtl"><body><p>', "</p></body></html>")
+
+
+repeat("bidi-controls", "\u202ea\u202cb\u2066c\u2069 ", "<p>", "</p>")
+repeat("white-space", " \t\n\u00a0\u2028 x", "<p>", "</p>")
+repeat("question-and-closing-quotes", "?”)’", "<p>", " end</p>")
+repeat("quotation-marks", "“a \"b ‘c 'd «e ", "<p>", "</p>")
+
+
+# -- rules ------------------------------------------------------------------------------
+
+
+number("headings", "<h2>Part {0}</h2><p>Text {0}.</p>", "<h1>Title</h1>")
+
+
+@shape("headline-printed-again")
+def _headline_printed_again(size: int) -> str:
+    headline = "Big News From The Council Today"
+    before = f"<title>{headline}</title><h1>{headline}</h1><div>"
+    return repeated(f"{headline}<p>x</p><a href=y>{headline}</a>", size, before, "</div>")
+
+
+repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
+repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
+number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")
+number("bare-url-links", '<a href="https://example.org/{0}">https://example.org/{0}</a> ', "<p>", "</p>")
+number("images", '<img src="photo_{0}.jpg"><img src="a.png" alt="IMG_{0}.JPG"><img alt="#image_title">')
+repeat("images-deep-inside", "<img src=a.png>", "<div>" * 990 + "<a href=x>")
+number("findings-deep-inside", '<img src="photo_{0}.jpg">', "<div>" * 990)
+repeat("inline-styles", "<p style=\"color: red\">x</p><span style='a'>y</span>")
+repeat("placeholders", "[Insert quote here] {{name}} %%title%% TKTK TODO: #image_title Lorem ipsum ", "<p>", "</p>")
+repeat("open-brackets", "{{[{%${[insert ", "<p>", "</p>")
+repeat("boilerplate", "<p>Share on Facebook</p><p>5 min read</p><p>Viral_X By Viral_X</p>")
+
+
+@shape("fake-headings")
+def _fake_headings(size: int) -> str:
+    body = "<p>" + "The council met on Monday and agreed to repair the old bridge. " * 2 + "</p>"
+    return repeated("<p><strong>Short Bold Title</strong></p>" + body, size, "<h1>T</h1>")
+
+
+repeat("bold-deep-inside", "<span>", "<p>", "<b>Title</b></p><p>" + "word " * 30 + "</p>")
+repeat("long-paragraph-with-breaks", "word " * 160 + "<br><p>x</p>", "<div>", "</div>")
+repeat("one-long-sentence", "word and ", "<p>", ".</p>")
+repeat("repeated-phrase", "the quick brown fox jumps over ", "<p>", "</p>")
+
+
+@shape("distinct-phrases")
+def _distinct_phrases(size: int) -> str:
+    def sentence(rng: random.Random) -> str:
+        return " ".join(f"w{rng.randrange(1 << 20)}" for _ in range(10)) + "."
+
+    return "<p>" + prose(size, 3, sentence) + "</p>"
+
+
+@shape("generation-signals")
+def _generation_signals(size: int) -> str:
+    unit = (
+        "Sure! Here is an article about it: I hope this helps, says the ministry. Let me know if you'd like "
+        "any changes. (Word count: 812) Note: this article is fictional. As an AI language model, I "
+    )
+    return repeated(unit, size, "<p>", "</p>")
+
+
+repeat("opening-marks-that-never-close", "‘a “b «c „d ", "<p>TODO: check. ", "</p>")
+repeat("generation-signals-in-quotes", "“as per your instructions” <code>per your request</code> ", "<p>", "</p>")
+repeat("grading-list", "<li>Neutral Tone: Ensured language remained factual</li>", "<p>Review:</p><ul>", "</ul>")
+repeat("openings", "<p>Sure! Here is an article about the Sahel:</p><p>Meta description: x</p>")
+
+
+@shape("directives")
+def _directives(size: int) -> str:
+    unit = (
+        "<!-- lint-article-disable-next-line no-inline-style -->\n<p style='x'>x</p>\n"
+        "<!-- lint-article-disable word-count, readability --><p>y</p><!-- lint-article-enable word-count -->\n"
+    )
+    return repeated(unit, size)
+
+
+repeat("disable-attributes", '<span data-lint-article-disable="word-count">x</span> y ', "<p>", "</p>")
+
+
+def sample(name: str, size: int) -> str:
+    return SHAPES[name](size)
+
+
+# -- measuring --------------------------------------------------------------------------
+
+# Below this, a time is mostly noise (a garbage collection, the clock): the ratio
+# is taken against it instead.
+NOISE_FLOOR = 0.01
+
+
+def all_rules_linter():
+    registry = load_registry()
+    built_in = [rule_id for rule_id, entry in registry.rules.items() if entry.origin == "lint-article"]
+    return make_linter({"select": built_in})
+
+
+@dataclass
+class Row:
+    shape: str
+    small: float | None = None
+    large: float | None = None
+    refused: str | None = None
+    """The report's error, when the article is refused by design (an element with too many attributes)."""
+    failure: str | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.small is None or self.large is None:
+            return None
+        return self.large / max(self.small, NOISE_FLOOR)
+
+
+def cpu_seconds_to_lint(linter, html: str, repeat: int, limit: float) -> tuple[float, str | None]:
+    """Median CPU time of *repeat* runs (CPU time, so that the other processes of a
+    shared machine do not count), and the report's error if it has one."""
+    samples = []
+    error = None
+    for _ in range(repeat):
+        started = time.process_time()
+        with time_limit(limit):
+            report = linter.lint(html, "<scaling>", max_bytes=None, timeout=None)
+        samples.append(time.process_time() - started)
+        crashes = [f.message for f in report.internal_errors]
+        if crashes:
+            raise RuntimeError(crashes[0])
+        error = report.error
+    return statistics.median(samples), error
+
+
+def measure(name: str, small: int, factor: int, limit: float, repeat: int, linter) -> Row:
+    """Times of shape *name* at *small* bytes and *factor* times that."""
+    row = Row(name)
+    size = small
+    try:
+        row.small, row.refused = cpu_seconds_to_lint(linter, sample(name, size), repeat, limit)
+        size = small * factor
+        row.large, _ = cpu_seconds_to_lint(linter, sample(name, size), max(1, repeat // 2), limit)
+    except TimeLimitExceeded:
+        row.failure = f"over the deadline of {limit:g} s at {size_label(size)}"
+    except Exception as exc:  # noqa: BLE001 - a crash is this shape's result, and the other shapes still run
+        row.failure = f"failed at {size_label(size)}: {type(exc).__name__}: {str(exc)[:200]}"
+    return row
+
+
+def size_label(size: int) -> str:
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size / 1000:g} KB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", type=int, default=125_000, help="the smaller size, in bytes")
+    parser.add_argument("--factor", type=int, default=8, help="the larger size is this many times the smaller")
+    parser.add_argument("--limit", type=float, default=20.0, help="the largest ratio of the two times that passes")
+    parser.add_argument("--deadline", type=float, default=60.0, help="seconds of wall time a shape may take at a size")
+    parser.add_argument("--repeat", type=int, default=3, help="runs at the smaller size (the median is kept)")
+    parser.add_argument("--only", help="comma-separated shape names")
+    parser.add_argument("--write-seeds", type=Path, metavar="FOLDER", help="write each shape at 2 KB there, and stop")
+    args = parser.parse_args(argv)
+    names = args.only.split(",") if args.only else list(SHAPES)
+    unknown = sorted(set(names) - set(SHAPES))
+    if unknown:
+        parser.error(f"unknown shapes: {', '.join(unknown)}")
+    if args.write_seeds:
+        for name in names:
+            (args.write_seeds / f"scaling-{name}.html").write_bytes(sample(name, SEED_SIZE).encode())
+        return 0
+    linter = all_rules_linter()
+    large = args.small * args.factor
+    print(f"CPU seconds to lint with every rule; ratio of the two; limit {args.limit:g}")
+    print(f"{'shape':<40} {size_label(args.small):>9} {size_label(large):>9} {'ratio':>6}")
+    failed = []
+    for name in names:
+        row = measure(name, args.small, args.factor, args.deadline, args.repeat, linter)
+        if row.failure is not None or row.ratio is None:
+            failed.append(name)
+            small_time = f"{row.small:9.3f}" if row.small is not None else f"{'-':>9}"
+            print(f"{name:<40} {small_time}  {row.failure}", flush=True)
+            continue
+        verdict = f"  over {args.limit:g}" if row.ratio > args.limit else ""
+        note = f"  (refused: {row.refused})" if row.refused else ""
+        if verdict:
+            failed.append(name)
+        print(f"{name:<40} {row.small:9.3f} {row.large:9.3f} {row.ratio:6.1f}{verdict}{note}", flush=True)
+    if failed:
+        print(f"not linear: {', '.join(failed)}")
+        return 1
+    print(f"every shape took at most {args.limit:g} times as long at {args.factor} times the size")
+    return 0
+
+
+SEED_SIZE = 2000
+"""Bytes of each shape in the fuzzer's seeds (it mutates inputs of up to 4 KB in CI)."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
