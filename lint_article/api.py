@@ -99,11 +99,18 @@ def lint_source(
     linter: Linter, html: str | bytes, path: str, *, max_bytes: int | Limit | None = Limit.CONFIGURED
 ) -> Report:
     """Lint *html* with *linter*, as :func:`lint` does without building a linter."""
-    limit = _limit(linter, max_bytes)
-    size = len(html) if isinstance(html, bytes) else _utf8_size(html, limit)
-    if limit is not None and size > limit:
-        return Report(path, error=str(TooLarge(limit, size)))
+    try:
+        check_size(html, _limit(linter, max_bytes))
+    except TooLarge as exc:
+        return Report(path, error=str(exc))
     return linter.lint(Article.from_html(html), path)
+
+
+def check_size(html: str | bytes, max_bytes: int | None) -> None:
+    """Raise :class:`TooLarge` when *html* (text counted in UTF-8 bytes) is over *max_bytes* (None: no limit)."""
+    size = len(html) if isinstance(html, bytes) else _utf8_size(html, max_bytes)
+    if max_bytes is not None and size > max_bytes:
+        raise TooLarge(max_bytes, size)
 
 
 def lint_file(
@@ -121,23 +128,35 @@ def lint_path(
     larger than *max_bytes* (by default the linter's ``max-file-size``; None: no
     limit), gives a report with ``error`` set."""
     name = display or str(path)
-    limit = _limit(linter, max_bytes)
+    try:
+        data = read_file(path, _limit(linter, max_bytes))
+    except Unreadable as exc:
+        return Report(name, error=str(exc))
+    return linter.lint(Article.from_html(data), name)
+
+
+class Unreadable(Exception):
+    """A file that cannot be linted; the message is the report's error."""
+
+
+def read_file(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of the file at *path*, or :class:`Unreadable` saying why not
+    (missing, a directory, over *max_bytes*, ...)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
-        if limit is not None and info.st_size > limit:
-            raise TooLarge(limit, info.st_size)
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise TooLarge(max_bytes, info.st_size)
         with path.open("rb") as stream:
-            data = read_limited(stream, limit)
+            return read_limited(stream, max_bytes)
     except TooLarge as exc:
-        return Report(name, error=str(exc))
+        raise Unreadable(str(exc)) from None
     except FileNotFoundError:
-        return Report(name, error="no such file")
+        raise Unreadable("no such file") from None
     except IsADirectoryError:
-        return Report(name, error="is a directory")
+        raise Unreadable("is a directory") from None
     except PermissionError:
-        return Report(name, error="permission denied")
+        raise Unreadable("permission denied") from None
     except OSError as exc:
-        return Report(name, error=f"cannot read: {exc.strerror or exc}")
-    return linter.lint(Article.from_html(data), name)
+        raise Unreadable(f"cannot read: {exc.strerror or exc}") from None

@@ -20,8 +20,14 @@ applies to it, as on the command line. The configuration is validated before
 anything is linted (``lint_many`` itself raises
 :class:`~lint_article.rule.ConfigError`); each worker process then builds its
 linters once. Work goes out in small chunks, and only a bounded number of chunks
-is in flight, so an archive is streamed rather than loaded whole. ``jobs=1``
-lints in this process.
+is in flight, so an archive is streamed rather than loaded whole: at most
+``jobs * 4`` chunks of ``chunk_size`` articles are held at a time, whatever the
+number of items. ``jobs=1`` lints in this process.
+
+With ``cache_dir``, reports are kept in a :class:`~lint_article.cache.ResultCache`
+there and read back when the same article is linted with the same settings again;
+this process reads each article and looks it up, and only the articles that are
+not in the cache go to the workers (no process starts when they all are).
 """
 
 from __future__ import annotations
@@ -36,11 +42,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from .api import ConfigLike, Limit, lint_path, lint_source, make_linter
+from .api import ConfigLike, Limit, TooLarge, Unreadable, check_size, lint_path, lint_source, make_linter, read_file
+from .cache import ResultCache
 from .config import Config, as_config
 from .config_files import Settings
 from .engine import Linter
-from .registry import Registry
+from .registry import Registry, load_registry
 from .report import Report
 from .rule import ConfigError
 
@@ -58,6 +65,10 @@ class _Task(NamedTuple):
     """The article's text; None: read the file at *name*."""
     error: str | None = None
     """Why the item cannot be linted at all."""
+    cached: Report | None = None
+    """Its report, found in the result cache: nothing to lint."""
+    cache_key: str | None = None
+    """Where its report goes in the result cache."""
 
 
 DEFAULT_CHUNK_SIZE = 2
@@ -79,6 +90,7 @@ def lint_many(
     registry: Registry | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_bytes: int | Limit | None = Limit.CONFIGURED,
+    cache_dir: str | os.PathLike[str] | ResultCache | None = None,
 ) -> Iterator[Report]:
     """Reports for *items*, in their order, linted by *jobs* processes (default: one per CPU).
 
@@ -86,6 +98,10 @@ def lint_many(
     ``max-file-size`` of its own settings; None: no limit), gives a report with
     ``error`` set; so does an article that the linter itself
     fails on, or whose configuration file is wrong, and the others go on.
+    With *cache_dir* (a folder, or a :class:`~lint_article.cache.ResultCache`),
+    reports are kept there and read back for articles linted before with the
+    same settings. ``report.to_dict()`` is the ``files[]`` entry of the JSON
+    output, and the line of ``--format jsonl``.
     """
     linters = _Linters(config, registry)
     linters.for_name(None)  # validates the configuration now
@@ -94,10 +110,13 @@ def lint_many(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
+    cache = cache_dir if isinstance(cache_dir, ResultCache) or cache_dir is None else ResultCache(cache_dir)
     tasks = (_task(item) for item in items)
+    if cache is not None:
+        tasks = (_look_up(cache, linters, task, max_bytes) for task in tasks)
     if jobs == 1:
-        return (_lint_task(linters, task, max_bytes) for task in tasks)
-    return _parallel(tasks, linters, jobs, chunk_size, max_bytes)
+        return (_kept(cache, task, _lint_task(linters, task, max_bytes)) for task in tasks)
+    return _parallel(tasks, linters, jobs, chunk_size, max_bytes, cache)
 
 
 class _Linters:
@@ -109,6 +128,9 @@ class _Linters:
         self.config: Config = as_config(None if isinstance(config, Settings) else config)
         self.registry = registry
         self._cache: dict[frozenset[str], Linter] = {}
+
+    def registry_in_use(self) -> Registry:
+        return self.registry or (self.settings.registry if self.settings else None) or load_registry()
 
     def for_name(self, name: str | None) -> Linter:
         path = PurePath(name) if name is not None and name != "-" else None
@@ -132,8 +154,36 @@ def _task(item: Item) -> _Task:
     return _Task(str(name), html)
 
 
+def _look_up(cache: ResultCache, linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> _Task:
+    """*task* with its article read, and its report when the cache has it."""
+    if task.error is not None:
+        return task
+    try:
+        linter = linters.for_name(task.name)
+        limit = linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes
+        html = read_file(Path(task.name), limit) if task.html is None else task.html
+        check_size(html, limit)
+    except (Unreadable, TooLarge) as exc:
+        return task._replace(error=str(exc))
+    except ConfigError as exc:
+        return task._replace(error=f"configuration: {exc}")
+    key = cache.key(cache.linter_key(linter, linters.registry_in_use()), html)
+    cached = cache.get(key, task.name)
+    # A report found needs no text: the article is not held while it waits its turn.
+    return _Task(task.name, None if cached else html, cached=cached, cache_key=key)
+
+
+def _kept(cache: ResultCache | None, task: _Task, report: Report) -> Report:
+    """*report*, kept in the cache when it was linted for it."""
+    if cache is not None and task.cache_key is not None and task.cached is None:
+        cache.put(task.cache_key, report)
+    return report
+
+
 def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
-    name, html, error = task
+    name, html, error, cached, _ = task
+    if cached is not None:
+        return cached
     if error is not None:
         return Report(name, error=error)
     try:
@@ -149,30 +199,67 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) ->
 
 
 def _parallel(
-    tasks: Iterator[_Task], linters: _Linters, jobs: int, chunk_size: int, max_bytes: int | Limit | None
+    tasks: Iterator[_Task],
+    linters: _Linters,
+    jobs: int,
+    chunk_size: int,
+    max_bytes: int | Limit | None,
+    cache: ResultCache | None,
 ) -> Iterator[Report]:
-    chunks = _chunks(tasks, chunk_size)
-    # Look ahead: a batch that fits in one chunk is not worth starting processes
-    # for, and a small one needs no more processes than it has chunks.
-    head = list(itertools.islice(chunks, jobs))
-    if len(head) < 2:
-        yield from (_lint_task(linters, task, max_bytes) for chunk in head for task in chunk)
-        return
-    jobs = min(jobs, len(head))
+    """Chunks of *tasks* linted by a pool of *jobs* processes, their reports in order.
+
+    The pool starts when a second chunk needs linting: one chunk alone (a single
+    file, or the one file of a batch that the cache did not have) is not worth
+    starting processes for, and it is linted here. At most ``jobs *
+    _CHUNKS_IN_FLIGHT_PER_JOB`` chunks are held at a time.
+    """
     from concurrent.futures import ProcessPoolExecutor  # here: one file never needs a pool
 
-    context = multiprocessing.get_context(_start_method())
-    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes))
-    pending: deque[Future[list[Report]]] = deque()
+    executor: ProcessPoolExecutor | None = None
+    # Each chunk with the pool's future for it; None: lint it here, when its turn comes (or it needs no linting).
+    pending: deque[tuple[list[_Task], Future[list[Report]] | None]] = deque()
+
+    def submit(chunk: list[_Task]) -> Future[list[Report]]:
+        assert executor is not None
+        return executor.submit(_lint_chunk, chunk)
+
     try:
-        for chunk in itertools.chain(head, chunks):
-            pending.append(executor.submit(_lint_chunk, chunk))
+        for chunk in _chunks(tasks, chunk_size):
+            if not any(_needs_linting(task) for task in chunk):
+                pending.append((chunk, None))
+            elif executor is not None:
+                pending.append((chunk, submit(chunk)))
+            elif any(future is None and any(map(_needs_linting, waiting)) for waiting, future in pending):
+                context = multiprocessing.get_context(_start_method())
+                executor = ProcessPoolExecutor(
+                    jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes)
+                )
+                pending = deque((c, submit(c) if any(map(_needs_linting, c)) else None) for c, _ in pending)
+                pending.append((chunk, submit(chunk)))
+            else:
+                pending.append((chunk, None))
             while len(pending) >= jobs * _CHUNKS_IN_FLIGHT_PER_JOB:
-                yield from pending.popleft().result()
+                yield from _finish(*pending.popleft(), linters, max_bytes, cache)
         while pending:
-            yield from pending.popleft().result()
+            yield from _finish(*pending.popleft(), linters, max_bytes, cache)
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _needs_linting(task: _Task) -> bool:
+    return task.cached is None and task.error is None
+
+
+def _finish(
+    chunk: list[_Task],
+    future: Future[list[Report]] | None,
+    linters: _Linters,
+    max_bytes: int | Limit | None,
+    cache: ResultCache | None,
+) -> list[Report]:
+    reports = future.result() if future is not None else [_lint_task(linters, task, max_bytes) for task in chunk]
+    return [_kept(cache, task, report) for task, report in zip(chunk, reports, strict=True)]
 
 
 def _start_method() -> str:

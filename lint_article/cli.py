@@ -19,6 +19,7 @@ import click
 from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
 from .batch import Item, lint_many
+from .cache import CACHE_DIR_VARIABLE, DEFAULT_CACHE_DIR, ResultCache, default_cache_dir
 from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
 from .files import expand_paths
@@ -42,8 +43,8 @@ class OutputError(click.ClickException):
 
     exit_code = EXIT_ERROR
 
-    def __init__(self, path: str, exc: OSError) -> None:
-        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+    def __init__(self, path: str, exc: OSError, action: str = "write") -> None:
+        super().__init__(f"cannot {action} {path}: {exc.strerror or exc}")
 
 
 def _rule_ids(value: str | None) -> tuple[str, ...] | None:
@@ -124,6 +125,13 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Record the findings of this run in FILE, as the baseline of later runs, and report none of them.",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help=f"Keep reports in this folder and reuse them for unchanged articles.  [default: ${CACHE_DIR_VARIABLE}, "
+    f"else {DEFAULT_CACHE_DIR}]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of reports.")
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -143,6 +151,8 @@ def check(
     profile: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
     given = {
@@ -164,10 +174,13 @@ def check(
     registry = load_registry()
     for error in registry.errors:
         click.echo(f"error: {error}", err=True)
+    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     try:
-        reports = _lint_all(settings, paths, stdin_filename, jobs)
+        reports = _lint_all(settings, paths, stdin_filename, jobs, cache)
     except ConfigError as exc:  # a configuration file below the current directory
         raise click.UsageError(str(exc)) from None
+    if cache is not None and cache.problem:
+        click.echo(f"warning: {cache.problem}; the reports were not kept", err=True)
     _report_faults(reports, registry, output_format)
     if write_baseline:
         from .baseline import Baseline
@@ -193,7 +206,9 @@ PROGRESS_MIN_FILES = 8
 """More files than this, and a terminal on standard error, show a progress bar there."""
 
 
-def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None) -> list[Report]:
+def _lint_all(
+    settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None, cache: ResultCache | None
+) -> list[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
     settings of that name (its configuration file, its per-file ignores, its
     size limit), then the directories that could not be listed."""
@@ -217,7 +232,7 @@ def _lint_all(settings: Settings, paths: Sequence[str], stdin_filename: str | No
             faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
     for item in items:  # every configuration file the run will use is validated before any article is read
         settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
-    reports = list(_progress(lint_many(items, config=settings, jobs=jobs), len(items)))
+    reports = list(_progress(lint_many(items, config=settings, jobs=jobs, cache_dir=cache), len(items)))
     return [*reports, *faults]
 
 
@@ -388,6 +403,22 @@ def _toml(value: object) -> str:
             return "{" + ", ".join(f'"{glob}" = {_toml(ids)}' for glob, ids in value) + "}"
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     return str(value)
+
+
+@main.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache to remove (default: as for check).")
+def clean(cache_dir: str | None) -> None:
+    """Remove the cache of reports that check keeps."""
+    from .cache import clean as remove_cache
+
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        removed = remove_cache(folder)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise OutputError(str(folder), exc, "remove") from None
+    click.echo(f"Removed {folder}." if removed else f"No cache at {folder}.")
 
 
 @main.command()

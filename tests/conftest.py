@@ -18,3 +18,12 @@ def corpus_files(folder: str) -> list[Path]:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's runs of the command line keep their reports in a cache of their
+    own: the cache is exercised everywhere, and nothing is written into the checkout."""
+    folder = tmp_path_factory.mktemp("cache") / "lint-article-cache"
+    monkeypatch.setenv("LINT_ARTICLE_CACHE_DIR", str(folder))
+    return folder
