@@ -8,6 +8,7 @@ configuration, a file that could not be read, a rule that crashed).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -24,7 +25,7 @@ from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
-from .formatters import FORMATTERS, FormatOptions, rule_infos
+from .formatters import FORMATTERS, STREAMING, FormatOptions, rule_infos
 from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
 from .registry import Registry, load_registry
@@ -176,11 +177,17 @@ def check(
         click.echo(f"error: {error}", err=True)
     cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     try:
-        reports = _lint_all(settings, paths, stdin_filename, jobs, cache)
+        linted = _lint_all(settings, paths, stdin_filename, jobs, cache)
     except ConfigError as exc:  # a configuration file below the current directory
         raise click.UsageError(str(exc)) from None
-    if cache is not None and cache.problem:
-        click.echo(f"warning: {cache.problem}; the reports were not kept", err=True)
+    if output_format in STREAMING and not (baseline or write_baseline or statistics):
+        # Each report is written as it comes and then let go: constant memory for any number of files.
+        tally = _Tally(settings, registry, output_format)
+        _emit_lines(STREAMING[output_format](map(tally.add, linted), FormatOptions()), output_file)
+        _warn_about(cache)
+        sys.exit(EXIT_ERROR if registry.errors else tally.exit_code)
+    reports = list(linted)
+    _warn_about(cache)
     _report_faults(reports, registry, output_format)
     if write_baseline:
         from .baseline import Baseline
@@ -202,16 +209,22 @@ def check(
     sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, settings))
 
 
+def _warn_about(cache: ResultCache | None) -> None:
+    if cache is not None and cache.problem:
+        click.echo(f"warning: {cache.problem}; the reports were not kept", err=True)
+
+
 PROGRESS_MIN_FILES = 8
 """More files than this, and a terminal on standard error, show a progress bar there."""
 
 
 def _lint_all(
     settings: Settings, paths: Sequence[str], stdin_filename: str | None, jobs: int | None, cache: ResultCache | None
-) -> list[Report]:
+) -> Iterator[Report]:
     """Files first, then standard input under its --stdin-filename, which gets the
     settings of that name (its configuration file, its per-file ignores, its
-    size limit), then the directories that could not be listed."""
+    size limit), then the directories that could not be listed. Every
+    configuration is checked now; the articles are linted as the reports are read."""
 
     def excluded(path: Path) -> bool:
         return settings.for_path(path).excludes(path.absolute())
@@ -232,8 +245,7 @@ def _lint_all(
             faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
     for item in items:  # every configuration file the run will use is validated before any article is read
         settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
-    reports = list(_progress(lint_many(items, config=settings, jobs=jobs, cache_dir=cache), len(items)))
-    return [*reports, *faults]
+    return itertools.chain(_progress(lint_many(items, config=settings, jobs=jobs, cache_dir=cache), len(items)), faults)
 
 
 def _settings_path(name: str | os.PathLike[str]) -> Path | None:
@@ -258,16 +270,20 @@ def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
 
 
 def _report_faults(reports: Sequence[Report], registry: Registry, output_format: str) -> None:
-    """Say on standard error which rule (of which plugin) crashed on which file; and,
-    when the output is for machines, which files could not be linted."""
     for report in reports:
-        path = shown_path(report.path)
-        if report.error is not None and output_format != "text":
-            click.echo(f"{path}: error: {report.error}", err=True)
-        for finding in report.internal_errors:
-            entry = registry.rules.get(finding.rule)
-            origin = entry.origin if entry else "unknown"
-            click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
+        _report_fault(report, registry, output_format)
+
+
+def _report_fault(report: Report, registry: Registry, output_format: str) -> None:
+    """Say on standard error which rule (of which plugin) crashed on the file; and,
+    when the output is for machines, when the file could not be linted."""
+    path = shown_path(report.path)
+    if report.error is not None and output_format != "text":
+        click.echo(f"{path}: error: {report.error}", err=True)
+    for finding in report.internal_errors:
+        entry = registry.rules.get(finding.rule)
+        origin = entry.origin if entry else "unknown"
+        click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
 
 
 def _load_baseline(path: str) -> Baseline:
@@ -316,14 +332,47 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
         raise OutputError(output_file, exc) from None
 
 
+def _emit_lines(lines: Iterator[str], output_file: str | None) -> None:
+    """Write each line as it comes (to standard output, flushed, or to *output_file*)."""
+    if output_file is None:
+        for line in lines:
+            click.echo(line, nl=False)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as stream:
+            for line in lines:
+                stream.write(line)
+    except OSError as exc:
+        raise OutputError(output_file, exc) from None
+
+
 def exit_code(reports: Sequence[Report], settings: Settings) -> int:
     """2 when a file could not be linted or a rule crashed; 1 when a finding
     reaches the ``fail-on`` severity of its file's settings; else 0."""
-    if any(r.error is not None or r.internal_errors for r in reports):
-        return EXIT_ERROR
-    if any(r.failed(settings.for_path(_settings_path(r.path)).fail_on) for r in reports):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    tally = _Tally(settings)
+    for report in reports:
+        tally.add(report)
+    return tally.exit_code
+
+
+class _Tally:
+    """The exit code of the reports seen so far (see :func:`exit_code`)."""
+
+    def __init__(self, settings: Settings, registry: Registry | None = None, output_format: str = "") -> None:
+        self.settings = settings
+        self.registry = registry
+        """Given, each report's faults are said on standard error as it is counted."""
+        self.output_format = output_format
+        self.exit_code = EXIT_OK
+
+    def add(self, report: Report) -> Report:
+        if self.registry is not None:
+            _report_fault(report, self.registry, self.output_format)
+        if report.error is not None or report.internal_errors:
+            self.exit_code = EXIT_ERROR
+        elif report.failed(self.settings.for_path(_settings_path(report.path)).fail_on):
+            self.exit_code = max(self.exit_code, EXIT_FINDINGS)
+        return report
 
 
 @main.command("rules")

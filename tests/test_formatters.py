@@ -51,7 +51,15 @@ from .conftest import CORPUS, FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 SARIF_SCHEMA = json.loads((ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SUFFIX = {"text": "txt", "json": "json", "sarif": "json", "github": "txt", "gitlab": "json", "junit": "xml"}
+SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "jsonl": "jsonl",
+    "sarif": "json",
+    "github": "txt",
+    "gitlab": "json",
+    "junit": "xml",
+}
 STABLE_RULES = ("heading-order", "no-inline-style", "single-h1")
 
 
