@@ -40,7 +40,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 from .api import ConfigLike, Limit, TooLarge, Unreadable, check_size, lint_path, lint_source, make_linter, read_file
 from .cache import ResultCache
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
+T = TypeVar("T")
 
 
 class _Task(NamedTuple):
@@ -224,7 +225,7 @@ def _parallel(
         return executor.submit(_lint_chunk, chunk)
 
     try:
-        for chunk in _chunks(tasks, chunk_size):
+        for chunk in chunked(tasks, chunk_size):
             if not any(_needs_linting(task) for task in chunk):
                 pending.append((chunk, None))
             elif executor is not None:
@@ -273,8 +274,10 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
-    while chunk := list(itertools.islice(tasks, size)):
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """*items* in lists of *size* (the last one shorter), taken as they are needed."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
         yield chunk
 
 
