@@ -9,15 +9,49 @@ The stable library API::
         print(finding.line, finding.rule, finding.message)
 """
 
-from .api import lint, lint_file, make_linter
-from .article import Article, Block, Heading, Sentence, Word
-from .batch import lint_many
-from .config import ActiveRule, Config
-from .engine import Linter
-from .findings import Finding, Severity
-from .registry import Registry, load_registry
-from .report import Report, Stats
-from .rule import ConfigError, Context, Rule, RuleOptions, option
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .api import lint, lint_file, make_linter
+    from .article import Article, Block, Heading, Sentence, Word
+    from .batch import lint_many
+    from .config import ActiveRule, Config
+    from .engine import Linter
+    from .findings import Finding, Severity
+    from .registry import Registry, load_registry
+    from .report import Report, Stats
+    from .rule import ConfigError, Context, Rule, RuleOptions, option
+
+# Each name is imported from its module when it is first used (PEP 562): a run that
+# finds every report in its cache never loads the parser or the rules.
+_MODULES = {
+    "api": ("lint", "lint_file", "make_linter"),
+    "article": ("Article", "Block", "Heading", "Sentence", "Word"),
+    "batch": ("lint_many",),
+    "config": ("ActiveRule", "Config"),
+    "engine": ("Linter",),
+    "findings": ("Finding", "Severity"),
+    "registry": ("Registry", "load_registry"),
+    "report": ("Report", "Stats"),
+    "rule": ("ConfigError", "Context", "Rule", "RuleOptions", "option"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})
+
 
 __all__ = [
     "ActiveRule",

@@ -7,13 +7,14 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .article import Article
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
-from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 ConfigLike = Config | Mapping[str, Any] | None
 
@@ -53,6 +54,8 @@ def make_linter(
 ) -> Linter:
     """A reusable linter for *config*, less the *ignored* rules (a file's
     ``per-file-ignores``); raises ConfigError before any article is read."""
+    from .engine import Linter  # here: settings, sizes and cached reports need neither the parser nor the rules
+
     settings = as_config(config)
     registry = registry or load_registry()
     rules = settings.activate(registry, ignored=ignored)
@@ -103,6 +106,12 @@ def lint_source(
         check_size(html, _limit(linter, max_bytes))
     except TooLarge as exc:
         return Report(path, error=str(exc))
+    return _lint_html(linter, html, path)
+
+
+def _lint_html(linter: Linter, html: str | bytes, path: str) -> Report:
+    from .article import Article  # loaded with the linter's engine already
+
     return linter.lint(Article.from_html(html), path)
 
 
@@ -132,7 +141,7 @@ def lint_path(
         data = read_file(path, _limit(linter, max_bytes))
     except Unreadable as exc:
         return Report(name, error=str(exc))
-    return linter.lint(Article.from_html(data), name)
+    return _lint_html(linter, data, name)
 
 
 class Unreadable(Exception):

@@ -33,7 +33,6 @@ not in the cache go to the workers (no process starts when they all are).
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 import threading
@@ -42,17 +41,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
-from .api import ConfigLike, Limit, TooLarge, Unreadable, check_size, lint_path, lint_source, make_linter, read_file
-from .cache import ResultCache
+from .api import ConfigLike, Limit, TooLarge, Unreadable, check_size, lint_path, lint_source, make_linter
+from .cache import ResultCache, content_digest
 from .config import Config, as_config
 from .config_files import Settings
-from .engine import Linter
 from .registry import Registry, load_registry
 from .report import Report
 from .rule import ConfigError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .engine import Linter
 
 Item: TypeAlias = str | os.PathLike[str] | tuple[str, str | bytes]
 T = TypeVar("T")
@@ -104,14 +104,14 @@ def lint_many(
     same settings. ``report.to_dict()`` is the ``files[]`` entry of the JSON
     output, and the line of ``--format jsonl``.
     """
-    linters = _Linters(config, registry)
-    linters.for_name(None)  # validates the configuration now
+    cache = cache_dir if isinstance(cache_dir, ResultCache) or cache_dir is None else ResultCache(cache_dir)
+    linters = Linters(config, registry)
+    linters.check(None, cache)  # validates the configuration now
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
-    cache = cache_dir if isinstance(cache_dir, ResultCache) or cache_dir is None else ResultCache(cache_dir)
     tasks = (_task(item) for item in items)
     if cache is not None:
         tasks = (_look_up(cache, linters, task, max_bytes) for task in tasks)
@@ -120,30 +120,49 @@ def lint_many(
     return _parallel(tasks, linters, jobs, chunk_size, max_bytes, cache)
 
 
-class _Linters:
-    """The linter for each item's name, built once per set of settings; picklable,
-    so that each worker process gets its own copy and fills its own caches."""
+class Linters:
+    """The settings and the linter for each item's name, each linter built once per
+    set of settings; picklable, so that each worker process gets its own copy and
+    fills its own caches."""
 
-    def __init__(self, config: ConfigLike | Settings, registry: Registry | None) -> None:
+    def __init__(self, config: ConfigLike | Settings, registry: Registry | None = None) -> None:
         self.settings = config if isinstance(config, Settings) else None
         self.config: Config = as_config(None if isinstance(config, Settings) else config)
         self.registry = registry
         self._cache: dict[frozenset[str], Linter] = {}
 
-    def registry_in_use(self) -> Registry:
-        return self.registry or (self.settings.registry if self.settings else None) or load_registry()
-
-    def for_name(self, name: str | None) -> Linter:
+    def settings_for(self, name: str | None) -> tuple[Config, frozenset[str]]:
+        """The settings for the item *name*, and the rules its per-file ignores leave out."""
         path = PurePath(name) if name is not None and name != "-" else None
         if self.settings is not None:
-            return self.settings.linter_for(path)
-        ignored: frozenset[str] = frozenset()
-        if path is not None:
-            # Globs are relative to the configuration's folder when it has one, else to the name as given.
-            ignored = self.config.ignored_for(Path(path).absolute() if self.config.root is not None else path)
+            return self.settings.resolve(path)
+        if path is None:
+            return self.config, frozenset()
+        # Globs are relative to the configuration's folder when it has one, else to the name as given.
+        return self.config, self.config.ignored_for(Path(path).absolute() if self.config.root is not None else path)
+
+    def for_name(self, name: str | None) -> Linter:
+        if self.settings is not None:
+            return self.settings.linter_for(PurePath(name) if name is not None and name != "-" else None)
+        _, ignored = self.settings_for(name)
         if ignored not in self._cache:
             self._cache[ignored] = make_linter(self.config, self.registry, ignored=ignored)
         return self._cache[ignored]
+
+    def check(self, name: str | None, cache: ResultCache | None = None) -> None:
+        """Check the settings for *name* against the installed rules; raises ConfigError."""
+        if cache is None:
+            self.for_name(name)
+        else:
+            self.cache_key(name, cache)
+
+    def cache_key(self, name: str | None, cache: ResultCache) -> tuple[Config, str]:
+        """The settings for *name*, and the key in *cache* of their linter, checking them
+        (ConfigError). Settings that the cache has seen in this environment are known to
+        be good: neither the rules nor the parser are loaded for them."""
+        config, ignored = self.settings_for(name)
+        registry = self.registry or (self.settings.registry if self.settings else None)
+        return config, cache.settings_key(config, ignored, lambda: (self.for_name(name), registry or load_registry()))
 
 
 def _task(item: Item) -> _Task:
@@ -155,21 +174,28 @@ def _task(item: Item) -> _Task:
     return _Task(str(name), html)
 
 
-def _look_up(cache: ResultCache, linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> _Task:
+def _look_up(cache: ResultCache, linters: Linters, task: _Task, max_bytes: int | Limit | None) -> _Task:
     """*task* with its article read, and its report when the cache has it."""
     if task.error is not None:
         return task
     try:
-        linter = linters.for_name(task.name)
-        limit = linter.max_bytes if max_bytes is Limit.CONFIGURED else max_bytes
-        html = read_file(Path(task.name), limit) if task.html is None else task.html
-        check_size(html, limit)
+        config, linter_key = linters.cache_key(task.name, cache)
+        limit = config.max_file_size if max_bytes is Limit.CONFIGURED else max_bytes
+        html: str | bytes | None = task.html
+        if html is None:
+            digest, html = cache.read(Path(task.name), limit)
+        else:
+            check_size(html, limit)
+            digest = content_digest(html)
+        key = cache.key(linter_key, digest)
+        cached = cache.get(key, task.name)
+        if cached is None and html is None:  # known by its stamp, but not with these settings: read it now
+            digest, html = cache.read(Path(task.name), limit, trust_stamp=False)
+            key = cache.key(linter_key, digest)
     except (Unreadable, TooLarge) as exc:
         return task._replace(error=str(exc))
     except ConfigError as exc:
         return task._replace(error=f"configuration: {exc}")
-    key = cache.key(cache.linter_key(linter, linters.registry_in_use()), html)
-    cached = cache.get(key, task.name)
     # A report found needs no text: the article is not held while it waits its turn.
     return _Task(task.name, None if cached else html, cached=cached, cache_key=key)
 
@@ -181,7 +207,7 @@ def _kept(cache: ResultCache | None, task: _Task, report: Report) -> Report:
     return report
 
 
-def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
+def _lint_task(linters: Linters, task: _Task, max_bytes: int | Limit | None) -> Report:
     name, html, error, cached, _ = task
     if cached is not None:
         return cached
@@ -201,7 +227,7 @@ def _lint_task(linters: _Linters, task: _Task, max_bytes: int | Limit | None) ->
 
 def _parallel(
     tasks: Iterator[_Task],
-    linters: _Linters,
+    linters: Linters,
     jobs: int,
     chunk_size: int,
     max_bytes: int | Limit | None,
@@ -214,8 +240,6 @@ def _parallel(
     starting processes for, and it is linted here. At most ``jobs *
     _CHUNKS_IN_FLIGHT_PER_JOB`` chunks are held at a time.
     """
-    from concurrent.futures import ProcessPoolExecutor  # here: one file never needs a pool
-
     executor: ProcessPoolExecutor | None = None
     # Each chunk with the pool's future for it; None: lint it here, when its turn comes (or it needs no linting).
     pending: deque[tuple[list[_Task], Future[list[Report]] | None]] = deque()
@@ -231,6 +255,10 @@ def _parallel(
             elif executor is not None:
                 pending.append((chunk, submit(chunk)))
             elif any(future is None and any(map(_needs_linting, waiting)) for waiting, future in pending):
+                # Imported here: one file, or a batch found in the cache, never needs a pool.
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
                 context = multiprocessing.get_context(_start_method())
                 executor = ProcessPoolExecutor(
                     jobs, mp_context=context, initializer=_init_worker, initargs=(linters, max_bytes)
@@ -255,7 +283,7 @@ def _needs_linting(task: _Task) -> bool:
 def _finish(
     chunk: list[_Task],
     future: Future[list[Report]] | None,
-    linters: _Linters,
+    linters: Linters,
     max_bytes: int | Limit | None,
     cache: ResultCache | None,
 ) -> list[Report]:
@@ -281,10 +309,10 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-_worker: tuple[_Linters, int | Limit | None] | None = None
+_worker: tuple[Linters, int | Limit | None] | None = None
 
 
-def _init_worker(linters: _Linters, max_bytes: int | Limit | None) -> None:
+def _init_worker(linters: Linters, max_bytes: int | Limit | None) -> None:
     global _worker
     _worker = (linters, max_bytes)
 

@@ -31,17 +31,19 @@ import functools
 import hashlib
 import json
 import os
-import shutil
+import stat
 import sys
-import tempfile
-from importlib.metadata import PackageNotFoundError, version
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .report import Report
+from .api import read_file
+from .findings import Finding, Severity
+from .report import Report, Stats
 
 if TYPE_CHECKING:
-    from .config import ActiveRule
+    from .config import ActiveRule, Config
     from .engine import Linter
     from .registry import Registry
 
@@ -67,18 +69,39 @@ class ResultCache:
         self.problem: str | None = None
         """Why the cache could not be written, when it could not (the run goes on without it)."""
         self._linter_keys: dict[Linter, str] = {}
+        self._settings_keys: dict[tuple[int, frozenset[str]], tuple[Config, str]] = {}
         self._prepared = False
 
-    def key(self, linter_key: str, html: str | bytes) -> str:
-        """The entry of *html* linted by the linter whose :func:`linter_key` is *linter_key*."""
-        digest = hashlib.sha256(linter_key.encode("ascii"))
-        if isinstance(html, bytes):
-            digest.update(b"bytes:")
-            digest.update(html)
-        else:
-            digest.update(b"text:")
-            digest.update(html.encode("utf-8", errors="surrogatepass"))
-        return digest.hexdigest()
+    def key(self, linter_key: str, content: str) -> str:
+        """The entry of the article whose :func:`content_digest` is *content*, linted by the
+        linter whose :func:`linter_key` is *linter_key*."""
+        return hashlib.sha256(f"{linter_key}:{content}".encode("ascii")).hexdigest()
+
+    def read(self, path: Path, max_bytes: int | None, *, trust_stamp: bool = True) -> tuple[str, bytes | None]:
+        """The :func:`content_digest` of the file at *path*, and its bytes, or None for them
+        when the file is as it was when this cache last read it (the same device, inode,
+        size, modification and change times, as git's index tells): then it is not read.
+        Raises :class:`~lint_article.api.Unreadable` as ``read_file`` does.
+
+        A file is only remembered once its times are :data:`SETTLED_NS` old, so that a
+        write within the clock's resolution of the one read cannot go unseen; and since
+        every write sets the change time to now, setting the modification time back
+        (``touch -d``, ``rsync -t``) does not hide an edit."""
+        try:
+            info: os.stat_result | None = os.stat(path)
+        except OSError:
+            info = None
+        entry = self._entry("files", hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest())
+        stamp = _stat_stamp(info) if info is not None and stat.S_ISREG(info.st_mode) else None
+        if stamp is not None and trust_stamp and (max_bytes is None or stamp[2] <= max_bytes):
+            known = self._read(entry)
+            if isinstance(known, list) and known[:-1] == stamp and isinstance(known[-1], str):
+                return known[-1], None
+        data = read_file(path, max_bytes)
+        digest = content_digest(data)
+        if stamp is not None and time.time_ns() - max(stamp[3], stamp[4]) > SETTLED_NS:
+            self._write(entry, [*stamp, digest])
+        return digest, data
 
     def linter_key(self, linter: Linter, registry: Registry) -> str:
         """:func:`linter_key` of *linter*, computed once per linter."""
@@ -86,50 +109,115 @@ class ResultCache:
             self._linter_keys[linter] = linter_key(linter, registry)
         return self._linter_keys[linter]
 
+    def settings_key(
+        self, config: Config, ignored: frozenset[str], build: Callable[[], tuple[Linter, Registry]]
+    ) -> str:
+        """:func:`linter_key` of the linter for *config* less the *ignored* rules.
+
+        *build* makes that linter, which checks the settings against the installed
+        rules (ConfigError) and so loads them all; the key it gives is remembered
+        on disk under a hash of the settings and of the installed packages, so that
+        the next run with the same settings in the same environment knows the key,
+        and that the settings are good, without loading a rule."""
+        memo = (id(config), ignored)
+        if memo in self._settings_keys:
+            return self._settings_keys[memo][1]
+        entry = self._entry("settings", _settings_stamp(config, ignored))
+        known = self._read(entry)
+        if isinstance(known, dict) and all(_file_stamp(name) == list(stamp) for name, stamp in known["plugins"]):
+            key: str = known["key"]
+        else:
+            linter, registry = build()
+            key = self.linter_key(linter, registry)
+            if not registry.errors:  # a broken plugin is reported by every run until it is mended
+                self._write(entry, {"key": key, "plugins": _plugin_files(linter, registry)})
+        self._settings_keys[memo] = (config, key)
+        return key
+
     def get(self, key: str, path: str) -> Report | None:
         """The report kept under *key*, named *path*; None when there is none or it is damaged."""
+        data = self._read(self._entry("results", key))
         try:
-            data = self._entry(key).read_bytes()
+            findings = tuple(Finding(rule, _SEVERITIES[severity], *rest) for rule, severity, *rest in data[0])
+            return Report(path, findings, Stats(*data[1]) if data[1] is not None else None)
+        except (ValueError, TypeError, KeyError, IndexError):  # none, or well-formed JSON of another shape
+            return None
+
+    def put(self, key: str, report: Report) -> None:
+        """Keep *report* under *key*, unless it says the run went wrong (unreadable, a crashed rule)."""
+        if report.error is not None or report.internal_errors:
+            return
+        # Rows of field values, in the order of the dataclasses' fields: compact, and quick to read back.
+        findings = [[getattr(f, name) for name in _FINDING_FIELDS] for f in report.findings]
+        stats = [getattr(report.stats, name) for name in _STATS_FIELDS] if report.stats is not None else None
+        self._write(self._entry("results", key), [findings, stats])
+
+    def _entry(self, kind: str, key: str) -> str:
+        # Strings, not Paths: a run that finds every report spends its time here.
+        return os.path.join(self.directory, f"{kind}-v{FORMAT}", key[:2], key[2:])
+
+    def _read(self, entry: str) -> Any:
+        """The JSON kept at *entry*; None when there is none, or when it is damaged."""
+        try:
+            with open(entry, "rb") as stream:
+                data = stream.read()
         except OSError:
             return None
         checksum, _, payload = data.partition(b"\n")
         if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
             return None
         try:
-            return Report.from_dict({**json.loads(payload), "path": path, "error": None})
-        except (ValueError, TypeError, KeyError, AttributeError):  # well-formed JSON of another shape
+            return json.loads(payload.decode("utf-8", errors="surrogatepass"))
+        except ValueError:
             return None
 
-    def put(self, key: str, report: Report) -> None:
-        """Keep *report* under *key*, unless it says the run went wrong (unreadable, a crashed rule)."""
-        if report.error is not None or report.internal_errors or self.problem is not None:
+    def _write(self, entry_name: str, data: Any) -> None:
+        entry = Path(entry_name)
+        if self.problem is not None:
             return
-        data = report.to_dict()
-        del data["path"], data["error"]
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", errors="surrogatepass")
-        entry = self._entry(key)
         try:
             self._prepare()
-            entry.parent.mkdir(exist_ok=True)
+            entry.parent.mkdir(parents=True, exist_ok=True)
             _write_atomically(entry, hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
         except OSError as exc:
             self.problem = f"cannot write to the cache {self.directory}: {exc.strerror or exc}"
 
-    def _entry(self, key: str) -> Path:
-        return self.directory / f"results-v{FORMAT}" / key[:2] / key[2:]
-
     def _prepare(self) -> None:
         if self._prepared:
             return
-        (self.directory / f"results-v{FORMAT}").mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(parents=True, exist_ok=True)
         for name, text in ((".gitignore", "# Made by lint-article.\n*\n"), ("CACHEDIR.TAG", _TAG)):
             if not (self.directory / name).exists():
                 _write_atomically(self.directory / name, text.encode("utf-8"))
         self._prepared = True
 
 
+def content_digest(html: str | bytes) -> str:
+    """A hash of an article's content; text and bytes differ (bytes are decoded as a browser would)."""
+    if isinstance(html, bytes):
+        return hashlib.sha256(b"bytes:" + html).hexdigest()
+    return hashlib.sha256(b"text:" + html.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+SETTLED_NS = 2_000_000_000
+"""How old a file's times must be before the cache trusts them to tell a change (2 s,
+the coarsest resolution of common file systems)."""
+
+
+def _stat_stamp(info: os.stat_result) -> list[int]:
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+_FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding)]
+_SEVERITIES = {int(severity): severity for severity in Severity}  # a dict, many times quicker than Severity(n)
+_STATS_FIELDS = [field.name for field in dataclasses.fields(Stats)]
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write *path* whole or not at all: a temporary file beside it, renamed over it."""
+    import tempfile  # here: a run that finds all it needs writes nothing
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -152,8 +240,60 @@ def clean(directory: str | os.PathLike[str]) -> bool:
         tag = ""
     if tag != _TAG:
         raise ValueError(f"{folder} is not a lint-article cache (it has no CACHEDIR.TAG of lint-article)")
+    import shutil
+
     shutil.rmtree(folder)
     return True
+
+
+def _settings_stamp(config: Config, ignored: frozenset[str]) -> str:
+    """A hash of what decides the linter of *config* less *ignored*, read without loading
+    a rule: the settings that change reports, lint-article's files, and the packages
+    installed (a plugin installed, upgraded or removed changes its site-packages folder)."""
+    described = {
+        "format": FORMAT,
+        "source": _source_stamp(),
+        "packages": [(entry, _folder_time(entry)) for entry in sys.path if entry.endswith(_PACKAGE_FOLDERS)],
+        "settings": [
+            config.select,
+            config.extend_select,
+            config.ignore,
+            config.rules,
+            config.language,
+            config.profile,
+            config.report_unused_disables,
+        ],
+        "ignored": sorted(ignored),
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+
+
+_PACKAGE_FOLDERS = ("site-packages", "dist-packages")
+
+
+def _folder_time(folder: str) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+
+
+def _plugin_files(linter: Linter, registry: Registry) -> list[tuple[str, list[int] | None]]:
+    """The module file of each rule from a plugin, with its size and time: a plugin
+    under development changes its code without a new version or a new install."""
+    origins = {entry.rule: entry.origin for entry in registry.rules.values()}
+    actives = [*linter.rules, *(linter.fragment_rules or ())]
+    names = {type(a.rule).__module__ for a in actives if origins.get(type(a.rule), "unknown") != PACKAGE}
+    files = sorted(filter(None, (getattr(sys.modules.get(name), "__file__", None) for name in names)))
+    return [(name, _file_stamp(name)) for name in files]
+
+
+def _file_stamp(filename: str) -> list[int] | None:
+    try:
+        info = os.stat(filename)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
 
 
 def linter_key(linter: Linter, registry: Registry) -> str:
@@ -169,7 +309,9 @@ def linter_key(linter: Linter, registry: Registry) -> str:
             "origin": origin,
             "version": _distribution_version(origin),
             # A plugin in development changes without a new version: its module's size and time say so.
-            "module": None if origin == PACKAGE else _module_stamp(rule_class.__module__),
+            "module": None
+            if origin == PACKAGE
+            else _file_stamp(getattr(sys.modules[rule_class.__module__], "__file__", "")),
             "severity": str(active.severity),
             "options": dataclasses.asdict(active.options),
         }
@@ -188,12 +330,16 @@ def linter_key(linter: Linter, registry: Registry) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@functools.cache
 def package_stamp() -> str:
     """lint-article's version and a hash of its files' names, sizes and modification
     times: code changed during development, without a new version, is new code."""
+    return f"{_distribution_version(PACKAGE)}:{_source_stamp()}"
+
+
+@functools.cache
+def _source_stamp() -> str:
     root = Path(__file__).parent
-    digest = hashlib.sha256(str(_distribution_version(PACKAGE)).encode("utf-8"))
+    digest = hashlib.sha256()
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
         for name in sorted(files):
@@ -205,18 +351,9 @@ def package_stamp() -> str:
 
 @functools.cache
 def _distribution_version(name: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version  # here: a cached report needs no metadata
+
     try:
         return version(name)
     except (PackageNotFoundError, ValueError):
         return None
-
-
-def _module_stamp(module_name: str) -> tuple[str, int, int] | None:
-    filename = getattr(sys.modules.get(module_name), "__file__", None)
-    if filename is None:
-        return None
-    try:
-        info = os.stat(filename)
-    except OSError:
-        return None
-    return filename, info.st_size, info.st_mtime_ns

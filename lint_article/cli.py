@@ -19,7 +19,7 @@ import click
 
 from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
-from .batch import Item, lint_many
+from .batch import Item, Linters, lint_many
 from .cache import CACHE_DIR_VARIABLE, DEFAULT_CACHE_DIR, ResultCache, default_cache_dir
 from .config import KEYS, PROFILE_NAMES, Config, suggest
 from .config_files import Settings
@@ -28,7 +28,7 @@ from .findings import Severity
 from .formatters import FORMATTERS, STREAMING, FormatOptions, rule_infos
 from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
-from .registry import Registry, load_registry
+from .registry import load_registry, loaded_registry
 from .report import Report
 from .rule import ConfigError
 
@@ -165,30 +165,32 @@ def check(
         "profile": profile,
         "report-unused-disables": report_unused_disables,
     }
+    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     try:
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
         settings = _settings(config_file, isolated, overrides)
-        make_linter(settings.for_path(None))  # validates the settings before any file is read
+        Linters(settings).check(None, cache)  # validates the settings before any file is read
         baseline = _load_baseline(baseline_file) if baseline_file and not write_baseline else None
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    registry = load_registry()
-    for error in registry.errors:
-        click.echo(f"error: {error}", err=True)
-    cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
     try:
         linted = _lint_all(settings, paths, stdin_filename, jobs, cache)
     except ConfigError as exc:  # a configuration file below the current directory
         raise click.UsageError(str(exc)) from None
+    # The rules are loaded when some settings were new to the cache; with settings that
+    # it knew, nothing was installed or changed since, so no plugin can be broken.
+    registry = loaded_registry()
+    for error in registry.errors if registry else ():
+        click.echo(f"error: {error}", err=True)
     if output_format in STREAMING and not (baseline or write_baseline or statistics):
         # Each report is written as it comes and then let go: constant memory for any number of files.
-        tally = _Tally(settings, registry, output_format)
+        tally = _Tally(settings, output_format)
         _emit_lines(STREAMING[output_format](map(tally.add, linted), FormatOptions()), output_file)
         _warn_about(cache)
-        sys.exit(EXIT_ERROR if registry.errors else tally.exit_code)
+        sys.exit(EXIT_ERROR if registry and registry.errors else tally.exit_code)
     reports = list(linted)
     _warn_about(cache)
-    _report_faults(reports, registry, output_format)
+    _report_faults(reports, output_format)
     if write_baseline:
         from .baseline import Baseline
 
@@ -200,13 +202,15 @@ def check(
         click.echo(f"Wrote a baseline of {len(baseline):,} findings to {write_baseline}.", err=True)
     if baseline is not None:
         reports = _apply_baseline(baseline, reports, baseline_file if not write_baseline else None)
-    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=rule_infos(registry))
+    # Without the rules loaded, a format that needs their metadata loads them itself.
+    infos = rule_infos(registry) if registry else None
+    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=infos)
     if statistics and output_format != "text":
         for line in statistics_lines(reports, options):
             click.echo(line, err=True)
     text = FORMATTERS[output_format](reports, options)
     _emit(text, output_file, color=options.color)
-    sys.exit(EXIT_ERROR if registry.errors else exit_code(reports, settings))
+    sys.exit(EXIT_ERROR if registry and registry.errors else exit_code(reports, settings))
 
 
 def _warn_about(cache: ResultCache | None) -> None:
@@ -243,8 +247,9 @@ def _lint_all(
             faults.insert(0, Report(stdin_name, error=str(exc)))
         except OSError as exc:
             faults.insert(0, Report(stdin_name, error=f"cannot read standard input: {exc.strerror or exc}"))
+    linters = Linters(settings)
     for item in items:  # every configuration file the run will use is validated before any article is read
-        settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
+        linters.check(item[0] if isinstance(item, tuple) else os.fspath(item), cache)
     return itertools.chain(_progress(lint_many(items, config=settings, jobs=jobs, cache_dir=cache), len(items)), faults)
 
 
@@ -269,19 +274,19 @@ def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
             yield report
 
 
-def _report_faults(reports: Sequence[Report], registry: Registry, output_format: str) -> None:
+def _report_faults(reports: Sequence[Report], output_format: str) -> None:
     for report in reports:
-        _report_fault(report, registry, output_format)
+        _report_fault(report, output_format)
 
 
-def _report_fault(report: Report, registry: Registry, output_format: str) -> None:
+def _report_fault(report: Report, output_format: str) -> None:
     """Say on standard error which rule (of which plugin) crashed on the file; and,
     when the output is for machines, when the file could not be linted."""
     path = shown_path(report.path)
     if report.error is not None and output_format != "text":
         click.echo(f"{path}: error: {report.error}", err=True)
     for finding in report.internal_errors:
-        entry = registry.rules.get(finding.rule)
+        entry = load_registry().rules.get(finding.rule)
         origin = entry.origin if entry else "unknown"
         click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
 
@@ -358,16 +363,15 @@ def exit_code(reports: Sequence[Report], settings: Settings) -> int:
 class _Tally:
     """The exit code of the reports seen so far (see :func:`exit_code`)."""
 
-    def __init__(self, settings: Settings, registry: Registry | None = None, output_format: str = "") -> None:
+    def __init__(self, settings: Settings, output_format: str | None = None) -> None:
         self.settings = settings
-        self.registry = registry
-        """Given, each report's faults are said on standard error as it is counted."""
         self.output_format = output_format
+        """Given, each report's faults are said on standard error as it is counted."""
         self.exit_code = EXIT_OK
 
     def add(self, report: Report) -> Report:
-        if self.registry is not None:
-            _report_fault(report, self.registry, self.output_format)
+        if self.output_format is not None:
+            _report_fault(report, self.output_format)
         if report.error is not None or report.internal_errors:
             self.exit_code = EXIT_ERROR
         elif report.failed(self.settings.for_path(_settings_path(report.path)).fail_on):

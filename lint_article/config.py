@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import fnmatch
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .findings import Severity
-from .registry import Registry
 from .rule import ConfigError, Rule, RuleOptions
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 # What each profile sets; a user's own rule options win over these. A profile
 # only changes options: no rule knows about profiles.
@@ -264,6 +265,8 @@ def _relative_forms(path: PurePath, root: PurePath | None) -> list[str]:
 
 def suggest(word: str, choices: Any) -> str:
     """A "did you mean" hint naming the closest of *choices*, or nothing."""
+    import difflib  # here: only a mistake needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 

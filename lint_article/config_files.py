@@ -17,17 +17,20 @@ over every file.
 from __future__ import annotations
 
 import configparser
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .api import make_linter
 from .config import Config
-from .engine import Linter
 from .registry import Registry
 from .rule import ConfigError
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 CONFIG_NAMES = (".lint-article.toml", "pyproject.toml", "setup.cfg")
 _SETUP_CFG_SECTION = "lint-article"
@@ -137,6 +140,8 @@ class Settings:
     """``--isolated``: no file at all."""
     registry: Registry | None = None
     _by_folder: dict[Path, Config] = field(default_factory=dict)
+    _by_given_folder: dict[str, Config] = field(default_factory=dict)
+    """The same, by the folder as a path names it: resolved once, not for each file."""
     _linters: dict[tuple[int, frozenset[str]], Linter] = field(default_factory=dict)
 
     def for_path(self, path: PurePath | None) -> Config:
@@ -145,8 +150,14 @@ class Settings:
             return Config().merged(self.overrides)
         if self.config_file is not None:
             return self._resolved(self.config_file.parent, explicit=self.config_file)
-        folder = Path(path).parent if path is not None else Path.cwd()
-        return self._resolved(folder.resolve() if folder.exists() else Path.cwd())
+        given = os.path.abspath(PurePath(path).parent) if path is not None else None
+        if given is not None and given in self._by_given_folder:
+            return self._by_given_folder[given]
+        folder = Path(given) if given is not None else Path.cwd()
+        config = self._resolved(folder.resolve() if folder.exists() else Path.cwd())
+        if given is not None:
+            self._by_given_folder[given] = config
+        return config
 
     def _resolved(self, folder: Path, explicit: Path | None = None) -> Config:
         if folder not in self._by_folder:
@@ -157,10 +168,16 @@ class Settings:
             self._by_folder[folder] = (base or Config()).merged(self.overrides)
         return self._by_folder[folder]
 
+    def resolve(self, path: PurePath | None) -> tuple[Config, frozenset[str]]:
+        """The settings for *path*, and the rules that its per-file ignores leave out."""
+        config = self.for_path(path)
+        if path is None or not config.per_file_ignores:
+            return config, frozenset()
+        return config, config.ignored_for(Path(path).absolute())
+
     def linter_for(self, path: PurePath | None) -> Linter:
         """The linter for *path*: its settings, less its per-file ignores."""
-        config = self.for_path(path)
-        ignored = config.ignored_for(Path(path).absolute()) if path is not None else frozenset()
+        config, ignored = self.resolve(path)
         key = (id(config), ignored)
         if key not in self._linters:
             self._linters[key] = make_linter(config, self.registry, ignored=ignored)

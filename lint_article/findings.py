@@ -52,8 +52,3 @@ class Finding:
         data = asdict(self)
         data["severity"] = str(self.severity)
         return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Finding:
-        """The finding that :meth:`to_dict` gave *data* for."""
-        return cls(**{**data, "severity": Severity.parse(data["severity"])})

@@ -50,14 +50,3 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "stats": asdict(self.stats) if self.stats else None,
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
-        """The report that :meth:`to_dict` gave *data* for."""
-        stats = data["stats"]
-        return cls(
-            data["path"],
-            tuple(Finding.from_dict(finding) for finding in data["findings"]),
-            Stats(**stats) if stats is not None else None,
-            data["error"],
-        )

@@ -29,13 +29,15 @@ import typing
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from string import Formatter
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from lxml import etree
-
-from .article import Article, Word
 from .findings import Finding, Severity
-from .suppression import Suppressions
+
+if TYPE_CHECKING:  # only named in annotations: configuration can be read without loading the parser
+    from lxml import etree
+
+    from .article import Article, Word
+    from .suppression import Suppressions
 
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
 DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"

@@ -9,13 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 import lint_article
 from lint_article import Registry, lint_many
-from lint_article.cache import ResultCache, linter_key, package_stamp
+from lint_article.cache import SETTLED_NS, ResultCache, _source_stamp, linter_key
 from lint_article.config import Config
 from lint_article.config_files import Settings
 from lint_article.formatters import FORMATTERS
@@ -41,10 +42,14 @@ def entries(cache: Path) -> dict[str, bytes]:
     return {str(path.relative_to(cache)): path.read_bytes() for path in cache.glob("results-*/*/*")}
 
 
-def rewrite_entry(path: Path, change: dict[str, object]) -> None:
+def payload(path: Path) -> object:
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def rewrite_entry(path: Path, data: object) -> None:
     """Give an entry other content, with a checksum that holds, as a run would have written it."""
-    payload = json.dumps({**json.loads(path.read_bytes().partition(b"\n")[2]), **change}).encode()
-    path.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    text = json.dumps(data).encode()
+    path.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
 
 
 @pytest.fixture
@@ -74,8 +79,9 @@ def test_the_cache_is_what_a_second_run_reads_and_paths_come_from_the_run(tmp_pa
     (tmp_path / "a.html").write_text(TWO_H1)
     run_cli("check", "--select", "single-h1", "--cache-dir", str(cache), "a.html", cwd=tmp_path)
     [entry] = (cache / name for name in entries(cache))
-    finding = json.loads(entry.read_bytes().partition(b"\n")[2])["findings"][0]
-    rewrite_entry(entry, {"findings": [{**finding, "message": "from the cache"}]})
+    findings, stats = payload(entry)  # type: ignore[misc]
+    findings[0][2] = "from the cache"  # rule, severity, message, ...
+    rewrite_entry(entry, [findings, stats])
     # The same article under another name: the entry is keyed by content, the path is this run's.
     shutil.copy(tmp_path / "a.html", tmp_path / "copy.html")
     result = run_cli("check", "--select", "single-h1", "--cache-dir", str(cache), "copy.html", "a.html", cwd=tmp_path)
@@ -106,7 +112,7 @@ def test_a_damaged_entry_is_ignored_and_written_anew(tmp_path: Path, damage: str
     elif damage == "empty":
         path.write_bytes(b"")
     else:
-        rewrite_entry(path, {"findings": [{"rule": "x"}]})
+        rewrite_entry(path, [[["x"]], None])
     assert [r.to_dict() for r in lint_many(items, jobs=1, cache_dir=cache)] == fresh
     assert entries(cache.directory) == good
 
@@ -170,11 +176,11 @@ def test_an_edit_to_lint_articles_own_files_invalidates_everything() -> None:
     base = linter_for({})
     try:
         os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
-        package_stamp.cache_clear()
+        _source_stamp.cache_clear()
         assert linter_for({}) != base
     finally:
         os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns))
-        package_stamp.cache_clear()
+        _source_stamp.cache_clear()
     assert linter_for({}) == base
 
 
@@ -251,3 +257,43 @@ def test_clean_leaves_a_folder_that_is_not_a_cache_alone(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "precious is not a lint-article cache" in result.stderr.decode()
     assert (tmp_path / "precious" / "notes.txt").read_text() == "keep me"
+
+
+def stamps(cache: Path) -> dict[str, list]:
+    return {str(path.relative_to(cache)): payload(path) for path in cache.glob("files-*/*/*")}  # type: ignore[misc]
+
+
+def test_a_settled_file_is_known_by_its_stamp_without_being_read(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, second = FIXTURES / "sahel-article.html", FIXTURES / "good-article.html"  # written well before the tests
+    expected = [r.to_dict() for r in lint_many([first, second], jobs=1)]
+    assert [r.to_dict() for r in lint_many([first, second], jobs=1, cache_dir=cache)] == expected
+    known = stamps(cache)
+    assert len(known) == 2
+    # Swap what the stamps say: the files are not read, so each gets the other's report.
+    (a, a_stamp), (b, b_stamp) = known.items()
+    rewrite_entry(cache / a, [*a_stamp[:-1], b_stamp[-1]])
+    rewrite_entry(cache / b, [*b_stamp[:-1], a_stamp[-1]])
+    swapped = [r.to_dict() for r in lint_many([first, second], jobs=1, cache_dir=cache)]
+    assert [(r["path"], r["findings"]) for r in swapped] == [
+        (str(first), expected[1]["findings"]),
+        (str(second), expected[0]["findings"]),
+    ]
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(tmp_path: Path) -> None:
+    cache, article = tmp_path / "cache", tmp_path / "a.html"
+    article.write_text("<h1>One</h1><h1>Two</h1>")
+    assert [
+        len(r.findings) for r in lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]})
+    ] == [1]
+    assert stamps(cache) == {}  # written just now: its times cannot be trusted yet
+    time.sleep(SETTLED_NS / 1e9 + 0.2)
+    list(lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]}))
+    assert len(stamps(cache)) == 1
+    before = article.stat()
+    article.write_text("<h1>One</h1><h2>Two</h2>")  # the same size
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert [
+        len(r.findings) for r in lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]})
+    ] == [0]
