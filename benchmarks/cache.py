@@ -14,14 +14,13 @@ run's output differs from its cold run's by one byte (in every output format).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import whole_run
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "corpus" / "pages"
@@ -30,21 +29,9 @@ FORMATS = ("text", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 
 def run(cache: Path, output: Path, pages: Path, output_format: str = "text") -> float:
     """Wall-clock seconds of one check."""
-    command = [sys.executable, "-m", "lint_article", "check", "--cache-dir", str(cache), "--format", output_format]
-    start = time.perf_counter()
-    result = subprocess.run(
-        [*command, "-o", str(output), str(pages)],
-        cwd=ROOT,  # this checkout's lint_article, whatever is installed
-        # As on a user's machine, Python keeps its compiled bytecode: neither run compiles the sources.
-        env={name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
-        capture_output=True,
-        text=True,
-        check=False,
+    return whole_run.seconds(
+        "check", "--cache-dir", str(cache), "--format", output_format, "-o", str(output), str(pages)
     )
-    seconds = time.perf_counter() - start
-    if result.returncode not in (0, 1):
-        sys.exit(f"lint-article failed with {result.returncode}:\n{result.stderr}")
-    return seconds
 
 
 def main() -> int:

@@ -12,11 +12,12 @@ resident memory (``VmHWM`` in /proc/self/status, libxml2's memory included):
 * ``check --format jsonl``: the command line, as ``lint-article check --format
   jsonl --no-cache --jobs N DIR -o FILE`` runs it (its main process; with
   ``--jobs 2`` each worker holds only the chunk it lints);
-* ``lint_many``: the library, each report turned into its ``to_dict()`` and let go.
+* ``lint_many``: the library, given the files as a generator (``os.scandir``), each
+  report turned into its ``to_dict()`` and let go.
 
-The number that must not grow is the difference between the two sizes; the file
-names themselves (about 150 bytes each, sorted before linting, as a directory
-walk must) are the only thing kept per file.
+The number that must not grow is the difference between the two sizes. The command
+line keeps one thing per file: its name, since it sorts the files of a directory and
+checks the settings of every one before it lints any.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ if way == "cli":
     except SystemExit as exit:
         assert exit.code in (0, 1), exit.code
 else:
+    import os
     from lint_article import lint_many
-    files = sorted(Path(folder).glob("*.html"))
+    files = (entry.path for entry in os.scandir(folder) if entry.name.endswith(".html"))
     count = sum(1 for report in lint_many(files, jobs=jobs) if report.to_dict())
-    assert count == len(files)
+    assert count == int(output), count
 print(peak_kib())
 """
 
@@ -71,10 +73,11 @@ def make_files(folder: Path, count: int) -> None:
 
 def measure(way: str, folder: Path, jobs: int) -> tuple[float, float]:
     """Peak memory in MiB and wall seconds of linting *folder* in a fresh process."""
+    files = len(list(folder.glob("*.html")))
     with tempfile.NamedTemporaryFile(suffix=".jsonl") as output:
         start = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-c", _MEASURE, way, str(folder), str(jobs), output.name],
+            [sys.executable, "-c", _MEASURE, way, str(folder), str(jobs), output.name if way == "cli" else str(files)],
             cwd=ROOT,  # this checkout's lint_article, whatever is installed
             capture_output=True,
             text=True,
@@ -85,16 +88,18 @@ def measure(way: str, folder: Path, jobs: int) -> tuple[float, float]:
             sys.exit(f"{way} failed:\n{result.stderr}")
         if way == "cli":
             lines = len(Path(output.name).read_bytes().splitlines())
-            assert lines == len(list(folder.glob("*.html"))), lines
+            assert lines == files, lines
     return int(result.stdout.split()[-1]) / 1024, seconds
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, action="append", help="batch sizes (default: 1,000 and 20,000)")
+    parser.add_argument("--way", choices=["cli", "library"], action="append", help="what to measure (default: both)")
     args = parser.parse_args()
     sizes = sorted(args.files or [1_000, 20_000])
     ways = [("check --format jsonl", "cli", 1), ("check --format jsonl", "cli", 2), ("lint_many", "library", 2)]
+    ways = [way for way in ways if way[1] in (args.way or ["cli", "library"])]
     peaks: dict[tuple[str, int], list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="lint-article-stream-") as temporary:
         for size in sizes:

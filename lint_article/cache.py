@@ -215,16 +215,16 @@ _STATS_FIELDS = [field.name for field in dataclasses.fields(Stats)]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write *path* whole or not at all: a temporary file beside it, renamed over it."""
-    import tempfile  # here: a run that finds all it needs writes nothing
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    """Write *path* whole or not at all: a temporary file beside it, renamed over it.
+    The file is readable as the umask allows (a cache a team shares), as ruff's are."""
+    temporary = path.with_name(f".tmp-{os.urandom(8).hex()}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -3,11 +3,11 @@
 ::
 
     from dask.distributed import Client
-    from lint_article.distributed import lint_parquet, lint_records
+    from lint_article.distributed import lint_archive, lint_records
 
     client = Client("tcp://scheduler:8786")           # a running cluster; None starts a local one
     entries = lint_records(rows, client, profile="fragment", ignore=["word-count"])
-    lint_parquet("s3://archive/articles/", "s3://audits/2024.parquet", id_column="slug",
+    lint_archive("s3://archive/articles.parquet", "s3://audits/2024.jsonl.gz", id_column="slug",
                  html_column="body", client=client, profile="fragment")
 
 :func:`lint_records` and :func:`lint_paths` return the ``files[]`` entries of
@@ -26,9 +26,8 @@ Each worker lints with ``lint_many(..., jobs=1)``; every worker needs
 lint-article (and its plugins) installed, and :func:`lint_paths` needs the
 paths readable where the workers run (a shared file system).
 
-:func:`lint_jsonl` and :func:`lint_parquet` read an archive from JSON lines or
-Parquet and write one entry per article to the same kind of file, on any
-file system that fsspec knows (local paths, ``s3://`` with s3fs and credentials,
+:func:`lint_archive` reads an archive from JSON lines or Parquet and writes
+one entry per article to either, on any file system that fsspec knows (local paths, ``s3://`` with s3fs and credentials,
 ``gs://``, ...); ``.gz`` and the other compressions are inferred for JSON lines.
 The caller reads and writes; the cluster lints.
 """
@@ -92,7 +91,7 @@ def lint_paths(
     return list(_lint((os.fspath(path) for path in paths), client, batch_size, None, max_bytes, settings))
 
 
-def lint_jsonl(
+def lint_archive(
     source: str,
     destination: str,
     *,
@@ -100,59 +99,98 @@ def lint_jsonl(
     html_column: str = "html",
     client: Client | None = None,
     storage_options: Mapping[str, Any] | None = None,
+    source_format: str | None = None,
+    destination_format: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | Limit | None = Limit.CONFIGURED,
     **settings: Any,
 ) -> int:
-    """Lint the JSON lines at *source* (an object per line with *id_column* and
-    *html_column*) and write an entry per line to *destination*, as JSON lines
-    whose ``path`` is the id. Returns the number of articles."""
+    """Lint the archive at *source*, rows with *id_column* and *html_column*, and write
+    an entry per row to *destination*; returns the number of articles.
+
+    Each is Parquet or JSON lines (``parquet``, ``jsonl``), as its name says
+    (``.parquet``; ``.jsonl``, ``.ndjson``, also compressed, ``.jsonl.gz``) or as
+    *source_format* and *destination_format* say. Rows are read a batch at a time.
+    Entries are JSON lines of the ``files[]`` entries, ``path`` being the id; or a
+    Parquet file of columns ``path``, ``error``, ``findings`` (a list of structs)
+    and ``stats`` (a struct), typed as :class:`Finding` and :class:`Stats` are."""
+    read = _READERS[source_format or archive_format(source)]
+    write = _WRITERS[destination_format or archive_format(destination)]
+    options = dict(storage_options or {})
+    with contextlib.ExitStack() as files:
+        rows = read(files, source, [id_column, html_column], batch_size, options)
+        records = (_record(row, id_column, html_column) for row in rows)
+        entries = _lint(records, client, batch_size, DEFAULT_BATCH_BYTES, max_bytes, settings)
+        return write(files, destination, entries, options)
+
+
+ARCHIVE_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".lz4")
+
+
+def archive_format(path: str) -> str:
+    """``parquet`` or ``jsonl``, from the name of *path*; ValueError when the name does not tell."""
+    name = path.lower().rstrip("/")
+    for compression in _COMPRESSIONS:
+        name = name.removesuffix(compression)
+    for suffix, kind in ARCHIVE_SUFFIXES.items():
+        if name.endswith(suffix):
+            return kind
+    raise ValueError(f"{path}: the name does not tell the format (parquet or jsonl); say it with *_format=")
+
+
+def _read_jsonl(
+    files: contextlib.ExitStack, source: str, columns: list[str], batch_size: int, options: dict[str, Any]
+) -> Iterator[Any]:
     import fsspec
 
-    options = dict(storage_options or {})
-    with (
-        fsspec.open(source, "rt", encoding="utf-8", compression="infer", **options) as lines,
-        fsspec.open(destination, "wt", encoding="utf-8", compression="infer", **options) as output,
-    ):
-        records = (_record(json.loads(line), id_column, html_column) for line in lines if line.strip())
-        count = 0
-        for entry in _lint(records, client, batch_size, DEFAULT_BATCH_BYTES, max_bytes, settings):
-            output.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+    lines = files.enter_context(fsspec.open(source, "rt", encoding="utf-8", compression="infer", **options))
+    return (json.loads(line) for line in lines if line.strip())
 
 
-def lint_parquet(
-    source: str,
-    destination: str,
-    *,
-    id_column: str = "id",
-    html_column: str = "html",
-    client: Client | None = None,
-    storage_options: Mapping[str, Any] | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    max_bytes: int | Limit | None = Limit.CONFIGURED,
-    **settings: Any,
-) -> int:
-    """Lint the rows of the Parquet file at *source* (*id_column*, *html_column*)
-    and write an entry per row to the Parquet file *destination*: columns
-    ``path`` (the id), ``error``, ``findings`` (a list of structs) and ``stats``
-    (a struct), typed as :class:`Finding` and :class:`Stats` are. Returns the
-    number of articles. Rows are read a batch at a time."""
+def _read_parquet(
+    files: contextlib.ExitStack, source: str, columns: list[str], batch_size: int, options: dict[str, Any]
+) -> Iterator[Any]:
     import fsspec
     import pyarrow.parquet as parquet
 
-    options = dict(storage_options or {})
-    schema = entry_schema()
-    with fsspec.open(source, "rb", **options) as stream, fsspec.open(destination, "wb", **options) as output:
-        rows = parquet.ParquetFile(stream).iter_batches(batch_size=batch_size, columns=[id_column, html_column])
-        records = (_record(row, id_column, html_column) for table in rows for row in table.to_pylist())
-        count = 0
-        with parquet.ParquetWriter(output, schema) as writer:
-            for entries in chunked(_lint(records, client, batch_size, DEFAULT_BATCH_BYTES, max_bytes, settings), 1024):
-                writer.write_batch(_record_batch(entries, schema))
-                count += len(entries)
+    stream = files.enter_context(fsspec.open(source, "rb", **options))
+    batches = parquet.ParquetFile(stream).iter_batches(batch_size=batch_size, columns=columns)
+    return (row for batch in batches for row in batch.to_pylist())
+
+
+def _write_jsonl(
+    files: contextlib.ExitStack, destination: str, entries: Iterator[Entry], options: dict[str, Any]
+) -> int:
+    import fsspec
+
+    output = files.enter_context(fsspec.open(destination, "wt", encoding="utf-8", compression="infer", **options))
+    count = 0
+    for entry in entries:
+        output.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        count += 1
     return count
+
+
+def _write_parquet(
+    files: contextlib.ExitStack, destination: str, entries: Iterator[Entry], options: dict[str, Any]
+) -> int:
+    import fsspec
+    import pyarrow
+    import pyarrow.parquet as parquet
+
+    schema = entry_schema()
+    output = files.enter_context(fsspec.open(destination, "wb", **options))
+    writer = files.enter_context(parquet.ParquetWriter(output, schema))
+    count = 0
+    for batch in chunked(entries, 1024):
+        writer.write_batch(pyarrow.RecordBatch.from_pylist(batch, schema=schema))
+        count += len(batch)
+    return count
+
+
+_READERS = {"jsonl": _read_jsonl, "parquet": _read_parquet}
+_WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet}
 
 
 def entry_schema() -> pyarrow.Schema:
@@ -178,12 +216,6 @@ def entry_schema() -> pyarrow.Schema:
             pyarrow.field("stats", struct(Stats)),
         ]
     )
-
-
-def _record_batch(entries: list[Entry], schema: pyarrow.Schema) -> pyarrow.RecordBatch:
-    import pyarrow
-
-    return pyarrow.RecordBatch.from_pylist(entries, schema=schema)
 
 
 def _record(row: Mapping[str, Any], id_column: str, html_column: str) -> tuple[str, Any]:

@@ -15,7 +15,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from lint_article import ConfigError, lint_many
-from lint_article.distributed import lint_jsonl, lint_parquet, lint_paths, lint_records
+from lint_article.distributed import archive_format, lint_archive, lint_paths, lint_records
 
 from .conftest import FIXTURES, corpus_files
 
@@ -71,34 +71,37 @@ def test_a_bad_setting_fails_before_anything_is_sent() -> None:
         lint_records(never(), None, rules={"wordcount": {}})
 
 
-def test_json_lines_in_and_out_compressed(client: Client, tmp_path: Path) -> None:
+def test_json_lines_in_parquet_out_and_back(client: Client, tmp_path: Path) -> None:
     source = tmp_path / "archive.jsonl.gz"
-    rows = [
-        {"slug": f"{number}-{path.stem}", "body": path.read_text(encoding="utf-8")}
-        for number, path in enumerate(ARTICLES)
-    ]
+    rows = [{"slug": f"{n}-{path.stem}", "body": path.read_text(encoding="utf-8")} for n, path in enumerate(ARTICLES)]
     with gzip.open(source, "wt", encoding="utf-8") as stream:
         stream.writelines(json.dumps(row) + "\n" for row in rows)
-    count = lint_jsonl(
-        str(source), str(tmp_path / "audit.jsonl"), id_column="slug", html_column="body", client=client, **SETTINGS
-    )
-    written = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert count == len(rows) == len(written)
-    assert written == sequential([(row["slug"], row["body"]) for row in rows], **SETTINGS)
-
-
-def test_parquet_in_and_out_with_typed_columns(client: Client, tmp_path: Path) -> None:
-    ids = list(range(len(ARTICLES)))
-    table = pyarrow.table({"id": ids, "html": [path.read_bytes() for path in ARTICLES]})
-    parquet.write_table(table, tmp_path / "archive.parquet", row_group_size=40)
-    count = lint_parquet(
-        str(tmp_path / "archive.parquet"), str(tmp_path / "audit.parquet"), client=client, batch_size=16
+    expected = sequential([(row["slug"], row["body"]) for row in rows], **SETTINGS)
+    count = lint_archive(
+        str(source), str(tmp_path / "audit.parquet"), id_column="slug", html_column="body", client=client, **SETTINGS
     )
     audit = parquet.read_table(tmp_path / "audit.parquet")
-    assert count == len(ARTICLES) == audit.num_rows
+    assert count == len(rows) == audit.num_rows
     assert audit.schema.field("findings").type.value_type.field("line").type == pyarrow.int64()
     assert audit.schema.field("stats").type.field("flesch_reading_ease").type == pyarrow.float64()
-    assert audit.to_pylist() == sequential([(str(number), path.read_bytes()) for number, path in enumerate(ARTICLES)])
+    assert audit.to_pylist() == expected
+    # Parquet in, JSON lines out: the ids of another type, the same entries.
+    table = pyarrow.table({"id": list(range(len(rows))), "html": [row["body"].encode() for row in rows]})
+    parquet.write_table(table, tmp_path / "archive.parquet", row_group_size=40)
+    lint_archive(str(tmp_path / "archive.parquet"), str(tmp_path / "audit.ndjson"), client=client, batch_size=16)
+    written = [json.loads(line) for line in (tmp_path / "audit.ndjson").read_text(encoding="utf-8").splitlines()]
+    assert written == sequential([(str(number), row["body"].encode()) for number, row in enumerate(rows)])
+
+
+def test_an_archive_format_is_told_by_its_name_or_said() -> None:
+    assert [archive_format(name) for name in ("s3://b/a.parquet", "a.jsonl.gz", "x/a.NDJSON", "a.pq")] == [
+        "parquet",
+        "jsonl",
+        "jsonl",
+        "parquet",
+    ]
+    with pytest.raises(ValueError, match="does not tell the format"):
+        archive_format("archive.csv")
 
 
 def test_without_a_client_a_local_cluster_is_started_and_closed() -> None:
