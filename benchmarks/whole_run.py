@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -13,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def seconds(*args: str) -> float:
     """Wall-clock seconds of ``python -m lint_article ARGS``; exits when the run went wrong."""
+    return timed(*args)[0]
+
+
+def timed(*args: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (the process and its workers) of ``python -m lint_article ARGS``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "lint_article", *args],
@@ -24,6 +31,7 @@ def seconds(*args: str) -> float:
         check=False,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1):
         sys.exit(f"lint-article {' '.join(args[:3])} ... failed with {result.returncode}:\n{result.stderr}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

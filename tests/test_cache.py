@@ -61,6 +61,7 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", sorted(FORMATTERS))
 def test_a_cached_run_prints_what_a_fresh_run_prints(articles: Path, tmp_path: Path, output_format: str) -> None:
     cache = tmp_path / "cache"
@@ -205,6 +206,7 @@ def test_the_cache_folder_tells_git_and_backups_to_pass_it_by(tmp_path: Path) ->
     assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
 
 
+@pytest.mark.slow
 def test_two_runs_sharing_a_cache_at_once_leave_only_whole_entries(tmp_path: Path) -> None:
     pages = corpus_files("pages")[:24] or sorted(FIXTURES.glob("*.html"))
     cache = tmp_path / "cache"
@@ -281,6 +283,7 @@ def test_a_settled_file_is_known_by_its_stamp_without_being_read(tmp_path: Path)
     ]
 
 
+@pytest.mark.slow
 def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(tmp_path: Path) -> None:
     cache, article = tmp_path / "cache", tmp_path / "a.html"
     article.write_text("<h1>One</h1><h1>Two</h1>")
