@@ -2,7 +2,7 @@
 
 Each test of ``../shared/corpus/html5lib-tests/*.dat`` gives an input and the
 ``#document`` tree that an HTML5 parser (and so a browser) builds from it. For
-every test this script builds an :class:`~lint_article.article.Article` and
+every test this script builds an :class:`~lint_article.document.Article` and
 compares:
 
 * **text**: the article's visible text with the text nodes of the expected tree
@@ -295,7 +295,7 @@ class Outcome:
 
 
 def compare(case: Case) -> Outcome:
-    from lint_article.article import Article
+    from lint_article.document import Article
 
     article = Article.from_html(case.data)
     expected_text, expected_headings = visible_text(case.document, whole=case.fragment is not None)

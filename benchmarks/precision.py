@@ -29,28 +29,16 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
+
+from corpus import CORPUS, SYNTHETIC
 
 from lint_article import make_linter
-from lint_article.article import Article
+from lint_article.document import Article
 from lint_article.findings import Finding
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FOLDERS = ("articles", "pages")
 MUST_BE_SILENT = ("generation-artifact", "placeholder-text")
 CARD_RULES = ("single-h1", "heading-order", "no-inline-style", "word-count", "readability", "repeated-phrases")
-# Readability's test pages made of Lorem ipsum (by the share of Latin filler
-# words in their text: 21% to 100%); everything else in the corpus is real.
-SYNTHETIC = frozenset(
-    """
-    003-metadata-preferred 004-metadata-space-separated-properties base-url-base-element-relative
-    base-url-base-element base-url basic-tags-cleaning comment-inside-script-parsing data-url-image dev418
-    embedded-videos hidden-nodes invalid-attributes metadata-content-missing missing-paragraphs
-    normalize-spaces parsely-metadata remove-aria-hidden remove-extra-brs remove-extra-paragraphs
-    remove-script-tags replace-brs replace-font-tags rtl-1 rtl-2 rtl-3 rtl-4 social-buttons style-tags-removal
-    svg-parsing title-and-h1-discrepancy title-en-dash visibility-hidden
-    """.split()
-)
 
 
 def lint_folder(folder: str) -> dict[str, list[Finding]]:

@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 from lint_article.api import lint
-from lint_article.article import Article
 from lint_article.config import Config
+from lint_article.document import Article
 from lint_article.formatters import FORMATTERS
 from lint_article.registry import load_registry
 from lint_article.report import Report

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .api import lint, lint_file, make_linter
-    from .article import Article, Block, Heading, Sentence, Word
     from .batch import lint_many
     from .config import ActiveRule, Config
+    from .document import Article, Block, Heading, Sentence, View, Word
     from .engine import Linter
     from .findings import Finding, Severity
     from .registry import Registry, load_registry
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # finds every report in its cache never loads the parser or the rules.
 _MODULES = {
     "api": ("lint", "lint_file", "make_linter"),
-    "article": ("Article", "Block", "Heading", "Sentence", "Word"),
+    "document": ("Article", "Block", "Heading", "Sentence", "View", "Word"),
     "batch": ("lint_many",),
     "config": ("ActiveRule", "Config"),
     "engine": ("Linter",),
@@ -70,6 +70,7 @@ __all__ = [
     "Sentence",
     "Severity",
     "Stats",
+    "View",
     "Word",
     "lint",
     "lint_file",

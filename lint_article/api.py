@@ -58,9 +58,10 @@ def make_linter(
 
     settings = as_config(config)
     registry = registry or load_registry()
-    rules = settings.activate(registry, ignored=ignored)
+    shape = "page" if settings.profile == "auto" else settings.profile
+    rules = settings.activate(registry, ignored=ignored, shape=shape)
     fragment_rules = (
-        settings.activate(registry, ignored=ignored, profile="fragment") if settings.profile == "auto" else None
+        settings.activate(registry, ignored=ignored, shape="fragment") if settings.profile == "auto" else None
     )
     return Linter(
         rules,
@@ -110,7 +111,7 @@ def lint_source(
 
 
 def _lint_html(linter: Linter, html: str | bytes, path: str) -> Report:
-    from .article import Article  # loaded with the linter's engine already
+    from .document import Article  # loaded with the linter's engine already
 
     return linter.lint(Article.from_html(html), path)
 
@@ -145,12 +146,12 @@ def lint_path(
 
 
 class Unreadable(Exception):
-    """A file that cannot be linted; the message is the report's error."""
+    """A file that cannot be linted; the message says why, for its report's ``error``."""
 
 
 def read_file(path: Path, max_bytes: int | None) -> bytes:
-    """The bytes of the file at *path*, or :class:`Unreadable` saying why not
-    (missing, a directory, over *max_bytes*, ...)."""
+    """The bytes of the file at *path*, or Unreadable when it cannot be read or
+    holds more than *max_bytes* (None: no limit)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):

@@ -254,18 +254,21 @@ def _settings_stamp(config: Config, ignored: frozenset[str]) -> str:
         "format": FORMAT,
         "source": _source_stamp(),
         "packages": [(entry, _folder_time(entry)) for entry in sys.path if entry.endswith(_PACKAGE_FOLDERS)],
-        "settings": [
-            config.select,
-            config.extend_select,
-            config.ignore,
-            config.rules,
-            config.language,
-            config.profile,
-            config.report_unused_disables,
-        ],
+        # Every setting but those known to change no report: a setting added later counts until it is known.
+        "settings": {
+            field.name: getattr(config, field.name)
+            for field in dataclasses.fields(config)
+            if field.name not in _SETTINGS_WITHOUT_EFFECT
+        },
         "ignored": sorted(ignored),
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+
+
+_SETTINGS_WITHOUT_EFFECT = frozenset(
+    # per-file-ignores counts through the rules it leaves out of each file (*ignored*).
+    {"fail_on", "exclude", "max_file_size", "per_file_ignores", "source", "root", "origins"}
+)
 
 
 _PACKAGE_FOLDERS = ("site-packages", "dist-packages")
@@ -312,22 +315,30 @@ def linter_key(linter: Linter, registry: Registry) -> str:
             "module": None
             if origin == PACKAGE
             else _file_stamp(getattr(sys.modules[rule_class.__module__], "__file__", "")),
-            "severity": str(active.severity),
             "options": dataclasses.asdict(active.options),
+            # The severity, the scope, and whatever else an active rule comes to carry.
+            **{
+                f.name: getattr(active, f.name) for f in dataclasses.fields(active) if f.name not in ("rule", "options")
+            },
         }
 
     described = {
+        **{name: value for name, value in vars(linter).items() if name not in _LINTER_ATTRIBUTES_DESCRIBED},
         "format": FORMAT,
         "lint-article": package_stamp(),
         "rules": [rule(active) for active in linter.rules],
         "fragment_rules": None if linter.fragment_rules is None else [rule(a) for a in linter.fragment_rules],
-        "language": linter.language,
-        "report_unused_disables": linter.report_unused_disables,
         # Only unused-directive findings depend on which other rules are installed.
         "known_rules": sorted(linter.known_rules or ()) if linter.report_unused_disables else None,
     }
     text = json.dumps(described, sort_keys=True, default=repr)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_LINTER_ATTRIBUTES_DESCRIBED = frozenset(
+    # The rules are described one by one; the size limit only decides which articles are read.
+    {"rules", "fragment_rules", "known_rules", "max_bytes"}
+)
 
 
 def package_stamp() -> str:

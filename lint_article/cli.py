@@ -21,7 +21,7 @@ from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
 from .batch import Item, Linters, lint_many
 from .cache import CACHE_DIR_VARIABLE, DEFAULT_CACHE_DIR, ResultCache, default_cache_dir
-from .config import KEYS, PROFILE_NAMES, Config, suggest
+from .config import KEYS, PROFILE_NAMES, SCOPES, Config, suggest
 from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
@@ -117,7 +117,16 @@ def main() -> None:
     help="Read settings from this file (.lint-article.toml, pyproject.toml or setup.cfg); no discovery.",
 )
 @click.option("--isolated", is_flag=True, help="Read no configuration file; only the command line and the defaults.")
-@click.option("--profile", type=click.Choice(PROFILE_NAMES), help="The shape of the articles: page, fragment or auto.")
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    help="The shape of the articles: auto (default: each input as it is), page, or fragment (a CMS body).",
+)
+@click.option(
+    "--scope",
+    type=click.Choice(SCOPES),
+    help="What the rules read: the article (default) or the whole page, to audit a site's template.",
+)
 @click.option(
     "--report-unused-disables", is_flag=True, default=None, help="Report suppression directives that silenced nothing."
 )
@@ -150,6 +159,7 @@ def check(
     config_file: str | None,
     isolated: bool,
     profile: str | None,
+    scope: str | None,
     report_unused_disables: bool | None,
     write_baseline: str | None,
     cache_dir: str | None,
@@ -163,6 +173,7 @@ def check(
         "fail-on": fail_on,
         "language": language,
         "profile": profile,
+        "scope": scope,
         "report-unused-disables": report_unused_disables,
     }
     cache = None if no_cache else ResultCache(cache_dir or default_cache_dir())
@@ -487,3 +498,54 @@ def explain(rule_id: str) -> None:
     click.echo(render(entry.rule))
     if entry.origin != "lint-article":
         click.echo(f"(provided by the plugin {entry.origin!r})")
+
+
+@main.command("outline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output format; json is a contract for programs.",
+)  # fmt: skip
+@click.option("--language", help="The articles' language when <html lang> does not say (en, fr, ...).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+def show_outline(paths: Sequence[str], output_format: str, language: str | None, config_file: str | None,
+                 isolated: bool) -> None:  # fmt: skip
+    """Print each article as the linter sees it: its shape, language, headline, the
+    region taken for its body, its outline with the words under each heading, and
+    its figures. Files and directories as for check; - reads standard input."""
+    from .api import Unreadable, read_file
+    from .document import Article
+    from .formatters.base import json_text
+    from .outline import Outline, format_text, outline_of
+
+    try:
+        overrides = Config.from_mapping({"language": language} if language else {}, source="command line")
+        settings = _settings(config_file, isolated, overrides)
+        settings.for_path(None)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    items: list[Outline | tuple[str, str]] = []
+
+    def unreadable(directory: Path, exc: OSError) -> None:
+        items.append((str(directory), f"cannot list the directory: {exc.strerror or exc}"))
+
+    named = [p for p in paths if p != "-"]
+    sources: list[tuple[str, Path | None]] = [(str(p), p) for p in expand_paths(named, unreadable=unreadable)]
+    sources += [("-", None)] * ("-" in paths)
+    for name, path in sources:
+        config = settings.for_path(path)
+        try:
+            data = read_file(path, config.max_file_size) if path else _read_stdin(config.max_file_size)
+        except (Unreadable, TooLarge, OSError) as exc:
+            items.append((name, str(exc) if not isinstance(exc, OSError) else f"cannot read: {exc.strerror or exc}"))
+            continue
+        items.append(outline_of(Article.from_html(data), name, config.language))
+    if output_format == "json":
+        files = [
+            item.to_dict() if not isinstance(item, tuple) else {"path": item[0], "error": item[1]} for item in items
+        ]
+        click.echo(json_text({"version": 1, "files": files}), nl=False)
+    else:
+        click.echo(format_text(items), nl=False)
+    sys.exit(EXIT_ERROR if any(isinstance(item, tuple) for item in items) else EXIT_OK)

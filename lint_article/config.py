@@ -23,16 +23,13 @@ from .rule import ConfigError, Rule, RuleOptions
 if TYPE_CHECKING:
     from .registry import Registry
 
-# What each profile sets; a user's own rule options win over these. A profile
-# only changes options: no rule knows about profiles.
-PROFILES: dict[str, dict[str, dict[str, Any]]] = {
-    # A whole document: exactly one <h1>, headings start at <h1>.
-    "page": {"single-h1": {"min": 1, "max": 1}, "heading-order": {"start_level": 1}},
-    # A CMS body whose title the CMS renders: no <h1> in it, headings start at <h2>.
-    "fragment": {"single-h1": {"min": 0, "max": 0}, "heading-order": {"start_level": 2}},
-}
-# "auto" picks "fragment" for an input without <html>/<head>/<body>, else "page".
-PROFILE_NAMES = (*PROFILES, "auto")
+# The shapes an article comes in: a full page, or a CMS body ("fragment") whose
+# title the CMS renders. "auto" takes each input for what it is: a fragment when
+# it has no <html>, <head> or <body>, else a page. Each rule declares its own
+# options for a fragment (Rule.shapes): no profile names a rule here.
+SHAPES = ("page", "fragment")
+PROFILE_NAMES = ("auto", *SHAPES)
+SCOPES = ("article", "page")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 KEYS = {
@@ -44,7 +41,8 @@ KEYS = {
     "per-file-ignores": "glob -> rule ids not to run on matching files",
     "exclude": "globs of files that directory recursion skips",
     "language": "the articles' language when <html lang> does not say (en, fr, ...)",
-    "profile": "page, fragment or auto: the shape the articles come in",
+    "profile": "auto, page or fragment: the shape the articles come in (auto: each input as it is)",
+    "scope": "article (default) or page: lint the article alone, or the whole page with the site's template",
     "report-unused-disables": "report suppression directives that silenced nothing",
     "max-file-size": "largest file, in bytes, that is linted; larger ones are an error",
 }
@@ -57,6 +55,8 @@ class ActiveRule:
     rule: Rule
     options: RuleOptions
     severity: Severity
+    scope: str = "article"
+    """``article`` or ``page``: what the rule reads."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +75,9 @@ class Config:
     """Globs of files that directory recursion skips."""
     language: str | None = None
     """The articles' language when ``<html lang>`` does not say (``en``, ``fr``)."""
-    profile: str = "page"
+    profile: str = "auto"
+    scope: str | None = None
+    """``page`` to lint the whole page, template and all; None: each rule's own scope."""
     report_unused_disables: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     source: str = "<defaults>"
@@ -123,9 +125,10 @@ class Config:
         return any(fnmatch.fnmatchcase(c, glob) for glob in self.exclude for c in candidates)
 
     def activate(
-        self, registry: Registry, *, ignored: frozenset[str] = frozenset(), profile: str | None = None
+        self, registry: Registry, *, ignored: frozenset[str] = frozenset(), shape: str = "page"
     ) -> list[ActiveRule]:
-        """The rules to run, instantiated with validated options; raises ConfigError."""
+        """The rules to run on an input of *shape*, instantiated with validated
+        options; raises ConfigError."""
         known = registry.rules
         named = {
             "select": self.select or (),
@@ -143,20 +146,20 @@ class Config:
         else:
             chosen = set(self.select)
         chosen = (chosen | set(self.extend_select)) - set(self.ignore) - ignored
-        preset = PROFILES[profile or ("page" if self.profile == "auto" else self.profile)]
         active = []
         # A rule's settings are checked even when it does not run (not selected, or
         # ignored), so that a mistake surfaces now, not on the day it is switched on.
         for rule_id in sorted(chosen | set(self.rules)):
             rule_class = known[rule_id].rule
-            settings = {**preset.get(rule_id, {}), **self.rules.get(rule_id, {})}
+            settings = {**rule_class.shapes.get(shape, {}), **self.rules.get(rule_id, {})}
             try:
                 severity = Severity.parse(settings.pop("severity", rule_class.severity))
+                scope = _scope(settings.pop("scope", self.scope or rule_class.scope))
                 options = rule_class.Options.from_mapping(settings)
             except ValueError as exc:
                 raise ConfigError(f"{self._where('rules')}: rules.{rule_id}: {exc}") from None
             if rule_id in chosen:
-                active.append(ActiveRule(rule_class(), options, severity))
+                active.append(ActiveRule(rule_class(), options, severity, scope))
         return active
 
     def _where(self, key: str) -> str:
@@ -204,6 +207,11 @@ def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
         if profile not in PROFILE_NAMES:
             raise ConfigError(f"{source}: profile: expected one of {', '.join(PROFILE_NAMES)}, got {profile!r}")
         values["profile"] = profile
+    if "scope" in _keys(data):
+        try:
+            values["scope"] = _scope(get("scope"))
+        except ValueError as exc:
+            raise ConfigError(f"{source}: scope: {exc}") from None
     if "report-unused-disables" in _keys(data):
         flag = get("report-unused-disables")
         if not isinstance(flag, bool):
@@ -215,6 +223,12 @@ def _parse(data: Mapping[str, Any], source: str) -> dict[str, Any]:
             raise ConfigError(f"{source}: max-file-size: expected a number of bytes above 0, got {size!r}")
         values["max_file_size"] = size
     return values
+
+
+def _scope(value: Any) -> str:
+    if value not in SCOPES:
+        raise ValueError(f"expected {' or '.join(SCOPES)}, got {value!r}")
+    return str(value)
 
 
 def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from . import readability
-from .article import Article
 from .config import DEFAULT_MAX_FILE_SIZE, ActiveRule, suggest
+from .document import Article
 from .findings import Finding, Severity
-from .language import primary_language
 from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
 from .rule import Context
 from .suppression import Suppressions
@@ -41,12 +39,14 @@ class Linter:
         reported with the unused ones (None: not judged)."""
 
     def lint(self, article: Article, path: str = "<string>") -> Report:
-        language = primary_language(article, self.language)
+        language = article.language(self.language).code
         suppressions = Suppressions(article)
         rules = self.fragment_rules if article.is_fragment and self.fragment_rules is not None else self.rules
         findings: list[Finding] = []
         for active in rules:
-            ctx = Context(active.rule, article, active.options, active.severity, language, suppressions or None)
+            ctx = Context(
+                active.rule, article, active.options, active.severity, language, suppressions or None, active.scope
+            )
             try:
                 found = list(active.rule.check(article, ctx))
             # SystemExit too: a rule calling sys.exit() must not end the run as if all went well.
@@ -62,7 +62,7 @@ class Linter:
             ran = {a.rule.id for a in rules}
             findings.extend(_unused_directive_findings(article, suppressions, ran, self.known_rules))
         findings.sort(key=Finding.sort_key)
-        return Report(path, tuple(findings), _stats(article, language))
+        return Report(path, tuple(findings), article_stats(article, language))
 
 
 UNUSED_DIRECTIVE = "unused-directive"
@@ -136,14 +136,16 @@ def _crash_finding(active: ActiveRule, what: str) -> Finding:
     )
 
 
-def _stats(article: Article, language: str | None) -> Stats:
-    scores = article.derived(readability.article_scores, language)
-    words = len(article.words)
+def article_stats(article: Article, language: str | None) -> Stats:
+    """Figures about the article itself (its body), not about the page around it."""
+    body = article.body
+    scores = body.scores(language)
+    words = len(body.words)
     return Stats(
         words=words,
-        sentences=len(article.sentences),
-        paragraphs=sum(1 for b in article.blocks if b.kind == "paragraph"),
-        headings=len(article.headings),
+        sentences=len(body.sentences),
+        paragraphs=sum(1 for b in body.blocks if b.kind == "paragraph"),
+        headings=len(body.headings),
         reading_time_minutes=round(words / READING_WORDS_PER_MINUTE, 1),
         flesch_reading_ease=scores.reading_ease if scores else None,
         flesch_kincaid_grade=scores.grade if scores else None,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -44,11 +45,15 @@ class Finding:
     """A CSS selector that locates the element from ``<body>``."""
     url: str = ""
     """The rule's documentation page."""
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    """The values the message was made from (``{"count": 412, "low": 600}``), for
+    programs and tests that should not read English."""
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.column, self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        return data
+        fields = asdict(self)
+        fields["severity"] = str(self.severity)
+        fields["data"] = dict(self.data)
+        return fields

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "lint_article.rules"
-_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# Kebab-case: lower-case words and digits joined by hyphens (heading-order, single-h1).
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def rule_problems(rule: object) -> list[str]:
         return [f"{rule!r} is not a subclass of lint_article.Rule"]
     problems = []
     rule_id = getattr(rule, "id", None)
-    if not isinstance(rule_id, str) or not _RULE_ID.match(rule_id):
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         problems.append(f"rule id {rule_id!r} is not kebab-case")
     if not getattr(rule, "summary", None):
         problems.append("the rule has no summary")

@@ -28,15 +28,12 @@ import types
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from .findings import Finding, Severity
 
 if TYPE_CHECKING:  # only named in annotations: configuration can be read without loading the parser
-    from lxml import etree
-
-    from .article import Article, Word
+    from .document import Article, Element, View, Word
     from .suppression import Suppressions
 
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
@@ -118,7 +115,9 @@ class Context(Generic[OptionsT]):
     """What a rule's check receives besides the article: its options, and the
     means to make findings with the right rule id, severity and position."""
 
-    __slots__ = ("_article", "_rule", "_suppressions", "_words", "language", "options", "severity", "silenced")
+    __slots__ = (
+        "_article", "_rule", "_suppressions", "_words", "language", "options", "severity", "silenced", "view"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -128,6 +127,7 @@ class Context(Generic[OptionsT]):
         severity: Severity,
         language: str | None,
         suppressions: Suppressions | None = None,
+        scope: str = "article",
     ) -> None:
         self._rule = rule
         self._article = article
@@ -137,22 +137,26 @@ class Context(Generic[OptionsT]):
         self.severity = severity
         self.language = language
         """The article's primary language subtag (``en``), or None when unknown."""
+        self.view: View = article.view(scope)
+        """What the rule reads: the article's body (:attr:`Article.body`), or the
+        whole page (:attr:`Article.page`) when it audits the site's template."""
         self.silenced: set[int] = set()
         """ids of the findings made here that a directive in the article silences."""
 
     @property
     def words(self) -> Sequence[Word]:
-        """The article's words less those that suppression directives hide from
+        """The view's words less those that suppression directives hide from
         this rule: prose rules count these, so a disabled passage is left out."""
         if self._words is None:
-            self._words = self._suppressions.words_for(self._rule.id) if self._suppressions else self._article.words
+            suppressions = self._suppressions
+            self._words = suppressions.words_for(self._rule.id, self.view) if suppressions else self.view.words
         return self._words
 
     def message(self, message_id: str, /, **values: Any) -> str:
         return self._rule.messages[message_id].format(**values)
 
     def at_source(
-        self, start: int, end: int, message_id: str, element: etree._Element | None = None, /, **values: Any
+        self, start: int, end: int, message_id: str, element: Element | None = None, /, **values: Any
     ) -> Finding:
         """A finding over source offsets [start, end)."""
         article = self._article
@@ -173,6 +177,7 @@ class Context(Generic[OptionsT]):
             snippet=snippet,
             selector=article.selector(element) if element is not None else "",
             url=self._rule.docs_url(),
+            data=values,
         )
         if self._suppressions:
             directive = self._suppressions.silencing(self._rule.id, start, element)
@@ -181,7 +186,7 @@ class Context(Generic[OptionsT]):
                 self.silenced.add(id(finding))
         return finding
 
-    def at_element(self, element: etree._Element, message_id: str, /, **values: Any) -> Finding:
+    def at_element(self, element: Element, message_id: str, /, **values: Any) -> Finding:
         """A finding at *element*'s start tag."""
         start, end = self._article.element_span(element)
         return self.at_source(start, end, message_id, element, **values)
@@ -209,6 +214,13 @@ class Rule:
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True
+    scope: ClassVar[str] = "article"
+    """What the rule reads by default: ``article`` (the writer's article, without
+    the site's template) or ``page`` (a rule about the whole page by nature).
+    The ``scope`` setting overrides it, to audit a site's template on purpose."""
+    shapes: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
+    """Option values for a shape of input other than a full page: ``fragment``
+    (a CMS body, whose title the CMS renders). Settings of the user win."""
 
     @classmethod
     def docs_url(cls) -> str:
@@ -217,7 +229,3 @@ class Rule:
 
     def check(self, article: Article, ctx: Context[Any]) -> Iterator[Finding]:
         raise NotImplementedError
-
-    @classmethod
-    def message_fields(cls, message_id: str) -> set[str]:
-        return {name for _, name, _, _ in Formatter().parse(cls.messages[message_id]) if name}

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .article import SPAN_ATTRIBUTE, Article, Word
+from .document import SPAN_ATTRIBUTE, Article, View, Word
 
 _DIRECTIVE = re.compile(
     r"<!--\s*lint-article-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>.*?)-->", re.DOTALL
@@ -79,17 +79,17 @@ class Suppressions:
             node = node.getparent()
         return found
 
-    def words_for(self, rule_id: str) -> Sequence[Word]:
-        """The article's words less those a directive hides from *rule_id*."""
+    def words_for(self, rule_id: str, view: View) -> Sequence[Word]:
+        """The *view*'s words less those a directive hides from *rule_id*."""
         article = self._article
         in_source = self._comment_spans(rule_id)
         in_text = _Spans(
             [(*(article.text_span(e) or (0, 0)), d) for e, d in self._on_element.items() if d.applies_to(rule_id)]
         )
         if not (in_source or in_text):
-            return article.words
+            return view.words
         kept = []
-        for word in article.words:
+        for word in view.words:
             directive = in_source.at(article.source_offset(word.start)) or in_text.at(word.start)
             if directive is None:
                 kept.append(word)

@@ -6,7 +6,7 @@
 
     CASES = [
         ok("<h1>T</h1><h2>A</h2>"),
-        bad("<h1>T</h1>\\n<h3>B</h3>", finding("heading-order", line=2, column=1, message="expected <h2>")),
+        bad("<h1>T</h1>\\n<h3>B</h3>", finding("heading-order", "skipped", line=2, column=1, expected=2)),
         ok("<h2>A</h2>", options={"start_level": 2}),
     ]
 
@@ -15,8 +15,9 @@
         run_cases(HeadingOrder, case)
 
 A case passes when every expected finding is matched by one actual finding
-(rule id, line, column when given, and a part of the message) and no finding
-is left over.
+(rule id, message id, line, column when given, and the values given) and no
+finding is left over. Values are what the message was formatted from
+(``Finding.data``), so a test does not depend on the message's English.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import docs
 from .api import make_linter
-from .article import Article
 from .config import Config
+from .document import Article
 from .findings import Finding
 from .registry import Registry
 from .rule import Rule
@@ -37,17 +39,26 @@ from .rule import Rule
 @dataclass(frozen=True)
 class Expected:
     rule: str
+    message_id: str | None
     line: int
     column: int | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """Values of the message that must match (``{"count": 41}``); others are not compared."""
     message: str = ""
+    """A part of the message's English, for rules without message ids worth naming."""
 
     def matches(self, actual: Finding) -> bool:
         return (
             actual.rule == self.rule
+            and (self.message_id is None or actual.message_id == self.message_id)
             and actual.line == self.line
             and (self.column is None or actual.column == self.column)
+            and all(actual.data.get(key, _MISSING) == value for key, value in self.values.items())
             and self.message in actual.message
         )
+
+
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -56,37 +67,84 @@ class Case:
     expected: tuple[Expected, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     language: str | None = None
+    profile: str = "page"
+    """The shape the case is linted as (``page`` or ``fragment``); ``auto`` as the input is."""
 
     def __str__(self) -> str:
         verdict = "bad" if self.expected else "ok"
         return f"{verdict}:{' '.join(self.html.split())[:60]}"
 
 
-def finding(rule: str, *, line: int, column: int | None = None, message: str = "") -> Expected:
-    return Expected(rule, line, column, message)
+def finding(
+    rule: str, message_id: str | None = None, /, *, line: int, column: int | None = None, message: str = "",
+    **values: Any,
+) -> Expected:  # fmt: skip
+    """A finding a case expects: the rule, its message id, where, and the values of
+    its message that matter (``finding("word-count", "too-short", line=2, count=41)``).
+
+    A value is compared with ``==``; a computed one is best given as the message
+    shows it, ``score=shown("45.9")``. A value named like a parameter of this
+    function takes a trailing underscore: ``line_=2`` is the message's ``{line}``,
+    where ``line=4`` is where the finding is.
+    """
+    named = {_SHADOWED.get(name, name): value for name, value in values.items()}
+    return Expected(rule, message_id, line, column, named, message)
 
 
-def ok(html: str, *, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
-    return Case(html, (), dict(options or {}), language)
+_SHADOWED = {"line_": "line", "column_": "column", "message_": "message"}
 
 
-def bad(html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None) -> Case:
+def shown(text: str) -> Any:
+    """A number as its message shows it, for values the rule computes:
+    ``shown("45.9")`` equals 45.92 (shown to one decimal), ``shown("33%")``
+    equals 4 / 12 (shown as a whole percentage)."""
+    return _Shown(text)
+
+
+class _Shown:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, int | float) or isinstance(other, bool):
+            return False
+        number, percent = self.text.removesuffix("%"), self.text.endswith("%")
+        decimals = len(number.partition(".")[2])
+        return format(other, f".{decimals}{'%' if percent else 'f'}") == self.text
+
+    def __repr__(self) -> str:
+        return f"shown({self.text!r})"
+
+
+def ok(
+    html: str, *, options: Mapping[str, Any] | None = None, language: str | None = None, profile: str = "page"
+) -> Case:
+    return Case(html, (), dict(options or {}), language, profile)
+
+
+def bad(
+    html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None,
+    profile: str = "page",
+) -> Case:  # fmt: skip
     if not expected:
         raise ValueError("a bad case needs at least one expected finding")
-    return Case(html, expected, dict(options or {}), language)
+    return Case(html, expected, dict(options or {}), language, profile)
 
 
 def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | None = None,
-              language: str | None = None) -> list[Finding]:  # fmt: skip
-    """The findings of *rule* alone on *html*."""
-    config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language)
+              language: str | None = None, profile: str = "page") -> list[Finding]:  # fmt: skip
+    """The findings of *rule* alone on *html*, linted as a *profile* (``page``,
+    ``fragment``, or ``auto``: as the input is shaped)."""
+    config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language, profile=profile)
     linter = make_linter(config, Registry.of([rule]))
     return list(linter.lint(Article.from_html(html)).findings)
 
 
 def run_cases(rule: type[Rule], case: Case) -> None:
     """Assert that *rule* finds exactly what *case* expects."""
-    actual = lint_with(rule, case.html, case.options, case.language)
+    actual = lint_with(rule, case.html, case.options, case.language, case.profile)
     unmatched = list(actual)
     missing = []
     for expected in case.expected:
@@ -98,8 +156,32 @@ def run_cases(rule: type[Rule], case: Case) -> None:
     if missing or unmatched:
         lines = [f"rule {rule.id} on {case}:"]
         lines += [f"  expected, not found: {m}" for m in missing]
-        lines += [f"  found, not expected: {f.line}:{f.column} {f.rule} {f.message}" for f in unmatched]
+        lines += [
+            f"  found, not expected: {f.line}:{f.column} {f.rule} {f.message_id} {dict(f.data)}: {f.message}"
+            for f in unmatched
+        ]
         raise AssertionError("\n".join(lines))
+
+
+def check_documented_examples(rule: type[Rule]) -> None:
+    """Assert that *rule*'s documented Fails example gives findings of the rule's
+    own messages (a rule that crashes on it gives an ``internal-error`` finding,
+    which does not count) and its Passes example gives none at all."""
+    failing = docs.example(rule, "Fails")
+    found = lint_with(rule, failing.html, failing.options)
+    if not found or any(f.rule != rule.id or f.message_id not in rule.messages for f in found):
+        raise AssertionError(
+            f"rule {rule.id}: the Fails example must give findings of the rule's own messages "
+            f"({', '.join(rule.messages)}); it gave {_listed(found)}"
+        )
+    passing = docs.example(rule, "Passes")
+    found = lint_with(rule, passing.html, passing.options)
+    if found:
+        raise AssertionError(f"rule {rule.id}: the Passes example must give no finding; it gave {_listed(found)}")
+
+
+def _listed(findings: list[Finding]) -> str:
+    return "; ".join(f"{f.line}:{f.column} {f.message_id}: {f.message}" for f in findings) or "none"
 
 
 _EXPECT = re.compile(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")

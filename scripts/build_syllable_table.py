@@ -8,7 +8,7 @@ cannot pay on every run. This script distils them once:
 
 - ``syllables-en.txt.gz``: the syllable count of each word's first
   pronunciation: a line of counts, one character a word, then the words in
-  sorted order, one a line (see ``lint_article.readability.SyllableTable``);
+  sorted order, one a line (see ``lint_article.document.scores.SyllableTable``);
 - ``hyphenation-en.txt.gz``: Pyphen's parsed en_US patterns (Liang's TeX
   patterns, BSD-style licence, by László Németh for OpenOffice.org).
 

@@ -16,12 +16,12 @@ def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
         "</body></html>"
     )
     assert article.text == "Seen\n\nAlso seen"
-    assert [w.text for w in article.words] == ["Seen", "Also", "seen"]
+    assert [w.text for w in article.page.words] == ["Seen", "Also", "seen"]
 
 
 def test_words_never_run_together_across_blocks_but_inline_markup_joins() -> None:
     article = Article.from_html("<ul><li>one</li><li>two</li></ul><p>in<b>line</b> three<br>four</p><td>five</td>")
-    assert [w.text for w in article.words] == ["one", "two", "inline", "three", "four", "five"]
+    assert [w.text for w in article.page.words] == ["one", "two", "inline", "three", "four", "five"]
 
 
 def test_blocks_have_kinds_and_elements() -> None:
@@ -44,7 +44,7 @@ def test_sentences_split_at_terminal_punctuation_but_not_abbreviations() -> None
     article = Article.from_html(
         "<p>Dr. Smith met the U.S. envoy at 3.15 p.m. today. Was it late? Yes! “Quite,” she said.</p>"
     )
-    texts = [article.text[s.start : s.end] for s in article.sentences]
+    texts = [article.text[s.start : s.end] for s in article.page.sentences]
     assert texts == ["Dr. Smith met the U.S. envoy at 3.15 p.m. today.", "Was it late?", "Yes!", "“Quite,” she said."]
 
 
@@ -59,7 +59,7 @@ def test_headings_with_levels_text_and_positions() -> None:
 def test_every_word_maps_back_to_its_line_and_column() -> None:
     source = "<p>alpha beta\n   gamma &amp; d&eacute;lta</p>\n<p>\n\tepsilon</p>"
     article = Article.from_html(source)
-    positions = {w.text: article.position(article.source_offset(w.start)) for w in article.words}
+    positions = {w.text: article.position(article.source_offset(w.start)) for w in article.page.words}
     assert positions == {"alpha": (1, 4), "beta": (1, 10), "gamma": (2, 4), "délta": (2, 16), "epsilon": (4, 2)}
 
 
@@ -89,25 +89,26 @@ def test_on_a_page_prose_views_read_only_the_article_element() -> None:
         "<article><h1>Title</h1><p>Body text here.</p></article>"
         "<section id='comments'><p>Leave a reply</p></section></body></html>"
     )
-    assert article.content.tag == "article"
-    assert [w.text for w in article.words] == ["Title", "Body", "text", "here"]
-    assert [article.block_text(b) for b in article.paragraphs] == ["Body text here."]
+    assert article.region.root.tag == "article"
+    assert article.headline is not None and article.headline.text == "Title"
+    assert [w.text for w in article.body.words] == ["Body", "text", "here"]
+    assert [article.block_text(b) for b in article.body.paragraphs] == ["Body text here."]
 
 
 def test_main_is_the_content_when_there_is_no_article_element() -> None:
     article = Article.from_html(
         "<html><body><header>Site</header><main><p>Story</p></main><footer>Foot</footer></body></html>"
     )
-    assert article.content.tag == "main"
-    assert [w.text for w in article.words] == ["Story"]
+    assert article.region.root.tag == "main"
+    assert [w.text for w in article.body.words] == ["Story"]
 
 
 @pytest.mark.parametrize("depth", [300, 3000])
 def test_deeply_nested_text_is_never_lost(depth: int) -> None:
     source = "<div>" * depth + "<p>deep words survive</p>" + "</div>" * depth + "<p>after</p>"
     article = Article.from_html(source)
-    assert [w.text for w in article.words] == ["deep", "words", "survive", "after"]
-    deep = article.words[0]
+    assert [w.text for w in article.page.words] == ["deep", "words", "survive", "after"]
+    deep = article.page.words[0]
     assert article.position(article.source_offset(deep.start)) == (1, 5 * depth + 4)
 
 
@@ -156,7 +157,7 @@ def test_a_meta_charset_inside_text_input_does_not_garble_it() -> None:
 
 def test_cjk_characters_count_as_words() -> None:
     article = Article.from_html("<p>北京大学 is in 北京</p>")
-    assert len(article.words) == 8
+    assert len(article.page.words) == 8
 
 
 def test_language_from_html_lang() -> None:
@@ -168,4 +169,4 @@ def test_empty_and_whitespace_inputs_give_an_empty_article() -> None:
     for source in ("", "   \n\t", b"", "<!-- only a comment -->"):
         article = Article.from_html(source)
         assert article.text == ""
-        assert article.words == ()
+        assert article.page.words == ()

@@ -85,7 +85,7 @@ def test_a_new_finding_is_reported_and_fails(site: Path) -> None:
 
 
 def test_a_new_kind_of_finding_in_a_new_file_is_reported(site: Path) -> None:
-    (site / "news" / "other.html").write_text('<h1>T</h1>\n<p style="x">y</p>', encoding="utf-8")
+    (site / "news" / "other.html").write_text('<h2>T</h2>\n<p style="x">y</p>', encoding="utf-8")
     result = run("--baseline", "baseline.json", "--fail-on", "warning", "news", cwd=site)
     assert result.returncode == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["news/other.html"]
@@ -138,8 +138,8 @@ def test_crashes_are_never_baselined(tmp_path: Path) -> None:
 
 
 def test_equal_keys_are_counted(tmp_path: Path) -> None:
-    html = "<h1>a</h1>\n<h1>b</h1>\n<h1>c</h1>"
-    recorded = lint("<h1>a</h1>\n<h1>b</h1>", config={"select": ["single-h1"]}, path="a.html")
+    html = "<body><h1>a</h1>\n<h1>b</h1>\n<h1>c</h1>"
+    recorded = lint("<body><h1>a</h1>\n<h1>b</h1>", config={"select": ["single-h1"]}, path="a.html")
     now = lint(html, config={"select": ["single-h1"]}, path="a.html")
     filtered = Baseline.from_reports([recorded], Path.cwd()).filter([now])
     assert filtered.matched == 1 and len(filtered.reports[0].findings) == 1

@@ -18,7 +18,7 @@ from lint_article.config_files import Settings
 
 from .conftest import CORPUS, FIXTURES, ROOT
 
-TWO_H1 = "<h1>a</h1>\n<h1>b</h1>"
+TWO_H1 = "<html><body><h1>a</h1>\n<h1>b</h1>"
 
 
 def summary(reports) -> list[tuple[str, str | None, list[tuple[int, int, str]]]]:
@@ -107,9 +107,9 @@ def test_each_item_gets_the_size_limit_of_its_own_settings(tmp_path: Path) -> No
     for jobs in (1, 2):
         reports = list(lint_many(files, config=Settings(), jobs=jobs, chunk_size=1))
         assert [r.error for r in reports] == [
-            "file too large: 21 bytes, over the limit of 10 bytes",
+            "file too large: 33 bytes, over the limit of 10 bytes",
             None,
-            "file too large: 21 bytes, over the limit of 10 bytes",
+            "file too large: 33 bytes, over the limit of 10 bytes",
         ]
     [configured] = lint_many([("a.html", TWO_H1)], config={"max-file-size": 10}, jobs=1)
     assert configured.error is not None
@@ -130,7 +130,7 @@ def test_settings_find_each_files_configuration_in_the_workers(tmp_path: Path) -
     for folder in (strict, lax):
         folder.mkdir()
         for number in range(3):
-            (folder / f"{number}.html").write_text('<h1 style="x">a</h1>\n<h1>b</h1>', encoding="utf-8")
+            (folder / f"{number}.html").write_text('<html><body><h1 style="x">a</h1>\n<h1>b</h1>', encoding="utf-8")
     (strict / ".lint-article.toml").write_text('select = ["single-h1", "no-inline-style"]\n', encoding="utf-8")
     (lax / ".lint-article.toml").write_text('select = ["no-inline-style"]\n', encoding="utf-8")
     files = sorted(strict.glob("*.html")) + sorted(lax.glob("*.html"))

@@ -25,7 +25,7 @@ from lint_article.rules.single_h1 import SingleH1
 
 from .conftest import FIXTURES, corpus_files
 
-TWO_H1 = "<h1>a</h1>\n<h1>b</h1>"
+TWO_H1 = "<html><body><h1>a</h1>\n<h1>b</h1></body></html>"  # a page: one <h1> expected
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -158,7 +158,8 @@ def test_the_linter_key_follows_options_severity_language_rules_and_their_origin
         linter_for({"rules": {"word-count": {"severity": "error"}}}),
         linter_for({"language": "fr"}),
         linter_for({"profile": "fragment"}),
-        linter_for({"profile": "auto"}),
+        linter_for({"profile": "page"}),
+        linter_for({"scope": "page"}),
         linter_for({"ignore": ["word-count"]}),
         linter_for({"report-unused-disables": True}),
     ]
@@ -286,7 +287,7 @@ def test_a_settled_file_is_known_by_its_stamp_without_being_read(tmp_path: Path)
 @pytest.mark.slow
 def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(tmp_path: Path) -> None:
     cache, article = tmp_path / "cache", tmp_path / "a.html"
-    article.write_text("<h1>One</h1><h1>Two</h1>")
+    article.write_text("<html><body><h1>One</h1><h1>Two</h1></body></html>")
     assert [
         len(r.findings) for r in lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]})
     ] == [1]
@@ -295,7 +296,7 @@ def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(tmp_path:
     list(lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]}))
     assert len(stamps(cache)) == 1
     before = article.stat()
-    article.write_text("<h1>One</h1><h2>Two</h2>")  # the same size
+    article.write_text("<html><body><h1>One</h1><h2>Two</h2></body></html>")  # the same size
     os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert [
         len(r.findings) for r in lint_many([article], jobs=1, cache_dir=cache, config={"select": ["single-h1"]})

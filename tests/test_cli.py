@@ -40,8 +40,8 @@ def test_findings_are_path_line_col_severity_rule_message_and_exit_1() -> None:
 
 
 def test_output_is_sorted_by_file_then_position(tmp_path: Path) -> None:
-    (tmp_path / "b.html").write_text("<p>x</p>\n<h1>A</h1><h1>B</h1>")
-    (tmp_path / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>\n<h1>C</h1>")
+    (tmp_path / "b.html").write_text("<body><p>x</p>\n<h1>A</h1><h1>B</h1>")
+    (tmp_path / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>\n<h1>C</h1>")
     result = run("check", "--select", "single-h1", str(tmp_path))
     located = [line.split(": ")[0] for line in result.stdout.splitlines()[:-1]]
     assert located == [f"{tmp_path}/a.html:2:1", f"{tmp_path}/a.html:3:1", f"{tmp_path}/b.html:2:11"]
@@ -62,7 +62,7 @@ def test_warnings_alone_pass_unless_fail_on_warning(tmp_path: Path) -> None:
 
 def test_stdin_with_a_name() -> None:
     result = run(
-        "check", "--select", "single-h1", "--stdin-filename", "draft.html", "-", input=b"<h1>a</h1>\n<h1>b</h1>"
+        "check", "--select", "single-h1", "--stdin-filename", "draft.html", "-", input=b"<body><h1>a</h1>\n<h1>b</h1>"
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "draft.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1"
@@ -70,7 +70,7 @@ def test_stdin_with_a_name() -> None:
 
 def test_a_missing_file_is_an_error_but_the_others_are_linted(tmp_path: Path) -> None:
     path = tmp_path / "ok.html"
-    path.write_text("<h1>a</h1>\n<h1>b</h1>")
+    path.write_text("<body><h1>a</h1>\n<h1>b</h1>")
     result = run("check", "--select", "single-h1", str(tmp_path / "missing.html"), str(path))
     assert result.returncode == 2
     assert f"{tmp_path}/missing.html: error: no such file" in result.stdout
@@ -145,9 +145,9 @@ def test_rules_lists_every_rule_with_severity_and_summary() -> None:
 
 def test_cli_runner_in_process_matches_the_subprocess() -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["check", "--select", "single-h1", "-"], input=b"<h1>a</h1><h1>b</h1>")
+    result = runner.invoke(main, ["check", "--select", "single-h1", "-"], input=b"<body><h1>a</h1><h1>b</h1>")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == "-:1:11: error single-h1 extra <h1>; the first <h1> is on line 1"
+    assert result.output.splitlines()[0] == "-:1:17: error single-h1 extra <h1>; the first <h1> is on line 1"
 
 
 def test_cli_runner_output_file(tmp_path: Path) -> None:
@@ -181,9 +181,10 @@ def test_explicit_config_isolated_and_profile(tmp_path: Path) -> None:
     body = tmp_path / "body.html"
     body.write_text("<h2>Section</h2>\n<p>text</p>")
     assert run("check", "--config", str(settings), str(body)).returncode == 0
-    isolated = run("check", "--isolated", "--select", "single-h1", str(body))
-    assert isolated.returncode == 1 and "no <h1> found" in isolated.stdout
-    assert run("check", "--isolated", "--profile", "auto", "--select", "single-h1", str(body)).returncode == 0
+    # Without settings, the input's own shape decides: a body with no <html> is a CMS fragment.
+    assert run("check", "--isolated", "--select", "single-h1", str(body)).returncode == 0
+    forced = run("check", "--isolated", "--profile", "page", "--select", "single-h1", str(body))
+    assert forced.returncode == 1 and "no <h1> found" in forced.stdout
 
 
 def test_a_broken_config_file_is_a_clear_usage_error(tmp_path: Path) -> None:
@@ -198,7 +199,7 @@ def test_a_broken_config_file_is_a_clear_usage_error(tmp_path: Path) -> None:
 def test_exclude_skips_files_found_by_recursion_only(tmp_path: Path) -> None:
     (tmp_path / ".lint-article.toml").write_text('exclude = ["drafts/*"]\nselect = ["single-h1"]\n')
     (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "wip.html").write_text("<p>x</p>")
+    (tmp_path / "drafts" / "wip.html").write_text("<html><body><p>x</p>")
     (tmp_path / "done.html").write_text("<h1>x</h1>")
     walked = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
     assert [f["path"] for f in walked["files"]] == [f"{tmp_path}/done.html"]
@@ -282,7 +283,7 @@ def test_an_output_that_cannot_be_written_exits_2(tmp_path: Path, option: str) -
 def test_each_file_gets_the_size_limit_of_its_own_configuration(tmp_path: Path) -> None:
     for folder in ("small", "large"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.html").write_text("<h1>A</h1>\n<h1>B</h1>")
+        (tmp_path / folder / "a.html").write_text("<body><h1>A</h1>\n<h1>B</h1>")
     (tmp_path / "small" / ".lint-article.toml").write_text("max-file-size = 10\n")
     result = subprocess.run(
         [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", "small", "large"],
@@ -293,6 +294,6 @@ def test_each_file_gets_the_size_limit_of_its_own_configuration(tmp_path: Path) 
     )
     assert result.returncode == 2
     assert result.stdout.splitlines()[:2] == [
-        "small/a.html: error: file too large: 21 bytes, over the limit of 10 bytes",
+        "small/a.html: error: file too large: 27 bytes, over the limit of 10 bytes",
         "large/a.html:2:1: error single-h1 extra <h1>; the first <h1> is on line 1",
     ]

@@ -26,4 +26,4 @@ def test_corpus_file_lints_cleanly(path: Path) -> None:
     for finding in report.findings:
         assert 1 <= finding.line <= finding.end_line <= last_line
         assert finding.column >= 1 and finding.end_column >= 1
-    assert report.stats is not None and report.stats.words == len(article.words)
+    assert report.stats is not None and report.stats.words == len(article.body.words)

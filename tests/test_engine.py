@@ -32,7 +32,7 @@ class CountsParagraphs(Rule):
         label: str = option("p", "A label.")
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        for n, block in enumerate(article.paragraphs, start=1):
+        for n, block in enumerate(article.body.paragraphs, start=1):
             yield ctx.at_text(block.start, block.end, "paragraph", n=n, limit=ctx.options.limit)
 
 

@@ -35,7 +35,7 @@ def test_good_fixtures_have_no_findings(path: Path) -> None:
 
 def test_latin1_fixture_is_decoded_from_its_http_equiv_declaration() -> None:
     report = lint_file(FIXTURES / "latin1-page.html")
-    assert report.stats is not None and report.stats.words == 44
+    assert report.stats is not None and report.stats.words == 36  # the headline is not counted
     from lint_article import Article
 
     article = Article.from_html((FIXTURES / "latin1-page.html").read_bytes())

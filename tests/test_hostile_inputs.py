@@ -21,8 +21,8 @@ import pytest
 
 from fuzz.oracle import check_json, check_positions, lint_and_check
 from lint_article.api import MAX_BYTES, lint, lint_file
-from lint_article.article import Article
-from lint_article.decoding import decode_html
+from lint_article.document import Article
+from lint_article.document.decoding import decode_html
 
 from .conftest import FIXTURES, ROOT, corpus_files
 
@@ -30,7 +30,7 @@ SENTENCE = "The council met on Monday and agreed to repair the old bridge before
 
 
 def words(html: str | bytes) -> list[str]:
-    return [w.text for w in Article.from_html(html).words]
+    return [w.text for w in Article.from_html(html).page.words]
 
 
 # -- empty and next to empty --------------------------------------------------
@@ -94,7 +94,7 @@ def test_a_charset_label_that_no_browser_knows_is_ignored(label: str) -> None:
 def test_nul_bytes_neither_cut_the_text_nor_crash() -> None:
     data = b"<h1>Title</h1>\x00<p>before\x00 after\x00</p>\x00\x00<p>last</p>"
     report = lint_and_check(data)
-    assert report.stats is not None and report.stats.words == 4
+    assert report.stats is not None and report.stats.words == 3  # the headline is not the body
     assert words(data)[-1] == "last"
 
 
@@ -209,7 +209,7 @@ def test_a_million_word_article() -> None:
     html = "<article><h1>Long</h1>\n" + paragraph * (1_000_000 // 140) + "</article>"
     report = lint(html)
     assert report.error is None and not report.internal_errors
-    assert report.stats is not None and report.stats.words == 1 + 140 * (1_000_000 // 140)
+    assert report.stats is not None and report.stats.words == 140 * (1_000_000 // 140)
 
 
 # -- broken and unusual markup -----------------------------------------------------
@@ -251,8 +251,8 @@ def test_text_after_the_end_of_the_document_is_read_as_a_browser_reads_it() -> N
 def test_text_strayed_into_a_table_is_read_before_the_table() -> None:
     html = "<table><tr><td>cell</td></tr>stray<tr><td>other</td></tr></table>"
     article = Article.from_html(html)
-    assert [w.text for w in article.words] == ["stray", "cell", "other"]
-    stray = article.words[0]
+    assert [w.text for w in article.page.words] == ["stray", "cell", "other"]
+    stray = article.page.words[0]
     assert article.position(article.source_offset(stray.start)) == (1, 30)
 
 
@@ -260,11 +260,11 @@ def test_text_strayed_into_a_table_is_read_before_the_table() -> None:
 
 
 def test_one_bad_file_in_a_batch_is_an_error_and_the_others_are_linted(tmp_path: Path) -> None:
-    (tmp_path / "a-good.html").write_text("<h1>Title</h1>\n<h1>Second</h1>")
+    (tmp_path / "a-good.html").write_text("<body><h1>Title</h1>\n<h1>Second</h1>")
     (tmp_path / "b-huge.html").write_bytes(b"<p>" + b"x" * (MAX_BYTES + 10))
     (tmp_path / "c-binary.html").write_bytes(bytes(range(256)) * 64)
     (tmp_path / "d-dangling.html").symlink_to(tmp_path / "nowhere.html")
-    (tmp_path / "e-good.html").write_text("<h1>One</h1>\n<h1>Two</h1>")
+    (tmp_path / "e-good.html").write_text("<body><h1>One</h1>\n<h1>Two</h1>")
     command = [sys.executable, "-m", "lint_article", "check", "--format", "json", "--select", "single-h1"]
     result = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 2, result.stdout + result.stderr
@@ -295,7 +295,7 @@ def odd_names(tmp_path: Path) -> Path:
     folder = tmp_path / "d"
     folder.mkdir()
     for name in (b"bad\xffname.html", b"new\nline.html"):
-        (folder / os.fsdecode(name)).write_text("<h1>A</h1><h1>B</h1>")
+        (folder / os.fsdecode(name)).write_text("<body><h1>A</h1><h1>B</h1>")
     return tmp_path
 
 
@@ -311,8 +311,8 @@ def test_text_output_escapes_a_newline_and_a_byte_that_is_not_utf8_in_a_path(odd
     result = check("d", cwd=odd_names)
     lines = result.stdout.decode("utf-8").splitlines()
     assert lines[:2] == [
-        "d/bad\\xffname.html:1:11: error single-h1 extra <h1>; the first <h1> is on line 1",
-        "d/new\\nline.html:1:11: error single-h1 extra <h1>; the first <h1> is on line 1",
+        "d/bad\\xffname.html:1:17: error single-h1 extra <h1>; the first <h1> is on line 1",
+        "d/new\\nline.html:1:17: error single-h1 extra <h1>; the first <h1> is on line 1",
     ]
 
 
@@ -368,7 +368,7 @@ def _bs4_decoding(data: bytes) -> tuple[str, str]:
     """What decode_html gives when every declaration goes through bs4's EncodingDetector."""
     from bs4.dammit import EncodingDetector
 
-    from lint_article.decoding import _codec_name, _decode
+    from lint_article.document.decoding import _codec_name, _decode
 
     body, bom = EncodingDetector.strip_byte_order_mark(data)
     if bom:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from fuzz.oracle import lint_and_check
-from lint_article.article import Article
+from lint_article.document import Article
 
 from .conftest import ROOT
 

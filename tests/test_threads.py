@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lint_article.api import lint, make_linter
-from lint_article.article import Article
+from lint_article.document import Article
 
 from .conftest import FIXTURES, corpus_files
 

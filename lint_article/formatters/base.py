@@ -102,12 +102,17 @@ def _escape(match: re.Match[str]) -> str:
     return match.group().encode("unicode_escape").decode("ascii")
 
 
+def printable(text: str) -> str:
+    """*text* fit for one line of a terminal: a control character becomes its
+    escape (``\\n``, ``\\x1b``), so that text from an article can neither split
+    a line of output nor drive the terminal."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
 def shown_path(path: str) -> str:
-    """*path* fit for one line of text: a control character becomes its escape
-    (``\\n``, ``\\x1b``), so that a file name can neither split a
-    ``path:line:col`` line nor drive the terminal, and a byte of the name that is
-    not UTF-8 becomes ``\\xff``, as ``ls -b`` shows it."""
-    return _UNPRINTABLE.sub(_escape, path)
+    """*path* fit for one line of text (see :func:`printable`); a byte of the name
+    that is not UTF-8 becomes ``\\xff``, as ``ls -b`` shows it."""
+    return printable(path)
 
 
 def json_text(data: Any, indent: int | None = 2) -> str:

@@ -4,12 +4,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ..article import Article, Block
-from ..editorial import Region, article_region, key
+from ..document import Article, Block
 from ..findings import Finding, Severity
-from ..rule import ConfigError, Context, Rule, RuleOptions, option
+from ..rule import Context, Rule, RuleOptions, option
 
 # Widget labels, by kind: what a theme prints around an article. Each pattern
 # is looked for in short blocks only (option max_label_words): in running prose,
@@ -49,12 +46,10 @@ _LABEL_KEYS = frozenset(
     lee mehr auch follow like enjoy
     """.split()
 )
-_STRIP = "!?.,:;()[]{}\"'“”‘’«»|›»>–—-"
 # "Viral_X By Viral_X": a name (capitalised words, or a handle), then "By" and the same name.
 _DOUBLE_BYLINE = re.compile(r"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){0,3}) (?:By|BY|Par|Por|Von|Di) (?P=name)(?!\S)")
 _BYLINE = re.compile(r"^(?:By|BY|Par|Por|Von|Di) (?P<name>[A-Z@][^\d,;:]{1,60})$")
 _BYLINE_WORDS = 20
-_SCOPES = ("article", "main")
 
 
 class Boilerplate(Rule):
@@ -73,22 +68,12 @@ class Boilerplate(Rule):
     who asks readers to "leave a comment below" in a paragraph is not
     reported.
 
-    Where the article is: on a full page, navigation, related links and
-    comment sections legitimately sit around the article, so only the
-    article's own content is read: the largest `<article>`, else `<main>`,
-    else the container that holds most of the page's paragraph text (as
-    reader modes find it). Inside it, what the page marks as beside the
-    article is set aside too: `<aside>`, `<nav>`, ARIA complementary,
-    navigation and menu regions, and comment sections (an element whose `id`
-    or `class` names comments; the HTML standard nests readers' comments in
-    `<article>`). A CMS body fragment is read whole. Widgets the template
-    puts inside `<article>` (a share bar in its footer, a reading time in its
-    header) are reported: they travel with the article text into feeds,
-    apps and syndication. A comment section placed after the `<article>` is
-    the page's, and is not reported by default: real pages do this
-    (WordPress themes put "Leave a Reply" there). Set `scope = "main"` to
-    read the whole `<main>` around the article as well, comment sections
-    included.
+    Only the article's body is read: on a full page, the widgets that the
+    site's template draws around and inside the article (a share bar, a
+    reading time in the article's header, a comment section) are the
+    template's, and a writer cannot remove them; text of that kind in the
+    body itself was pasted there. Set `scope = "page"` to audit a template's
+    widgets on purpose.
 
     The phrases are known in English, French, Spanish and German; they are
     looked for whatever the article's language, since a widget's label is
@@ -137,31 +122,21 @@ class Boilerplate(Rule):
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
-        scope: str = option(
-            "article", 'Where to look: "article" (the article itself) or "main" (all of the <main> around it).'
-        )
         max_label_words: int = option(12, "Longest block, in words, read as a widget's label.", minimum=1)
 
-        def validate(self) -> None:
-            if self.scope not in _SCOPES:
-                raise ConfigError(f"option 'scope' must be one of {', '.join(_SCOPES)}, got {self.scope!r}")
-
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        if ctx.options.scope == "main":
-            region = _enclosing_main(article, article_region(article, comments=True))
-        else:
-            region = article_region(article)
+        view = ctx.view
         bylines: dict[str, int] = {}
         previous: str | None = None
-        for block in region.blocks(article):
+        for block in view.blocks:
             text = article.block_text(block)
-            size = text.count(" ") + 1
-            if size <= _BYLINE_WORDS:
+            words = view.words_in(block.start, block.end)
+            if len(words) <= _BYLINE_WORDS:
                 yield from _doubled_byline(article, ctx, block, text, previous, bylines)
             previous = text
-            if size > ctx.options.max_label_words or block.kind == "cell":
+            if len(words) > ctx.options.max_label_words or block.kind == "cell":
                 continue
-            if not any(word.strip(_STRIP) in _LABEL_KEYS for word in text.lower().split()):
+            if not any(word.text.lower() in _LABEL_KEYS for word in words):
                 continue
             for kind, pattern in _LABELS:
                 match = pattern.search(text)
@@ -184,21 +159,11 @@ def _doubled_byline(
     if byline is None:
         return
     name = byline.group("name").strip()
-    if previous is not None and key(previous) == key(name):
+    key = article.comparison_key(name)
+    if previous is not None and article.comparison_key(previous) == key:
         # The name on a line of its own, then "By" and the name again.
         yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
-    elif key(name) in bylines:
+    elif key in bylines:
         yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
     else:
-        bylines[key(name)] = block.start
-
-
-def _enclosing_main(article: Article, region: Region) -> Region:
-    element: etree._Element | None = region.element
-    while element is not None and element.tag != "main" and element.get("role") != "main":
-        element = element.getparent()
-    if element is None or element is region.element:
-        return region
-    members = set(element.iter())
-    inside = [i for i, block in enumerate(article.blocks) if block.element in members]
-    return Region(element, inside[0], inside[-1] + 1, region.beside) if inside else region
+        bylines[key] = block.start

@@ -4,8 +4,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article, Block, Heading
-from ..editorial import article_region, key, visible_text
+from ..document import Article, Block, Heading
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -68,8 +67,8 @@ class DuplicateTitle(Rule):
     summary = "The headline is not repeated in the body; no two sibling headings share a text."
     severity = Severity.WARNING
     messages = {
-        "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {line}",
-        "heading-repeated": "heading “{text}” repeats the heading on line {line}",
+        "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {first_line}",
+        "heading-repeated": "heading “{text}” repeats the heading on line {first_line}",
     }
 
     @dataclass(frozen=True, kw_only=True)
@@ -79,19 +78,15 @@ class DuplicateTitle(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
-        region = article_region(article)
-        headings = [h for h in article.headings if region.holds(h.element)]
-        wanted = _title_keys(article.title, options.min_words)
-        titles = [h for h in headings if h.level == 1]
-        # The headline is the <h1> that the page's <title> names; without a
-        # <title>, the article's first <h1>. Another <h1> is a site or section name.
-        headline = next((h for h in titles if key(h.text) in wanted), None) if wanted else next(iter(titles), None)
-        if headline is not None and len(key(headline.text).split()) >= options.min_words:
-            wanted.add(key(headline.text))
+        view = ctx.view
+        headline = article.headline
+        wanted = _title_keys(article, options.min_words)
+        if headline is not None and article.count_words(headline.text) >= options.min_words:
+            wanted.add(article.comparison_key(headline.text))
         repeated: set[object] = set()
         if wanted:
-            yield from self._repeated_headline(article, ctx, region.blocks(article), headline, wanted, repeated)
-        yield from self._repeated_headings(article, ctx, headings, repeated)
+            yield from self._repeated_headline(article, ctx, view.blocks, headline, wanted, repeated)
+        yield from self._repeated_headings(article, ctx, view.headings, repeated)
 
     def _repeated_headline(
         self, article: Article, ctx: Context[Options], blocks: tuple[Block, ...], headline: Heading | None,
@@ -99,30 +94,30 @@ class DuplicateTitle(Rule):
     ) -> Iterator[Finding]:  # fmt: skip
         """Blocks after the headline's first printing that print it again."""
         longest = 2 * max(map(len, wanted)) + 10
-        first_line = 0
+        first_line = headline.line if headline is not None else 0
+        # A kicker or breadcrumb above the headline is not the body.
+        after = article.element_span(headline.element)[0] if headline is not None else 0
         for block in blocks:
-            if headline is not None and block.element is headline.element:
-                first_line = article.position(article.element_span(headline.element)[0])[0]
-                continue
-            if block.end - block.start > longest:
+            if block.end - block.start > longest or (headline is not None and block.element is headline.element):
                 continue
             text = article.block_text(block)
-            if key(text) not in wanted or _only_a_link(block, text):
+            if article.comparison_key(text) not in wanted or _only_a_link(article, block, text):
                 continue
-            if not first_line:
-                if headline is None:  # no <h1>: the first printing is the headline
-                    first_line = article.position(article.source_offset(block.start))[0]
-                continue  # a kicker or breadcrumb above the headline is not the body
+            if article.source_offset(block.start) < after:
+                continue
+            if not first_line:  # no headline: the first printing is the headline
+                first_line = article.line_of(block.start)
+                continue
             repeated.add(block.element)
-            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, line=first_line)
+            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, first_line=first_line)
 
     def _repeated_headings(
-        self, article: Article, ctx: Context[Options], headings: list[Heading], reported: set[object]
+        self, article: Article, ctx: Context[Options], headings: tuple[Heading, ...], reported: set[object]
     ) -> Iterator[Finding]:
         seen: dict[tuple[tuple[str, ...], str], Heading] = {}
         parents: list[tuple[int, str]] = []  # the open headings above the current one
         for heading in headings:
-            text = key(heading.text)
+            text = article.comparison_key(heading.text)
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
             scope = tuple(k for _, k in parents) if ctx.options.siblings_only else ()
@@ -133,23 +128,23 @@ class DuplicateTitle(Rule):
             if first is None:
                 seen[(scope, text)] = heading
                 continue
-            line = article.position(article.element_span(first.element)[0])[0]
-            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, line=line)
+            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
 
 
-def _only_a_link(block: Block, text: str) -> bool:
+def _only_a_link(article: Article, block: Block, text: str) -> bool:
     """A table of contents, a breadcrumb or a "most read" list links to the
     article by its headline: navigation, not a second printing."""
-    wanted = key(text)
-    return any(key(visible_text(link)) == wanted for link in block.element.iter("a"))
+    wanted = article.comparison_key(text)
+    return any(article.comparison_key(article.visible_text(link)) == wanted for link in block.element.iter("a"))
 
 
-def _title_keys(title: str | None, min_words: int) -> set[str]:
+def _title_keys(article: Article, min_words: int) -> set[str]:
     """The page title, with and without its site name, reduced for comparison."""
+    title = article.title
     if not title:
         return set()
     parts = _TITLE_SEPARATOR.split(title)
     candidates = {title, max(parts, key=len)}
     if len(parts) > 1:
         candidates.add(" ".join(parts[:-1]))
-    return {k for k in map(key, candidates) if len(k.split()) >= min_words}
+    return {k for k in map(article.comparison_key, candidates) if article.count_words(k) >= min_words}

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..article import Article
-from ..editorial import article_region, has_name, visible_text
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -47,11 +46,10 @@ class EmptyHeading(Rule):
     messages = {"empty": "<{tag}> has no text; give the heading words or remove it"}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
-        region = article_region(article)
-        for heading in article.headings:
+        for heading in ctx.view.headings:
             element = heading.element
-            if heading.text.strip() or element.get("aria-hidden") == "true" or not region.holds(element):
+            if heading.text.strip() or element.get("aria-hidden") == "true":
                 continue
-            if visible_text(element) or has_name(element):
+            if article.visible_text(element) or article.has_name(element):
                 continue
             yield ctx.at_element(element, "empty", tag=element.tag)

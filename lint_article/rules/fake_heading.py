@@ -5,10 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ..article import Article, Block
-from ..editorial import article_region, visible_text, within
+from ..document import PARAGRAPH_KINDS, PROSE_KINDS, Article, Block, Element, View
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -20,7 +17,6 @@ _NOT_FLOW = frozenset(
 )  # fmt: skip
 # A heading may end in a question mark; a sentence, a label or a quotation ends otherwise.
 _CLOSING = frozenset('.!:;,…"”’»)]')
-_LETTERS = re.compile(r"[^\W\d_][\w'’.\-]*")
 # Bylines, datelines, credits, addresses and prompts: short, capitalised, not titles.
 _NOT_A_TITLE = re.compile(
     r"^(?:by|photo|photos|credit|credits|source|image|video|via|©|written|posted|published|updated|last updated"
@@ -125,9 +121,10 @@ class FakeHeading(Rule):
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
         english = ctx.language == "en"
-        blocks = article_region(article).blocks(article)
+        view = ctx.view
+        blocks = view.blocks
         reasons: list[str | None] = [
-            _reason(article, blocks, i, options, english) if blocks[i].kind in ("paragraph", "block") else None
+            _reason(article, view, i, options, english) if blocks[i].kind in PARAGRAPH_KINDS else None
             for i in range(len(blocks))
         ]
         followed = [False] * (len(blocks) + 1)
@@ -136,7 +133,7 @@ class FakeHeading(Rule):
             followed[i] = (
                 reasons[i] is not None
                 and nxt < len(blocks)
-                and (followed[nxt] or _is_body(article, blocks[nxt], blocks[i], options.min_body_words))
+                and (followed[nxt] or _is_body(view, blocks[nxt], blocks[i], options.min_body_words))
             )
         if sum(followed) < options.min_count:
             return
@@ -152,19 +149,26 @@ class FakeHeading(Rule):
                                   level=min(level + 1, 6))  # fmt: skip
 
 
-def _reason(article: Article, blocks: tuple[Block, ...], index: int, options: FakeHeading.Options,
+def _reason(article: Article, view: View, index: int, options: FakeHeading.Options,
             english: bool) -> str | None:  # fmt: skip
-    """Why blocks[index] looks like a heading, or None when it does not."""
+    """Why the view's block *index* looks like a heading, or None when it does not."""
+    blocks = view.blocks
     block = blocks[index]
     text = article.block_text(block)
-    words = text.split()
+    words = [word.text for word in view.words_in(block.start, block.end)]
+    if not words:
+        return None
     if len(words) > options.max_words or text[-1] in _CLOSING:
         return None
     if _NOT_A_TITLE.search(text) or _BY_NAME.search(text):
         return None
     if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
         return None  # a score, a figure
-    if within(block.element, _NOT_FLOW) or _only_links(block.element, text) or _beside_image(block.element):
+    if (
+        article.within(block.element, _NOT_FLOW)
+        or _only_links(article, block.element, text)
+        or _beside_image(block.element)
+    ):
         return None
     if _all_bold(block.element):
         return "only bold text"
@@ -172,16 +176,16 @@ def _reason(article: Article, blocks: tuple[Block, ...], index: int, options: Fa
         return None
     if index > 0 and blocks[index - 1].kind == "heading":
         return None  # a standfirst or subtitle under a heading
-    return "short, title case, no closing punctuation" if _title_case(text) else None
+    return "short, title case, no closing punctuation" if _title_case(words) else None
 
 
-def _only_links(element: etree._Element, text: str) -> bool:
+def _only_links(article: Article, element: Element, text: str) -> bool:
     """Whether all of the text is link text: a list of headlines, a call to action."""
-    linked = sum(len(visible_text(link)) for link in element.iter("a"))
+    linked = sum(len(article.visible_text(link)) for link in element.iter("a"))
     return linked > 0 and linked >= len(text.replace(" ", "")) * 0.9 - len(text) * 0.1
 
 
-def _beside_image(element: etree._Element) -> bool:
+def _beside_image(element: Element) -> bool:
     """Whether *element* is the caption in a small wrapper around an image."""
     parent = element.getparent()
     # Count no further than needed: len() walks every child in lxml, and a flat
@@ -192,7 +196,7 @@ def _beside_image(element: etree._Element) -> bool:
                for sibling in parent)  # fmt: skip
 
 
-def _all_bold(element: etree._Element) -> bool:
+def _all_bold(element: Element) -> bool:
     """True when every piece of visible text in *element* is inside <b> or <strong>."""
     if (element.text or "").strip() or len(element) == 0:
         return False
@@ -210,12 +214,12 @@ def _all_bold(element: etree._Element) -> bool:
     return any((isinstance(child.tag, str) and child.tag in _BOLD) or _has_bold(child) for child in element)
 
 
-def _has_bold(element: etree._Element) -> bool:
+def _has_bold(element: Element) -> bool:
     return any(el.tag in _BOLD for el in element.iter())
 
 
-def _title_case(text: str) -> bool:
-    words = _LETTERS.findall(text)
+def _title_case(words: list[str]) -> bool:
+    words = [w for w in words if w[0].isalpha()]  # figures are neither title nor lower case
     if not words or not words[0][0].isupper():
         return False
     significant = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
@@ -225,8 +229,8 @@ def _title_case(text: str) -> bool:
     return capitalised * 4 >= len(significant) * 3
 
 
-def _is_body(article: Article, block: Block, candidate: Block, min_words: int) -> bool:
-    if block.kind not in ("paragraph", "block", "list-item", "quote"):
+def _is_body(view: View, block: Block, candidate: Block, min_words: int) -> bool:
+    if block.kind not in PROSE_KINDS:
         return False
-    size = len(article.block_text(block).split())
-    return size >= min_words and size > len(article.block_text(candidate).split())
+    size = len(view.words_in(block.start, block.end))
+    return size >= min_words and size > len(view.words_in(candidate.start, candidate.end))

@@ -6,8 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..article import Article, Block
-from ..editorial import Quotations, Region, article_region, blocks_with, within, words_of
+from ..document import Article, Block, View
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -407,7 +406,6 @@ _REPORTED_AFTER = re.compile(rf"[^.!?\n]*?,\s*(?:{_SAYS}|according to|told)\b", 
 _REPORTED_BEFORE = re.compile(
     rf"(?:\b{_SAYS}|\btold(?: \w+){{1,3}}|\baccording to [^.!?\n,]{{1,60}},)\s*(?:that\s+)?$", _I
 )
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _LEADING = re.compile(r"[\W_]*")
 
 
@@ -517,11 +515,11 @@ class GenerationArtifact(Rule):
         max_gap: int = option(1, "Blocks without evidence allowed inside one passage.", minimum=0, maximum=5)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        region = article_region(article, asides=True)
-        indices = [i for i in range(region.first, region.last) if region.contains(article, i)]
+        view = ctx.view
+        indices = view.block_indices
         if not indices:
             return
-        evidence = _collect(article, region, indices)
+        evidence = _collect(article, view)
         if not evidence:
             return
         blocks = [article.blocks[i] for i in indices]
@@ -541,9 +539,9 @@ class GenerationArtifact(Rule):
             )
 
 
-def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, _Evidence]:
-    """Evidence by position in *indices* (the article's blocks, by index in
-    :attr:`Article.blocks`)."""
+def _collect(article: Article, view: View) -> dict[int, _Evidence]:
+    """Evidence by position in the view's blocks."""
+    indices = view.block_indices
     text = article.text
     blocks = article.blocks
     position = {index: k for k, index in enumerate(indices)}
@@ -551,17 +549,15 @@ def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, 
     found: dict[int, _Evidence] = {}
     usable: dict[int, bool] = {}
 
-    quotations = Quotations(article)
-
     def quoted(k: int, low: int, high: int) -> bool:
-        return quotations.holds(indices[k], low, high)
+        return view.is_quoted(indices[k], low, high)
 
     def place(offset: int) -> int | None:
         """Position of the block at *offset*, if it is the article's and not a quotation."""
         k = position.get(article.block_at(offset))
         if k is not None and k not in usable:
             block = blocks[indices[k]]
-            usable[k] = block.kind not in ("quote", "preformatted") and not within(block.element, _QUOTING)
+            usable[k] = block.kind not in ("quote", "preformatted") and not article.within(block.element, _QUOTING)
         return k if k is not None and usable[k] else None
 
     # Openings: preambles and notes, tried at each block start.
@@ -585,11 +581,11 @@ def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, 
             writing = _GRADED_WRITING.search(text, grading.end(), blocks[indices[k]].end) is not None
             found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
-    words = words_of(article)
+    words = view.vocabulary
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        for index in blocks_with(article, signal.anchors, region):
+        for index in view.blocks_with(signal.anchors):
             k = position.get(index)
             block = blocks[index]
             if k is None or place(block.start) is None:
@@ -600,15 +596,18 @@ def _collect(article: Article, region: Region, indices: list[int]) -> dict[int, 
                 body = text[block.start : block.end]
                 low, high = match.start() - block.start, match.end() - block.start
                 weight = signal.weight
-                if _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:]) or _reported(body, low, high):
+                about_chatbots = _ABOUT_CHATBOTS.search(body[:low] + " " + body[high:])
+                if about_chatbots or _reported(view, body, block.start, low, high):
                     weight /= 2
                 found.setdefault(k, _Evidence()).add(signal.label, weight)
     return found
 
 
-def _reported(body: str, low: int, high: int) -> bool:
-    """Whether body[low:high] is in a sentence attributed to someone else."""
-    before = _SENTENCE_END.split(body[:low])[-1]
+def _reported(view: View, body: str, offset: int, low: int, high: int) -> bool:
+    """Whether body[low:high] (*body* starting at text offset *offset*) is in a
+    sentence attributed to someone else."""
+    sentence = view.sentence_at(offset + low)
+    before = body[max(0, sentence.start - offset) if sentence else 0 : low]
     return _REPORTED_AFTER.match(body, high) is not None or _REPORTED_BEFORE.search(before) is not None
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -50,9 +50,11 @@ class HeadingOrder(Rule):
     class Options(RuleOptions):
         start_level: int = option(1, "The level the first heading must have.", minimum=1, maximum=6)
 
+    shapes = {"fragment": {"start_level": 2}}
+
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         previous = None
-        for heading in article.headings:
+        for heading in ctx.view.headings:
             if previous is None:
                 if heading.level != ctx.options.start_level:
                     yield ctx.at_element(

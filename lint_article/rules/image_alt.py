@@ -3,10 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
-from ..article import Article
-from ..editorial import article_region, is_visible
+from ..document import Article, Element
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -84,13 +81,12 @@ class ImageAlt(Rule):
     }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
-        region = article_region(article)
-        missing: dict[str, list[etree._Element]] = {}
-        for img in region.element.iter("img"):
+        missing: dict[str, list[Element]] = {}
+        for img in ctx.view.elements("img"):
             role = (img.get("role") or "").strip().lower()
-            if img in region.beside or img.get("aria-hidden") == "true" or role in _DECORATIVE_ROLES:
+            if img.get("aria-hidden") == "true" or role in _DECORATIVE_ROLES:
                 continue
-            if _is_pixel(img) or not is_visible(img):
+            if _is_pixel(img) or not article.is_visible(img):
                 continue
             alt = img.get("alt")
             if alt is None:
@@ -104,6 +100,6 @@ class ImageAlt(Rule):
                 yield ctx.at_element(copies[0], "missing-repeated", more=len(copies) - 1)
 
 
-def _is_pixel(img: etree._Element) -> bool:
+def _is_pixel(img: Element) -> bool:
     sizes = (img.get("width"), img.get("height"))
     return all(size is not None and size.strip().removesuffix("px").strip() in ("0", "1") for size in sizes)

@@ -3,10 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
-from ..article import Article
-from ..editorial import CODE_TAGS, article_region, has_name, is_visible, key, visible_text, within
+from ..document import Article, Element
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -90,33 +87,30 @@ class LinkText(Rule):
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         generic = _GENERIC.get(ctx.language or "", set())
-        region = article_region(article)
-        for link in region.element.iter("a"):
+        for link in ctx.view.elements("a"):
             href = (link.get("href") or "").strip()
-            if not href or href.lower().startswith("javascript:") or link in region.beside:
+            if not href or href.lower().startswith("javascript:"):
                 continue  # no link, or a widget's control rather than a link in the text
-            label = (link.get("aria-label") or "").strip()
-            quick = label or " ".join("".join(str(t) for t in link.itertext()).split())
-            if len(quick) > _LONGEST_GENERIC and not _BARE_URL.match(quick):
+            name = (link.get("aria-label") or "").strip() or article.visible_text(link)
+            if len(name) > _LONGEST_GENERIC and not _BARE_URL.match(name):
                 continue  # the common case: a link with words of its own
-            if link.get("aria-hidden") == "true" or not is_visible(link):
+            if link.get("aria-hidden") == "true" or not article.is_visible(link):
                 continue
-            name = label or visible_text(link)
             if not name:
                 name = " ".join(alt.strip() for img in link.iter("img") if (alt := img.get("alt")) and alt.strip())
             if not name:
-                if not _anchor_or_unlabelled_image(link, href):
+                if not _anchor_or_unlabelled_image(article, link, href):
                     yield ctx.at_element(link, "empty")
             elif _BARE_URL.match(name):
-                if not within(link, CODE_TAGS):  # a URL in code is code, linked or not
+                if not article.is_code(link):  # a URL in code is code, linked or not
                     yield ctx.at_element(link, "bare-url")
-            elif key(name) in generic:
+            elif article.comparison_key(name) in generic:
                 yield ctx.at_element(link, "generic", text=name)
 
 
-def _anchor_or_unlabelled_image(link: etree._Element, href: str) -> bool:
+def _anchor_or_unlabelled_image(article: Article, link: Element, href: str) -> bool:
     """An empty link that is named after all, reported elsewhere, or not met as a link."""
-    if has_name(link):
+    if article.has_name(link):
         return True
     if href.startswith("#"):
         target = href[1:]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..article import Article
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -40,9 +40,7 @@ class NoInlineStyle(Rule):
     messages = {"inline-style": "<{tag}> has an inline style attribute; use the style sheet"}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
-        for element in article.tree.iter():
-            if not isinstance(element.tag, str) or element.get("style") is None:
-                continue
+        for element in ctx.view.with_attribute("style"):
             start, end = article.element_span(element)
             written = article.start_tag_source(element)
             attribute = _STYLE_ATTRIBUTE.search(written) if written else None

@@ -5,8 +5,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article, Block, Word
-from ..editorial import CODE_TAGS, article_region, counts_words, within
+from ..document import PARAGRAPH_KINDS, Article, Block, Word
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -62,14 +61,15 @@ class ParagraphLength(Rule):
         max_words: int = option(150, "Most words in one paragraph.", minimum=1)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        if not counts_words(article, ctx.language):
+        view = ctx.view
+        if not view.counts_words(ctx.language):
             return
         limit = ctx.options.max_words
-        for block in article_region(article).blocks(article):
-            if block.kind not in ("paragraph", "block"):
+        for block in view.blocks:
+            if block.kind not in PARAGRAPH_KINDS:
                 continue
-            words = article.words_in(block.start, block.end)
-            if len(words) <= limit or within(block.element, CODE_TAGS):
+            words = view.words_in(block.start, block.end)
+            if len(words) <= limit or article.is_code(block.element):
                 continue
             count = _longest_line(article, block, words)
             if count > limit:

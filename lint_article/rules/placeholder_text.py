@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..article import Article
-from ..editorial import CODE_TAGS, Quotations, Region, article_region, blocks_with, is_visible, within
+from ..document import Article, View
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
@@ -115,12 +114,12 @@ class PlaceholderText(Rule):
     }
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
-        region = article_region(article, asides=True)
-        yield from self._images(ctx, region)
-        if region.last <= region.first:
+        view = ctx.view
+        yield from self._images(article, ctx)
+        if not view.blocks:
             return
         text = article.text
-        start, end = article.blocks[region.first].start, article.blocks[region.last - 1].end
+        start, end = view.blocks[0].start, view.blocks[-1].end
         found: list[tuple[int, int, str]] = []  # (start, end, what) in article.text
         for pattern, what in _TOKENS:
             found.extend(
@@ -128,23 +127,22 @@ class PlaceholderText(Rule):
                 for m in pattern.finditer(text, max(start - 1, 0), end)
                 if what != "note" or _is_note(text, m.start(), m.end())
             )
-        for index in blocks_with(article, _DEFAULT_ANCHORS, region):
+        for index in view.blocks_with(_DEFAULT_ANCHORS):
             block = article.blocks[index]
             found.extend(
                 (m.start(), m.end(), "default text") for m in _DEFAULT_TEXT.finditer(text, block.start, block.end)
             )
-        quotations = Quotations(article)
         lorem = [
             index
-            for index in blocks_with(article, ("lorem ipsum",), region)
-            if _prose(article, region, index)
-            and any(not quotations.holds(index, *m.span()) for m in _LOREM.finditer(text, *_span(article, index)))
+            for index in view.blocks_with(("lorem ipsum",))
+            if _prose(article, view, index)
+            and any(not view.is_quoted(index, *m.span()) for m in _LOREM.finditer(text, *_span(article, index)))
         ]
         yield from self._lorem_runs(article, ctx, lorem)
         reported_until = -1
         for low, high, what in sorted(found):
             index = article.block_at(low)
-            if low < reported_until or not _prose(article, region, index) or quotations.holds(index, low, high):
+            if low < reported_until or not _prose(article, view, index) or view.is_quoted(index, low, high):
                 continue
             reported_until = high  # "[TODO]" is one placeholder, not a bracket and a note
             yield ctx.at_text(low, high, "placeholder", what=what, text=text[low:high].strip())
@@ -164,10 +162,11 @@ class PlaceholderText(Rule):
                 yield ctx.at_text(lorem.start() if lorem else first.start, last.end, "lorem-ipsum", extent=extent)
             run = [index] if index is not None else []
 
-    def _images(self, ctx: Context[RuleOptions], region: Region) -> Iterator[Finding]:
-        for img in region.element.iter("img"):
+    @staticmethod
+    def _images(article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        for img in ctx.view.elements("img"):
             alt = (img.get("alt") or "").strip()
-            if alt and _ALT_PLACEHOLDER.match(alt) and img not in region.beside and is_visible(img):
+            if alt and _ALT_PLACEHOLDER.match(alt) and article.is_visible(img):
                 yield ctx.at_element(img, "alt-placeholder", alt=alt)
 
 
@@ -176,10 +175,10 @@ def _span(article: Article, index: int) -> tuple[int, int]:
     return block.start, block.end
 
 
-def _prose(article: Article, region: Region, index: int) -> bool:
-    """Whether block *index* is the article's own text, not code or a page's furniture."""
+def _prose(article: Article, view: View, index: int) -> bool:
+    """Whether block *index* is the view's own text, not code or a page's furniture."""
     block = article.blocks[index]
-    return region.contains(article, index) and block.kind != "preformatted" and not within(block.element, CODE_TAGS)
+    return view.holds_block(index) and block.kind != "preformatted" and not article.is_code(block.element)
 
 
 _NOTE_AFTER = re.compile(r"\s*[:!(]")

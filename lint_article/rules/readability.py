@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import readability
-from ..article import Article, Block
+from ..document import Article, Block, View
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -95,18 +94,16 @@ class Readability(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
-        if ctx.words is article.words:
-            scores = article.derived(readability.article_scores, ctx.language)
-        else:
-            scores = readability.article_scores(article, ctx.language, ctx.words)
+        view = ctx.view
+        scores = view.scores(ctx.language, ctx.words)
         if scores is None or scores.words < options.min_words:
             return
         hard = scores.reading_ease < options.min_reading_ease
         too_high = scores.grade is not None and scores.grade > options.max_grade
         if not (hard or too_high):
             return
-        ranked = _paragraph_scores(article, ctx.language or "en")
-        start, end = _prose_span(article, ranked)
+        ranked = _paragraph_scores(view, ctx.language or "en")
+        start, end = _prose_span(view, ranked)
         if hard:
             hardest = _describe(article, sorted(ranked, key=lambda r: r[1])[: options.hardest_paragraphs], 1)
             yield ctx.at_text(
@@ -123,22 +120,19 @@ class Readability(Rule):
 _MIN_PARAGRAPH_WORDS = 20
 
 
-def _prose_span(article: Article, ranked: list[tuple[Block, float, float]]) -> tuple[int, int]:
+def _prose_span(view: View, ranked: list[tuple[Block, float, float]]) -> tuple[int, int]:
     """The body: from the first to the last paragraph long enough to score, so
     that the finding starts at the prose, not at a byline or a caption."""
-    blocks = [block for block, _, _ in ranked] or article.paragraphs
+    blocks = [block for block, _, _ in ranked] or view.paragraphs
     return blocks[0].start, blocks[-1].end
 
 
-def _paragraph_scores(article: Article, lang: str) -> list[tuple[Block, float, float]]:
+def _paragraph_scores(view: View, lang: str) -> list[tuple[Block, float, float]]:
     """(paragraph, reading ease, grade) of each paragraph long enough to score."""
     ranked = []
-    for block in article.paragraphs:
-        words = list(article.words_in(block.start, block.end))
-        if len(words) < _MIN_PARAGRAPH_WORDS:
-            continue
-        scores = readability.score(words, readability.counted_sentences(article, words), lang)
-        if scores is not None:
+    for block in view.paragraphs:
+        scores = view.block_scores(block, lang)
+        if scores is not None and scores.words >= _MIN_PARAGRAPH_WORDS:
             ranked.append((block, scores.reading_ease, scores.grade if scores.grade is not None else 0.0))
     return ranked
 
@@ -146,6 +140,4 @@ def _paragraph_scores(article: Article, lang: str) -> list[tuple[Block, float, f
 def _describe(article: Article, ranked: list[tuple[Block, float, float]], field: int) -> str:
     if not ranked:
         return "none long enough to score"
-    return ", ".join(
-        f"line {article.position(article.source_offset(entry[0].start))[0]} ({entry[field]:.1f})" for entry in ranked
-    )
+    return ", ".join(f"line {article.line_of(entry[0].start)} ({entry[field]:.1f})" for entry in ranked)

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article, Word
+from ..document import Article, Word
+from ..document.language import FUNCTION_WORDS
 from ..findings import Finding, Severity
-from ..language import FUNCTION_WORDS
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 
 
@@ -87,8 +87,8 @@ class RepeatedPhrases(Rule):
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
         words = ctx.words
-        if ctx.language in _CHARACTER_LANGUAGES or _mostly_characters(words):
-            return
+        if not ctx.view.counts_words(ctx.language):
+            return  # each character is a word there: three-"word" phrases repeat everywhere
         keys = [w.text.casefold().replace("’", "'") for w in words]
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
@@ -101,7 +101,7 @@ class RepeatedPhrases(Rule):
                 for i in range(passage):
                     covered[s + i] += 1
             first = starts[0]
-            lines = _line_list([article.position(article.source_offset(words[s].start))[0] for s in starts])
+            lines = _line_list([article.line_of(words[s].start) for s in starts])
             phrase = " ".join(w.text for w in words[first : first + passage])
             yield ctx.at_text(
                 words[first].start,
@@ -118,16 +118,6 @@ def _line_list(lines: list[int]) -> str:
     return ", ".join(map(str, dict.fromkeys(lines)))
 
 
-# Chinese and Japanese count each character as a word: three-"word" phrases
-# are short words and repeat everywhere.
-_CHARACTER_LANGUAGES = frozenset({"zh", "ja"})
-
-
-def _mostly_characters(words: Sequence[Word]) -> bool:
-    sample = words[:500]
-    return bool(sample) and sum(1 for w in sample if len(w.text) == 1 and not w.text.isascii()) > len(sample) / 2
-
-
 def _repeated_passages(
     words: Sequence[Word],
     keys: list[str],
@@ -137,22 +127,30 @@ def _repeated_passages(
 ) -> Iterator[tuple[int, list[int]]]:
     """(length, start indices) of repeated passages, longest first.
 
-    For each length from max_words down to min_words, n-grams are counted in a
-    hash table (linear time). At the longest length, a chain of repeated
-    n-grams whose occurrences all shift by one word is one longer passage.
+    N-grams are counted in hash tables (linear time), shortest first, and only
+    where the n-gram one word shorter at the same start repeats often enough
+    (an n-gram cannot occur more often than its prefix): most three-word
+    phrases of an article occur once, so the longer lengths cost little. At
+    the longest length, a chain of repeated n-grams whose occurrences all
+    shift by one word is one longer passage.
     """
     size = len(words)
-    for length in range(options.max_words, options.min_words - 1, -1):
+    starts_to_try: Iterable[int] = range(size)
+    by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
+    for length in range(options.min_words, options.max_words + 1):
         occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for start in range(size - length + 1):
-            if words[start].sentence != words[start + length - 1].sentence:
-                continue
-            gram = tuple(keys[start : start + length])
-            occurrences[gram].append(start)
+        for start in starts_to_try:
+            end = start + length - 1
+            if end < size and words[start].sentence == words[end].sentence:
+                occurrences[tuple(keys[start : end + 1])].append(start)
+        repeated = {gram: starts for gram, starts in occurrences.items() if len(starts) >= needed}
+        by_length[length] = repeated
+        starts_to_try = sorted(start for starts in repeated.values() for start in starts)
+    for length in range(options.max_words, options.min_words - 1, -1):
         repeated = {
             gram: starts
-            for gram, starts in occurrences.items()
-            if len(starts) >= needed and sum(k not in stopwords for k in gram) >= options.min_content_words
+            for gram, starts in by_length[length].items()
+            if sum(k not in stopwords for k in gram) >= options.min_content_words
         }
         if length != options.max_words:
             yield from ((length, starts) for _, starts in sorted(repeated.items(), key=lambda item: item[1][0]))

@@ -3,15 +3,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import attrgetter
 
-from ..article import Article
-from ..editorial import article_region, counts_words, line_of
+from ..document import PROSE_KINDS, Article
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
-
-PROSE_KINDS = frozenset({"paragraph", "list-item", "quote", "block"})
-_SENTENCE_OF = attrgetter("sentence")
 
 
 class SentenceLength(Rule):
@@ -82,17 +77,11 @@ class SentenceLength(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
-        if not counts_words(article, ctx.language):
+        view = ctx.view
+        if not view.counts_words(ctx.language):
             return
-        lengths = sentence_lengths(article)
-        region = article_region(article)
-        blocks = article.blocks
-        prose = [
-            (index, count)
-            for index, count in lengths.items()
-            if region.contains(article, article.sentences[index].block)
-            and blocks[article.sentences[index].block].kind in PROSE_KINDS
-        ]
+        lengths = Counter(word.sentence for word in view.words)
+        prose = [(index, count) for index, count in lengths.items() if view.sentence_blocks[index].kind in PROSE_KINDS]
         if len(prose) < options.min_sentences:
             return
         long = [(index, count) for index, count in prose if count > options.max_words]
@@ -101,9 +90,9 @@ class SentenceLength(Rule):
             return
         ranked = sorted(long, key=lambda item: (-item[1], item[0]))[: options.longest]
         longest = ", ".join(
-            f"line {line_of(article, article.sentences[index].start)} ({count} words)" for index, count in ranked
+            f"line {article.line_of(view.sentences[index].start)} ({count} words)" for index, count in ranked
         )
-        sentence = article.sentences[ranked[0][0]]
+        sentence = view.sentences[ranked[0][0]]
         yield ctx.at_text(
             sentence.start,
             sentence.end,
@@ -115,12 +104,3 @@ class SentenceLength(Rule):
             max_share=options.max_share,
             longest=longest,
         )
-
-
-def sentence_lengths(article: Article) -> dict[int, int]:
-    """Words in each sentence of the content, by sentence index (shared, computed once)."""
-    return article.derived(_count_sentence_words)
-
-
-def _count_sentence_words(article: Article) -> dict[int, int]:
-    return Counter(map(_SENTENCE_OF, article.words))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -50,15 +50,15 @@ class SingleH1(Rule):
         min: int = option(1, "Fewest <h1> elements allowed (0 for a CMS body).", minimum=0, maximum=1)
         max: int = option(1, "Most <h1> elements allowed (0 forbids <h1> in a CMS body).", minimum=0, maximum=1)
 
+    shapes = {"fragment": {"min": 0, "max": 0}}
+
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        titles = [h for h in article.headings if h.level == 1]
+        titles = [h for h in ctx.view.headings if h.level == 1]
         if len(titles) < ctx.options.min:
             yield ctx.at_document("missing")
         if ctx.options.max == 0:
             for heading in titles:
                 yield ctx.at_element(heading.element, "forbidden")
             return
-        if titles:
-            first_line = article.position(article.element_span(titles[0].element)[0])[0]
-            for heading in titles[1:]:
-                yield ctx.at_element(heading.element, "extra", first_line=first_line)
+        for heading in titles[1:]:
+            yield ctx.at_element(heading.element, "extra", first_line=titles[0].line)

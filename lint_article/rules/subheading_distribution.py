@@ -3,14 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article, Block
-from ..editorial import article_region, counts_words, line_of, within
+from ..document import PROSE_KINDS, Article, Block
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 # Running text, which a reader needs subheadings in: not list items, nor
 # anything inside one (see the docstring), nor cells, captions or code.
-_RUNNING_KINDS = frozenset({"paragraph", "quote", "block"})
 _LIST_ITEMS = frozenset({"li", "dt", "dd"})
 
 
@@ -83,18 +81,19 @@ class SubheadingDistribution(Rule):
         max_words: int = option(500, "Most words of text between two headings.", minimum=1)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        if not counts_words(article, ctx.language):
+        view = ctx.view
+        if not view.counts_words(ctx.language):
             return
         limit = ctx.options.max_words
         stretch: list[Block] = []
         count = 0
-        for block in (*article_region(article).blocks(article), None):
+        for block in (*view.blocks, None):
             if block is None or block.kind == "heading":
                 if count > limit:
                     start, end = stretch[0].start, stretch[-1].end
-                    first, last = line_of(article, start), line_of(article, end - 1)
+                    first, last = article.line_of(start), article.line_of(end - 1)
                     yield ctx.at_text(start, end, "too-long", count=count, first=first, last=last, max_words=limit)
                 stretch, count = [], 0
-            elif block.kind in _RUNNING_KINDS and not within(block.element, _LIST_ITEMS):
+            elif block.kind in PROSE_KINDS and not article.within(block.element, _LIST_ITEMS):
                 stretch.append(block)
-                count += len(article.words_in(block.start, block.end))
+                count += len(view.words_in(block.start, block.end))

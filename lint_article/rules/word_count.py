@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..article import Article
+from ..document import Article
 from ..findings import Finding, Severity
 from ..rule import ConfigError, Context, Rule, RuleOptions, option
 
@@ -71,7 +71,12 @@ class WordCount(Rule):
         words = ctx.words
         shown_high = f"{high:,}" if high is not None else "any number"
         if len(words) < low:
-            if words:
+            # At the article's first paragraph, not at a section label, a byline or a date above it.
+            first = next((b for b in ctx.view.paragraphs if ctx.view.words_in(b.start, b.end)), None)
+            if first is not None:
+                opening = ctx.view.words_in(first.start, first.end)[0]
+                yield ctx.at_text(opening.start, opening.end, "too-short", count=len(words), low=low, high=shown_high)
+            elif words:
                 yield ctx.at_text(words[0].start, words[0].end, "too-short", count=len(words), low=low, high=shown_high)
             else:
                 yield ctx.at_document("too-short", count=0, low=low, high=shown_high)

@@ -19,16 +19,26 @@ def page(body: str, after: str = "") -> str:
 
 CASES = [
     ok(page("<h1>Sahel</h1><p>The juntas hold power.</p>")),
-    bad(page("<p>Share This Article</p>"), finding(RULE, line=5, column=4, message="share widget text")),
-    bad(page("<p>Leave a Comment</p>"), finding(RULE, line=5, message="comment widget text “Leave a Comment”")),
-    bad(page('<div class="meta">By Jane Doe · 11 Min Read</div>'), finding(RULE, line=5, message="“11 Min Read”")),
-    bad(page("<p>Sign up for our newsletter</p>"), finding(RULE, line=5, message="newsletter prompt")),
-    bad(page("<p>Read more: How the juntas took power</p>"), finding(RULE, line=5, message="prompt inside")),
-    bad(page("<h3>Related Articles</h3>"), finding(RULE, line=5, message="“Related Articles”")),
+    bad(page("<p>Share This Article</p>"), finding(RULE, "share", line=5, column=4, text="Share This Article")),
+    bad(page("<p>Leave a Comment</p>"), finding(RULE, "comments", line=5, text="Leave a Comment")),
+    bad(
+        page('<div class="meta">By Jane Doe · 11 Min Read</div>'),
+        finding(RULE, "reading-time", line=5, text="11 Min Read"),
+    ),
+    bad(
+        page("<p>Sign up for our newsletter</p>"),
+        finding(RULE, "newsletter", line=5, text="Sign up for our newsletter"),
+    ),
+    bad(page("<p>Read more: How the juntas took power</p>"), finding(RULE, "read-more", line=5)),
+    bad(page("<h3>Related Articles</h3>"), finding(RULE, "read-more", line=5, text="Related Articles")),
+    bad(page("<p>Follow us on Mastodon</p>"), finding(RULE, "follow", line=5, column=4, text="Follow us on")),
     # The byline printed twice, in one block or in two.
-    bad(page("<div>Viral_X By Viral_X</div>"), finding(RULE, line=5, message="the byline “Viral_X” is printed twice")),
-    bad(page("<p>Viral_X</p>\n<p>By Viral_X</p>"), finding(RULE, line=6, message="“Viral_X” is printed twice")),
-    bad(page("<p>By Jane Doe</p>\n<p>Text.</p>\n<p>By Jane Doe</p>"), finding(RULE, line=7, message="Jane Doe")),
+    bad(page("<div>Viral_X By Viral_X</div>"), finding(RULE, "byline-twice", line=5, name="Viral_X")),
+    bad(page("<p>Viral_X</p>\n<p>By Viral_X</p>"), finding(RULE, "byline-twice", line=6, name="Viral_X")),
+    bad(
+        page("<p>By Jane Doe</p>\n<p>Text.</p>\n<p>By Jane Doe</p>"),
+        finding(RULE, "byline-twice", line=7, name="Jane Doe"),
+    ),
     ok(page("<p>By Jane Doe</p>")),
     ok(page("<p>The changesets by changesets table shows it.</p>")),
     # Running prose may mention comments and sharing.
@@ -36,14 +46,18 @@ CASES = [
     # Around the article, the page's own widgets are not reported...
     ok(page("<p>Text.</p>", after='<section id="comments"><h3>Leave a Reply</h3></section>\n')),
     ok(page('<p>Text.</p><aside><h3>Related Articles</h3></aside><div id="comments"><p>3 Comments</p></div>')),
-    # ...unless scope is "main".
+    # ...unless the scope is the whole page, to audit a template on purpose.
     bad(
         page("<p>Text.</p>", after='<section id="comments">\n<h3>Leave a Reply</h3></section>\n'),
-        finding(RULE, line=8, message="comment widget text “Leave a Reply”"),
-        options={"scope": "main"},
+        finding(RULE, "newsletter", line=2, text="Subscribe to our newsletter"),
+        finding(RULE, "comments", line=8, text="Leave a Reply"),
+        options={"scope": "page"},
     ),
     # A CMS fragment is read whole.
-    bad("<p>Text of the article.</p>\n<p>Share this article</p>", finding(RULE, line=2, message="share widget")),
+    bad(
+        "<p>Text of the article.</p>\n<p>Share this article</p>",
+        finding(RULE, "share", line=2, text="Share this article"),
+    ),
 ]
 
 
@@ -53,5 +67,5 @@ def test_boilerplate(case: Case) -> None:
 
 
 def test_scope_is_checked() -> None:
-    with pytest.raises(ConfigError, match="scope"):
-        lint_with(Boilerplate, "<p>x</p>", {"scope": "page"})
+    with pytest.raises(ConfigError, match=r"rules\.boilerplate: expected article or page, got 'main'"):
+        lint_with(Boilerplate, "<p>x</p>", {"scope": "main"})

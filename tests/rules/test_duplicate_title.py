@@ -14,18 +14,18 @@ CASES = [
     ok("<h1>US moves to re-engage Sahel juntas</h1>\n<p>The United States is changing course.</p>"),
     bad(
         "<h1>US moves to re-engage Sahel juntas</h1>\n<p>Body.</p>\n<p>US moves to re-engage Sahel juntas</p>",
-        finding(RULE, line=3, column=4, message="is printed again here; it is the title on line 1"),
+        finding(RULE, "headline-repeated", line=3, column=4, text="US moves to re-engage Sahel juntas", first_line=1),
     ),
     # Case, punctuation and spacing do not hide a repeat.
     bad(
         "<h1>US moves to re-engage Sahel juntas</h1>\n<p>us moves to re-engage  Sahel juntas.</p>",
-        finding(RULE, line=2, message="headline"),
+        finding(RULE, "headline-repeated", line=2, first_line=1),
     ),
     # The page title names the headline, with or without the site name.
     bad(
         f"<html><head>{TITLE}</head><body><article>\n<p>Kicker</p>\n<h1>US moves to re-engage Sahel juntas</h1>\n"
         "<p>Body.</p>\n<p>US moves to re-engage Sahel juntas</p></article></body></html>",
-        finding(RULE, line=5, message="the title on line 3"),
+        finding(RULE, "headline-repeated", line=5, first_line=3),
     ),
     # Another <h1> (a site or section name) is not the headline.
     ok(
@@ -43,12 +43,12 @@ CASES = [
     # Two headings with the same text under the same parent.
     bad(
         "<h1>T</h1>\n<h2>Background</h2>\n<p>x</p>\n<h2>Background</h2>",
-        finding(RULE, line=4, column=1, message="heading “Background” repeats the heading on line 2"),
+        finding(RULE, "heading-repeated", line=4, column=1, text="Background", first_line=2),
     ),
     ok("<h1>T</h1><h2>Mali</h2><h3>Pros</h3><h3>Cons</h3><h2>Niger</h2><h3>Pros</h3><h3>Cons</h3>"),
     bad(
         "<h1>T</h1><h2>Mali</h2><h3>Pros</h3>\n<h2>Niger</h2><h3>Pros</h3>",
-        finding(RULE, line=2, message="“Pros” repeats"),
+        finding(RULE, "heading-repeated", line=2, text="Pros", first_line=1),
         options={"siblings_only": False},
     ),
 ]

@@ -13,6 +13,8 @@ from lint_article.testing import Case, bad, finding, ok, run_cases
 RULE = "fake-heading"
 EN = '<html lang="en"><body><article>\n'
 END = "\n</article></body></html>"
+TITLE_CASE = "short, title case, no closing punctuation"
+BOLD = "only bold text"
 BODY = "<p>The security situation remains dire, and the withdrawal of Western forces has not helped the fight.</p>"
 
 
@@ -26,22 +28,22 @@ CASES = [
             f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}\n"
             f"<p>Democratic Backsliding</p>\n{BODY}"
         ),
-        finding(RULE, line=4, column=4, message="(short, title case, no closing punctuation); mark it up as <h2>"),
-        finding(RULE, line=6, message="“Democratic Backsliding”"),
+        finding(RULE, "fake-heading", line=4, column=4, reason=TITLE_CASE, level=2),
+        finding(RULE, "fake-heading", line=6, text="Democratic Backsliding"),
     ),
     bad(
         en(
             f"<h1>Sahel</h1>\n<h2>Part</h2>\n{BODY}\n<p><strong>Whole Foods future</strong></p>\n{BODY}\n"
             f"<p><b>Back on the schooner</b></p>\n{BODY}"
         ),
-        finding(RULE, line=5, message="(only bold text); mark it up as <h3>"),
-        finding(RULE, line=7, message="only bold text"),
+        finding(RULE, "fake-heading", line=5, reason=BOLD, level=3),
+        finding(RULE, "fake-heading", line=7, reason=BOLD),
     ),
     # A lone one is more often a caption, a name or a dateline; min_count sets how many make a series.
     ok(en(f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}")),
     bad(
         en(f"<h1>Sahel</h1>\n{BODY}\n<p>Regional Instability and Humanitarian Crisis</p>\n{BODY}"),
-        finding(RULE, line=4),
+        finding(RULE, "fake-heading", line=4),
         options={"min_count": 1},
     ),
     # Sentences, bylines, datelines, credits, links and captions are not headings.

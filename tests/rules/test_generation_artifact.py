@@ -4,45 +4,60 @@ from __future__ import annotations
 
 import pytest
 
+from lint_article.document.tokens import WORD
 from lint_article.rules.generation_artifact import _ANYWHERE, _OPENING, _OPENING_PATTERN, GenerationArtifact, Signal
-from lint_article.testing import Case, bad, finding, lint_with, ok, run_cases
-from lint_article.text import WORD
+from lint_article.testing import Case, Expected, bad, finding, lint_with, ok, run_cases, shown
 
 RULE = "generation-artifact"
+
+
+def leaked(line: int, evidence: str, **values: object) -> Expected:
+    """The finding of a leaked passage starting on *line*, with what gave it away."""
+    return finding(RULE, "leaked", line=line, evidence=evidence, **values)
+
+
 BODY = "<h1>Sahel</h1>\n<p>The United States is recalibrating its approach to the juntas.</p>\n"
 
 CASES = [
     ok(BODY),
     # One strong signal is enough; its confidence is 0.80.
-    bad(BODY + "<p>Sure! Here is an article about the Sahel:</p>", finding(RULE, line=3, message="confidence 0.80")),
-    bad(BODY + "<p>As an AI language model, I cannot predict coups.</p>", finding(RULE, line=3, message="self-ref")),
-    bad(BODY + "<p>(Word count: 812)</p>", finding(RULE, line=3, message="word-count talk")),
-    bad(BODY + "<p>Meta description: The US re-engages the juntas.</p>", finding(RULE, line=3, message="editor")),
-    bad(BODY + "<p>Note: This article is fictional.</p>", finding(RULE, line=3, message="fictional-content note")),
+    bad(
+        BODY + "<p>Sure! Here is an article about the Sahel:</p>",
+        leaked(3, "chatbot preamble", confidence=shown("0.80")),
+    ),
+    bad(BODY + "<p>As an AI language model, I cannot predict coups.</p>", leaked(3, "assistant self-reference")),
+    bad(BODY + "<p>(Word count: 812)</p>", leaked(3, "word-count talk")),
+    bad(BODY + "<p>Meta description: The US re-engages the juntas.</p>", leaked(3, "note to the editor")),
+    bad(BODY + "<p>Note: This article is fictional.</p>", leaked(3, "fictional-content note")),
     # A leaked passage is one finding over its run of blocks, not one per sentence.
     bad(
         BODY + "<p>Self-Correction/Review during generation:</p>\n<ol>\n<li>Neutral Tone: Ensured language remained "
         "factual.</li>\n<li>HTML Structure: Maintained strict adherence to requested HTML structure.</li>\n</ol>\n"
         "<p>Post-generation check: The article covers the required points. The HTML is clean.</p>",
-        finding(RULE, line=3, column=4, message="list item grading the text ×2"),
+        leaked(
+            3,
+            "self-review ×2, echo of the prompt ×2, list item grading the text ×2, self-assessment of the text",
+            column=4,
+            confidence=shown("0.99"),
+        ),
     ),
     # Weak evidence alone is not reported; together with more it is.
     ok(BODY + "<p>I hope this helps someone who is chasing the same bug.</p>"),
     ok(BODY + "<p>The documents were delivered as requested.</p>"),
     bad(
         BODY + "<p>I hope this helps!</p>\n<p>I've kept the tone neutral, as requested.</p>",
-        finding(RULE, line=3, message="chatbot sign-off, first-person talk about the writing, echo of the prompt"),
+        leaked(3, "chatbot sign-off, first-person talk about the writing, echo of the prompt"),
     ),
     # "Sure! Here is" is a preamble when what follows is the text handed over, not the story going on.
     ok(BODY + "<p>Sure! Here is what happened next: the levee broke.</p>"),
     ok(BODY + "<p>Certainly, here is the crux: nobody wants the night shifts.</p>"),
-    bad(BODY + "<p>Certainly, here's the revised draft with a lede:</p>", finding(RULE, line=3, message="preamble")),
+    bad(BODY + "<p>Certainly, here's the revised draft with a lede:</p>", leaked(3, "chatbot preamble")),
     # Points of something named are not the prompt's; reported speech counts for half.
     ok(BODY + "<p>The article covers the required points of the curriculum, says the ministry.</p>"),
     ok(BODY + "<p>The ministry says the article covers the required points.</p>"),
     ok(BODY + "<p>The article covers the required points, according to the ministry.</p>"),
-    bad(BODY + "<p>The article covers all the requested points.</p>", finding(RULE, line=3, message="echo of the")),
-    bad(BODY + "<p>This draft covers the required points of your brief.</p>", finding(RULE, line=3, message="echo")),
+    bad(BODY + "<p>The article covers all the requested points.</p>", leaked(3, "echo of the prompt")),
+    bad(BODY + "<p>This draft covers the required points of your brief.</p>", leaked(3, "echo of the prompt")),
     # Quoted, in a blockquote or in code: the article is talking about the phrase.
     ok(BODY + "<p>The chatbot replied: “Sure! Here is an article about the Sahel.”</p>"),
     ok(BODY + "<blockquote><p>As an AI language model, I cannot predict coups.</p></blockquote>"),
@@ -55,11 +70,11 @@ CASES = [
     # Other languages.
     bad(
         '<html lang="fr"><body><h1>Retraites</h1>\n<p>Bien sûr ! Voici un article sur la réforme :</p></body></html>',
-        finding(RULE, line=2, message="chatbot preamble"),
+        leaked(2, "chatbot preamble"),
     ),
     bad(
         '<html lang="de"><body><h1>Energie</h1>\n<p>Wortanzahl: 742</p></body></html>',
-        finding(RULE, line=2, message="word-count talk"),
+        leaked(2, "word-count talk"),
     ),
     ok('<html lang="fr"><body><h1>Retraites</h1>\n<p>Voici pourquoi la réforme divise.</p></body></html>'),
     # A stricter threshold drops single strong signals.

@@ -8,29 +8,46 @@ from lint_article.rules.placeholder_text import PlaceholderText
 from lint_article.testing import Case, bad, finding, ok, run_cases
 
 RULE = "placeholder-text"
+BRACKETED = "bracketed placeholder"
+VARIABLE = "template variable"
 
 CASES = [
     ok("<h1>Sahel</h1><p>The juntas hold power in Mali, Niger and Burkina Faso.</p>"),
-    bad('<img src="a.jpg" alt="#image_title">', finding(RULE, line=1, column=1, message="placeholder “#image_title”")),
-    bad("<figure>\n<figcaption>#image_title</figcaption></figure>", finding(RULE, line=2, column=13)),
-    bad("<p>The minister said [Insert quote here].</p>", finding(RULE, line=1, column=22, message="[Insert quote")),
-    bad("<p>Regards, [Your Name]</p>", finding(RULE, line=1, message="bracketed placeholder “[Your Name]”")),
-    bad("<p>Casualties: [TK]</p>", finding(RULE, line=1, message="[TK]")),
-    bad("<p>The budget is TKTK million.</p>", finding(RULE, line=1, message="TK marker")),
-    bad("<p>Written by {{author}}</p>", finding(RULE, line=1, message="template variable “{{author}}”")),
-    bad("<p>%%title%% %%sep%% %%sitename%%</p>", *[finding(RULE, line=1, message="%%")] * 3),
-    bad("<p>Your text here</p>", finding(RULE, line=1, message="default text")),
-    bad("<p>TODO: add the minister's reply</p>", finding(RULE, line=1, column=4, message="note “TODO”")),
-    bad("<p>Quote from the mayor [TODO]</p>", finding(RULE, line=1, message="[TODO]")),
-    bad("<h1>T</h1>\n<p>TODO fix this</p>", finding(RULE, line=2, column=4, message="note “TODO”")),
-    bad("<p>TODO: list the ministers</p>", finding(RULE, line=1, message="note “TODO”")),
+    bad('<img src="a.jpg" alt="#image_title">', finding(RULE, "alt-placeholder", line=1, column=1, alt="#image_title")),
+    bad(
+        "<figure>\n<figcaption>#image_title</figcaption></figure>",
+        finding(RULE, "placeholder", line=2, column=13, text="#image_title"),
+    ),
+    bad(
+        "<p>The minister said [Insert quote here].</p>",
+        finding(RULE, "placeholder", line=1, column=22, text="[Insert quote here]"),
+    ),
+    bad("<p>Regards, [Your Name]</p>", finding(RULE, "placeholder", line=1, what=BRACKETED, text="[Your Name]")),
+    bad("<p>Casualties: [TK]</p>", finding(RULE, "placeholder", line=1, text="[TK]")),
+    bad("<p>The budget is TKTK million.</p>", finding(RULE, "placeholder", line=1, what="TK marker")),
+    bad("<p>Written by {{author}}</p>", finding(RULE, "placeholder", line=1, what=VARIABLE, text="{{author}}")),
+    bad(
+        "<p>%%title%% %%sep%% %%sitename%%</p>",
+        *[
+            finding(RULE, "placeholder", line=1, what=VARIABLE, text=name)
+            for name in ("%%title%%", "%%sep%%", "%%sitename%%")
+        ],
+    ),
+    bad("<p>Your text here</p>", finding(RULE, "placeholder", line=1, what="default text")),
+    bad(
+        "<p>TODO: add the minister's reply</p>",
+        finding(RULE, "placeholder", line=1, column=4, what="note", text="TODO"),
+    ),
+    bad("<p>Quote from the mayor [TODO]</p>", finding(RULE, "placeholder", line=1, text="[TODO]")),
+    bad("<h1>T</h1>\n<p>TODO fix this</p>", finding(RULE, "placeholder", line=2, column=4, what="note", text="TODO")),
+    bad("<p>TODO: list the ministers</p>", finding(RULE, "placeholder", line=1, what="note", text="TODO")),
     # A to-do list is a thing people write about.
     ok("<p>TODO list for the new government: fix the trains, build the houses.</p>"),
     ok("<ul><li>TODO lists, to-do lists and TO-DO lists all work.</li></ul>"),
     # A run of filler is one finding.
     bad(
         "<p>Lorem ipsum dolor sit amet.</p>\n<p>Lorem ipsum again.</p>\n<p>Real text.</p>",
-        finding(RULE, line=1, message="(2 blocks)"),
+        finding(RULE, "lorem-ipsum", line=1, extent="2 blocks"),
     ),
     # Talking about placeholders is not leaving them.
     ok("<p>Designers call it “Lorem ipsum”: filler text.</p>"),

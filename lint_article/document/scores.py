@@ -4,7 +4,7 @@ The formulas and their per-language coefficients are textstat's
 (``textstat.backend.utils.constants.LANG_CONFIGS``), and so is the syllable
 count: the first pronunciation in the CMU Pronouncing Dictionary, else Pyphen's
 hyphenation points plus one. Two things differ on purpose. Words and sentences
-come from :class:`~lint_article.article.Article`, so scores agree with every
+come from the article's :class:`~lint_article.document.View`, so scores agree with every
 other rule's counts; and for English both the dictionary and Pyphen's patterns
 are read from compact tables built by ``scripts/build_syllable_table.py``,
 because textstat fetches NLTK's copy of the dictionary over the network on
@@ -23,8 +23,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from .article import Article, Word
+from .layout import PROSE_KINDS
+
+if TYPE_CHECKING:
+    from .views import View, Word
 
 # textstat's LANG_CONFIGS for the languages that have Flesch coefficients:
 # (base, weight of words per sentence, weight of syllables per word).
@@ -175,16 +179,14 @@ def score(words: Iterable[Word], sentence_count: int, lang: str) -> Scores | Non
     return Scores(len(word_list), sentences, syllable_total, round(ease, 2), None if grade is None else round(grade, 2))
 
 
-def prose_words(article: Article, words: Sequence[Word] | None = None) -> list[Word]:
-    """The words of the article's running prose (headings, captions and table cells
-    left out), from *words* (default: all of the article's)."""
-    prose = {id(block) for block in article.paragraphs}
-    blocks = article.blocks
-    sentences = article.sentences
-    return [w for w in (article.words if words is None else words) if id(blocks[sentences[w.sentence].block]) in prose]
+def prose_words(view: View, words: Sequence[Word] | None = None) -> list[Word]:
+    """The words of the view's running prose (headings, captions and table cells
+    left out), from *words* (default: all of the view's)."""
+    blocks = view.sentence_blocks
+    return [w for w in (view.words if words is None else words) if blocks[w.sentence].kind in PROSE_KINDS]
 
 
-def counted_sentences(article: Article, words: list[Word]) -> int:
+def counted_sentences(words: list[Word]) -> int:
     """Sentences with at least three of *words*, as textstat counts them."""
     per_sentence: dict[int, int] = {}
     for word in words:
@@ -192,10 +194,10 @@ def counted_sentences(article: Article, words: list[Word]) -> int:
     return sum(1 for n in per_sentence.values() if n >= _MIN_SENTENCE_WORDS)
 
 
-def article_scores(article: Article, lang: str | None, words: Sequence[Word] | None = None) -> Scores | None:
-    """Scores for the article's prose (or for the prose among *words*), or None
+def article_scores(view: View, lang: str | None, words: Sequence[Word] | None = None) -> Scores | None:
+    """Scores for the view's prose (or for the prose among *words*), or None
     when its language has no formula."""
     if lang is None or not supports(lang):
         return None
-    prose = prose_words(article, words)
-    return score(prose, counted_sentences(article, prose), lang)
+    prose = prose_words(view, words)
+    return score(prose, counted_sentences(prose), lang)

@@ -31,19 +31,21 @@ VOID_ELEMENTS = frozenset(
 NESTED_VOID_ELEMENTS = frozenset({"bgsound", "embed", "keygen", "source", "track", "wbr"})
 _FLAT_VOID_ELEMENTS = VOID_ELEMENTS - NESTED_VOID_ELEMENTS
 
-# One alternative per kind of markup; the first that matches at "<" wins.
+# One alternative per kind of markup; the first that matches after "<" wins. The
+# literal "<" in front lets the engine skip to each "<" as str.find would.
 _MARKUP = re.compile(
-    r"""
-      (?P<comment><!--.*?(?:-->|--!>|\Z))
-    | (?P<bogus><[!?][^>]*>?)
-    | (?P<end></(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
-    | (?P<start><(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
-    """,
+    r"""<(?:
+      (?P<comment>!--.*?(?:-->|--!>|\Z))
+    | (?P<bogus>[!?][^>]*>?)
+    | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
+    | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
+    )""",
     re.VERBOSE | re.DOTALL,
 )
 # End tags that an HTML5 parser reads as nothing: whatever follows ``</body>`` or
 # ``</html>`` still goes into the body, where libxml2 drops it.
 IGNORED_END_TAGS = frozenset({"body", "html"})
+_DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 _RAW_TEXT_ENDS = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
 
 
@@ -65,8 +67,6 @@ class TextRun:
 class Scan:
     tags: list[StartTag]
     texts: list[TextRun]
-    max_depth: int
-    """An upper bound of the element nesting depth the parser will build."""
     has_document_tags: bool
     """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
     ignored_end_tags: list[tuple[int, int]]
@@ -81,52 +81,42 @@ def scan(source: str) -> Scan:
     texts: list[TextRun] = []
     ignored: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
-    open_elements: list[str] = []
-    max_depth = 0
     has_document_tags = False
-    pos = 0
     text_start = 0
     """Where the text run that is being read began."""
-    size = len(source)
-    while pos < size:
-        lt = source.find("<", pos)
-        if lt < 0:
-            break
-        match = _MARKUP.match(source, lt)
-        if match is None:
-            # A "<" that opens nothing ("a < b") is text.
-            pos = lt + 1
-            continue
-        name = match.group("name")
-        if name is None and match.lastgroup == "end" and match.group("endname").lower() in IGNORED_END_TAGS:
-            # The parser is to read this end tag as nothing: the text on either side is one run.
-            ignored.append((lt, match.end()))
-            pos = match.end()
-            continue
-        if lt > text_start:
-            texts.append(TextRun(text_start, lt))
-        pos = text_start = match.end()
-        if name is not None:
-            name = sys.intern(name.lower())
-            tags.append(StartTag(name, lt, pos))
-            if name in ("html", "head", "body"):
-                has_document_tags = True
-            if name in RAW_TEXT_ELEMENTS:
-                close = _RAW_TEXT_ENDS[name].search(source, pos)
-                raw_end = close.start() if close else size
-                if name in ("textarea", "title") and raw_end > pos:
-                    texts.append(TextRun(pos, raw_end))
-                pos = text_start = raw_end
-            elif name not in _FLAT_VOID_ELEMENTS and not match.group(0).endswith("/>"):
-                _open(open_elements, name)
-                max_depth = max(max_depth, len(open_elements))
-        elif match.lastgroup == "end":
-            _close(open_elements, match.group("endname").lower())
-        elif match.lastgroup == "comment":
-            comments.append((lt, pos))
-    if size > text_start:
-        texts.append(TextRun(text_start, size))
-    return Scan(tags, texts, max_depth, has_document_tags, ignored, comments)
+    resume: int | None = 0
+    while resume is not None:
+        # The regular expression finds each "<" that opens markup (a "<" that
+        # opens nothing, as in "a < b", is text); the search restarts after the
+        # raw text of a <script> or <style>, where no markup is.
+        matches, resume = _MARKUP.finditer(source, resume), None
+        for match in matches:
+            lt, end = match.span()
+            kind = match.lastgroup
+            if kind == "end" and match.group("endname").lower() in IGNORED_END_TAGS:
+                # The parser is to read this end tag as nothing: the text on either side is one run.
+                ignored.append((lt, end))
+                continue
+            if lt > text_start:
+                texts.append(TextRun(text_start, lt))
+            text_start = end
+            if kind == "start":
+                name = sys.intern(match.group("name").lower())
+                tags.append(StartTag(name, lt, end))
+                if name in _DOCUMENT_TAGS:
+                    has_document_tags = True
+                if name in RAW_TEXT_ELEMENTS:
+                    close = _RAW_TEXT_ENDS[name].search(source, end)
+                    raw_end = close.start() if close else len(source)
+                    if name in ("textarea", "title") and raw_end > end:
+                        texts.append(TextRun(end, raw_end))
+                    text_start = resume = raw_end
+                    break
+            elif kind == "comment":
+                comments.append((lt, end))
+    if len(source) > text_start:
+        texts.append(TextRun(text_start, len(source)))
+    return Scan(tags, texts, has_document_tags, ignored, comments)
 
 
 def blank(source: str, spans: list[tuple[int, int]]) -> str:

@@ -1,0 +1,34 @@
+"""The document model: everything about reading an article, in one place.
+
+Decoding (:mod:`.decoding`), scanning and parsing with browser-style tree
+repair (:mod:`.scan`, :mod:`.tree`), the text layout and its source map
+(:mod:`.layout`), words and sentences (:mod:`.tokens`), the page/article split
+(:mod:`.region`), the views (:mod:`.views`), the language (:mod:`.language`)
+and readability scores (:mod:`.scores`). Rules read an :class:`Article` and
+its views, and import nothing else from here.
+"""
+
+from .article import CODE_TAGS, SPAN_ATTRIBUTE, Article
+from .language import Language
+from .layout import PARAGRAPH_KINDS, PROSE_KINDS, Block
+from .region import Region
+from .scores import Scores
+from .tree import Element
+from .views import Heading, Sentence, View, Word
+
+__all__ = [
+    "CODE_TAGS",
+    "PARAGRAPH_KINDS",
+    "PROSE_KINDS",
+    "SPAN_ATTRIBUTE",
+    "Article",
+    "Block",
+    "Element",
+    "Heading",
+    "Language",
+    "Region",
+    "Scores",
+    "Sentence",
+    "View",
+    "Word",
+]

@@ -1,0 +1,291 @@
+"""The document model: an HTML article parsed once, with every view a rule needs.
+
+An :class:`Article` is built in four steps, each a module of this package: the
+source is scanned and parsed into the tree a browser builds (:mod:`.tree`), the
+visible text is laid out in blocks with its source map (:mod:`.layout`), the
+article is told apart from the page around it (:mod:`.region`), and views read
+words, sentences and headings from either (:mod:`.views`). Every piece of text
+maps back to its line and column in the source, so a rule reports where a
+reader would look, and no rule ever parses or tokenises on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Hashable
+from functools import cached_property
+from typing import Any, TypeVar, cast
+
+from . import tree as tree_module
+from .decoding import decode_html
+from .language import Language, detect_language
+from .layout import HEADING_LEVELS, Block, Layout, is_visible, visible_text
+from .region import Region, find_region
+from .tokens import WORD, comparison_key
+from .tree import Element
+from .views import Heading, View
+
+SPAN_ATTRIBUTE = "data-lint-article-disable"
+"""Elements with this attribute (suppression) get their text span recorded:
+an inline ``<span>`` may silence part of a paragraph's words."""
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
+"""Code is quoted, not written: rules about prose leave it alone."""
+_NAMING = ("aria-label", "aria-labelledby", "title")
+T = TypeVar("T")
+
+
+class Article:
+    """An HTML article, parsed once. Build it with :meth:`from_html`."""
+
+    def __init__(self, source: str, *, encoding: str | None = None) -> None:
+        parsed = tree_module.build(source)
+        self.source = parsed.source
+        """The source text, newlines normalised to ``\\n`` (lines and columns are
+        those of the original file)."""
+        self.encoding = encoding
+        self.lines = parsed.lines
+        self.is_fragment = not parsed.scanned.has_document_tags
+        """True for a CMS body (no ``<html>``, ``<head>`` or ``<body>`` in the source)."""
+        self.comments: tuple[tuple[int, int], ...] = tuple(parsed.scanned.comments)
+        """Source spans of the comments, ``<!--`` to ``-->``, where suppression directives live."""
+        self.tree = parsed.root
+        self._tags = parsed.tags
+        layout = Layout(parsed.parsed, parsed.scanned.texts, self._tags, parsed.nuls)
+        layout.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
+        self.text = layout.text()
+        """The visible text of the whole page: blocks joined by a blank line, white space collapsed."""
+        self.blocks: tuple[Block, ...] = tuple(layout.blocks)
+        """Every block of the page, in reading order."""
+        self.headings: tuple[Heading, ...] = tuple(
+            Heading(HEADING_LEVELS[el.tag], self._element_text(el, layout), el, *self.position(self._tag_start(el)))
+            for el in layout.headings
+        )
+        """Every visible heading of the page (a view's :attr:`View.headings` are its own)."""
+        self._text_spans = layout.text_spans
+        self._segment_text_starts = layout.segment_text_starts
+        self._segment_source_starts = layout.segment_source_starts
+        self._derived: dict[tuple[Any, ...], Any] = {}
+        self._sibling_ranks: dict[Element, dict[Element, tuple[int, int]]] = {}
+
+    @classmethod
+    def from_html(cls, html_input: str | bytes) -> Article:
+        """Parse *html_input*; bytes are decoded as a browser would decode them."""
+        if isinstance(html_input, bytes):
+            decoded = decode_html(html_input)
+            return cls(decoded.text, encoding=decoded.encoding)
+        return cls(html_input)
+
+    # -- the article and the page --------------------------------------------
+
+    @cached_property
+    def region(self) -> Region:
+        """Where the article is: the element that holds its body, the parts inside
+        it that are page furniture, and its headline."""
+        return find_region(self)
+
+    @cached_property
+    def headline(self) -> Heading | None:
+        """The heading that titles the story (on a page often above the body, in
+        a header), or None when the article has none of its own."""
+        element = self.region.headline
+        return next((h for h in self.headings if h.element is element), None) if element is not None else None
+
+    @cached_property
+    def body(self) -> View:
+        """The article the writer wrote, without the page's template around and
+        inside it: its elements and headings, the headline's included; its
+        text, the headline's left out (it is not the body's prose)."""
+        members = self.region.members()
+        indices = [i for i, block in enumerate(self.blocks) if block.element in members]
+        headline = self.region.headline
+        elements = members if headline is None else members | frozenset(headline.iter())
+        return View(self, "article", indices, elements.__contains__)
+
+    @cached_property
+    def page(self) -> View:
+        """Everything a reader of the page sees, template and all."""
+        return View(self, "page", range(len(self.blocks)), _everything)
+
+    def view(self, scope: str) -> View:
+        """:attr:`body` for ``article``, :attr:`page` for ``page``."""
+        return self.body if scope == "article" else self.page
+
+    def language(self, configured: str | None = None) -> Language:
+        """The article's language: ``<html lang>``, else *configured*, else the one
+        its own text is written in (see :mod:`.language`)."""
+        return self.derived(detect_language, configured)
+
+    @cached_property
+    def lang(self) -> str | None:
+        """The language that ``<html lang>`` declares, lower-cased (``en-gb``)."""
+        for el in (self.tree, *self.tree.iter("body", "article", "main")):
+            value = el.get("lang") or el.get("{http://www.w3.org/XML/1998/namespace}lang")
+            if value and value.strip():
+                return value.strip().lower().replace("_", "-")
+        return None
+
+    @cached_property
+    def title(self) -> str | None:
+        """The text of ``<title>``, if any."""
+        for el in self.tree.iter("title"):
+            text = " ".join("".join(str(t) for t in el.itertext()).split())
+            if text:
+                return text
+        return None
+
+    def derived(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """``compute(self, *args)``, computed once per article and shared by every
+        rule that asks (readability scores feed both a rule and the stats)."""
+        key = (compute, *args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return cast(T, self._derived[key])
+
+    # -- elements ------------------------------------------------------------
+
+    @staticmethod
+    def visible_text(element: Element) -> str:
+        """The text a reader sees inside *element*, white space collapsed."""
+        return visible_text(element)
+
+    @staticmethod
+    def is_visible(element: Element) -> bool:
+        """False when *element* or an ancestor is hidden from readers."""
+        return is_visible(element)
+
+    @staticmethod
+    def within(element: Element, tags: frozenset[str]) -> bool:
+        """True when *element* or one of its ancestors is one of *tags*."""
+        return element.tag in tags or any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+    @classmethod
+    def is_code(cls, element: Element) -> bool:
+        """True when *element* is, or lies inside, code (``<code>``, ``<pre>``, ...)."""
+        return cls.within(element, CODE_TAGS)
+
+    @staticmethod
+    def comparison_key(text: str) -> str:
+        """*text* reduced for comparison: case, punctuation and spacing ignored."""
+        return comparison_key(text)
+
+    @staticmethod
+    def count_words(text: str) -> int:
+        """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`)."""
+        return sum(1 for _ in WORD.finditer(text))
+
+    @staticmethod
+    def has_name(element: Element) -> bool:
+        """Whether something in *element* names it for screen readers besides its
+        text: an ``aria-label``, ``aria-labelledby`` or ``title``, an image's
+        ``alt``, or an inline SVG's ``<title>``."""
+        for el in element.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if any((el.get(attribute) or "").strip() for attribute in _NAMING):
+                return True
+            if el.tag in ("img", "image") and (el.get("alt") or "").strip():
+                return True
+            if el.tag == "title" and "".join(str(t) for t in el.itertext()).strip():
+                return True
+        return False
+
+    # -- positions -----------------------------------------------------------
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def block_at(self, text_offset: int) -> int:
+        """Index of the block that contains *text_offset*."""
+        return max(0, bisect.bisect_right(self._block_starts, text_offset) - 1)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def source_offset(self, text_offset: int) -> int:
+        """The source offset of the character at *text_offset* in :attr:`text`."""
+        starts = self._segment_text_starts
+        if not starts:
+            return 0
+        index = max(0, bisect.bisect_right(starts, text_offset) - 1)
+        return min(
+            self._segment_source_starts[index] + max(0, text_offset - starts[index]),
+            max(0, len(self.source) - 1),
+        )
+
+    def line_of(self, text_offset: int) -> int:
+        """The source line of the character at *text_offset* in :attr:`text`."""
+        return self.position(self.source_offset(text_offset))[0]
+
+    def text_span(self, element: Element) -> tuple[int, int] | None:
+        """Offsets [start, end) in :attr:`text` of what *element* shows, for an
+        element that carries :data:`SPAN_ATTRIBUTE` (others: None)."""
+        return self._text_spans.get(element)
+
+    def element_span(self, element: Element) -> tuple[int, int]:
+        """Source offsets of *element*'s start tag; for an element the parser
+        implied (no tag in the source), the start of its line or of its first child."""
+        tag = self._tags.get(element)
+        if tag is not None:
+            return tag.start, tag.end
+        for descendant in element.iter():
+            tag = self._tags.get(descendant)
+            if tag is not None:
+                return tag.start, tag.start
+        line = cast(int | None, element.sourceline)
+        offset = self.lines.line_start(line) if line else 0
+        return offset, offset
+
+    def _tag_start(self, element: Element) -> int:
+        return self.element_span(element)[0]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        return self.lines.position(offset)
+
+    def start_tag_source(self, element: Element) -> str | None:
+        """The start tag of *element* exactly as written, if the source has one."""
+        tag = self._tags.get(element)
+        return self.source[tag.start : tag.end] if tag else None
+
+    def selector(self, element: Element) -> str:
+        """A CSS selector that finds *element* from the document's ``<body>``
+        (or, for a fragment, from the fragment's container)."""
+        parts: list[str] = []
+        el: Element | None = element
+        while el is not None and el.tag not in ("body", "html"):
+            parent = el.getparent()
+            tag = el.tag if isinstance(el.tag, str) else "*"
+            if parent is None:
+                parts.append(tag)
+                break
+            nth, of = self._nth_of_type(parent)[el]
+            parts.append(f"{tag}:nth-of-type({nth})" if of > 1 else tag)
+            el = parent
+        if el is not None and el.tag == "html" and element.tag == "html":
+            parts.append("html")
+        return " > ".join(reversed(parts))
+
+    def _nth_of_type(self, parent: Element) -> dict[Element, tuple[int, int]]:
+        """For each child of *parent*: its rank among the children of its tag
+        and their number; computed once per parent (a finding on each of 25,000
+        sibling headings must not count the siblings 25,000 times)."""
+        ranks = self._sibling_ranks.get(parent)
+        if ranks is None:
+            totals = Counter(child.tag for child in parent)
+            seen: Counter[object] = Counter()
+            ranks = {}
+            for child in parent:
+                seen[child.tag] += 1
+                ranks[child] = (seen[child.tag], totals[child.tag])
+            self._sibling_ranks[parent] = ranks
+        return ranks
+
+    def _element_text(self, element: Element, layout: Layout) -> str:
+        spans = layout.element_blocks.get(element, ())
+        return " ".join(self.text[b.start : b.end] for b in spans)
+
+
+def _everything(element: Element) -> bool:
+    return True

@@ -1,0 +1,388 @@
+"""The text layout: what a reader sees of the tree, in blocks, with its source map.
+
+One walk over the repaired tree lays out the visible text, block by block, as
+a browser shows it (white space collapsed, hidden content left out) and
+records where each piece of text comes from in the source, so that any span of
+the text maps back to a line and column. This module holds the one definition
+of what is visible and of what a block of prose is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import scan
+from .tree import Element
+
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Which elements start a block of text, and what kind of block it is. Any other
+# block-level element gathers the text written directly inside it as "block".
+BLOCK_KINDS = {
+    **dict.fromkeys(HEADING_LEVELS, "heading"),
+    "p": "paragraph",
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "blockquote": "quote",
+    "td": "cell",
+    "th": "cell",
+    "caption": "caption",
+    "figcaption": "caption",
+    "pre": "preformatted",
+    "xmp": "preformatted",
+    "plaintext": "preformatted",
+}
+PARAGRAPH_KINDS = frozenset({"paragraph", "block"})
+"""The kinds of block that are the writer's paragraphs: a ``<p>``, or text written directly in a container."""
+PROSE_KINDS = PARAGRAPH_KINDS | {"quote", "list-item"}
+"""The kinds of block that hold running prose (not headings, captions, cells or code)."""
+_CONTAINERS = frozenset(
+    {
+        "html", "body", "address", "article", "aside", "center", "details", "dialog", "dir",
+        "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "hr", "legend",
+        "listing", "main", "menu", "nav", "ol", "search", "section", "summary", "table", "tbody", "tfoot",
+        "thead", "tr", "ul", "frameset", "frame", "option", "select", "textarea",
+    }
+)  # fmt: skip
+INVISIBLE = frozenset(
+    {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
+     "noframes", "datalist", "param", "source", "track", "area", "map"}
+)  # fmt: skip
+"""Elements whose content a reader never sees as text (``<title>`` in the body too:
+browsers' style sheets hide it, and SVG's)."""
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
+_SPACE_RUN = re.compile(r"\s\s")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# How many text runs a text node joined from several may start after the last
+# one placed, and how many with more than white space, or in all, it may span.
+_RUN_LOOKAHEAD = 32
+_RUN_SPAN = 4096
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of visible text that a reader sees as one unit."""
+
+    kind: str
+    """``heading``, ``paragraph``, ``list-item``, ``quote``, ``cell``, ``caption``,
+    ``preformatted`` or ``block`` (text written directly inside a container)."""
+    element: Element
+    start: int
+    """Offset of the block's first character in :attr:`Article.text`."""
+    end: int
+
+
+def is_visible(element: Element) -> bool:
+    """False when *element* or an ancestor is hidden from readers."""
+    el: Element | None = element
+    while el is not None:
+        if isinstance(el.tag, str) and is_hidden(el):
+            return False
+        el = el.getparent()
+    return True
+
+
+def visible_text(element: Element) -> str:
+    """The text a reader sees inside *element*, white space collapsed."""
+    parts: list[str] = []
+    stack: list[tuple[Element, bool]] = [(element, False)]
+    while stack:
+        el, tail_only = stack.pop()
+        if tail_only:
+            if el.tail:
+                parts.append(el.tail)
+            continue
+        if el is not element:
+            stack.append((el, True))
+        if not isinstance(el.tag, str):  # a comment: its tail is text, its content is not
+            continue
+        if is_hidden(el):
+            continue
+        if el.text:
+            parts.append(el.text)
+        stack.extend((child, False) for child in reversed(el))
+    return " ".join("".join(parts).split())
+
+
+class Layout:
+    """Walks the tree once and lays its visible text out in blocks."""
+
+    def __init__(
+        self,
+        source: str,
+        runs: list[scan.TextRun],
+        tags: dict[Element, scan.StartTag],
+        nuls: frozenset[int] = frozenset(),
+    ) -> None:
+        self._source = source
+        self._nuls = nuls
+        self._runs = runs
+        self._run_cursor = 0
+        self._used: set[int] = set()
+        self._runs_by_text: dict[str, list[int]] = {}
+        self._keyed_runs: list[int] = []
+        """Indices of the runs that hold more than white space."""
+        for index, run in enumerate(runs):
+            raw = source[run.start : run.end]
+            key = (html.unescape(raw) if "&" in raw else raw).strip()
+            if key:
+                self._runs_by_text.setdefault(key, []).append(index)
+                self._keyed_runs.append(index)
+        self._tags = tags
+        self._parts: list[str] = []
+        self._size = 0
+        self.blocks: list[Block] = []
+        self.headings: list[Element] = []
+        self.element_blocks: dict[Element, list[Block]] = {}
+        self.text_spans: dict[Element, tuple[int, int]] = {}
+        """Text offsets [start, end) of the elements that carry the attribute walk() tracks."""
+        self.segment_text_starts: list[int] = []
+        self.segment_source_starts: list[int] = []
+        self._block_element: Element | None = None
+        self._block_kind = "block"
+        self._block_start = -1
+        self._pending_space = False
+
+    def text(self) -> str:
+        self._close_block()
+        return "".join(self._parts)
+
+    def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
+        """Lay out the text below *root*, recording the text span of every
+        element that has *tracked_attribute*."""
+        # Iterative: articles nest a thousand levels deep, Python recursion does not.
+        hidden = _frameset_parts(root)
+        block_stack: list[tuple[Element, str]] = [(root, "block")]
+        stack: list[tuple[Element, bool]] = [(root, False)]
+        while stack:
+            el, leaving = stack.pop()
+            if leaving:
+                if _is_block(el):
+                    block_stack.pop()
+                    self._switch_block(*block_stack[-1])
+                if el in self.text_spans:
+                    self.text_spans[el] = (self.text_spans[el][0], self._size)
+                if el.tag == "br":
+                    self._pending_space = True
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            tag = el.tag
+            if not isinstance(tag, str):  # comment or processing instruction
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            if is_hidden(el) or el in hidden:
+                self._add_text(el.tail, el.getparent(), block_stack)
+                continue
+            if tag in HEADING_LEVELS:
+                self.headings.append(el)
+            if _is_block(el):
+                kind = BLOCK_KINDS.get(tag, "block")
+                block_stack.append((el, kind))
+                self._switch_block(el, kind)
+            if tracked_attribute is not None and el.get(tracked_attribute) is not None:
+                self.text_spans[el] = (self._size, self._size)
+            stack.append((el, True))
+            self._add_text(el.text, el, block_stack)
+            stack.extend((child, False) for child in reversed(el))
+
+    def _switch_block(self, element: Element, kind: str) -> None:
+        self._close_block()
+        self._block_element = element
+        self._block_kind = kind
+
+    def _close_block(self) -> None:
+        if self._block_start >= 0 and self._block_element is not None:
+            block = Block(self._block_kind, self._block_element, self._block_start, self._size)
+            self.blocks.append(block)
+            self.element_blocks.setdefault(self._block_element, []).append(block)
+        self._block_start = -1
+        self._pending_space = False
+
+    def _add_text(self, text: str | None, owner: Element | None, block_stack: list[tuple[Element, str]]) -> None:
+        if not text:
+            return
+        if text.isspace():
+            self._pending_space = True
+            return
+        base, offsets = self._locate(text, owner)
+        if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
+            kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
+            if len(kept) < len(text):
+                # A NUL of the source: a browser drops it from the text.
+                mapped = [offsets(i) for i in kept]
+                text = "".join(text[i] for i in kept)
+                if not text or text.isspace():
+                    self._pending_space = self._pending_space or bool(text)
+                    return
+                base, offsets = None, lambda i: mapped[min(i, len(mapped) - 1)]
+        if base is not None:
+            lead = len(text) - len(text.lstrip())
+            stripped = text.strip()
+            if not _SPACE_RUN.search(stripped):
+                # Every gap is one white-space character: one segment maps the
+                # whole node, each gap becoming one space (a million-word page
+                # makes a million segments otherwise).
+                self._start_segment(lead > 0, base + lead)
+                self._parts.append(_OTHER_SPACE.sub(" ", stripped))
+                self._size += len(stripped)
+                self._pending_space = text[-1].isspace()
+                return
+        for match in _NON_SPACE.finditer(text):
+            self._start_segment(match.start() > 0, offsets(match.start()))
+            self._parts.append(match.group())
+            self._size += match.end() - match.start()
+            self._pending_space = False
+        self._pending_space = text[-1].isspace()
+
+    def _start_segment(self, spaced: bool, source_offset: int) -> None:
+        """Open a block if none is open, or put a space where the text had one;
+        then record where the next characters come from."""
+        if self._block_start < 0:
+            if self._size:
+                self._parts.append(BLOCK_SEPARATOR)
+                self._size += len(BLOCK_SEPARATOR)
+            self._block_start = self._size
+        elif self._pending_space or spaced:
+            self._parts.append(" ")
+            self._size += 1
+        self.segment_text_starts.append(self._size)
+        self.segment_source_starts.append(source_offset)
+
+    def _locate(self, text: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
+        """A function from an index in *text* to its source offset, and the
+        offset of index 0 when the function is that offset plus the index.
+
+        Text nodes come in document order and so, but for the rare node the
+        parser moves, do the source's text runs: the node's run is the first run
+        with the same text after the previous node's.
+        """
+        candidates = self._runs_by_text.get(text.strip())
+        if candidates:
+            found = bisect.bisect_left(candidates, self._run_cursor)
+            if found < len(candidates):
+                index = candidates[found]
+                self._run_cursor = index + 1
+            else:
+                # Text moved before its place in the source (foster parenting).
+                index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if i not in self._used), -1)
+            if index >= 0:
+                self._used.add(index)
+                run = self._runs[index]
+                raw = self._source[run.start : run.end]
+                leading = len(text) - len(text.lstrip())
+                if "&" not in raw:
+                    base = run.start + len(raw) - len(raw.lstrip()) - leading
+                    return base, lambda i: base + i
+                offsets = _decoded_offsets(raw, run.start)
+                shift = len(offsets) - len(html.unescape(raw).lstrip()) - leading
+                last = len(offsets) - 1
+                return None, lambda i: offsets[min(max(i + shift, 0), last)]
+        joined = self._locate_across_runs(text)
+        if joined is not None:
+            end = len(joined) - 1
+            return None, lambda i: joined[min(i, end)]
+        anchor = self._anchor(owner)
+        return None, lambda i: anchor
+
+    def _locate_across_runs(self, text: str) -> list[int] | None:
+        """Source offsets of each character of *text* when it is several runs
+        in a row: libxml2 joins the text on either side of an end tag it drops
+        (``a</span>b`` with no ``<span>`` open). None when no such runs follow."""
+        runs, source = self._runs, self._source
+        body = text.strip()
+        lead = len(text) - len(text.lstrip())
+        after = bisect.bisect_left(self._keyed_runs, self._run_cursor)
+        for first in self._keyed_runs[after : after + _RUN_LOOKAHEAD]:
+            offsets: list[int] = []
+            index = first
+            words = 0
+            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_SPAN:
+                run = runs[index]
+                raw = source[run.start : run.end]
+                if not raw.isspace():
+                    words += 1
+                    if words > _RUN_LOOKAHEAD:
+                        break
+                decoded = html.unescape(raw) if "&" in raw else raw
+                skip = len(decoded) - len(decoded.lstrip()) if index == first else 0
+                piece = decoded[skip : skip + len(body) - len(offsets)]
+                rest = decoded[skip + len(piece) :]
+                if not body.startswith(piece, len(offsets)) or (rest and not rest.isspace()):
+                    break
+                where = _decoded_offsets(raw, run.start) if "&" in raw else range(run.start, run.end)
+                offsets.extend(where[skip : skip + len(piece)])
+                index += 1
+            if index - first > 1 and len(offsets) == len(body):
+                self._run_cursor = index
+                self._used.update(range(first, index))
+                return [offsets[0]] * lead + offsets + [offsets[-1]] * (len(text) - lead - len(body))
+        return None
+
+    def _anchor(self, owner: Element | None) -> int:
+        while owner is not None:
+            tag = self._tags.get(owner)
+            if tag is not None:
+                return tag.end
+            owner = owner.getparent()
+        return 0
+
+
+def _decoded_offsets(raw: str, base: int) -> list[int]:
+    """Source offset of each character of ``html.unescape(raw)``."""
+    offsets: list[int] = []
+    pos = 0
+    for match in _ENTITY.finditer(raw):
+        offsets.extend(range(base + pos, base + match.start()))
+        offsets.extend([base + match.start()] * len(html.unescape(match.group())))
+        pos = match.end()
+    offsets.extend(range(base + pos, base + len(raw)))
+    return offsets
+
+
+# Where SVG and MathML hand back to HTML: text there follows HTML's rules.
+_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"})
+
+
+def _in_foreign_content(element: Element | None) -> bool:
+    """True when text in *element* is SVG or MathML text (where a browser shows
+    a NUL as U+FFFD instead of dropping it)."""
+    while element is not None:
+        tag = element.tag
+        if tag in ("svg", "math"):
+            return True
+        if tag in _INTEGRATION_POINTS:
+            return False
+        element = element.getparent()
+    return False
+
+
+def _frameset_parts(root: Element) -> set[Element]:
+    """A frameset page's ``<frameset>`` and the ``<body>`` that libxml2 adds after
+    it: a browser shows the frames, never text written around them."""
+    parts: set[Element] = set()
+    for child in root.iterchildren("frameset", "body"):
+        if child.tag == "frameset" or parts:
+            parts.add(child)
+    return parts
+
+
+def _is_block(el: Element) -> bool:
+    return el.tag in BLOCK_KINDS or el.tag in _CONTAINERS
+
+
+def is_hidden(el: Element) -> bool:
+    if el.tag in scan.NESTED_VOID_ELEMENTS:
+        return False  # void: what lies inside was nested there by libxml2
+    if el.tag in INVISIBLE or el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))

@@ -1,0 +1,243 @@
+"""Parsing and tree repair: the source text made into the tree a browser builds.
+
+lxml (libxml2) parses HTML as HTML 4 did; where that differs from what an HTML5
+browser shows, the tree is mended here, once, before anything reads it: void
+elements that libxml2 nests content into, text that stands in a table outside
+its cells (foster parenting), nesting deeper than the parser keeps, and end
+tags (``</body>``, ``</html>``) that a browser reads as nothing. Every start
+tag of the source is paired with its element, so that each element has an
+exact line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import cast
+
+from lxml import etree
+
+from . import scan
+
+Element = etree._Element
+"""An element of the parsed tree (lxml's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """The parsed, repaired tree of a source text, with what the scan found."""
+
+    source: str
+    """The source text, newlines normalised to ``\\n`` (lines and columns are
+    those of the original file)."""
+    parsed: str
+    """What the parser read: :attr:`source` with the tags it cannot keep blanked out, offsets unchanged."""
+    nuls: frozenset[int]
+    """Source offsets of the NUL characters (shown as U+FFFD in the tree)."""
+    lines: scan.LineIndex
+    scanned: scan.Scan
+    root: Element
+    tags: dict[Element, scan.StartTag]
+    """The start tag that each element was built from; implied elements have none."""
+
+
+def build(text: str) -> Tree:
+    """Parse *text* and mend the tree where libxml2 builds it otherwise than a browser."""
+    source, nuls = normalise(text)
+    lines = scan.LineIndex(source)
+    parsed, scanned, root = _parse_scanned(source)
+    if root is None:
+        # Nested deeper than the parser goes, it gave up: the tags below the
+        # limit are blanked out (their text stays, at its offsets) and it reads again.
+        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH))
+        root = root if root is not None else etree.fromstring(_EMPTY_DOCUMENT, etree.HTMLParser())
+    tags = pair_elements(root, scanned.tags, lines)
+    # Once every element has its tag, mend the tree where libxml2 builds it
+    # otherwise than a browser.
+    _unnest_void_elements(root)
+    _foster_parent(root)
+    return Tree(source, parsed, nuls, lines, scanned, root, tags)
+
+
+# What may stand inside a table outside its cells; anything else, text or
+# element, a browser moves out in front of the table ("foster parenting").
+_TABLE_SECTIONS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_TABLE_CONTENT = frozenset(
+    {"tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "script", "style", "template",
+     "table"}
+)  # fmt: skip
+_TABLE_PARTS = _TABLE_CONTENT - {"script", "style", "template", "table"}
+_NUL = re.compile("\x00")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LONE_CR = re.compile(r"\r\n?")
+_EMPTY_DOCUMENT = b"<html><body></body></html>"
+# The parser gives up on a document nested more than 2,048 levels deep; where it
+# does, the tags below this depth (by an estimate from the scan) are blanked out.
+_MAX_PARSER_DEPTH = 1000
+
+
+def normalise(source: str) -> tuple[str, frozenset[int]]:
+    """The source with CR LF and lone CR made LF (the HTML standard does the
+    same), so lines are counted as editors count them; and NUL, at which libxml2
+    would cut the text, made U+FFFD. Also the offsets of those NULs: a browser
+    shows no NUL of the text (it shows U+FFFD in an attribute)."""
+    source = _LONE_CR.sub("\n", source) if "\r" in source else source
+    if "\x00" not in source:
+        return source, frozenset()
+    nuls = frozenset(match.start() for match in _NUL.finditer(source))
+    return source.replace("\x00", "\ufffd"), nuls
+
+
+def _parse_scanned(source: str) -> tuple[str, scan.Scan, Element | None]:
+    """*source* as the parser is to read it, its scan, and its tree (None when
+    the parser gave up on it: nested deeper than it goes)."""
+    scanned = scan.scan(source)
+    parsed = scan.blank(source, scanned.ignored_end_tags) if scanned.ignored_end_tags else source
+    return parsed, scanned, parse(parsed.encode("utf-8", errors="surrogatepass"))
+
+
+def parse(data: bytes) -> Element | None:
+    """The tree of UTF-8 *data*; None when the parser gave up on its depth."""
+    parser = etree.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lags behind lxml
+        encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True, default_doctype=False
+    )
+    # Bytes with an explicit encoding: a <meta charset> inside the text must not
+    # make the parser decode it a second time.
+    root = etree.fromstring(data, parser)
+    last = parser.error_log.last_error
+    if last is not None and last.type_name == "ERR_RESOURCE_LIMIT":
+        return None  # "Excessive depth in document": it stopped there and dropped everything
+    if root is None:
+        root = etree.fromstring(_EMPTY_DOCUMENT, parser)
+    return root
+
+
+def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineIndex) -> dict[Element, scan.StartTag]:
+    """Match each element to the start tag it was built from.
+
+    Tags are taken in source order, one queue per tag name. An element whose
+    line lies before its queue's next tag was implied by the parser (it has no
+    tag of its own); a tag whose line lies before the element's was dropped by
+    the parser (a second ``<body>``, say) and is skipped.
+    """
+    queues: dict[str, deque[tuple[int, int, scan.StartTag]]] = {}
+    for tag in tags:
+        queues.setdefault(tag.name, deque()).append((lines.position(tag.start)[0], lines.position(tag.end - 1)[0], tag))
+    paired: dict[Element, scan.StartTag] = {}
+    for el in root.iter(etree.Element):
+        queue = queues.get(el.tag if isinstance(el.tag, str) else "")
+        if not queue:
+            continue
+        line = cast(int | None, el.sourceline)
+        if line is None or line >= 65535:
+            # libxml2 stops counting lines there; trust the order alone.
+            paired[el] = queue.popleft()[2]
+            continue
+        while queue and queue[0][1] < line:
+            queue.popleft()
+        if queue and queue[0][0] <= line:
+            paired[el] = queue.popleft()[2]
+    return paired
+
+
+def _unnest_void_elements(root: Element) -> None:
+    """Move what libxml2 put inside an HTML5 void element out after it."""
+    for el in list(root.iter(*scan.NESTED_VOID_ELEMENTS)):
+        if el.text is None and not len(el):
+            continue
+        children = list(el)
+        last_tail = children[-1].tail if children else None
+        if not _writable(el.text, el.tail, last_tail):
+            continue  # it stays nested, and visible: see layout.is_hidden
+        text, tail = el.text, el.tail
+        el.text = None
+        last = el
+        for child in children:
+            last.addnext(child)
+            last = child
+        el.tail = text
+        if tail:
+            last.tail = (last.tail or "") + tail
+
+
+def _writable(*texts: str | None) -> bool:
+    """True when lxml accepts every one of *texts* as text; it refuses control
+    characters that the parser itself lets through from the source."""
+    return not any(text and _NOT_XML.search(text) for text in texts)
+
+
+def _foster_parent(root: Element) -> None:
+    """Move text and elements that stand in a table outside its cells to just
+    before the table, in their order, as a browser does (libxml2 leaves them
+    in place)."""
+    for table in list(root.iter("table")):
+        parent = table.getparent()
+        if parent is None:
+            continue
+        moved: set[Element] = set()
+        for item in _misplaced(table):
+            if isinstance(item, tuple):
+                node, attribute = item
+                text = getattr(node, attribute)
+                if node in moved or not text:  # the tail of a moved element moved with it
+                    continue
+                before = table.getprevious()
+                target, slot = (before, "tail") if before is not None else (parent, "text")
+                if not _writable(text, getattr(target, slot)):
+                    continue  # the text stays where libxml2 put it
+                setattr(target, slot, (getattr(target, slot) or "") + text)
+                setattr(node, attribute, None)
+            else:
+                if item.tail and item.tail.isspace():
+                    item.tail = None
+                table.addprevious(item)
+                moved.add(item)
+
+
+def _misplaced(table: Element) -> list[tuple[Element, str] | Element]:
+    """The elements, and the text (as element and ``text`` or ``tail``), of
+    *table* that belong before it, in document order."""
+    misplaced: list[tuple[Element, str] | Element] = []
+    if table.text and not table.text.isspace():
+        misplaced.append((table, "text"))
+    # Depth first in document order; a child's tail comes after its content.
+    stack: list[tuple[Iterator[Element], Element]] = [(iter(table), table)]
+    while stack:
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            last: Element | None = owner if owner is not table else None
+        else:
+            tag = child.tag
+            is_section = tag in _TABLE_SECTIONS and tag != "table"
+            if not is_section and isinstance(tag, str) and tag not in _TABLE_CONTENT:
+                if not _holds_table_parts(child):
+                    misplaced.append(child)
+                    last = child
+                else:
+                    is_section = True  # <b><tr>...</tr></b>: the rows stay, the rest goes.
+            else:
+                last = child
+            if is_section:
+                if child.text and not child.text.isspace():
+                    misplaced.append((child, "text"))
+                stack.append((iter(child), child))
+                continue
+        if last is not None and last.tail and not last.tail.isspace():
+            misplaced.append((last, "tail"))
+    return misplaced
+
+
+def _holds_table_parts(element: Element) -> bool:
+    """True when rows, cells or sections of the enclosing table lie inside *element*."""
+    stack = list(element)
+    while stack:
+        el = stack.pop()
+        if el.tag in _TABLE_PARTS:
+            return True
+        if el.tag != "table":
+            stack.extend(el)
+    return False

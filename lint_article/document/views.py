@@ -1,0 +1,246 @@
+"""Views: the article's body, or the whole page, as a rule reads it.
+
+A :class:`View` is a part of the page (its blocks and its elements) with every
+reading a rule needs computed on first use and kept: the prose paragraphs,
+sentences, words, headings, the elements of some tag, the text lower-cased for
+cheap searches. :attr:`Article.body <lint_article.document.Article.body>` is
+the article the writer wrote (found by :mod:`~lint_article.document.region`);
+:attr:`Article.page <lint_article.document.Article.page>` is everything a reader
+of the page sees, template and all.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+from .layout import PROSE_KINDS, Block, visible_text
+from .scores import Scores, article_scores, counted_sentences, score
+from .tokens import UNSPACED_LANGUAGES, WORD, quoted_spans, sentence_spans, unspaced
+from .tree import Element
+
+if TYPE_CHECKING:
+    from .article import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    element: Element
+    line: int
+    """1-based line of the heading's start tag in the source."""
+    column: int
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    block: int
+    """Index of the sentence's block in :attr:`Article.blocks`."""
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+    sentence: int
+    """Index of the word's sentence in its view's :attr:`View.sentences`."""
+
+
+_INLINE_QUOTING = ("code", "kbd", "samp", "tt", "q")
+
+
+@dataclass(frozen=True, slots=True)
+class Lowered:
+    """A view's text lower-cased once, for cheap substring searches (``str.find``
+    runs in C; most regular expressions do not run fast enough over a long page)."""
+
+    start: int
+    """Offset in :attr:`Article.text` of ``text[1]`` (``text[0]`` is a newline, so
+    that an anchor may start with one to mean "at the start of a block")."""
+    text: str
+    exact: bool
+    """False when lower-casing changed the text's length; offsets are then unknown."""
+
+
+class View:
+    """The blocks and elements of one part of the page, and what is read from them."""
+
+    def __init__(
+        self, article: Article, scope: str, indices: Sequence[int], contains: Callable[[Element], bool]
+    ) -> None:
+        self._article = article
+        self.scope = scope
+        """``article`` (the writer's article) or ``page`` (everything a reader of the page sees)."""
+        self.block_indices: tuple[int, ...] = tuple(indices)
+        """Indices in :attr:`Article.blocks` of this view's blocks, in order."""
+        self.blocks: tuple[Block, ...] = tuple(article.blocks[i] for i in self.block_indices)
+        self.contains = contains
+        """Whether an element belongs to this view."""
+        self._quotations: dict[int, tuple[list[tuple[int, int]], list[str]]] = {}
+
+    @cached_property
+    def _index_set(self) -> frozenset[int]:
+        return frozenset(self.block_indices)
+
+    def holds_block(self, index: int) -> bool:
+        """Whether block *index* of :attr:`Article.blocks` is one of this view's."""
+        return index in self._index_set
+
+    @cached_property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The blocks that hold running prose: paragraphs, quotes, list items and loose text."""
+        return tuple(b for b in self.blocks if b.kind in PROSE_KINDS)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the view's blocks, never spanning two blocks."""
+        result: list[Sentence] = []
+        text = self._article.text
+        for index in self.block_indices:
+            block = self._article.blocks[index]
+            for start, end in sentence_spans(text[block.start : block.end]):
+                result.append(Sentence(block.start + start, block.start + end, index))
+        return tuple(result)
+
+    @cached_property
+    def sentence_blocks(self) -> tuple[Block, ...]:
+        """The block of each of :attr:`sentences`."""
+        blocks = self._article.blocks
+        return tuple(blocks[s.block] for s in self.sentences)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The words in reading order, each tied to its sentence."""
+        result: list[Word] = []
+        text = self._article.text
+        # One string object per distinct word: a long article repeats its words,
+        # and a million copies of "the" cost 50 MB.
+        spelled: dict[str, str] = {}
+        new = tuple.__new__  # a third of the cost of Word(...), which calls a Python-level __new__
+        for index, sentence in enumerate(self.sentences):
+            for match in WORD.finditer(text, sentence.start, sentence.end):
+                word = match.group()
+                result.append(new(Word, (spelled.setdefault(word, word), match.start(), match.end(), index)))
+        return tuple(result)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """The view's headings, in order; the article's include its headline, wherever the page puts it."""
+        return tuple(h for h in self._article.headings if self.contains(h.element))
+
+    @cached_property
+    def text(self) -> str:
+        """The view's visible text, one block a line."""
+        text = self._article.text
+        return "\n".join(text[b.start : b.end] for b in self.blocks)
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, text_offset: int) -> Sentence | None:
+        """The view's sentence that holds *text_offset* of :attr:`Article.text`, if any."""
+        index = bisect.bisect_right(self._sentence_starts, text_offset) - 1
+        if index >= 0 and text_offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def words_in(self, start: int, end: int) -> Sequence[Word]:
+        """The view's words that lie within text offsets [start, end) of :attr:`Article.text`."""
+        starts = self._word_starts
+        return self.words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def elements(self, *tags: str) -> Iterator[Element]:
+        """The view's elements of *tags* (every element without), in document order."""
+        for element in self._article.tree.iter(*tags) if tags else self._article.tree.iter():
+            if isinstance(element.tag, str) and self.contains(element):
+                yield element
+
+    def with_attribute(self, name: str) -> Iterator[Element]:
+        """The view's elements that carry the attribute *name*, in document order."""
+        return (el for el in self.elements() if el.get(name) is not None)
+
+    def counts_words(self, language: str | None) -> bool:
+        """Whether word counts mean something here: not in languages written without
+        spaces, declared or (when undeclared) evident from the text."""
+        if language is not None:
+            return language not in UNSPACED_LANGUAGES
+        return not unspaced(self.text)
+
+    def scores(self, language: str | None, words: Sequence[Word] | None = None) -> Scores | None:
+        """Readability scores of the view's prose (or of the prose among *words*,
+        some of its words), or None when its language has no formula."""
+        if words is None or words is self.words:
+            return self._article.derived(_scores, self.scope, language)
+        return article_scores(self, language, words)
+
+    def block_scores(self, block: Block, language: str) -> Scores | None:
+        """Readability scores of one of the view's blocks, or None."""
+        words = list(self.words_in(block.start, block.end))
+        return score(words, counted_sentences(words), language)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The view's distinct words, lower-cased: a cheap test of whether a phrase
+        can occur at all before it is searched for."""
+        return frozenset(text.lower().replace("’", "'") for text in {w.text for w in self.words})
+
+    @cached_property
+    def lowered(self) -> Lowered:
+        """The text from the view's first block to its last, lower-cased."""
+        if not self.blocks:
+            return Lowered(0, "\n", True)
+        start, end = self.blocks[0].start, self.blocks[-1].end
+        original = self._article.text[start:end]
+        text = "\n" + original.lower()
+        return Lowered(start, text, len(text) == len(original) + 1)
+
+    def blocks_with(self, anchors: tuple[str, ...]) -> list[int]:
+        """Indices in :attr:`Article.blocks` of the view's blocks that hold one of
+        *anchors* (lower-case strings; one may start with a newline to mean
+        "at the start of a block"), in order."""
+        article = self._article
+        low = self.lowered
+        found: set[int] = set()
+        if not low.exact:
+            for index in self.block_indices:
+                block = article.blocks[index]
+                lowered = article.text[block.start : block.end].lower()
+                if any(anchor.lstrip("\n") in lowered for anchor in anchors):
+                    found.add(index)
+        else:
+            text = low.text
+            for anchor in anchors:
+                at = text.find(anchor)
+                while at >= 0:
+                    found.add(article.block_at(low.start + max(at - 1, 0) + (anchor[0] == "\n")))
+                    at = text.find(anchor, at + 1)
+        return sorted(found & self._index_set)
+
+    def is_quoted(self, index: int, start: int, end: int) -> bool:
+        """Whether text offsets [start, end) of block *index* are quoted rather than
+        written: in quotation marks, or inside inline ``<code>``, ``<kbd>``,
+        ``<samp>`` or ``<q>``."""
+        article = self._article
+        block = article.blocks[index]
+        if index not in self._quotations:
+            inline = [visible_text(el) for el in block.element.iter(*_INLINE_QUOTING) if el is not block.element]
+            self._quotations[index] = (quoted_spans(article.text[block.start : block.end]), inline)
+        spans, inline = self._quotations[index]
+        low, high = start - block.start, end - block.start
+        passage = article.text[start:end]
+        return any(a <= low and high <= b for a, b in spans) or any(passage in text for text in inline)
+
+
+def _scores(article: Article, scope: str, language: str | None) -> Scores | None:
+    view = article.body if scope == "article" else article.page
+    return article_scores(view, language)

@@ -1,0 +1,24 @@
+"""Table tests for empty-heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.empty_heading import EmptyHeading
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+CASES = [
+    ok("<h1>Title</h1><h2>Part</h2>"),
+    bad("<h1>T</h1>\n<h2> </h2>", finding("empty-heading", "empty", line=2, column=1, tag="h2")),
+    bad("<h1>T</h1>\n<h3><a href='#x'></a></h3>", finding("empty-heading", "empty", line=2, tag="h3")),
+    ok("<h2><img src='logo.png' alt='Dealbook'></h2>"),
+    ok("<h2><svg role='img' aria-label='Dealbook'></svg></h2>"),
+    ok("<h2 aria-label='Key developments'></h2><h2 hidden></h2><h2 aria-hidden='true'></h2>"),
+    # Navigation and asides around the article are the page's.
+    ok("<html><body><nav><h2></h2></nav><article><h1>T</h1><aside><h3></h3></aside></article></body></html>"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_empty_heading(case: Case) -> None:
+    run_cases(EmptyHeading, case)

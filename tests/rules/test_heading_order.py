@@ -1,0 +1,34 @@
+"""Table tests for heading-order."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.heading_order import HeadingOrder
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+CASES = [
+    ok("<h1>T</h1><h2>A</h2><h3>B</h3><h2>C</h2>"),
+    ok("<h1>T</h1><h2>A</h2><h3>B</h3><h4>C</h4><h2>D</h2>"),
+    bad(
+        "<h1>T</h1>\n<h3>B</h3>", finding("heading-order", "skipped", line=2, column=1, previous=1, level=3, expected=2)
+    ),
+    bad(
+        "<h1>T</h1>\n<h2>A</h2>\n<h4>B</h4>",
+        finding("heading-order", "skipped", line=3, column=1, previous=2, level=4, expected=3),
+    ),
+    bad("<h2>A</h2>\n<h3>B</h3>", finding("heading-order", "first", line=1, column=1, level=2, expected=1)),
+    ok("<h2>A</h2><h3>B</h3>", options={"start_level": 2}),
+    bad("<h1>T</h1>", finding("heading-order", "first", line=1, level=1, expected=2), options={"start_level": 2}),
+    # Going back up any number of levels is fine; only the next one down is checked.
+    bad(
+        "<h1>T</h1><h2>A</h2><h3>B</h3><h4>C</h4><h1>U</h1>\n<h3>D</h3>",
+        finding("heading-order", "skipped", line=2, previous=1, level=3, expected=2),
+    ),
+    ok("<h1>T</h1><template><h4>x</h4></template><h2>A</h2>"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_heading_order(case: Case) -> None:
+    run_cases(HeadingOrder, case)

@@ -1,0 +1,45 @@
+"""Table tests for word-count."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.word_count import WordCount
+from lint_article.testing import Case, bad, finding, ok, run_cases
+
+_WORDS_40 = " ".join(["word"] * 40)
+
+CASES = [
+    ok(f"<h1>T</h1><p>{_WORDS_40}</p>", options={"min": 10, "max": 100}),
+    bad(
+        f"<h1>T</h1>\n<p>{_WORDS_40}</p>",
+        # The headline is not the article's text: the count starts at the body.
+        finding("word-count", "too-short", line=2, column=4, count=40, low=300, high="5,000"),
+    ),
+    bad(
+        f"<h1>T</h1>\n<p>{_WORDS_40}</p>\n<p>{_WORDS_40}</p>",
+        finding("word-count", "too-long", line=3, count=80, low=10, high="50"),
+        options={"min": 10, "max": 50},
+    ),
+    bad(
+        f"<h1>T</h1><p>{_WORDS_40}</p>",
+        finding("word-count", "too-short", line=1, low=45, high="55"),
+        options={"target": 50, "tolerance": 0.1},
+    ),
+    ok(f"<h1>T</h1><p>{_WORDS_40}</p>", options={"min": 0, "max": None}),
+    bad("", finding("word-count", "too-short", line=1, column=1, count=0)),
+    # Scripts, styles, comments, attributes and hidden text are not words a reader sees.
+    ok(
+        '<p title="one two three">a b c</p><script>x y z</script><style>p{}</style>'
+        "<!-- d e f --><div hidden>g h</div><noscript>i j</noscript>",
+        options={"min": 3, "max": 3},
+    ),
+    # Blocks never run together: "end" and "Start" stay two words.
+    ok("<p>end</p><p>Start</p>", options={"min": 2, "max": 2}),
+    ok("<td>a</td><td>b</td><li>c<li>d", options={"min": 4, "max": 4}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_word_count(case: Case) -> None:
+    run_cases(WordCount, case)
