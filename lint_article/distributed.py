@@ -184,7 +184,7 @@ def _write_parquet(
     writer = files.enter_context(parquet.ParquetWriter(output, schema))
     count = 0
     for batch in chunked(entries, 1024):
-        writer.write_batch(pyarrow.RecordBatch.from_pylist(batch, schema=schema))
+        writer.write_batch(pyarrow.RecordBatch.from_pylist([_parquet_entry(e) for e in batch], schema=schema))
         count += len(batch)
     return count
 
@@ -194,19 +194,17 @@ _WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet}
 
 
 def entry_schema() -> pyarrow.Schema:
-    """The Arrow schema of an entry, from the fields of :class:`Finding` and :class:`Stats`."""
+    """The Arrow schema of an entry, from the fields of :class:`Finding` and :class:`Stats`:
+    text, whole numbers and numbers as such, a severity as its name (as in the JSON),
+    and a field of any other type (a finding's ``data``) as JSON text."""
     import pyarrow
 
-    def kind(hint: Any) -> pyarrow.DataType:
-        if isinstance(hint, types.UnionType):  # float | None: a nullable float
-            (hint,) = (member for member in typing.get_args(hint) if member is not type(None))
-        if issubclass(hint, enum.Enum):  # a severity is written as its name, as in the JSON
-            return pyarrow.string()
-        return {str: pyarrow.string(), int: pyarrow.int64(), float: pyarrow.float64()}[hint]
+    kinds: dict[type | None, pyarrow.DataType] = {str: pyarrow.string(), int: pyarrow.int64(), float: pyarrow.float64()}
 
     def struct(cls: type) -> pyarrow.StructType:
-        hints = typing.get_type_hints(cls)
-        return pyarrow.struct([pyarrow.field(field.name, kind(hints[field.name])) for field in dataclasses.fields(cls)])
+        return pyarrow.struct(
+            [pyarrow.field(name, kinds.get(_plain_type(hint), pyarrow.string())) for name, hint in _field_types(cls)]
+        )
 
     return pyarrow.schema(
         [
@@ -216,6 +214,36 @@ def entry_schema() -> pyarrow.Schema:
             pyarrow.field("stats", struct(Stats)),
         ]
     )
+
+
+def _field_types(cls: type) -> list[tuple[str, Any]]:
+    hints = typing.get_type_hints(cls)
+    return [(field.name, hints[field.name]) for field in dataclasses.fields(cls)]
+
+
+def _plain_type(hint: Any) -> type | None:
+    """str, int or float for a field of that type (or that type or None; a severity is
+    str); None for any other type, which Parquet gets as JSON text."""
+    if isinstance(hint, types.UnionType):
+        members = [member for member in typing.get_args(hint) if member is not type(None)]
+        hint = members[0] if len(members) == 1 else None
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return str
+    return hint if hint in (str, int, float) else None
+
+
+_FINDING_JSON_FIELDS = [name for name, hint in _field_types(Finding) if _plain_type(hint) is None]
+
+
+def _parquet_entry(entry: Entry) -> Entry:
+    """*entry* with the finding fields that Parquet keeps as JSON text encoded."""
+    if not _FINDING_JSON_FIELDS:
+        return entry
+    findings = [
+        {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}}
+        for f in entry["findings"]
+    ]
+    return {**entry, "findings": findings}
 
 
 def _record(row: Mapping[str, Any], id_column: str, html_column: str) -> tuple[str, Any]:
