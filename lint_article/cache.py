@@ -16,12 +16,16 @@ and no others, and a new version of anything is never trusted with an old result
 A report does not hold its path: the path comes from the current run. Reports
 that say a file could not be read, or that a rule crashed, are not kept.
 
-Each entry is a file of its own, ``results/<2 hex>/<62 hex>``: the SHA-256 of its
-payload on the first line, then the report as JSON. It is written to a temporary
-file and renamed over the entry, so that two runs sharing the folder never see
-half an entry; an entry that is truncated or corrupt fails its checksum, is
-ignored and is written anew. The folder holds a ``.gitignore`` of ``*`` and a
-``CACHEDIR.TAG``, so that git and backup tools pass it by.
+Each entry is a file of its own, ``results-v1/<2 hex>/<62 hex>``: the SHA-256 of
+its payload on the first line, then the report as JSON (rows of field values). It
+is written to a temporary file and renamed over the entry, so that two runs
+sharing the folder never see half an entry; an entry that is truncated or corrupt
+fails its checksum, is ignored and is written anew. Two kinds of entries spare a
+run that finds every report the rest of the work: ``settings-v1`` remembers the
+linter key of a set of settings (so the rules need not be loaded to compute it),
+and ``files-v1`` the content hash of a file by its stamp (so it need not be read).
+The folder holds a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so that git and
+backup tools pass it by.
 """
 
 from __future__ import annotations
