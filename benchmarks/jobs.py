@@ -16,35 +16,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+import whole_run
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "corpus" / "pages"
 
 
 def run(jobs: int, output: Path, pages: Path) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (the process and its workers) of one check."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "lint_article", "check", "--jobs", str(jobs), "-o", str(output), str(pages)],
-        cwd=ROOT,  # this checkout's lint_article, whatever is installed
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode not in (0, 1):
-        sys.exit(f"lint-article failed with {result.returncode}:\n{result.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    """Wall-clock and CPU seconds (the process and its workers) of one check, without the
+    cache (a cached run would not lint)."""
+    return whole_run.timed("check", "--no-cache", "--jobs", str(jobs), "-o", str(output), str(pages))
 
 
 def main() -> int:

@@ -9,15 +9,49 @@ The stable library API::
         print(finding.line, finding.rule, finding.message)
 """
 
-from .api import lint, lint_file, make_linter
-from .batch import lint_many
-from .config import ActiveRule, Config
-from .document import Article, Block, Heading, Sentence, View, Word
-from .engine import Linter
-from .findings import Finding, FindingDict, Severity
-from .registry import Registry, load_registry
-from .report import Report, ReportDict, Stats, StatsDict
-from .rule import ConfigError, Context, Rule, RuleOptions, option
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .api import lint, lint_file, make_linter
+    from .batch import lint_many
+    from .config import ActiveRule, Config
+    from .document import Article, Block, Heading, Sentence, View, Word
+    from .engine import Linter
+    from .findings import Finding, FindingDict, Severity
+    from .registry import Registry, load_registry
+    from .report import Report, ReportDict, Stats, StatsDict
+    from .rule import ConfigError, Context, Rule, RuleOptions, option
+
+# Each name is imported from its module when it is first used (PEP 562): a run that
+# finds every report in its cache never loads the parser or the rules.
+_MODULES = {
+    "api": ("lint", "lint_file", "make_linter"),
+    "document": ("Article", "Block", "Heading", "Sentence", "View", "Word"),
+    "batch": ("lint_many",),
+    "config": ("ActiveRule", "Config"),
+    "engine": ("Linter",),
+    "findings": ("Finding", "FindingDict", "Severity"),
+    "registry": ("Registry", "load_registry"),
+    "report": ("Report", "ReportDict", "Stats", "StatsDict"),
+    "rule": ("ConfigError", "Context", "Rule", "RuleOptions", "option"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})
+
 
 __all__ = [
     "ActiveRule",

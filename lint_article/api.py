@@ -8,13 +8,15 @@ import stat
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import DEFAULT_MAX_FILE_SIZE, Config, as_config
-from .engine import Linter
-from .inputs import MAX_FILE_SIZE_HINT, Limit, TooLarge, TooSlow, check_limits, read_limited
+from .inputs import MAX_FILE_SIZE_HINT, Limit, TooLarge, TooSlow, check_limits, check_size, read_limited
 from .registry import Registry, load_registry
 from .report import Report
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 __all__ = [
     "MAX_BYTES",
@@ -22,6 +24,7 @@ __all__ = [
     "Limit",
     "TooLarge",
     "check_limits",
+    "check_size",
     "lint",
     "lint_file",
     "lint_path",
@@ -42,6 +45,8 @@ def make_linter(
 ) -> Linter:
     """A reusable linter for *config*, less the *ignored* rules (a file's
     ``per-file-ignores``); raises ConfigError before any article is read."""
+    from .engine import Linter  # here: settings, sizes and cached reports need neither the parser nor the rules
+
     settings = as_config(config)
     registry = registry or load_registry()
     shape = "page" if settings.profile == "auto" else settings.profile

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
 import os
 import re
 import shutil
@@ -24,16 +25,17 @@ import click
 
 from . import __name__ as package_name
 from .api import TooLarge, make_linter, read_limited
-from .batch import Item, lint_many
+from .batch import Item, Linters, lint_many
+from .cache import CACHE_DIR_VARIABLE, DEFAULT_CACHE_DIR, ResultCache, default_cache_dir
 from .config import KEYS, PROFILE_NAMES, SCOPES, Config
 from .config_files import Settings
 from .files import expand_paths
 from .findings import Severity
-from .formatters import FORMATTERS, FormatOptions, rule_infos
-from .formatters.base import printable, shown_path
+from .formatters import FORMATTERS, STREAMING, FormatOptions, rule_infos
+from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
 from .inputs import MAX_FILE_SIZE_HINT
-from .registry import Registry, load_registry
+from .registry import Registry, load_registry, loaded_registry
 from .report import Report
 from .rule import ConfigError, Problems, suggest
 
@@ -49,8 +51,8 @@ class OutputError(click.ClickException):
 
     exit_code = EXIT_ERROR
 
-    def __init__(self, path: str, exc: OSError) -> None:
-        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+    def __init__(self, path: str, exc: OSError, action: str = "write") -> None:
+        super().__init__(f"cannot {action} {path}: {exc.strerror or exc}")
 
 
 def _rule_ids(value: str | None) -> tuple[str, ...] | None:
@@ -194,6 +196,13 @@ def main() -> None:
     help="Largest file linted, in bytes, or with K, M or G (20M); larger ones are an error.  [default: 20M]",
 )
 @click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help=f"Keep reports in this folder and reuse them for unchanged articles.  [default: ${CACHE_DIR_VARIABLE}, "
+    f"else {DEFAULT_CACHE_DIR}]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of reports.")
+@click.option(
     "--stdin-jsonl",
     is_flag=True,
     help='Read {"id", "html", "path"?, "config"?} lines from standard input until it ends; '
@@ -224,6 +233,8 @@ def check(
     extra_outputs: list[tuple[str, str]],
     exit_zero: bool,
     max_file_size: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
     stdin_jsonl: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
@@ -251,8 +262,10 @@ def check(
     with problems.collected():
         overrides = Config.from_mapping({k: v for k, v in given.items() if v is not None}, source="command line")
     settings = _settings(config_file, isolated, overrides)
+    cache = None if no_cache or stdin_jsonl else ResultCache(cache_dir or default_cache_dir())
+    linters = Linters(settings)
     with problems.collected():
-        make_linter(settings.for_path(None))
+        linters.check(None, cache)
     baseline = None
     if baseline_file and not write_baseline:
         with problems.collected():
@@ -260,18 +273,31 @@ def check(
     items, faults = _gather(settings, paths, stdin_filename, force_exclude, problems)
     for item in items:  # every configuration file the run will use
         with problems.collected():
-            settings.linter_for(_settings_path(item[0] if isinstance(item, tuple) else item))
+            linters.check(item[0] if isinstance(item, tuple) else os.fspath(item), cache)
     _warn(settings)
     if problems.found:
         raise ConfigurationError(problems.found)
-    registry = load_registry()
-    for error in registry.errors:
-        click.echo(f"error: {error}", err=True)
     if stdin_jsonl:
-        sys.exit(EXIT_ERROR if registry.errors else _lint_jsonl(settings))
+        errors = _say_registry_errors(load_registry())
+        sys.exit(EXIT_ERROR if errors else _lint_jsonl(settings))
     with _Progress(items) as progress:
-        reports = [*progress.follow(lint_many(items, config=settings, jobs=jobs)), *faults]
-    _report_faults(reports, registry, output_format)
+        linted = itertools.chain(progress.follow(lint_many(items, config=settings, jobs=jobs, cache_dir=cache)), faults)
+        # The rules are loaded when some settings were new to the cache; with settings that
+        # it knew, nothing was installed or changed since, so no plugin can be broken.
+        registry = loaded_registry()
+        errors = _say_registry_errors(registry)
+        streaming = output_format in STREAMING and not (baseline or write_baseline or statistics or extra_outputs)
+        if streaming:
+            # Each report is written as it comes and then let go: constant memory for any number of files.
+            tally = _Tally(settings, output_format)
+            _emit_lines(STREAMING[output_format](map(tally.add, linted), FormatOptions()), output_file)
+        else:
+            reports = list(linted)
+    _warn_about(cache)
+    if streaming:
+        code = EXIT_ERROR if errors else tally.exit_code
+        sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
+    _report_faults(reports, output_format)
     if write_baseline:
         from .baseline import Baseline
 
@@ -283,7 +309,9 @@ def check(
         click.echo(f"Wrote a baseline of {len(baseline):,} findings to {write_baseline}.", err=True)
     if baseline is not None:
         reports = _apply_baseline(baseline, reports, baseline_file if not write_baseline else None)
-    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=rule_infos(registry))
+    # Without the rules loaded, a format that needs their metadata loads them itself.
+    infos = rule_infos(registry) if registry else None
+    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=infos)
     if statistics and output_format != "text":
         for line in statistics_lines(reports, options):
             click.echo(line, err=True)
@@ -291,8 +319,21 @@ def check(
     _emit(text, output_file, color=options.color)
     for extra_format, extra_file in extra_outputs:  # the same reports, so that CI lints once
         _emit(FORMATTERS[extra_format](reports, dataclasses.replace(options, color=False)), extra_file)
-    code = EXIT_ERROR if registry.errors else exit_code(reports, settings)
+    code = EXIT_ERROR if errors else exit_code(reports, settings)
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _say_registry_errors(registry: Registry | None) -> bool:
+    """Say on standard error which plugins failed to load; True when some did."""
+    errors = registry.errors if registry is not None else ()
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    return bool(errors)
+
+
+def _warn_about(cache: ResultCache | None) -> None:
+    if cache is not None and cache.problem:
+        click.echo(f"warning: {cache.problem}; the reports were not kept", err=True)
 
 
 def _format_and_file(value: str) -> tuple[str, str]:
@@ -514,17 +555,21 @@ def _size_of(item: Item) -> str:
     return f" ({size / 1_000_000:.1f} MB)" if size >= 100_000 else ""
 
 
-def _report_faults(reports: Sequence[Report], registry: Registry, output_format: str) -> None:
-    """Say on standard error which rule (of which plugin) crashed on which file; and,
-    when the output is for machines, which files could not be linted."""
+def _report_faults(reports: Sequence[Report], output_format: str) -> None:
     for report in reports:
-        path = shown_path(report.path)
-        if report.error is not None and output_format != "text":
-            click.echo(f"{path}: error: {printable(report.error)}", err=True)
-        for finding in report.internal_errors:
-            entry = registry.rules.get(finding.rule)
-            origin = entry.origin if entry else "unknown"
-            click.echo(f"error: {path}: {printable(finding.message)} (rule {finding.rule!r} of {origin!r})", err=True)
+        _report_fault(report, output_format)
+
+
+def _report_fault(report: Report, output_format: str) -> None:
+    """Say on standard error which rule (of which plugin) crashed on the file; and,
+    when the output is for machines, when the file could not be linted."""
+    path = shown_path(report.path)
+    if report.error is not None and output_format != "text":
+        click.echo(f"{path}: error: {report.error}", err=True)
+    for finding in report.internal_errors:
+        entry = load_registry().rules.get(finding.rule)
+        origin = entry.origin if entry else "unknown"
+        click.echo(f"error: {path}: {finding.message} (rule {finding.rule!r} of {origin!r})", err=True)
 
 
 def _load_baseline(path: str) -> Baseline:
@@ -573,14 +618,46 @@ def _emit(text: str, output_file: str | None, color: bool = False) -> None:
         raise OutputError(output_file, exc) from None
 
 
+def _emit_lines(lines: Iterator[str], output_file: str | None) -> None:
+    """Write each line as it comes (to standard output, flushed, or to *output_file*)."""
+    if output_file is None:
+        for line in lines:
+            click.echo(line, nl=False)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as stream:
+            for line in lines:
+                stream.write(line)
+    except OSError as exc:
+        raise OutputError(output_file, exc) from None
+
+
 def exit_code(reports: Sequence[Report], settings: Settings) -> int:
     """2 when a file could not be linted or a rule crashed; 1 when a finding
     reaches the ``fail-on`` severity of its file's settings; else 0."""
-    if any(r.error is not None or r.internal_errors for r in reports):
-        return EXIT_ERROR
-    if any(r.failed(settings.for_path(_settings_path(r.path)).fail_on) for r in reports):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    tally = _Tally(settings)
+    for report in reports:
+        tally.add(report)
+    return tally.exit_code
+
+
+class _Tally:
+    """The exit code of the reports seen so far (see :func:`exit_code`)."""
+
+    def __init__(self, settings: Settings, output_format: str | None = None) -> None:
+        self.settings = settings
+        self.output_format = output_format
+        """Given, each report's faults are said on standard error as it is counted."""
+        self.exit_code = EXIT_OK
+
+    def add(self, report: Report) -> Report:
+        if self.output_format is not None:
+            _report_fault(report, self.output_format)
+        if report.error is not None or report.internal_errors:
+            self.exit_code = EXIT_ERROR
+        elif report.failed(self.settings.for_path(_settings_path(report.path)).fail_on):
+            self.exit_code = max(self.exit_code, EXIT_FINDINGS)
+        return report
 
 
 @main.command("rules")
@@ -862,3 +939,19 @@ def mcp(config_file: str | None, isolated: bool) -> None:
     except ModuleNotFoundError as exc:
         raise _needs_extra("mcp", ("mcp", "mcp_types", "pydantic"), exc) from None
     run(_face_settings(config_file, isolated))
+
+
+@main.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache to remove (default: as for check).")
+def clean(cache_dir: str | None) -> None:
+    """Remove the cache of reports that check keeps."""
+    from .cache import clean as remove_cache
+
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        removed = remove_cache(folder)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise OutputError(str(folder), exc, "remove") from None
+    click.echo(f"Removed {folder}." if removed else f"No cache at {folder}.")

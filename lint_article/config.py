@@ -15,12 +15,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .findings import Severity
 from .language_codes import language_problem
 from .registry import Registry, load_registry
 from .rule import ConfigError, Problems, Rule, RuleOptions, suggest
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 # The shapes an article comes in: a full page, or a CMS body ("fragment") whose
 # title the CMS renders. "auto" takes each input for what it is: a fragment when

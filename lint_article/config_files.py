@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import configparser
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .api import make_linter
 from .config import Config
-from .engine import Linter
 from .registry import Registry
 from .rule import ConfigError
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 CONFIG_NAMES = (".lint-article.toml", "pyproject.toml", "setup.cfg")
 _SETUP_CFG_SECTION = "lint-article"
@@ -199,6 +202,8 @@ class Settings:
     warnings: dict[str, None] = field(default_factory=dict)
     """Tables met in discovery that look meant for lint-article but are not read (an ordered set)."""
     _by_folder: dict[Path | None, Config] = field(default_factory=dict)
+    _by_given_folder: dict[str, Config] = field(default_factory=dict)
+    """The same, by the folder as a path names it: resolved once, not for each file."""
     _linters: dict[tuple[int, frozenset[str]], Linter] = field(default_factory=dict)
 
     def for_path(self, path: PurePath | None) -> Config:
@@ -207,8 +212,14 @@ class Settings:
             return self._resolved(None)
         if self.config_file is not None:
             return self._resolved(self.config_file.parent, explicit=self.config_file)
-        folder = Path(path).parent if path is not None else Path.cwd()
-        return self._resolved(folder.resolve() if folder.exists() else Path.cwd())
+        given = os.path.abspath(PurePath(path).parent) if path is not None else None
+        if given is not None and given in self._by_given_folder:
+            return self._by_given_folder[given]
+        folder = Path(given) if given is not None else Path.cwd()
+        config = self._resolved(folder.resolve() if folder.exists() else Path.cwd())
+        if given is not None:
+            self._by_given_folder[given] = config
+        return config
 
     def _resolved(self, folder: Path | None, explicit: Path | None = None) -> Config:
         """The settings of *folder* (None: no file at all), built once: linters are
@@ -227,10 +238,16 @@ class Settings:
     def _warn(self, warning: str) -> None:
         self.warnings[warning] = None
 
+    def resolve(self, path: PurePath | None) -> tuple[Config, frozenset[str]]:
+        """The settings for *path*, and the rules that its per-file ignores leave out."""
+        config = self.for_path(path)
+        if path is None or not config.per_file_ignores:
+            return config, frozenset()
+        return config, config.ignored_for(Path(path).absolute())
+
     def linter_for(self, path: PurePath | None) -> Linter:
         """The linter for *path*: its settings, less its per-file ignores."""
-        config = self.for_path(path)
-        ignored = config.ignored_for(Path(path).absolute()) if path is not None else frozenset()
+        config, ignored = self.resolve(path)
         key = (id(config), ignored)
         if key not in self._linters:
             self._linters[key] = make_linter(config, self.registry, ignored=ignored)

@@ -73,10 +73,18 @@ def not_text(html: object) -> str:
     return f"no text given: the html is {type(html).__name__}, not str or bytes"
 
 
-def _too_large(html: str | bytes, max_bytes: int | None) -> str | None:
+def check_size(html: str | bytes, max_bytes: int | None) -> None:
+    """Raise :class:`TooLarge` when *html* (text counted in UTF-8 bytes) is over *max_bytes* (None: no limit)."""
     size = len(html) if isinstance(html, bytes) else _utf8_size(html, max_bytes)
     if max_bytes is not None and size > max_bytes:
-        return str(TooLarge(max_bytes, size, hint=MAX_FILE_SIZE_HINT))
+        raise TooLarge(max_bytes, size, hint=MAX_FILE_SIZE_HINT)
+
+
+def _too_large(html: str | bytes, max_bytes: int | None) -> str | None:
+    try:
+        check_size(html, max_bytes)
+    except TooLarge as exc:
+        return str(exc)
     return None
 
 

@@ -13,9 +13,12 @@ import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "lint_article.rules"
 # Kebab-case: lower-case words and digits joined by hyphens (heading-order, single-h1).
@@ -80,8 +83,15 @@ def load_registry() -> Registry:
     global _cached
     with _lock:
         if _cached is None:
+            from importlib.metadata import entry_points  # here: reading settings needs no rule
+
             _cached = _load(entry_points(group=ENTRY_POINT_GROUP))
         return _cached
+
+
+def loaded_registry() -> Registry | None:
+    """The installed rules if this process has loaded them, else None."""
+    return _cached
 
 
 def _load(points: Iterable[EntryPoint]) -> Registry:

@@ -33,11 +33,13 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from string import Formatter
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from .document import Article, Element, View, Word
 from .findings import Finding, Severity
-from .suppression import Suppressions
+
+if TYPE_CHECKING:  # only named in annotations: configuration can be read without loading the parser
+    from .document import Article, Element, View, Word
+    from .suppression import Suppressions
 
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
 DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
@@ -187,7 +189,11 @@ class Context(Generic[OptionsT]):
     ) -> None:
         self._rule = rule
         self._article = article
-        self._suppressions = suppressions if suppressions is not None else Suppressions(article)
+        if suppressions is None:
+            from .suppression import Suppressions  # the engine passes the article's; a test may not
+
+            suppressions = Suppressions(article)
+        self._suppressions = suppressions
         self._words: Sequence[Word] | None = None
         self.options = options
         self.severity = severity

@@ -41,3 +41,12 @@ def cli_json_entry(*args: str, cwd: Path, stdin: bytes | None = None) -> dict[st
     )
     (entry,) = json.loads(result.stdout)["files"]
     return dict(entry)
+
+
+@pytest.fixture(autouse=True)
+def own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's runs of the command line keep their reports in a cache of their
+    own: the cache is exercised everywhere, and nothing is written into the checkout."""
+    folder = tmp_path_factory.mktemp("cache") / "lint-article-cache"
+    monkeypatch.setenv("LINT_ARTICLE_CACHE_DIR", str(folder))
+    return folder

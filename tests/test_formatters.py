@@ -55,6 +55,7 @@ SARIF_SCHEMA = json.loads((ROOT.parent / "shared" / "schemas" / "sarif-schema-2.
 SUFFIX = {
     "text": "txt",
     "json": "json",
+    "jsonl": "jsonl",
     "sarif": "json",
     "github": "txt",
     "gitlab": "json",

@@ -113,7 +113,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, str]]:
     return state
 
 
-def test_a_run_writes_nothing_unless_asked(tmp_path: Path) -> None:
+def test_a_run_writes_nothing_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     work = tmp_path / "work"
     shutil.copytree(FIXTURES, work / "articles")
     (work / "draft.html").write_text("<h1>A</h1>\n<h1>B</h1><p style='x'>Text.</p>")
@@ -121,11 +121,20 @@ def test_a_run_writes_nothing_unless_asked(tmp_path: Path) -> None:
     (work / "read-only.html").chmod(0o444)
     before = snapshot(work)
     for output_format in ("text", "json"):
-        result = run_cli("check", "--format", output_format, ".", cwd=work)
+        result = run_cli("check", "--no-cache", "--format", output_format, ".", cwd=work)
         assert result.returncode in (0, 1), result.stdout + result.stderr
     assert snapshot(work) == before
+    # By default it keeps its cache of reports, in one folder, and changes nothing else.
+    monkeypatch.delenv("LINT_ARTICLE_CACHE_DIR")
+    result = run_cli("check", ".", cwd=work)
+    assert result.returncode == 1, result.stdout + result.stderr
+    after = snapshot(work)
+    assert {name.split(os.sep)[0] for name in set(after) - set(before)} == {".lint-article-cache"}
+    assert {k: v for k, v in after.items() if not k.startswith(".lint-article-cache")} == before
+    assert run_cli("clean", cwd=work).returncode == 0
+    assert snapshot(work) == before
     # Asked to write a report, it writes that file and nothing else.
-    run_cli("check", "--format", "json", "--output-file", "report.json", ".", cwd=work)
+    run_cli("check", "--no-cache", "--format", "json", "--output-file", "report.json", ".", cwd=work)
     after = snapshot(work)
     assert set(after) - set(before) == {"report.json"}
     assert {k: v for k, v in after.items() if k != "report.json"} == before

@@ -1,21 +1,35 @@
 """Output formats. Each formatter turns reports into text and knows no rule.
 
 Every formatter is ``format_reports(reports, options=None) -> str`` and gets the
-same :class:`~lint_article.report.Report` objects; see :mod:`.base`.
+same :class:`~lint_article.report.Report` objects; see :mod:`.base`. A format
+whose text for a report depends on that report alone also has
+``stream_reports(reports, options=None)``, an iterator of text as the reports
+come (:data:`STREAMING`).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
-from .base import FormatOptions, Formatter, RuleInfo, relative_posix, rule_infos
+from .base import FormatOptions, Formatter, RuleInfo, StreamingFormatter, relative_posix, rule_infos
 
-__all__ = ["FORMATTERS", "FormatOptions", "Formatter", "RuleInfo", "relative_posix", "rule_infos"]
+__all__ = [
+    "FORMATTERS",
+    "STREAMING",
+    "FormatOptions",
+    "Formatter",
+    "RuleInfo",
+    "StreamingFormatter",
+    "relative_posix",
+    "rule_infos",
+]
 
 _MODULES = {
     "text": "text",
     "json": "json_format",
+    "jsonl": "jsonl",
     "sarif": "sarif",
     "github": "github",
     "gitlab": "gitlab",
@@ -24,20 +38,30 @@ _MODULES = {
 }
 
 
-class _Formatters(Mapping[str, Formatter]):
-    """Format name -> formatter, each module imported when its format is asked
-    for: a pre-commit run prints text and need not load XML or SARIF code."""
+T = TypeVar("T")
 
-    def __getitem__(self, name: str) -> Formatter:
-        module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-        formatter: Formatter = module.format_reports
-        return formatter
+
+class _Lazy(Mapping[str, T]):
+    """Format name -> a function of the format's module, each module imported when
+    its format is asked for: a pre-commit run prints text and need not load XML or
+    SARIF code."""
+
+    def __init__(self, modules: Mapping[str, str], function: str) -> None:
+        self._modules = modules
+        self._function = function
+
+    def __getitem__(self, name: str) -> T:
+        module = importlib.import_module(f"{__name__}.{self._modules[name]}")
+        found: T = getattr(module, self._function)
+        return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_MODULES)
+        return iter(self._modules)
 
     def __len__(self) -> int:
-        return len(_MODULES)
+        return len(self._modules)
 
 
-FORMATTERS: Mapping[str, Formatter] = _Formatters()
+FORMATTERS: Mapping[str, Formatter] = _Lazy(_MODULES, "format_reports")
+STREAMING: Mapping[str, StreamingFormatter] = _Lazy({"jsonl": _MODULES["jsonl"]}, "stream_reports")
+"""The formats that can be written report by report, as the run goes on."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,6 +54,13 @@ class FormatOptions:
 
 class Formatter(Protocol):
     def __call__(self, reports: Sequence[Report], options: FormatOptions | None = None, /) -> str: ...
+
+
+class StreamingFormatter(Protocol):
+    """A format whose text for each report depends on that report alone: its lines
+    can be written while the run goes on (``stream_reports`` of its module)."""
+
+    def __call__(self, reports: Iterable[Report], options: FormatOptions | None = None, /) -> Iterator[str]: ...
 
 
 def rule_infos(registry: Registry) -> dict[str, RuleInfo]:
@@ -125,8 +132,9 @@ def shown_path(path: str) -> str:
     return printable(path)
 
 
-def json_text(data: Any) -> str:
-    """*data* as indented JSON that encodes to UTF-8 whatever strings it holds.
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """*data* as JSON (indented, or on one line for *indent* None), ending in a
+    newline, that encodes to UTF-8 whatever strings it holds.
 
     A file name that is not UTF-8 reaches Python with lone surrogates, which no
     UTF-8 output can carry; each becomes its ``\\uXXXX`` escape, which JSON
@@ -135,5 +143,5 @@ def json_text(data: Any) -> str:
     U+009B, the 8-bit CSI, line separators, bidirectional controls): the
     document read in a terminal cannot drive it.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
     return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
