@@ -38,7 +38,13 @@ _MARKUP = re.compile(
       (?P<comment>!--.*?(?:-->|--!>|\Z))
     | (?P<bogus>[!?][^>]*>?)
     | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
-    | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>?)
+    | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)
+        # Attributes as the HTML tokeniser reads them: a quote opens a value only
+        # after "="; elsewhere it is part of a name (<h1 "tabindex="0">).
+        (?:[\t\n\f\r /]+
+          | [^\t\n\f\r />][^\t\n\f\r />=]*
+            (?:[\t\n\f\r ]*=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?
+        )*+>?)
     )""",
     re.VERBOSE | re.DOTALL,
 )
