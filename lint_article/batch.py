@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 import sys
 import threading
 from collections import deque
@@ -187,7 +188,8 @@ def _task(item: Item) -> _Task:
 
 def _look_up(cache: ResultCache, linters: Linters, task: _Task, max_bytes: int | Limit | None) -> _Task:
     """*task* with its article read, and its report when the cache has it."""
-    if task.error is not None:
+    if task.error is not None or (task.html is None and not _is_regular_file(task.name)):
+        # A named pipe or a device is read once, under the time limit, when it is linted.
         return task
     try:
         config, linter_key = linters.cache_key(task.name, cache)
@@ -209,6 +211,13 @@ def _look_up(cache: ResultCache, linters: Linters, task: _Task, max_bytes: int |
         return task._replace(error=f"configuration: {exc}")
     # A report found needs no text: the article is not held while it waits its turn.
     return _Task(task.name, None if cached else html, cached=cached, cache_key=key)
+
+
+def _is_regular_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return True  # the reader gives the error
 
 
 def _kept(cache: ResultCache | None, task: _Task, report: Report) -> Report:
