@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # options for a fragment (Rule.shapes): no profile names a rule here.
 SHAPES = ("page", "fragment")
 PROFILE_NAMES = ("auto", *SHAPES)
-SCOPES = ("article", "page")
+SCOPES = ("article", "story", "page")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 UNUSED_DIRECTIVE = "unused-directive"
 """The rule that ``report-unused-disables`` switches on, as ``extend-select`` would."""
@@ -51,7 +51,7 @@ KEYS = {
     "exclude": "globs of files that directory recursion skips",
     "language": "the articles' language when <html lang> does not say (en, fr, ...)",
     "profile": "auto, page or fragment: the shape the articles come in (auto: each input as it is)",
-    "scope": "article (default) or page: lint the article alone, or the whole page with the site's template",
+    "scope": "article, story or page: the article; with the boxes set aside in it; the page, template and all",
     "report-unused-disables": "report suppression directives that silenced nothing",
     "max-file-size": "largest file, in bytes, that is linted; larger ones are an error",
     "timeout": "seconds one file may take to lint, past which it is an error; 0 for no limit",

@@ -99,11 +99,21 @@ class Article:
         """The article the writer wrote, without the page's template around and
         inside it: its elements and headings, the headline's included; its
         text, the headline's left out (it is not the body's prose)."""
-        members = self.region.members()
+        return self._region_view("article", self.region.members())
+
+    @cached_property
+    def story(self) -> View:
+        """The article with the boxes that the finder sets aside inside it (fact
+        boxes, datelines, labels; see :attr:`Region.boxes`), still without the
+        site's template: what a leak of generated text may hide in."""
+        return self._region_view("story", self.region.members(boxes=True))
+
+    def _region_view(self, scope: str, members: frozenset[Element]) -> View:
+        """The view of the blocks of *members*, whose elements are *members* and the headline's."""
         indices = [i for i, block in enumerate(self.blocks) if block.element in members]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
-        return View(self, "article", indices, elements.__contains__)
+        return View(self, scope, indices, elements.__contains__)
 
     @cached_property
     def page(self) -> View:
@@ -111,8 +121,10 @@ class Article:
         return View(self, "page", range(len(self.blocks)), _everything)
 
     def view(self, scope: str) -> View:
-        """:attr:`body` for ``article``, :attr:`page` for ``page``."""
-        return self.body if scope == "article" else self.page
+        """:attr:`body` for ``article``, :attr:`story` for ``story``, :attr:`page` for ``page``."""
+        if scope == "article":
+            return self.body
+        return self.story if scope == "story" else self.page
 
     def language(self, configured: str | None = None) -> Language:
         """The article's language: ``<html lang>``, else *configured*, else the one

@@ -41,7 +41,7 @@ PARAGRAPH_KINDS = frozenset({"paragraph", "block"})
 """The kinds of block that are the writer's paragraphs: a ``<p>``, or text written directly in a container."""
 PROSE_KINDS = PARAGRAPH_KINDS | {"quote", "list-item"}
 """The kinds of block that hold running prose (not headings, captions, cells or code)."""
-_CONTAINERS = frozenset(
+CONTAINERS = frozenset(
     {
         "html", "body", "address", "article", "aside", "center", "details", "dialog", "dir",
         "div", "dl", "fieldset", "figure", "footer", "form", "header", "hgroup", "hr", "legend",
@@ -383,7 +383,7 @@ def _frameset_parts(root: Element) -> set[Element]:
 
 
 def _is_block(el: Element) -> bool:
-    return el.tag in BLOCK_KINDS or el.tag in _CONTAINERS
+    return el.tag in BLOCK_KINDS or el.tag in CONTAINERS
 
 
 def is_hidden(el: Element) -> bool:

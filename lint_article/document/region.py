@@ -1,146 +1,981 @@
-"""Where the article is on the page: its headline, and the element that holds its body.
+"""Where the article is on a page: the element that holds its body, the parts
+inside it that are not the article, and the heading that titles it.
 
-A CMS body (a fragment) is the article, less what is plainly furniture. On a
-full page the article is the ``<article>`` with the most text, else the
-``<main>``, else the container that holds most of the page's paragraph text;
-inside it, navigation, asides and comment threads belong to the page.
+A saved web page wraps the story in the site's template: navigation, cookie
+banners, share bars, bylines, teasers of other stories, comment threads and
+footers. :func:`find_region` finds the story the way the best extractors do,
+reading only the parsed :class:`~lint_article.document.article.Article`, so that every
+position stays the document model's:
+
+1. One pass down the tree and one back up it measure every container: how its
+   tag, ``role``, ``class`` and ``id`` name it (navigation, share bar,
+   comments...), the characters of its blocks and of its links, and the net
+   prose value of its blocks (a paragraph of prose counts for its length; a
+   link list, a label or a dateline against it). Nothing below walks a subtree
+   again, so the cost stays linear in the page whatever its shape.
+2. The headline is the heading most like the title that the page declares
+   (``og:title``, JSON-LD ``headline``, ``<title>``).
+3. Paragraphs vote for their ancestors, as in Mozilla Readability (length,
+   commas, link density, class weights), outside furniture; what the publisher
+   marks as the body weighs more (``itemprop="articleBody"``, JSON-LD
+   ``articleBody``). The best container is widened to the headline above it:
+   the lead between them joins the body, what comes before the headline does not.
+4. Inside that root, what is not the story is set aside: furniture, link lists,
+   headings over nothing, and the datelines, labels and calls to follow a link
+   at the edges of the story's prose.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from .layout import PARAGRAPH_KINDS
+from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden
 from .tree import Element
+from .views import Heading
 
 if TYPE_CHECKING:
     from .article import Article
 
-# A container must hold this share of the page's paragraph text to stand for
-# the article; below it, the search widens to the container's parent.
-_ARTICLE_SHARE = 0.5
-_NAVIGATION_ROLES = frozenset({"navigation", "menu", "menubar", "contentinfo", "banner", "search"})
-_COMMENTS_TOKEN = re.compile(r"^(?:[\w-]*[-_])?(?:comments?|respond|disqus_thread)(?:[-_][\w-]*)?$", re.IGNORECASE)
+__all__ = ["Region", "find_region"]
 
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """The article's part of the page."""
+    """The article's part of a page."""
 
     root: Element
-    """The element that holds the article's body."""
+    """The element that holds the article's body (the common ancestor of what is kept)."""
     excluded: frozenset[Element]
-    """Roots of the subtrees inside :attr:`root` that belong to the page, not the article."""
+    """Roots of the subtrees inside :attr:`root` that are not the article:
+    share bars, related links, bylines, comment threads, the headline..."""
     headline: Element | None
     """The heading that titles the story; it may lie outside :attr:`root`."""
     evidence: str
-    """Why :attr:`root` was taken for the article, for people (``<article> with the most text``)."""
+    """Why :attr:`root` was taken for the article's body, for people: ``the whole
+    fragment``, ``paragraph scoring`` (perhaps ``widened to the headline`` or
+    ``joined with its siblings``, and ``cleaned leniently`` when nearly all of
+    it looked like clutter), or ``the whole page`` (no paragraph to score)."""
+    blocks: tuple[Block, ...]
+    """The article's blocks, in order: those whose element is one of :meth:`members`."""
+    boxes: frozenset[Element] = frozenset()
+    """The excluded subtrees inside :attr:`root` that are the story's own, not
+    the site's template: fact boxes (``<aside>``), datelines, labels, bylines."""
 
-    def members(self) -> frozenset[Element]:
-        """Every element of the article: inside :attr:`root`, outside the excluded subtrees."""
+    def members(self, *, boxes: bool = False) -> frozenset[Element]:
+        """Every element of the article: inside :attr:`root`, outside the excluded
+        subtrees (but for the :attr:`boxes`, when *boxes*)."""
+        left_out = self.excluded - self.boxes if boxes else self.excluded
         found: list[Element] = []
         stack = [self.root]
-        excluded = self.excluded
         while stack:
             element = stack.pop()
-            if element in excluded:
-                continue
-            found.append(element)
-            stack.extend(element)
+            if element not in left_out:
+                found.append(element)
+                stack.extend(element)
         return frozenset(found)
+
+    def holds(self, element: Element) -> bool:
+        """Whether *element* is part of the article's body (one of :meth:`members`)."""
+        el: Element | None = element
+        while el is not None:
+            if el in self.excluded:
+                return False
+            if el is self.root:
+                return True
+            el = el.getparent()
+        return False
+
+
+Cleaning: TypeAlias = Literal["thorough", "lenient", "none"]
+"""How much of a region is set aside: furniture and clutter; furniture beyond doubt; nothing."""
 
 
 def find_region(article: Article) -> Region:
-    """The article's region of *article*'s page."""
-    body = next(article.tree.iter("body"), article.tree)
+    """The article's body region and headline in *article*."""
+    page = _Page(article)
     if article.is_fragment:
-        root, evidence = body, "the whole fragment"
+        # A CMS body is the story, cleaned as the body of a page is: the same
+        # article linted as a fragment or inside a page reads the same.
+        return _cleaned(article, page, 0, set(), _opening_h1(article), "the whole fragment")
+    declared = _json_ld_values(article, "headline", "articleBody")
+    titled = _titled_headings(article, page, declared)
+    if titled:
+        # What holds the story's headline is no furniture, however the
+        # template names it ("modal", "sidebar").
+        _unname_wrappers(page, page.index[titled[0][1].element])
+    for marked in page.marked:
+        _unname_wrappers(page, marked)
+    root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
+    headline = _find_headline(page, titled, article.headings, root)
+    excluded: set[int] = set()
+    top = root
+    if headline is not None:
+        root = _widen_to_headline(page, top, page.index[headline], excluded)
+        if root != top:
+            evidence += ", widened to the headline"
     else:
-        root, evidence = _content(article, body)
-    excluded = set(_beside(root))
-    headline = _headline(article, root)
-    if headline is not None and _inside(headline, root):
-        excluded.add(headline)
-    return Region(root, frozenset(excluded), headline, evidence)
+        root = _join_siblings(page, top, excluded)
+        if root != top:
+            evidence += ", joined with its siblings"
+    return _cleaned(article, page, root, excluded, headline, evidence)
 
 
-def _content(article: Article, body: Element) -> tuple[Element, str]:
-    sizes: dict[Element, int] = defaultdict(int)
-    for block in article.blocks:
-        for ancestor in block.element.iterancestors("article", "main"):
-            sizes[ancestor] += block.end - block.start
-    for tag, what in (("article", "the <article> with the most text"), ("main", "the <main>")):
-        candidates = [el for el in sizes if el.tag == tag]
-        if candidates:
-            return max(candidates, key=sizes.__getitem__), what
-    return _densest(article, body), "the container with most of the paragraph text"
+def _cleaned(
+    article: Article, page: _Page, root: int, excluded: set[int], headline: Element | None, evidence: str
+) -> Region:
+    """The region of *root* without *excluded* and what is not the article inside it."""
+    region = _region(article, page, root, set(excluded), headline, evidence)
+    if sum(b.end - b.start for b in region.blocks) >= min(_SHORTEST, page.block_chars[root]):
+        return region
+    # Nearly all of it looked like clutter (a page that is a list of links, say):
+    # keep what is not furniture beyond doubt.
+    lenient = _region(
+        article, page, root, set(excluded), headline, f"{evidence}, cleaned leniently", cleaning="lenient"
+    )
+    if lenient.blocks or not page.block_chars[root]:
+        return lenient
+    # Even that left nothing (a product form, or a <label>, around all the text):
+    # the region's text is all the article there is.
+    whole = _region(article, page, root, excluded, headline, f"{evidence}, not cleaned", cleaning="none")
+    return whole if whole.blocks else lenient
 
 
-def _densest(article: Article, body: Element) -> Element:
-    scores: dict[Element, float] = defaultdict(float)
-    total = 0
-    for block in article.blocks:
-        if block.kind not in PARAGRAPH_KINDS:
-            continue
-        size = block.end - block.start
-        total += size
-        parent = block.element.getparent()
-        if parent is None:
-            continue
-        scores[parent] += size
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] += size / 2
-    if not scores:
-        return body
-    best = max(scores, key=scores.__getitem__)
-    while _paragraph_text(article, best) < _ARTICLE_SHARE * total:
-        parent = best.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return body
-        best = parent
-    return best
-
-
-def _paragraph_text(article: Article, container: Element) -> int:
-    return sum(
-        b.end - b.start
-        for b in article.blocks
-        if b.kind in PARAGRAPH_KINDS and (b.element is container or _inside(b.element, container))
+def _region(
+    article: Article,
+    page: _Page,
+    root: int,
+    excluded: set[int],
+    headline: Element | None,
+    evidence: str,
+    *,
+    cleaning: Cleaning = "thorough",
+) -> Region:
+    """The region of *root* without *excluded*, the furniture inside it, and the headline."""
+    if cleaning != "none":
+        _set_aside(page, root, excluded, thorough=cleaning == "thorough")
+    if headline is not None and page.inside(page.index[headline], root):
+        excluded.add(page.index[headline])
+    members = _members(page, root, excluded)
+    blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
+    if cleaning == "thorough":
+        blocks = _without_empty_headings(article, page, blocks, excluded)
+    boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
+    return Region(
+        page.elements[root],
+        frozenset(page.elements[i] for i in excluded),
+        headline,
+        evidence,
+        tuple(blocks),
+        frozenset(boxes),
     )
 
 
-def _beside(root: Element) -> list[Element]:
-    """Navigation and comment threads inside *root* (a box or sidebar inside the
-    article, ``<aside>``, is the writer's text)."""
-    found = []
-    for el in root.iter():
-        if el is root or not isinstance(el.tag, str):
+def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without what heads nothing once the furniture is gone (a
+    "Related stories" heading, or a short "Read also:" line, over a list of
+    links), which joins *excluded*."""
+    kept: list[Block] = []
+    following: Block | None = None
+    for block in reversed(blocks):
+        level = _heading_level(article, block)
+        if level is not None and (
+            following is None or (following.kind == "heading" and HEADING_LEVELS.get(following.element.tag, 0) <= level)
+        ):
+            excluded.add(page.index[block.element])
             continue
-        role = (el.get("role") or "").strip().lower()
-        names = f"{el.get('id') or ''} {el.get('class') or ''}"
-        thread = ("omment" in names or "respond" in names or "disqus" in names) and any(
-            _COMMENTS_TOKEN.match(token) for token in names.split()
+        kept.append(block)
+        following = block
+    kept.reverse()
+    return kept
+
+
+def _heading_level(article: Article, block: Block) -> int | None:
+    """The level of what *block* heads: a heading's; below every heading for a
+    short line that ends with a colon; None for a block that heads nothing."""
+    if block.kind == "heading":
+        return HEADING_LEVELS.get(block.element.tag)
+    if block.end - block.start < _DATELINE_LENGTH and article.text[block.start : block.end].rstrip().endswith(":"):
+        return 7
+    return None
+
+
+# -- how pages name their parts -------------------------------------------------------------------
+
+# Words of class and id values (split at punctuation and camelCase) that name
+# page furniture, by what the furniture is. A word names it when it
+# is one of these or, for the stems ending in "*", starts with one
+# ("relatedposts", "commentform", "sharedaddy").
+_FURNITURE_WORDS = {
+    "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead",
+    "header": "header",
+    "footer": "footer* colophon",
+    "sidebar": "sidebar* aside",
+    "share": "share* sharing social* sociable shariff addthis",
+    "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
+    "comments": "comment comments commentlist commentform disqus respond reply replies akismet",
+    "newsletter": "newsletter* subscribe* subscription* signup",
+    "consent": "cookie* consent* gdpr",
+    "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor*",
+    "byline": "byline* author* dateline timestamp",
+    "tags": "tags tagcloud keywords",
+    "meta": "meta*",
+    "dialog": "modal popup overlay lightbox dialog tooltip login signin",
+    "teaser": "teaser* promo* widget*",
+    "credit": "credit* copyright",
+}
+_FURNITURE_BY_WORD = {
+    word: kind for kind, words in _FURNITURE_WORDS.items() for word in words.split() if not word.endswith("*")
+}
+_FURNITURE_STEMS: dict[str, list[tuple[str, str]]] = {}
+"""The stems by their first three letters (every stem has three or more), with their kinds."""
+for _kind, _words in _FURNITURE_WORDS.items():
+    for _stem in _words.split():
+        if _stem.endswith("*"):
+            _FURNITURE_STEMS.setdefault(_stem[:3], []).append((_stem[:-1], _kind))
+# Kinds of furniture that hold no prose: an element named so that holds this
+# much prose wraps the story ("socialicons-sticky" around the whole post).
+# What the story holds besides its body, set aside but written with it (None:
+# an unnamed dateline or label); every other kind is the site's template.
+_STORY_KINDS = frozenset({None, "sidebar", "header", "byline", "meta", "credit"})
+_PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control"})
+_WRAPPER_PROSE = 500
+# Kinds that a word of the story's container beside them does not soften
+# ("article-share", "image-credit-text").
+_PLAIN_KINDS = frozenset({"share", "credit"})
+# Kinds whose names also stand on the story's own parts ("article-header",
+# "elementor-widget"): they never make an element furniture beyond doubt.
+_WEAK_KINDS = frozenset({"teaser", "meta", "header"})
+# Words that name the story's own container (after Readability's "positive" and
+# "okMaybeItsACandidate" class names).
+_CONTENT_WORDS = frozenset(
+    "article articles articlebody body content contents entry hentry main post story text prose blog "
+    "richtext storybody postbody column".split()
+)
+# A class that hides its element from sight, after an optional namespace
+# (``sr-only``, ``u-screen-reader-text``, ``mfp-hide``; not ``hidden-xs``,
+# ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``).
+_HIDING_CLASS = re.compile(
+    r"(?!lazy[-_]|overflow[-_])(?:[a-z0-9]+[-_]{1,2})?"
+    r"(?:hidden|hide|invisible|d-?none|sr-?only|screen-?reader(?:-?text)?|screen-?only|visually-?hidden)"
+)
+_HIDING_HINT = re.compile("hid|invisible|none|only|reader")
+# Utility classes ("Mstart(137px)--modalMinWidth", "lg:hidden") say how an element looks, not what it is.
+_UTILITY_MARK = re.compile(r"[():!$\[]")
+# Words that turn the furniture words after them in a class into a description
+# of the element's content (``o-section--has-ads``, ``enable-pin-share``, ``no-sidebar``).
+_MODIFIERS = frozenset("has with enable enabled no without".split())
+_FURNITURE_TAGS = {
+    "nav": "navigation",
+    "aside": "sidebar",
+    "footer": "footer",
+    "dialog": "dialog",
+    "menu": "navigation",
+    "button": "control",
+    "select": "control",
+    "form": "form",
+}
+# What a publisher's mark of the story's body (itemprop="articleBody") adds to
+# the class weight of the element (Readability gives +25 to a content name).
+_MARKED_WEIGHT = 50
+# Tags of the story's own parts as often as of the page's (the article's
+# <header> holds its headline and lead).
+_WEAK_TAGS = {"header": "header"}
+_FURNITURE_ROLES = {
+    "navigation": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "tablist": "navigation",
+    "toolbar": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "navigation",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+    "alert": "dialog",
+    "button": "control",
+    "tooltip": "dialog",
+}
+# The elements that start a block of text in the document model.
+_BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
+# The elements not read (but for their links): running text and what holds
+# none; the others hold blocks of text, or are named by their tag, or are
+# a page's own elements ("<app-teaser>").
+_PHRASING = (
+    frozenset(
+        "a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q s samp small span strong sub sup time "
+        "u var wbr svg path g use picture source font script style noscript template iframe input textarea "
+        "link meta video audio canvas embed object param track area map".split()
+    )
+    - _BLOCK_TAGS
+)
+# Flags of an element: hidden from sight, inside a link.
+_HIDDEN = 1
+_LINKED = 2
+# Elements that a browser shows unless an attribute hides them.
+_PLAIN_VISIBLE = frozenset(
+    "a abbr address article aside b blockquote br caption cite code dd div dl dt em figcaption figure footer "
+    "h1 h2 h3 h4 h5 h6 header hr i img li main nav ol p pre q s section small span strong sub sup table tbody "
+    "td tfoot th thead tr u ul".split()
+)
+_PROSE_KINDS = frozenset({"paragraph", "block", "preformatted", "quote"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD = re.compile(r"[a-z0-9]+")
+# How a sentence ends, in the scripts of the corpus (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”»“’)\]]*\s*$")
+# A paragraph this long is prose whatever its punctuation; a shorter one must end like a sentence.
+_PROSE_LENGTH = 80
+_SENTENCE_LENGTH = 20
+# A short line with a date, a time or fields split by bars is a dateline or a byline.
+_DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
+_DATELINE_LENGTH = 120
+
+
+@lru_cache(maxsize=8192)
+def _naming(value: str) -> tuple[str | None, bool, int]:
+    """What a ``class`` + ``id`` value names: a kind of furniture (or None);
+    whether it names it beyond doubt (no word of the story's container beside
+    it); and Readability's class weight (+25 for a content name, -25 for furniture)."""
+    if _UTILITY_MARK.search(value):
+        # "Mstart(137px)--modalMinWidth" says how it looks, not what it is.
+        value = " ".join(token for token in value.split() if not _UTILITY_MARK.search(token))
+    lowered = value.lower()
+    if _HIDING_HINT.search(lowered) and any(_HIDING_CLASS.fullmatch(token) for token in lowered.split()):
+        return "hidden", True, -25
+    # Words apart: "articleBody" reads "article body", "share-bar2" "share bar2".
+    spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
+    words = _WORD.findall(spaced)
+    if _MODIFIERS.isdisjoint(words):
+        kind = _furniture_word(words)
+    else:  # a modifier turns the furniture words after it in its class into a description
+        kind = next(filter(None, (_furniture_word(_WORD.findall(token)) for token in spaced.split())), None)
+    content = not _CONTENT_WORDS.isdisjoint(words)
+    weight = (25 if content else 0) - (25 if kind is not None else 0)
+    sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
+    return kind, sure, weight
+
+
+def _furniture_word(words: list[str]) -> str | None:
+    """The kind of furniture that the words of a class name, unless a modifier
+    comes first ("has-ads")."""
+    for word in words:
+        if word in _MODIFIERS:
+            return None
+        kind = _FURNITURE_BY_WORD.get(word)
+        if kind is not None:
+            return kind
+        for stem, kind in _FURNITURE_STEMS.get(word[:3], ()):
+            if word.startswith(stem):
+                return kind
+    return None
+
+
+# -- measuring the page ---------------------------------------------------------------------------
+
+
+class _Page:
+    """Measures of every element of a page, by the element's index in document
+    order (its subtree is the range of indices up to :attr:`end`)."""
+
+    def __init__(self, article: Article) -> None:
+        self.elements: list[Element] = []
+        self.index: dict[Element, int] = {}
+        self.parent: list[int] = []
+        self.furniture: list[str | None] = []
+        """What furniture each element is named or marked as, if any."""
+        self.sure: list[bool] = []
+        """Whether the element is furniture beyond doubt (its tag or role says so,
+        or its name without a word of the story's container beside it)."""
+        self.class_weight: list[int] = []
+        self.state: list[int] = []
+        """Each element's flags: _HIDDEN, _LINKED (inside a link)."""
+        self.links: list[int]
+        """Characters inside links in each element's subtree."""
+        self.marked: list[int] = []
+        """The elements that the publisher marks as the story's body (``itemprop="articleBody"``)."""
+        self.blocks = article.blocks
+        self._read_tree(article)
+        self._measure(article)
+
+    def _read_tree(self, article: Article) -> None:
+        """One pass down the tree's containers (all but the phrasing elements):
+        each one's parent and name, and whether it is hidden or inside a link;
+        then the links' characters, counted in their containers."""
+        tree = article.tree
+        top = next(tree.iter("body"), tree)
+        index, elements, parents = self.index, self.elements, self.parent
+        furniture, sure, class_weight = self.furniture, self.sure, self.class_weight
+        state = self.state
+        for el in top.iter():
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _PHRASING:
+                continue  # text, comments: their blocks are the article's to count
+            # The nearest container above: phrasing (a link, a span) may stand between.
+            up_el = el.getparent()
+            up = index.get(up_el, -1)  # type: ignore[arg-type]
+            flags = 0
+            while up < 0 and up_el is not None and el is not top:
+                if up_el.tag == "a":
+                    flags = _LINKED
+                up_el = up_el.getparent()
+                up = index.get(up_el, -1)  # type: ignore[arg-type]
+            if up >= 0:
+                flags |= state[up]
+            at = len(elements)
+            index[el] = at
+            elements.append(el)
+            parents.append(up)
+            names = el.keys()
+            # Only a tag, a style or a hidden attribute hides an element.
+            if (
+                not flags & _HIDDEN
+                and (tag not in _PLAIN_VISIBLE or "style" in names or "hidden" in names)
+                and is_hidden(el)
+            ):
+                flags |= _HIDDEN
+            state.append(flags)
+            kind, certain, weight = None, False, 0
+            if names:
+                name = el.get("class") if "class" in names else None
+                if "id" in names:
+                    ident = el.get("id")
+                    name = f"{name} {ident}" if name and ident else name or ident
+                if name:
+                    kind, certain, weight = _naming(name)
+                if "role" in names:
+                    role = (el.get("role") or "").strip().lower()
+                    if role in _FURNITURE_ROLES:
+                        kind, certain = _FURNITURE_ROLES[role], True
+                if "itemprop" in names and "articleBody" in (el.get("itemprop") or "").split():
+                    # The publisher marks the story's body (schema.org).
+                    self.marked.append(at)
+                    kind, certain, weight = None, False, weight + _MARKED_WEIGHT
+            if tag in _FURNITURE_TAGS:
+                kind, certain = _FURNITURE_TAGS[tag], True
+            elif kind is None and tag in _WEAK_TAGS:
+                kind = _WEAK_TAGS[tag]
+            furniture.append(kind)
+            sure.append(certain)
+            class_weight.append(weight)
+        self.links = links = [0] * len(elements)
+        for link in top.iter("a"):
+            # A link that holds blocks counts through them (see _LINKED).
+            if any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants()):
+                continue
+            up_el = link.getparent()
+            up = index.get(up_el, -1)  # type: ignore[arg-type]
+            while up < 0 and up_el is not None:
+                up_el = up_el.getparent()
+                up = index.get(up_el, -1)  # type: ignore[arg-type]
+            if up >= 0 and not state[up] & _HIDDEN:
+                links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+
+    def _measure(self, article: Article) -> None:
+        """The value of each block, then one pass back up the tree: what each
+        element's subtree holds, and which furniture wraps the story."""
+        count = len(self.elements)
+        parent, links, sure, furniture, index = self.parent, self.links, self.sure, self.furniture, self.index
+        text = article.text
+        block_chars = [0] * count
+        value = [0.0] * count
+        first_block = [-1] * count
+        last_block = [-1] * count
+        prose_total = 0.0
+        for block in article.blocks:
+            at = index.get(block.element)
+            if at is not None:
+                block_chars[at] += block.end - block.start
+        for at, flags in enumerate(self.state):
+            if flags & _LINKED:
+                links[at] = block_chars[at]  # inside a link, all its text is the link's
+        self.worth = [0.0] * len(article.blocks)
+        """The prose value of each of the article's blocks."""
+        self.dated = [
+            block.end - block.start < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end) is not None
+            for block in article.blocks
+        ]
+        """Whether each of the article's blocks is a short line with a date, a time or a separator."""
+        for number, block in enumerate(article.blocks):
+            at = index.get(block.element)
+            if at is None:
+                continue
+            size = block.end - block.start
+            if first_block[at] < 0:
+                first_block[at] = number
+            last_block[at] = number
+            density = min(1.0, links[at] / block_chars[at]) if block_chars[at] else 0.0
+            worth = _prose_value(block, size, density, text)
+            self.worth[number] = worth
+            value[at] += worth
+            if worth > 0:
+                prose_total += worth
+        self.own_block_chars = block_chars[:]
+        """Characters of the blocks that each element holds itself (not in a block-level descendant)."""
+        end = list(range(1, count + 1))
+        # Back up the tree: a child's index is greater than its parent's.
+        for i in range(count - 1, 0, -1):
+            up = parent[i]
+            if up < 0:
+                continue
+            links[up] += links[i]
+            if end[i] > end[up]:
+                end[up] = end[i]
+            block_chars[up] += block_chars[i]
+            if first_block[i] >= 0:
+                if first_block[up] < 0 or first_block[i] < first_block[up]:
+                    first_block[up] = first_block[i]
+                last_block[up] = max(last_block[up], last_block[i])
+            if sure[i] and (
+                (0 < value[i] >= 0.5 * prose_total and furniture[i] != "comments")
+                or (furniture[i] in _PROSELESS_KINDS and value[i] >= _WRAPPER_PROSE)
+            ):
+                # Named like furniture, it holds the page's prose: it wraps the story
+                # (readers' comments are prose, and may outweigh a short story).
+                furniture[i], sure[i] = None, False
+            # Furniture is set aside wherever it stands, so it weighs neither
+            # for nor against the container around it.
+            if not sure[i]:
+                value[up] += value[i]
+        self.end = end
+        """One past the index of the last element of each element's subtree."""
+        self.block_chars = block_chars
+        """Characters of the blocks in each element's subtree (the article's own count)."""
+        self.value = value
+        """Net prose value of each element's subtree, furniture left out."""
+        self.first_block = first_block
+        """Index in the article's blocks of each element's first block (-1: none)."""
+        self.last_block = last_block
+
+    def link_density(self, i: int) -> float:
+        chars = self.block_chars[i]
+        return min(1.0, self.links[i] / chars) if chars else 0.0
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        i = self.parent[i]
+        while i >= 0:
+            yield i
+            i = self.parent[i]
+
+    def inside(self, i: int, ancestor: int) -> bool:
+        """Whether element *i* lies in *ancestor*'s subtree (or is *ancestor*)."""
+        return ancestor <= i < self.end[ancestor]
+
+    def child_indices(self, i: int) -> Iterator[int]:
+        child = i + 1
+        while child < self.end[i]:
+            yield child
+            child = self.end[child]
+
+
+def _prose_value(block: Block, size: int, link_density: float, text: str) -> float:
+    """What a block says about the container around it being the story: prose
+    counts for its length, link lists, labels and datelines against it;
+    headings, list items and captions are neutral unless they are links, and
+    table cells are."""
+    if block.kind == "cell":
+        return 0.0  # a table's cells are its data, links and all
+    if link_density > 0.5:
+        return -float(size)
+    if block.kind not in _PROSE_KINDS:
+        return 0.0
+    if size < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end):
+        return -float(size)
+    if size >= _PROSE_LENGTH or (size >= _SENTENCE_LENGTH and _SENTENCE_END.search(text, block.start, block.end)):
+        return size * (1 - link_density)
+    return -float(size)
+
+
+# -- the body's root ------------------------------------------------------------------------------
+
+# Readability's head start for a candidate by its tag; <article> and <main>,
+# which HTML gives the page's own content, start further ahead.
+_TAG_WEIGHT = {
+    "div": 5,
+    "article": 15,
+    "main": 15,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "th": -5,
+    **dict.fromkeys(HEADING_LEVELS, -5),
+}
+_SCORED_KINDS = frozenset({"paragraph", "block", "preformatted", "cell", "quote"})
+_COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+# How much more a paragraph that the page's JSON-LD declares as the story's body weighs.
+_DECLARED_BOOST = 3
+_TEXT_WORD = re.compile(r"\w+")
+# A sibling after the body carries on the story when it holds this share of
+# the body's prose (Readability's threshold for joining siblings).
+_CONTINUATION = 0.2
+# A story shorter than this, when its root holds more, was cleaned too hard.
+_SHORTEST = 200
+
+
+def _choose_root(article: Article, page: _Page, declared: frozenset[int]) -> tuple[int, str]:
+    """The index of the body's root, and the evidence for it; the paragraphs *declared* as the
+    story's body (block numbers) weigh more."""
+    scores = _paragraph_scores(article, page, _furniture_flags(page), declared)
+    if scores:
+        top = max(scores, key=scores.__getitem__)
+        return _readability_refinement(page, scores, top), "paragraph scoring"
+    # No paragraph long enough to vote: the page's own markup says where the story is.
+    for tag, evidence in (("article", "the <article> with the most text"), ("main", "the <main>")):
+        candidates = [i for i, el in enumerate(page.elements) if page.block_chars[i] and _is_a(el, tag)]
+        if candidates:
+            return max(candidates, key=page.block_chars.__getitem__), evidence
+    return 0, "the whole page"
+
+
+def _is_a(element: Element, tag: str) -> bool:
+    """Whether *element* is an ``<article>`` or ``<main>`` (by tag or role)."""
+    return element.tag == tag or (element.get("role") or "").strip().lower() == tag
+
+
+def _unname_wrappers(page: _Page, i: int) -> None:
+    """Clear the furniture names of *i*'s ancestors, and count their prose in the
+    subtrees around them (one walk up, however many there are)."""
+    gained = 0.0
+    """What the current ancestor's value gains: the ancestors below it that
+    were furniture counted for nothing in it."""
+    for ancestor in page.ancestors(i):
+        page.value[ancestor] += gained
+        if page.sure[ancestor]:
+            page.sure[ancestor], page.furniture[ancestor] = False, None
+            gained = page.value[ancestor]
+
+
+def _declared_paragraphs(article: Article, bodies: list[str]) -> frozenset[int]:
+    """The numbers of the blocks whose text the page's JSON-LD ``articleBody``
+    holds: most of their word triples occur in it."""
+    if not bodies:
+        return frozenset()
+    triples: set[tuple[str, ...]] = set()
+    for body in bodies:
+        words = _TEXT_WORD.findall(html.unescape(body).casefold())
+        triples.update(zip(words, words[1:], words[2:], strict=False))
+    declared: set[int] = set()
+    for number, block in enumerate(article.blocks):
+        if block.kind not in _SCORED_KINDS or block.end - block.start < 25:
+            continue
+        words = _TEXT_WORD.findall(article.text[block.start : block.end].casefold())
+        own = list(zip(words, words[1:], words[2:], strict=False))
+        if own and sum(triple in triples for triple in own) >= 0.8 * len(own):
+            declared.add(number)
+    return frozenset(declared)
+
+
+def _readability_refinement(page: _Page, scores: dict[int, float], top: int) -> int:
+    """Mozilla Readability's corrections to the best-scoring candidate."""
+    top_score = scores[top]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[1:5]
+    # When three of the other best candidates lie inside one ancestor of the
+    # best, the story is split across them and the ancestor holds it.
+    alternatives = [set(page.ancestors(c)) for c in ranked if scores[c] >= 0.75 * top_score]
+    if len(alternatives) >= 3:
+        for ancestor in page.ancestors(top):
+            if ancestor == 0:
+                break
+            if sum(1 for ancestors in alternatives if ancestor in ancestors) >= 3:
+                top = ancestor
+                break
+    # A parent that scores better than the candidate is the story's wrapper.
+    last = scores.get(top, 0.0)
+    threshold = last / 3
+    for ancestor in page.ancestors(top):
+        if ancestor == 0:
+            break
+        score = scores.get(ancestor)
+        if score is None:
+            continue
+        if score < threshold:
+            break
+        if score > last:
+            top = ancestor
+            break
+        last = score
+    return top
+
+
+def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int]) -> int:
+    """The root that holds both the headline and the body found at *top*; what
+    lies before the headline is set aside, and so is what stands beside the
+    body unless it carries the story (a lead paragraph under the headline,
+    the rest of a story split by an advertisement)."""
+    if page.inside(headline, top) or headline > top:
+        return top
+    root = next(a for a in page.ancestors(top) if page.inside(headline, a))
+    # From the body up to the common root: the body's siblings.
+    node = top
+    while node != root:
+        up = page.parent[node]
+        for sibling in page.child_indices(up):
+            if sibling == node:
+                continue
+            if page.inside(headline, sibling):
+                _keep_after_headline(page, sibling, headline, excluded)
+            elif (
+                sibling < headline
+                or page.sure[sibling]
+                or page.value[sibling] < 0
+                or (sibling > node and page.value[sibling] <= _CONTINUATION * page.value[top])
+            ):
+                excluded.add(sibling)
+        node = up
+    return root
+
+
+def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int]) -> None:
+    """In the *branch* that holds the headline, set aside the headline and
+    what comes before it, and what comes after it unless it is prose."""
+    node = branch
+    while node != headline:
+        following = None
+        for child in page.child_indices(node):
+            if page.inside(headline, child):
+                following = child
+            elif child < headline or page.value[child] <= 0:
+                excluded.add(child)
+        if following is None:
+            return
+        node = following
+    excluded.add(headline)
+
+
+def _join_siblings(page: _Page, top: int, excluded: set[int]) -> int:
+    """Readability's sibling joining: the body's siblings that carry prose join
+    it, under their common parent, and the others are set aside."""
+    parent = page.parent[top]
+    if parent <= 0:
+        return top
+    siblings = [child for child in page.child_indices(parent) if child != top]
+    joined = [s for s in siblings if not page.sure[s] and page.value[s] > 0]
+    if not joined:
+        return top
+    excluded.update(s for s in siblings if s not in joined)
+    return parent
+
+
+def _paragraph_scores(article: Article, page: _Page, vetoed: list[bool], declared: frozenset[int]) -> dict[int, float]:
+    """Readability's candidate scores: each paragraph (but those *vetoed*) adds
+    to its ancestors, less the further up they are, more if *declared*; a
+    candidate's score shrinks with its link density."""
+    scores: dict[int, float] = {}
+    text = article.text
+    for number, block in enumerate(article.blocks):
+        if block.kind not in _SCORED_KINDS:
+            continue
+        size = block.end - block.start
+        if size < 25:
+            continue
+        at = page.index.get(block.element)
+        if at is None or vetoed[at]:
+            continue
+        score = 1 + len(_COMMAS.findall(text, block.start, block.end)) + min(size // 100, 3)
+        if number in declared:
+            score *= _DECLARED_BOOST
+        for level, ancestor in zip(range(5), page.ancestors(at), strict=False):
+            if ancestor not in scores:
+                scores[ancestor] = _TAG_WEIGHT.get(page.elements[ancestor].tag, 0) + page.class_weight[ancestor]
+            scores[ancestor] += score if level == 0 else score / 2 if level == 1 else score / (level * 3)
+    for i in scores:
+        scores[i] *= 1 - page.link_density(i)
+    return scores
+
+
+def _furniture_flags(page: _Page) -> list[bool]:
+    """For each element, whether it lies inside furniture beyond doubt."""
+    flags = [False] * len(page.elements)
+    for i in range(1, len(page.elements)):
+        flags[i] = flags[page.parent[i]] or page.sure[i]
+    return flags
+
+
+# -- what is not the article inside the root ------------------------------------------------------
+
+
+def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) -> None:
+    """Add to *excluded* the subtrees inside the root that are not the article:
+    furniture beyond doubt; when *thorough*, also what is named like furniture
+    and holds no prose, link lists, and clutter before or after the story's prose."""
+    root_text = page.block_chars[root] or 1
+    span = _ProseSpan(page, root, excluded)
+    i = root + 1
+    while i < page.end[root]:
+        if i in excluded:
+            i = page.end[i]
+            continue
+        if page.sure[i] or (thorough and page.block_chars[i] < 0.5 * root_text and _clutter(page, i, span)):
+            excluded.add(i)
+            i = page.end[i]
+        else:
+            i += 1
+
+
+def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
+    """Whether element *i* inside the root is clutter: named like furniture and
+    no prose; a link list; or, owning its text, a dateline or label before the
+    story's prose, or after it also a short line with a link ("Subscribe now")."""
+    kind, value = page.furniture[i], page.value[i]
+    if kind is not None and value <= (-1 if kind == "header" else 0):
+        return True  # a <header> holds the lead as often as clutter: it goes only with clutter
+    if not page.block_chars[i]:
+        return False
+    if value < 0 and page.link_density(i) > 0.5:
+        return True
+    if page.block_chars[i] != page.own_block_chars[i]:
+        return False
+    if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
+        # Before or after the prose, a label with a link or a date goes; a bare
+        # line ("Title options:") is the writer's, and the leak rules must see it.
+        return page.links[i] > 0 or kind is not None or all(page.dated[page.first_block[i] : page.last_block[i] + 1])
+    return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
+
+
+class _ProseSpan:
+    """Where the story's prose starts and ends inside a root (numbers of the
+    article's blocks): its first and last block of prose, and its last long one."""
+
+    def __init__(self, page: _Page, root: int, excluded: set[int]) -> None:
+        live: set[int] = set()
+        i = root
+        while i < page.end[root]:
+            if i in excluded or (i != root and page.sure[i]):
+                i = page.end[i]
+                continue
+            live.add(i)
+            i += 1
+        self.first, self.last, self.last_long = len(page.blocks), -1, -1
+        if page.first_block[root] < 0:
+            return
+        for number in range(page.first_block[root], page.last_block[root] + 1):
+            worth = page.worth[number]
+            if worth > 0 and page.index.get(page.blocks[number].element, -1) in live:
+                self.first = min(self.first, number)
+                self.last = number
+                if worth >= _DATELINE_LENGTH:
+                    self.last_long = number
+
+
+def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:
+    """Indices of the elements of the root's subtree outside the excluded subtrees."""
+    inside = {root}
+    i = root + 1
+    while i < page.end[root]:
+        if i in excluded:
+            i = page.end[i]
+            continue
+        inside.add(i)
+        i += 1
+    return inside
+
+
+# -- the headline ---------------------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _opening_h1(article: Article) -> Element | None:
+    """A fragment's headline: an ``<h1>`` that opens it."""
+    first = article.blocks[0] if article.blocks else None
+    return first.element if first is not None and first.element.tag == "h1" else None
+
+
+def _titled_headings(
+    article: Article, page: _Page, declared: dict[str, list[str]]
+) -> list[tuple[tuple[float, int, bool], Heading]]:
+    """The headings whose text is like a title the page declares, with how alike
+    (the share of words in common, rounded; then how many words, so that the
+    story's title wins over a site name that a part of ``<title>`` repeats; then
+    whether it is an ``<h1>``), most alike first, then in document order."""
+    titles = [set(title.split()) for title in _declared_titles(article, declared)]
+    ranked: list[tuple[tuple[float, int, bool], Heading]] = []
+    for heading in article.headings:
+        if heading.element not in page.index:
+            continue
+        words = set(_normal(heading.text).split())
+        if not words or not titles:
+            continue
+        similarity, common = max(
+            (round(len(words & title) / max(len(words), len(title)), 1), len(words & title)) for title in titles
         )
-        if el.tag == "nav" or role in _NAVIGATION_ROLES or thread:
-            found.append(el)
-    return found
+        if similarity >= 0.5:
+            ranked.append(((similarity, common, heading.level == 1), heading))
+    ranked.sort(key=lambda item: item[0], reverse=True)  # stable: document order among the equally alike
+    return ranked
 
 
-def _headline(article: Article, root: Element) -> Element | None:
-    """The first ``<h1>`` of the page; in a fragment, an ``<h1>`` that opens it."""
-    titles = [h.element for h in article.headings if h.level == 1]
-    if not titles:
-        return None
-    if article.is_fragment:
-        first = article.headings[0].element
-        opens = bool(article.blocks) and article.blocks[0].element is first
-        return first if first is titles[0] and opens else None
-    return titles[0]
+def _find_headline(
+    page: _Page, titled: list[tuple[tuple[float, int, bool], Heading]], headings: Sequence[Heading], root: int
+) -> Element | None:
+    """The heading that titles the story: of the headings most like the
+    declared title, the nearest the body; else the ``<h1>`` nearest the body."""
+    if titled:
+        return max(titled, key=lambda item: (item[0], -abs(page.index[item[1].element] - root)))[1].element
+    h1s = [h for h in headings if h.level == 1 and h.element in page.index]
+    if h1s:
+        return min(h1s, key=lambda h: abs(page.index[h.element] - root)).element
+    return None
 
 
-def _inside(element: Element, container: Element) -> bool:
-    return any(ancestor is container for ancestor in element.iterancestors())
+def _declared_titles(article: Article, declared: dict[str, list[str]]) -> set[str]:
+    """What the page declares as its title, normalised: ``og:title``,
+    ``twitter:title``, JSON-LD ``headline`` (in *declared*), ``<title>``, and
+    its first and its longest part (the others name the site)."""
+    titles: list[str] = []
+    for meta in article.tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title"):
+            titles.append(meta.get("content") or "")
+    titles.extend(declared["headline"])
+    if article.title:
+        parts = _TITLE_SEPARATORS.split(article.title)
+        titles.extend((article.title, parts[0], max(parts, key=len)))
+    return {normal for normal in map(_normal, titles) if normal}
+
+
+def _normal(text: str) -> str:
+    """*text* for comparison: lower case, words only, no soft hyphens."""
+    return " ".join(_NOT_WORD.sub(" ", text.replace("\xad", "").casefold()).split())
+
+
+def _json_ld_values(article: Article, *keys: str) -> dict[str, list[str]]:
+    """The string values of each of *keys* anywhere in the page's JSON-LD scripts."""
+    values: dict[str, list[str]] = {key: [] for key in keys}
+    for script in article.tree.iter("script"):
+        text = script.text
+        if not text or not any(f'"{key}"' in text for key in keys):
+            continue
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                for key in keys:
+                    value = item.get(key)
+                    if isinstance(value, str):
+                        values[key].append(value)
+                stack.extend(v for v in item.values() if isinstance(v, dict | list))
+            elif isinstance(item, list):
+                stack.extend(item)
+    return values

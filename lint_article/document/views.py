@@ -237,5 +237,5 @@ class View:
 
 
 def _scores(article: Article, scope: str, language: str | None) -> Scores | None:
-    view = article.body if scope == "article" else article.page
+    view = article.view(scope)
     return article_scores(view, language)

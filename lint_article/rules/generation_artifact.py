@@ -473,9 +473,10 @@ class GenerationArtifact(Rule):
     to…") counts for half too. A preamble hands over the text ("Sure! Here is
     an article about…", "Certainly, here's the revised draft"); "Sure! Here is
     what happened next" goes on with a story instead. And "the required points
-    of the curriculum" are not the prompt's. The whole article is read,
-    sidebars and fact boxes (`<aside>`) included; navigation and readers'
-    comment sections are not.
+    of the curriculum" are not the prompt's. The rule reads the story (scope
+    `story`): the article with the fact boxes (`<aside>`), datelines and labels
+    that the article finder sets aside inside it, where leaks hide as often as
+    in the body; navigation and readers' comment sections are not read.
 
     The phrases are known in English, with the commonest preambles,
     sign-offs and notes in French, Spanish, German, Italian and Portuguese.
@@ -508,6 +509,7 @@ class GenerationArtifact(Rule):
     id = "generation-artifact"
     summary = "No text left by a writing assistant: self-review, preambles, sign-offs, prompt echoes, notes."
     severity = Severity.ERROR
+    scope = "story"
     messages = {
         "leaked": "text left by a writing assistant (confidence {confidence:.2f}): {evidence}",
     }

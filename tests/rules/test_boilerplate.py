@@ -67,5 +67,5 @@ def test_boilerplate(case: Case) -> None:
 
 
 def test_scope_is_checked() -> None:
-    with pytest.raises(ConfigError, match=r"rules\.boilerplate: expected article or page, got 'main'"):
+    with pytest.raises(ConfigError, match=r"rules\.boilerplate: expected article or story or page, got 'main'"):
         lint_with(Boilerplate, "<p>x</p>", {"scope": "main"})

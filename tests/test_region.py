@@ -1,0 +1,371 @@
+"""The region finder: which text of a page is the article, and which heading titles it.
+
+Each case is a small hand-written page: the texts that must be in the region's
+text, those that must not, and the headline's text (None: no headline).
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lint_article import Article
+from lint_article.document.region import Region
+
+from .conftest import corpus_files
+
+# The story every page below wraps: prose a reader would recognise as one.
+STORY = (
+    "The river rose overnight, and by dawn the lower town was under a metre of brown water, "
+    "with boats moving slowly between the roofs of the market hall.",
+    "Officials said the levee, built in 1954 and repaired twice since, gave way shortly after "
+    "midnight, when the rain had been falling for eleven hours without a pause.",
+    "Volunteers filled sandbags in the school gym until the power failed, then carried on by "
+    "the light of their phones, passing the bags hand to hand up the stairs.",
+    "By noon the water had begun to fall, leaving a line of mud on every wall, and the first "
+    "families came back to count what they had lost and what they could save.",
+)
+BODY = "".join(f"<p>{paragraph}</p>\n" for paragraph in STORY)
+TITLE = "Flood waters reach the lower town"
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    html: str
+    kept: tuple[str, ...] = STORY
+    """Texts that the region's text holds."""
+    dropped: tuple[str, ...] = ()
+    """Texts that it does not hold."""
+    headline: str | None = TITLE
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def page(body: str, *, head: str = "") -> str:
+    """A full document: a <head> that declares the story's title, and *body*."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE} | The Valley Courier</title>'
+        f'<meta property="og:title" content="{TITLE}">{head}</head>\n<body>\n{body}\n</body></html>'
+    )
+
+
+SITE_HEADER = """<header class="site-header"><a href="/">The Valley Courier</a>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav>
+</header>"""
+
+# A box beside the story with more paragraphs than the story has: it wins the
+# paragraph scoring unless the publisher marks the story's body.
+HISTORY_BOX = """<div class="col"><div class="box"><p>Our valley, from the source of the river to the sea,
+has been home to farmers, millers and boat builders for a thousand years, and to their stories, told in every
+village inn.</p>
+<p>The history society meets on the first Monday of each month in the library, where anyone may come, listen,
+and bring old photographs, letters and maps to be copied for the archive.</p>
+<p>Membership costs twelve euros a year, and members receive the quarterly journal, with articles on local
+history, walks along the old towpath, and the society's annual calendar of events.</p>
+<p>Volunteers are always welcome, whether to sort the archive, to guide the summer walks, or to help with
+the exhibition that the society puts on every autumn in the town hall.</p>
+<p>The society's founder, a retired teacher, wrote its first history in 1962, and his notebooks, with their
+sketches of mills and bridges long gone, are still the archive's most borrowed items.</p></div></div></div>"""
+
+CASES = [
+    Page(
+        "cookie banner",
+        page(f"""
+<div id="cookie-consent" class="cookie-banner"><p>We use cookies to give you the best experience on our
+website, to analyse traffic and to show you personalised advertising. By clicking Accept you agree to this.</p>
+<button>Accept all cookies</button></div>
+{SITE_HEADER}
+<main><article><h1>{TITLE}</h1>{BODY}</article></main>"""),
+        dropped=("We use cookies", "Accept all cookies", "Sport"),
+    ),
+    Page(
+        "footer menu with <h6> headings",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}</article>
+<footer><div class="footer-col"><h6>Company</h6><ul><li><a href="/about">About us</a></li>
+<li><a href="/jobs">Jobs</a></li></ul></div><div class="footer-col"><h6>Legal</h6><ul>
+<li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of use</a></li></ul></div>
+<p>Copyright 2024 The Valley Courier. All rights reserved.</p></footer>"""),
+        dropped=("Company", "Legal", "About us", "Privacy policy", "All rights reserved"),
+    ),
+    Page(
+        "gallery overlay",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}</article>
+<div class="gallery-overlay lightbox" aria-modal="true"><div class="counter">1 / 12</div>
+<figure><img src="a.jpg" alt=""><figcaption>Boats moving between the roofs of the market hall on Tuesday
+morning, seen from the church tower, with the hills behind them.</figcaption></figure>
+<button>Close gallery</button><button>Next image</button></div>"""),
+        dropped=("1 / 12", "seen from the church tower", "Close gallery"),
+    ),
+    Page(
+        "teaser <article> beside the real one",
+        page(f"""{SITE_HEADER}
+<div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>
+<article class="card"><h2><a href="/other">Council approves the new bridge</a></h2>
+<p>The vote ends a decade of debate over the crossing, which will open in 2027.</p></article></div>"""),
+        dropped=("Council approves the new bridge", "a decade of debate"),
+    ),
+    Page(
+        "headline in a header above the body, with a lead and a byline",
+        page(f"""{SITE_HEADER}
+<div class="story-page"><header class="story-header"><h1>{TITLE}</h1>
+<p class="lead">Hundreds of homes were flooded when a levee failed in the night after eleven hours of rain.</p>
+<p class="byline">By Ana Ruiz, 3 May 2024, 08:15</p></header>
+<div class="story-text">{BODY}</div></div>"""),
+        kept=(*STORY, "Hundreds of homes were flooded when a levee failed"),
+        dropped=("By Ana Ruiz", "Sport"),
+    ),
+    Page(
+        "share bar and related stories inside the article",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
+{BODY}
+<div class="related-stories"><h3>Related stories</h3><ul>
+<li><a href="/a">Rain warning extended to the weekend for the whole valley</a></li>
+<li><a href="/b">How the 1954 levee was built, and why it was repaired twice</a></li></ul></div>
+</article>"""),
+        dropped=("Share on Facebook", "Related stories", "Rain warning extended"),
+    ),
+    Page(
+        "a figure's caption is the writer's, its credit line is not",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<figure><img src="boats.jpg" alt="Boats">
+<figcaption>Boats between the roofs of the market hall on Tuesday morning.</figcaption>
+<p class="image-credit">Photo: R. Ruiz / Valley Press Agency</p></figure></article>"""),
+        kept=(*STORY, "Boats between the roofs of the market hall on Tuesday morning."),
+        dropped=("Valley Press Agency",),
+    ),
+    Page(
+        "comments below the article",
+        page(f"""{SITE_HEADER}
+<main><article><h1>{TITLE}</h1>{BODY}</article>
+<section id="comments" class="comments-area"><h2>3 comments</h2>
+<div class="comment"><p class="comment-author">riverwatcher</p><p>I lived in the lower town for thirty years,
+and I have never seen the water this high, not even in the spring of 1988 when the bridge closed.</p></div>
+<div class="comment"><p class="comment-author">m.k.</p><p>Thank you to every volunteer who carried sandbags
+through the night, and to the school for opening its doors when nobody else would.</p></div>
+</section></main>"""),
+        dropped=("3 comments", "I lived in the lower town for thirty years", "riverwatcher"),
+    ),
+    Page(
+        "itemprop=articleBody marks the body",
+        page(f"""{SITE_HEADER}
+<div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>
+{HISTORY_BOX}"""),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "JSON-LD articleBody declares the body",
+        page(
+            f"""{SITE_HEADER}
+<div class="columns"><div class="col"><h1>{TITLE}</h1><div class="x">{BODY}</div></div>
+{HISTORY_BOX}""",
+            head='<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "{TITLE}", "articleBody": "{" ".join(STORY)}"}}</script>',
+        ),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "no semantic markup: paragraph scoring finds the body",
+        page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
+| <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>
+<div class="w"><div class="l"><div><a href="/a">Archive 2023</a></div><div><a href="/b">Archive 2022</a></div>
+<div><a href="/c">Archive 2021</a></div></div>
+<div class="r"><div class="h">{TITLE}</div>
+<div class="x">{STORY[0]}<br><br>{STORY[1]}</div><div class="x">{STORY[2]}</div><div class="x">{STORY[3]}</div>
+</div></div>
+<div class="b"><a href="/imprint">Imprint</a> <a href="/privacy">Privacy</a></div>"""),
+        dropped=("Archive 2023", "Contact", "Imprint"),
+        headline=None,
+    ),
+]
+
+
+def region_text(case: Page) -> tuple[Article, Region, str]:
+    article = Article.from_html(case.html)
+    region = article.region
+    return article, region, " ".join(article.body.text.split())
+
+
+def text_of(element: object) -> str:
+    return " ".join("".join(element.itertext()).split())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_region(case: Page) -> None:
+    _, region, text = region_text(case)
+    for kept in case.kept:
+        assert " ".join(kept.split()) in text, f"missing from the region: {kept!r}\nregion: {text}"
+    for dropped in case.dropped:
+        assert dropped not in text, f"in the region, though not the article's: {dropped!r}"
+    if case.headline is None:
+        assert region.headline is None
+    else:
+        assert region.headline is not None and text_of(region.headline) == case.headline
+        assert case.headline not in text, "the region's text leaves out the headline"
+
+
+def test_the_declared_body_is_what_makes_the_difference() -> None:
+    """Without their mark, the two pages above lose their body to the longer
+    history-society box: the structured signal is what finds it."""
+    for name, mark in (("itemprop", ' itemprop="articleBody"'), ("JSON-LD", "application/ld+json")):
+        case = next(c for c in CASES if name in c.name)
+        unmarked = case.html.replace(mark, "" if name == "itemprop" else "text/plain")
+        text = " ".join(Article.from_html(unmarked).body.text.split())
+        assert "history society meets" in text, f"the {name} page is no test: its body wins unmarked"
+
+
+def test_the_headline_inside_the_root_is_excluded_and_the_rest_belongs() -> None:
+    case = CASES[0]
+    article, region, _ = region_text(case)
+    assert region.headline is not None and region.headline in region.excluded
+    assert not region.holds(region.headline)
+    members = region.members()
+    assert all(region.holds(block.element) and block.element in members for block in region.blocks)
+    nav = next(article.tree.iter("nav"))
+    assert not region.holds(nav) and nav not in members and region.headline not in members
+    assert article.body.text == "\n".join(STORY)
+
+
+FRAGMENT = f"""<h2>What happened</h2>{BODY}
+<figure><img src="a.jpg" alt="Boats"><figcaption>Boats in the market square. Photo: R. Ruiz</figcaption></figure>
+<aside class="factbox"><p>The levee was built in 1954 and repaired in 1971 and 1999.</p></aside>
+<p>Read also: <a href="/rain">Rain warning extended to the weekend</a></p>
+<div class="share-buttons"><a href="#">Share</a></div>
+<div id="comments"><p>Hope this helps! Let me know if you need any changes.</p></div>"""
+
+
+def test_a_fragment_is_its_whole_body_less_what_a_page_would_leave_out() -> None:
+    """The writer's captions stay; the fact box, the link line, the share
+    buttons and the comments go, as they would from a page's body."""
+    article = Article.from_html(FRAGMENT)
+    region = article.region
+    assert article.is_fragment and region.evidence == "the whole fragment"
+    assert region.root.tag == "body" and region.headline is None
+    caption = "Boats in the market square. Photo: R. Ruiz"
+    assert article.body.text == "\n".join(("What happened", *STORY, caption))
+
+
+def test_a_fragment_and_a_page_around_it_read_the_same() -> None:
+    """The same CMS body, alone or inside a page's template, gives the same
+    text: what the page's cleaning leaves out of a body, the fragment's does too."""
+    fragment = Article.from_html(FRAGMENT)
+    whole = Article.from_html(page(f"{SITE_HEADER}<main><article><h1>{TITLE}</h1>{FRAGMENT}</article></main>"))
+    assert fragment.body.text == whole.body.text
+
+
+def test_a_page_too_short_to_score_is_its_article_less_asides_and_comments() -> None:
+    """No paragraph is long enough to vote: <article> says where the story is,
+    and what is named as furniture inside it still goes (an empty page has no
+    prose, and furniture holding none of it is no wrapper of the story)."""
+    article = Article.from_html(
+        "<html><body><nav><a href='/'>Home</a></nav><main><article><p>Text.</p>"
+        "<aside><h3>Related Articles</h3></aside><div id='comments'><p>3 Comments</p></div></article></main>"
+        "</body></html>"
+    )
+    region = article.region
+    assert region.root.tag == "article" and region.evidence.startswith("the <article> with the most text")
+    assert article.body.text == "Text."
+
+
+def test_a_fragment_opening_with_an_h1_has_it_as_headline() -> None:
+    article = Article.from_html(f"<h1>{TITLE}</h1>{BODY}")
+    region = article.region
+    assert region.headline is not None and text_of(region.headline) == TITLE
+    assert article.body.text == "\n".join(STORY)
+
+
+def test_an_empty_page_has_an_empty_region() -> None:
+    for html in ("", "<html><body></body></html>", "<p></p>"):
+        article = Article.from_html(html)
+        region = article.region
+        assert region.blocks == () and article.body.text == "" and region.headline is None
+
+
+PAGES = corpus_files("pages")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PAGES, reason="../shared/corpus is not beside this checkout")
+def test_every_corpus_page_has_a_region() -> None:
+    """On every real page the finder returns a non-empty region whose blocks
+    are the article's, in order: exactly those of its members."""
+    for path in PAGES:
+        article = Article.from_html(path.read_bytes())
+        region = article.region
+        assert region.blocks, f"{path.name}: empty region"
+        number = {id(block): n for n, block in enumerate(article.blocks)}
+        positions = [number[id(block)] for block in region.blocks]
+        assert positions == sorted(positions), path.name
+        members = region.members()
+        assert [b for b in article.blocks if b.element in members] == list(region.blocks), path.name
+
+
+EXTRACTION = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "extraction" / "pages"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason="../shared/corpus is not beside this checkout")
+def test_every_extraction_page_has_a_region() -> None:
+    for path in sorted(EXTRACTION.glob("*.html.gz")):
+        article = Article.from_html(gzip.decompress(path.read_bytes()))
+        region = article.region
+        if article.blocks:
+            assert region.blocks, f"{path.name}: empty region on a page with text"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(BODY, head='<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"),
+        page(BODY, head='<script type="application/ld+json">{"headline": "unclosed</script>'),
+        page('<div class="share">' * 3000 + BODY + "</div>" * 3000),
+        page("<nav>" * 2000 + BODY),
+    ],
+    ids=["JSON-LD nested past the parser", "broken JSON-LD", "3,000 nested share bars", "2,000 unclosed navs"],
+)
+def test_hostile_pages_give_a_region(html: str) -> None:
+    article = Article.from_html(html)
+    region = article.region
+    assert region.root is not None
+    assert all(region.holds(block.element) for block in region.blocks)
+
+
+def test_the_story_adds_the_boxes_set_aside_inside_the_article_but_not_the_template() -> None:
+    html = page(
+        f"""{SITE_HEADER}<article><h1>{TITLE}</h1>{BODY}
+<aside><p>Fact box: the levee was 70 years old.</p></aside>
+<div class="share-bar"><a href="/s">Share on Facebook</a></div></article>
+<section id="comments" class="comments-area"><p>Great piece, thanks for writing it up so quickly.</p></section>"""
+    )
+    article = Article.from_html(html)
+    assert "Fact box" not in article.body.text and "Fact box" in article.story.text
+    for view in (article.body, article.story):
+        assert STORY[0] in view.text
+        assert "Share on Facebook" not in view.text and "Great piece" not in view.text
+    assert "Great piece" in article.page.text
+
+
+def test_a_form_around_all_the_text_leaves_it_in_the_article() -> None:
+    # Cleaning that would leave nothing (a shop's product form holds the whole
+    # page) keeps the region's text as it is.
+    form = "<form><div>Every word counts here.</div><div>Price: 36 EUR</div></form>"
+    article = Article.from_html(page(f"<article><h1>{TITLE}</h1>{form}</article>"))
+    assert article.body.text == "Every word counts here.\nPrice: 36 EUR"
+    assert article.region.evidence == "the <article> with the most text, not cleaned"
+
+
+def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None:
+    # As in the HTML tokeniser: before "=", a quote is part of a name; the page
+    # was once refused as "an element with more than 1,000 attributes".
+    article = Article.from_html(page(f'<h1 class="h1" "tabindex="0">{TITLE}</h1>' + BODY))
+    assert [h.text for h in article.headings] == [TITLE]
+    assert STORY[-1] in article.body.text
