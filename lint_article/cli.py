@@ -383,10 +383,6 @@ def _lint_jsonl(settings: Settings) -> int:
         return EXIT_ERROR
 
 
-PROGRESS_MIN_FILES = 8
-"""More files than this, and a terminal on standard error, show a progress bar there."""
-
-
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
 
 

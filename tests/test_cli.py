@@ -37,7 +37,8 @@ def test_findings_are_path_line_col_severity_rule_message_and_exit_1() -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert f"{SEED}:23:1: error single-h1 extra <h1>; the first <h1> is on line 15" in lines
-    assert f"{SEED}:18:28: warning no-inline-style <span> has an inline style attribute; use the style sheet" in lines
+    alt = "the image's alt text is the placeholder “#image_title”; describe the image"
+    assert f"{SEED}:20:32: error placeholder-text {alt}" in lines
     assert lines[-1].startswith("Found ") and "in 1 file." in lines[-1]
     assert result.stderr == ""
 
@@ -409,15 +410,16 @@ def test_one_line_html_shows_the_passage_and_the_columns_of_each_occurrence(tmp_
     assert lines[repeated + 1] == f"    Officials said {phrase}"
 
 
-def run_with_terminal_on_stderr(folder: Path, *args: str) -> tuple[str, str, int]:
-    """``lint-article ARGS`` with standard error on a pseudo-terminal, as in a
-    writer's shell, and standard output on a pipe: (stdout, what the terminal got, exit code)."""
+def run_with_terminal_on_stderr(folder: Path, *args: str, module: str = "lint_article") -> tuple[str, str, int]:
+    """``lint-article ARGS`` (run as *module*) with standard error on a pseudo-terminal,
+    as in a writer's shell, and standard output on a pipe: (stdout, what the terminal got, exit code)."""
     import pty
 
     controller, terminal = pty.openpty()
-    command = [sys.executable, "-m", "lint_article", *args]
+    command = [sys.executable, "-m", module, *args]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:  # a pipe could fill while the terminal is read
-        process = subprocess.Popen(command, cwd=folder, stdout=output, stderr=terminal)
+        process = subprocess.Popen(command, cwd=folder, stdout=output, stderr=terminal, env=env)
         os.close(terminal)
         received = b""
         while True:
@@ -438,9 +440,12 @@ def run_with_terminal_on_stderr(folder: Path, *args: str) -> tuple[str, str, int
 @pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
 def test_a_long_file_shows_progress_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
     sentence = "The council met on Monday and agreed to repair the old bridge before winter. "
-    (tmp_path / "big.html").write_text("<body><h1>Bridge</h1><p>" + sentence * 13_000 + "</p>")  # 1 MB: seconds to lint
-    stdout, terminal, code = run_with_terminal_on_stderr(tmp_path, "big.html", "--format", "json")
-    assert code == 0  # warnings only
+    # 1 MB, and the test-only slow rule makes it take 2.5 s whatever the machine's speed.
+    (tmp_path / "big.html").write_text("<body><h1>Bridge</h1><p>sleep 2.5</p><p>" + sentence * 13_000 + "</p>")
+    stdout, terminal, code = run_with_terminal_on_stderr(
+        tmp_path, "check", "big.html", "--format", "json", module="tests.slow_rule"
+    )
+    assert code == 1  # the slow rule's finding
     assert "Linting big.html (1.0 MB), 1 s" in terminal
     assert terminal.endswith("\r\x1b[K")  # erased before the run ends
     assert json.loads(stdout)["summary"]["files"] == 1  # the report itself is untouched

@@ -25,14 +25,24 @@ def findings(name: str, select: tuple[str, ...] = EDITORIAL, **settings: object)
 
 
 def test_the_published_seed() -> None:
+    # The byline, reading time and share bar are the site's template, drawn around
+    # the article: not the writer's to fix, and not reported by default.
     assert findings("sahel-article.html") == [
-        (16, "boilerplate", "byline-twice"),  # Viral_X By Viral_X
-        (18, "boilerplate", "reading-time"),  # 11 Min Read
         (20, "placeholder-text", "alt-placeholder"),  # <img alt="#image_title">
         (21, "placeholder-text", "placeholder"),  # <figcaption>#image_title
         (61, "duplicate-title", "headline-repeated"),  # the title printed a second time
         (66, "generation-artifact", "leaked"),  # Self-Correction/Review during generation
+    ]
+
+
+def test_the_published_seed_s_template_is_audited_with_scope_page() -> None:
+    audited = findings("sahel-article.html", ("boilerplate",), rules={"boilerplate": {"scope": "page"}})
+    assert audited == [
+        (16, "boilerplate", "byline-twice"),  # Viral_X By Viral_X
+        (18, "boilerplate", "reading-time"),  # 11 Min Read
         (78, "boilerplate", "share"),  # Share This Article
+        (83, "boilerplate", "comments"),  # Leave a Comment
+        (84, "boilerplate", "comments"),  # Leave a Reply
     ]
 
 
@@ -42,13 +52,6 @@ def test_the_leaked_block_is_one_finding_over_all_of_it() -> None:
     assert (leak.line, leak.end_line) == (66, 74)
     assert leak.message_id == "leaked" and leak.data["confidence"] == shown("0.99")
     assert "list item grading the text ×3" in leak.data["evidence"].split(", ")
-
-
-def test_the_comment_section_after_the_article_is_the_pages_own() -> None:
-    # Real pages put "Leave a Reply" there too; scope "main" reads it as well.
-    assert not [f for f in findings("sahel-article.html", ("boilerplate",)) if f[0] in (83, 84)]
-    scoped = findings("sahel-article.html", ("boilerplate",), rules={"boilerplate": {"scope": "main"}})
-    assert (83, "boilerplate", "comments") in scoped and (84, "boilerplate", "comments") in scoped
 
 
 def test_the_seed_pasted_into_a_cms() -> None:
