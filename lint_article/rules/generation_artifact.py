@@ -280,6 +280,167 @@ _ANYWHERE: tuple[Signal, ...] = (
             keys=("mots", "palabras", "wortanzahl", "wörter", "wörterzahl", "parole", "palavras")),
 )  # fmt: skip
 
+# The situations in which an assistant's conversation leaks, in English,
+# German, French, Spanish, Italian, Portuguese, Dutch and Polish, and the
+# evidence that has no language (markers, interface strings, URLs).
+# What an offer of more help is about: the text, in any of the eight languages.
+_TEXT_OBJECT = (
+    r"(?:article|text|version|draft|tone|title|headline|section|paragraph|summary|outline|post|intro|conclusion"
+    r"|length|word|format|style|SEO|meta|FAQ|table|bullet|list|thread|tweet|LinkedIn|newsletter|caption"
+    r"|artikel|fassung|entwurf|ton\b|titel|überschrift|abschnitt|absatz|zusammenfassung|einleitung|fazit"
+    r"|texte|ton\b|titre|paragraphe|résumé|brouillon|longueur|chapeau"
+    r"|artículo|texto|versión|tono|título|sección|párrafo|resumen|borrador|extensión"
+    r"|articolo|testo|versione|titolo|sezione|paragrafo|riassunto|bozza|lunghezza"
+    r"|artigo|versão|tom\b|seção|secção|parágrafo|resumo|rascunho|comprimento"
+    r"|tekst|versie|toon|kop\b|alinea|samenvatting|concept|lengte"
+    r"|artyku|wersj|tytu|sekcj|akapit|podsumowa|szkic|długoś)"
+)
+_OFFER_STRONG = (
+    rf"\b(?:do you want me to|want me to|shall I|should I (?:also )?(?:add|write|make|expand|shorten|adjust|create"
+    rf"|include|turn|format|tweak|rewrite)|if you(?:{_A}d like| want| need| prefer),? I (?:can|could))\b"
+    r"|\b(?:möchtest du|möchten Sie|willst du|wollen Sie),? dass ich\b|\bsoll ich\b"
+    r"|\b(?:wenn|falls) (?:du|Sie) (?:möchtest|möchten|willst|magst),? kann ich\b"
+    r"|\b(?:voulez|souhaitez|veux|désirez)-(?:vous|tu) que je\b|\btu veux que je\b"
+    r"|\bsi (?:vous (?:le )?(?:souhaitez|voulez)|tu (?:le )?(?:souhaites|veux)),? je (?:peux|pourrais)\b"
+    r"|\b(?:quieres|deseas|prefieres|te gustaría|le gustaría) que (?:te |le )?\b"
+    r"|\bsi (?:quieres|lo deseas|deseas|prefieres),? (?:también )?(?:puedo|te puedo)\b"
+    r"|\bvuoi che (?:io )?\b|\bse (?:vuoi|preferisci|desideri),? posso\b"
+    r"|\b(?:quer|você quer|gostaria) que eu\b|\bse (?:quiser|preferir|desejar),? (?:também )?posso\b"
+    r"|\b(?:wil je|wilt u) dat ik\b|\bzal ik\b|\bals (?:je|u) (?:wilt|wil),? kan ik\b"
+    r"|\b(?:czy )?chcesz,? (?:żebym|abym|bym)\b|\bczy mam\b|\bjeśli (?:chcesz|wolisz),? (?:mogę|moge)\b"
+)
+_OFFER_WEAK = (
+    rf"\b(?:I can also|I could also|just let me know|let me know (?:if|whether|what)|I{_A}d be (?:happy|glad) to"
+    r"|happy to (?:adjust|tweak|revise|expand|shorten|rewrite|adapt))\b"
+    r"|\bsag(?:en Sie)? (?:mir )?Bescheid|\blass(?:en Sie)? (?:es )?mich wissen\b|\bich kann (?:auch|gern|gerne)\b"
+    r"|\bdites-moi si\b|\bdis-moi si\b|\bje peux (?:aussi|également)\b"
+    r"|\bavísame si\b|\bdime si\b|\bno dudes en (?:pedirme|decirme)\b|\bpuedo también\b|\btambién puedo\b"
+    r"|\bfammi sapere se\b|\bdimmi se\b|\bposso anche\b"
+    r"|\b(?:me avise|avise-me|diga-me|me diga) se\b|\bposso também\b|\btambém posso\b"
+    r"|\blaat (?:het )?(?:me|mij) (?:gerust )?weten\b|\bik kan ook\b"
+    r"|\bdaj(?:cie)? (?:mi )?znać\b|\bmogę też\b|\bmogę również\b"
+)
+# What a requester might want changed, in the eight languages.
+_CHANGE = (
+    r"(?:changes|adjustments|tweaks|revisions|adjust|tweak|revise|shorter|longer|Änderungen|anpass|kürzer|länger"
+    r"|modifications|modifier|ajuster|plus court|plus long|cambios|ajustar|ajuste|más corto|más largo|modifiche"
+    r"|modificar|più breve|più lung|alterações|mais curto|mais longo|aanpassingen|aanpassen|korter|langer"
+    r"|zmian|zmienić|skróci|krótsz|dłuższ)"
+)
+_OFFER_ANCHORS = (
+    "want me", "shall i", "should i", "if you", "dass ich", "soll ich", "kann ich", "que je", "je peux",
+    "je pourrais", "que te", "que le", "gustaría que", "quieres que", "deseas que", "prefieres que", "puedo",
+    "vuoi che", "posso", "que eu", "dat ik", "zal ik", "kan ik", "żebym", "abym", "bym", "czy mam", "mogę", "moge",
+)
+_WEAK_ANCHORS = (
+    "i can also", "i could also", "let me know", "be happy to", "be glad to", "happy to", "bescheid", "mich wissen",
+    "ich kann", "dites-moi", "dis-moi", "je peux", "avísame", "dime si", "no dudes", "puedo", "fammi sapere",
+    "dimmi se", "posso", "me avise", "avise-me", "diga-me", "me diga", "weten", "ik kan", "znać", "mogę",
+)
+
+
+_SITUATIONS: tuple[Signal, ...] = (
+    # An offer of further help, about the text, in eight languages.
+    _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
+            "Möchtest du, dass ich den Text kürze?", *_OFFER_ANCHORS),
+    _signal("offer of further help", 1.0, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_CHANGE}",
+            "Laat me weten als je aanpassingen wilt.", *_WEAK_ANCHORS),
+    _signal("offer of further help", 0.6, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
+            "Daj znać, czy tekst jest w porządku.", *_WEAK_ANCHORS),
+    # A sign-off that hopes the text helps, in seven more languages.
+    _signal("chatbot sign-off", 0.6,
+            rf"\bich hoffe,? (?:das|dies|es) (?:hilft|war hilfreich|ist hilfreich)|\bj{_A}espère que (?:ça|cela) "
+            rf"(?:t{_A}|vous )?aide\b|\bespero que (?:te |le )?(?:sea de ayuda|ayude|sirva|sea útil)"
+            rf"|\bspero (?:che )?(?:ti |le )?(?:sia|possa essere) (?:utile|d{_A}aiuto)|\bespero que (?:isso |isto )?"
+            r"(?:ajude|seja útil)|\bik hoop dat (?:dit|het) (?:helpt|nuttig is|van pas komt)|\bmam nadzieję,? że "
+            r"(?:to|ten tekst|ten artykuł) (?:pomoże|pomoże ci|się przyda|będzie pomocny)",
+            "Ik hoop dat dit helpt!", "hoffe", "espère", "espero", "spero", "hoop dat", "nadzieję"),
+    _signal("chatbot sign-off", 1.0,
+            r"\b(?:good luck|best of luck|happy (?:writing|publishing|blogging)) with (?:your|the) (?:article|post"
+            r"|essay|piece|blog|publication|draft|newsletter)\b|\bhappy (?:writing|blogging|publishing)!",
+            "Good luck with your article!", "good luck", "best of luck", "happy writing", "happy blogging",
+            "happy publishing"),
+    # A refusal, printed as the article.
+    _signal("refusal", 1.0,
+            rf"\bI{_A}?m sorry,? but I (?:can{_A}t|cannot|am unable to|{_A}m unable to|won{_A}t)"
+            rf"|\bI (?:can{_A}t|cannot|am unable to|{_A}m unable to|won{_A}t be able to) (?:help|assist) with (?:that"
+            r"|this|your)|\bI (?:can't|can’t|cannot|am unable to|won't) (?:fulfil|fulfill|comply with|complete) "
+            r"(?:that|this|your)(?: request)?\b"
+            r"|\b(?:lo siento|lo lamento),? (?:pero )?no puedo\b|\b(?:désolé|je suis désolée?),? (?:mais )?je ne "
+            r"(?:peux|suis pas en mesure)\b|\bes tut mir leid,? (?:aber )?(?:ich kann|dabei kann ich)\b"
+            r"|\bmi dispiace,? (?:ma )?non (?:posso|sono in grado)\b|\b(?:desculpe|sinto muito|lamento),? (?:mas )?"
+            r"não (?:posso|consigo)\b|\bhet spijt me,? (?:maar )?(?:ik kan|daar kan ik)\b|\bprzepraszam,? (?:ale )?"
+            r"nie (?:mogę|jestem w stanie)\b",
+            "I'm sorry, but I can't help with that request.", "sorry", "i can't", "i can’t", "i cannot",
+            "unable to", "i won't", "i won’t", "lo siento", "lo lamento", "désolé", "tut mir leid", "mi dispiace",
+            "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
+    _signal("refusal", 0.7,
+            rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage |content )?"
+            r"(?:policy|policies|guidelines|programming)\b|\bmy (?:guidelines|programming) (?:do not|don't|prevent)\b",
+            "That would go against my guidelines.", "polic", "guidelines", "programming"),
+    # A knowledge-cutoff disclaimer, in seven more languages and more English forms.
+    _signal("knowledge-cutoff disclaimer", 1.0,
+            rf"\b(?:as of|since|after) my (?:last )?(?:knowledge |training )?(?:update|cutoff|cut-off)"
+            rf"|\bI (?:don{_A}t|do not) have (?:information|data|access to (?:information|data)) (?:beyond|after|past)\b"
+            r"|\bStand meines Wissens\b|\bmein(?:em)? Wissensstand\b|\bmeine[rn]? (?:letzten )?Aktualisierung\b"
+            rf"|\bmes connaissances s{_A}arrêtent\b|\bma (?:dernière mise à jour|date limite de connaissances)\b"
+            r"|\bmi (?:última actualización|fecha de corte)\b|\bmis conocimientos (?:llegan|se detienen)\b"
+            r"|\bil mio ultimo aggiornamento\b|\bla mia data di (?:cutoff|aggiornamento)\b|\ble mie conoscenze\b"
+            r"|\bminha última atualização\b|\bmeu conhecimento (?:vai|se limita)\b"
+            r"|\bmijn (?:laatste (?:update|kennisupdate)|kennisgrens|kennis reikt)\b"
+            r"|\bmoja wiedza (?:kończy|sięga)\b|\bmojej ostatniej aktualizacji\b",
+            "Stand meines Wissens im Jahr 2023 liefen die Gespräche noch.", "my last", "my knowledge", "my training",
+            "my update", "my cutoff", "my cut-off", "have information", "have data", "have access to",
+            "meines wissens", "wissensstand", "aktualisierung", "mes connaissances", "ma dernière", "ma date",
+            "mi última", "mi fecha", "mis conocimientos", "il mio ultimo", "la mia data", "le mie conoscenze",
+            "minha última", "meu conhecimento", "mijn laatste", "mijn kennis", "moja wiedza", "mojej ostatniej"),
+    # The assistant describing itself, in the remaining languages.
+    _signal("assistant self-reference", 1.0,
+            r"\bals (?:een )?(?:AI(?:-taalmodel| taalmodel)?|taalmodel|AI-assistent),? (?:kan|heb|ben) ik\b"
+            r"|\bjako (?:model językowy|sztuczna inteligencja|asystent AI|AI),? nie (?:mogę|mam)\b"
+            r"|\bcomo (?:um )?(?:modelo de linguagem|assistente de IA|IA),? (?:eu )?não (?:posso|tenho)\b"
+            r"|\bcome (?:un(?:')?(?:IA|intelligenza artificiale)|assistente IA),? non (?:posso|ho)\b",
+            "Als AI-taalmodel kan ik geen voorspellingen doen.", "als ai", "als een", "als taalmodel", "jako ",
+            "como um", "como modelo", "como assistente", "como ia", "come un", "come assistente"),
+    # Residue of a chat interface, pasted with the text.
+    _signal("chat-interface residue", 1.0,
+            r"\b(?:ChatGPT|Claude|Gemini|Copilot|Le Chat|Mistral) (?:can|may|kann|peut|puede|può|pode|kan|może)"
+            r" (?:make mistakes|display inaccurate|Fehler machen|faire des erreurs|cometer errores|commettere errori"
+            r"|cometer erros|fouten maken|popełniać błędy)"
+            r"|\b(?:regenerate response|copy code|is this conversation helpful|was this response (?:better|helpful))\b"
+            r"|\b(?:thought|reasoned) for \d+\s*(?:s|sec|seconds?|m|min|minutes?)\b",
+            "ChatGPT can make mistakes. Check important info.", "make mistakes", "display inaccurate",
+            "fehler machen", "des erreurs", "cometer errores", "commettere errori", "cometer erros", "fouten maken",
+            "popełniać", "regenerate response", "copy code", "conversation helpful", "this response", "thought for",
+            "reasoned for"),
+    # Citation marks that chat tools insert, which survive a copy-paste.
+    _signal("citation residue", 1.0,
+            r"contentReference\[oaicite:\d+\]|\boaicite:\d+|\boai_citation\b|【\d+(?::\d+)?†[^】\n]{0,60}】"
+            r"|\bcite(?:\W{0,3}turn\d+(?:search|news|view|fetch|file)\d+)+|\bturn\d+(?:search|news|view|fetch)\d+\b"
+            r"|\butm_source=(?:chatgpt(?:\.com)?|openai|copilot(?:\.com)?|perplexity(?:\.ai)?|gemini|claude(?:\.ai)?)\b",
+            ":contentReference[oaicite:3]{index=3}", "oaicite", "oai_citation", "†", "turn", "utm_source"),
+    # The prompt echoed, in seven more languages.
+    _signal("echo of the prompt", 0.6,
+            rf"\bas you (?:asked|requested|wanted)\b|\bwie (?:von dir |von Ihnen )?gewünscht\b|\bcomme (?:tu l{_A}as"
+            rf"|vous l{_A}avez) demandé\b|\bcomme demandé\b|\bcomo (?:me )?(?:pediste|pidió|solicitaste)\b"
+            r"|\bcome (?:mi )?hai chiesto\b|\bcome richiesto\b|\bcomo (?:você )?(?:pediu|solicitou)\b"
+            r"|\bzoals (?:je|u) (?:vroeg|vroegt|hebt gevraagd|heeft gevraagd)\b|\bzoals gevraagd\b"
+            r"|\bzgodnie z (?:twoją |Twoją )?prośbą\b|\btak jak prosiłeś\b",
+            "Ich habe den Ton wie gewünscht sachlich gehalten.", "as you", "gewünscht", "demandé", "pediste", "pidió",
+            "solicitaste", "chiesto", "richiesto", "pediu", "solicitou", "vroeg", "gevraagd", "prośbą", "prosiłeś"),
+    # First person about the writing, in seven more languages.
+    _signal("first-person talk about the writing", 0.5,
+            rf"\b(?:ich habe|j{_A}ai|he|ho|eu|ik heb)\s+(?:\w+\s+){{0,3}}?(?:gehalten|gekürzt|umgeschrieben|überarbeitet"
+            r"|gardé|raccourci|réécrit|retravaillé|mantenido|acortado|reescrito|revisado|mantenuto|accorciato"
+            r"|riscritto|mantive|encurtei|reescrevi|revisei|gehouden|ingekort|herschreven)\b[^.!?\n]{0,60}?"
+            rf"{_TEXT_OBJECT}|\b(?:zachowałem|zachowałam|skróciłem|skróciłam|przepisałem|przepisałam)\b"
+            rf"[^.!?\n]{{0,60}}?{_TEXT_OBJECT}",
+            "J'ai gardé un ton neutre et raccourci le texte.", "ich habe", "j'ai", "j’ai", " he ", "\nhe ", " ho ",
+            "\nho ", " eu ", "\neu ",
+            "ik heb", "mantive", "encurtei", "reescrevi", "revisei", "zachował", "skrócił", "przepisał"),
+)  # fmt: skip
+_ANYWHERE = _ANYWHERE + _SITUATIONS
+
 # Evidence that opens a block: preambles, labels of notes to the editor.
 # They are tried at each block's start, after a cheap look at its first word.
 _OPENING: tuple[Signal, ...] = (
@@ -354,6 +515,89 @@ _OPENING: tuple[Signal, ...] = (
             r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w,.’'-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
             "Certo! Ecco un articolo sul Sahel:"),
 )  # fmt: skip
+_QUALITY = (
+    r"(?:tone|word count|length|SEO|readab|keywords?|structure|headlines?|titles?|meta|neutral|engaging|concise"
+    r"|clarity|grammar|formatting|facts?|sources|Ton|Wortanzahl|Länge|Lesbarkeit|Struktur|Überschrift|sachlich"
+    r"|nombre de mots|longueur|lisibilité|mots-clés|titre|número de palabras|longitud|legibilidad|palabras clave"
+    r"|estructura|título|tono|numero di parole|lunghezza|leggibilità|parole chiave|struttura|titolo|tom"
+    r"|contagem de palavras|comprimento|legibilidade|palavras-chave|estrutura|toon|aantal woorden|lengte"
+    r"|leesbaarheid|zoekwoorden|structuur|liczba słów|długość|czytelność|słowa kluczowe|tytuł)"
+)
+_NOTE_LABEL = (
+    r"(?:notes?|nb|n\.b\.|hinweis|anmerkung|remarque|nota|opmerking|uwaga|tip|tipp|astuce|consejo|suggerimento"
+    r"|dica|wskazówka)"
+)
+_NOTE_ACTION = (
+    r"(?:replace|add|insert|verify|check|adjust|update|swap|include|consider|you (?:may|might|could|should|can)"
+    r"|ersetze|ersetzen|ergänze|ergänzen|füge|prüfe|prüfen|remplace[zr]?|ajoute[zr]?|insére[zr]|vérifie[zr]?"
+    r"|reemplaza|sustituye|añade|agrega|inserta|verifica|comprueba|sostituisci|aggiungi|inserisci|controlla"
+    r"|substitua|adicione|insira|verifique|vervang|voeg|controleer|zastąp|dodaj|wstaw|sprawdź)"
+)
+_NOTE_OBJECT = (
+    r"(?:quotes?|statistics?|stats|figures?|sources?|links?|names?|examples?|data|citations?|anecdotes?|images?"
+    r"|keywords?|placeholders?|details|dates?|Zitat\w*|Quelle\w*|Zahlen|Daten|Beispiel\w*|citations?|chiffres"
+    r"|exemples?|données|cita\w*|fuentes?|cifras|datos|ejemplos?|citazion\w*|fonti|dati|esempi\w*|citaç\w*"
+    r"|fontes?|dados|exemplos?|citaat|citaten|bron\w*|cijfers|gegevens|voorbeeld\w*|cytat\w*|źród\w*|dane|dan\w*"
+    r"|przykład\w*|liczb\w*)"
+)
+_SITUATION_OPENINGS: tuple[Signal, ...] = (
+    # A preamble that hands the text over, in Dutch and Polish, and English forms beyond those above.
+    _signal("chatbot preamble", 1.0,
+            r"(?:natuurlijk|zeker|graag|uiteraard|prima|oké)\s*[!,.]?\s*(?:hier\s+(?:is|zijn|heb je|volgt)"
+            r"|hieronder\s+(?:vind|staat|lees))\b|hier\s+(?:is|volgt)\s+(?:een|de|het|je|jouw|uw)\s+"
+            r"(?:[\w,.’'-]+\s+){0,3}?(?:artikel|tekst|versie|concept|blog|opzet)\b",
+            "Natuurlijk! Hier is een artikel over de Sahel:"),
+    _signal("chatbot preamble", 1.0,
+            r"(?:oczywiście|jasne|pewnie|chętnie|dobrze|jasna sprawa)\s*[!,.]?\s*(?:oto|poniżej(?: znajdziesz)?)\b"
+            r"|(?:oto|poniżej(?: znajdziesz)?)\s+(?:\w+\s+){0,3}?(?:artyku\w*|tekst\w*|wersj\w*|szkic\w*|propozycj\w*)\b",
+            "Oczywiście! Oto artykuł o sytuacji w Sahelu:"),
+    _signal("chatbot preamble", 1.0,
+            rf"{_HERE_IS}\s+(?:a |an |the |your )?(?:[\w-]+\s+){{0,3}}?(?:version|rewrite|draft|take|edit) of (?:your"
+            r"|the) (?:text|article|draft|post|piece|story|paragraph|intro|introduction|essay|blog post)\b",
+            "Here's a polished version of your text:"),
+    _signal("chatbot preamble", 1.0,
+            r"\W{0,3}(?:great|good|excellent|fantastic|interesting) (?:question|idea|topic|choice|request)!",
+            "Great question! The Sahel has seen three coups."),
+    # Labels that a chat interface puts before each turn, in eight languages.
+    _signal("chat-interface residue", 1.0,
+            r"\W{0,3}(?:you said|chatgpt said|du hast gesagt|sie haben gesagt|vous avez dit|tu as dit|has dicho"
+            r"|dijiste|tú dijiste|hai detto|você disse|je zei|u zei|powiedziałeś|powiedziałaś"
+            r"|(?:chatgpt|claude|gemini|copilot) (?:hat gesagt|sagte|a dit|dijo|ha detto|disse|zei|powiedział))\s*[:：]",
+            "You said:"),
+    # Buttons of a chat interface, copied as lines of text.
+    _signal("chat-interface residue", 1.0,
+            r"\W{0,3}(?:copy code|code kopieren|copier le code|copiar código|copia codice|code kopiëren|kopiuj kod"
+            r"|regenerate(?: response)?|neu generieren|régénérer|regenerar|rigenera|opnieuw genereren"
+            r"|(?:wygeneruj|generuj) ponownie"
+            r"|(?:copy|edit|retry|read aloud)(?:\s+(?:copy|edit|retry|read aloud|regenerate|share))+)\W{0,3}$",
+            "Copy code"),
+    # A heading that carries the word budget of the request.
+    _signal("word budget in a heading", 1.0,
+            r"\W{0,3}(?:[\w.]+\s+){0,3}?(?:introduction|intro|conclusion|section|part|paragraph|body|hook|lede"
+            r"|einleitung|fazit|schluss|abschnitt|teil|hauptteil|partie|introducción|conclusión|sección|parte"
+            r"|cuerpo|introduzione|conclusione|sezione|introdução|conclusão|seção|secção|corpo|inleiding|conclusie"
+            r"|sectie|deel|slot|wstęp|wprowadzenie|podsumowanie|zakończenie|sekcja|część|h[1-4])\b[^\n(]{0,60}"
+            r"\(\s*(?:approx\.?|approximately|about|around|ca\.?|circa|env\.?|environ|aprox\.?|aproximadamente"
+            r"|cerca di|ok\.?|około|ongeveer|~)?\s*\d{2,4}(?:\s*[-–]\s*\d{2,4})?\s*(?:words|Wörter|mots|palabras"
+            r"|parole|palavras|woorden|słów|wyrazów)\s*\)\s*:?\s*$",
+            "Introduction (approx. 150 words)"),
+    # A checklist that grades the text, ticked with emoji.
+    _signal("checklist grading the text", 0.6, rf"\W{{0,3}}(?:✅|✔️?|☑️?|✓)\s*\**\s*{_QUALITY}",
+            "✅ Tone: neutral and factual"),
+    # A note in brackets to whoever asked for the text.
+    _signal("note to the requester", 1.0,
+            rf"[\[(]\s*{_NOTE_LABEL}\s*[:：—–-]\s*[^\]\)\n]{{0,120}}?\b{_NOTE_ACTION}\b[^\]\)\n]{{0,60}}?\b{_NOTE_OBJECT}",
+            "[Note: Replace the quotes with real ones before publishing.]"),
+    # Fields of an SEO plugin, filled in by the assistant, in eight languages.
+    _signal("note to the editor", 1.0,
+            r"\W{0,3}(?:meta[- ]?(?:beschreibung|descripción|descrizione|descrição|beschrijving|opis)|méta-?description"
+            r"|meta-description|seo[- ](?:titel|titre|título|titolo|tytuł)|(?:titre|título|titolo|tytuł) seo"
+            r"|fokus-?keyword|focus-?(?:zoekwoord|trefwoord)|mot-clé (?:principal|cible)|palabra clave (?:principal"
+            r"|objetivo)|parola chiave (?:principale|focus)|palavra-chave (?:principal|foco|em foco)|frase-chave"
+            r"|słowo kluczowe(?: główne)?|fraza kluczowa|slug(?: url)?|url-slug)\s*[:：]",
+            "Meta-Beschreibung: Die USA nähern sich den Juntas im Sahel an."),
+)  # fmt: skip
+_OPENING = _SITUATION_OPENINGS + _OPENING
 _OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.source})" for i, s in enumerate(_OPENING))
 _OPENING_PATTERN = re.compile(_OPENING_ALTERNATIVES, _I | re.MULTILINE)
 # The same, found at every block start at once: blocks are separated by a
@@ -610,7 +854,19 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
                 if surroundings[index].discounts(match.start() - block.start, match.end() - block.start):
                     weight /= 2
                 found.setdefault(k, _Evidence()).add(signal.label, weight)
+    # Links that carry a chat tool's tracking (…?utm_source=chatgpt.com): copied from its answer.
+    links = [link for link in view.elements("a") if _CHAT_LINK.search(link.get("href") or "")]
+    if links:
+        holders = {blocks[index].element: index for index in indices}
+        for link in links:
+            holder = next((holders[e] for e in (link, *link.iterancestors()) if e in holders), None)
+            k = place(blocks[holder].start) if holder is not None else None
+            if k is not None:
+                found.setdefault(k, _Evidence()).add("citation residue", 1.0)
     return found
+
+
+_CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
 
 
 class _Surroundings:
