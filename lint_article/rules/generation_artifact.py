@@ -293,7 +293,7 @@ _TEXT_OBJECT = (
     r"|articolo|testo|versione|titolo|sezione|paragrafo|riassunto|bozza|lunghezza"
     r"|artigo|versão|tom\b|seção|secção|parágrafo|resumo|rascunho|comprimento"
     r"|tekst|versie|toon|kop\b|alinea|samenvatting|concept|lengte"
-    r"|artyku|wersj|tytu|sekcj|akapit|podsumowa|szkic|długoś)"
+    r"|artyku|wersj|tytu|sekcj|akapit|podsumowa|szkic|długoś|titular|schlagzeile|nagłów|manchete|kopregel)"
 )
 _OFFER_STRONG = (
     rf"\b(?:do you want me to|want me to|shall I|should I (?:also )?(?:add|write|make|expand|shorten|adjust|create"
@@ -336,6 +336,16 @@ _WEAK_ANCHORS = (
     "i can also", "i could also", "let me know", "be happy to", "be glad to", "happy to", "bescheid", "mich wissen",
     "ich kann", "dites-moi", "dis-moi", "je peux", "avísame", "dime si", "no dudes", "puedo", "fammi sapere",
     "dimmi se", "posso", "me avise", "avise-me", "diga-me", "me diga", "weten", "ik kan", "znać", "mogę",
+)
+
+
+_QUALITY = (
+    r"(?:tone|word count|length|SEO|readab|keywords?|structure|headlines?|titles?|meta|neutral|engaging|concise"
+    r"|clarity|grammar|formatting|facts?|sources|Ton|Wortanzahl|Länge|Lesbarkeit|Struktur|Überschrift|sachlich"
+    r"|nombre de mots|longueur|lisibilité|mots-clés|titre|número de palabras|longitud|legibilidad|palabras clave"
+    r"|estructura|título|tono|numero di parole|lunghezza|leggibilità|parole chiave|struttura|titolo|tom"
+    r"|contagem de palavras|comprimento|legibilidade|palavras-chave|estrutura|toon|aantal woorden|lengte"
+    r"|leesbaarheid|zoekwoorden|structuur|liczba słów|długość|czytelność|słowa kluczowe|tytuł)"
 )
 
 
@@ -419,6 +429,10 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|\bcite(?:\W{0,3}turn\d+(?:search|news|view|fetch|file)\d+)+|\bturn\d+(?:search|news|view|fetch)\d+\b"
             r"|\butm_source=(?:chatgpt(?:\.com)?|openai|copilot(?:\.com)?|perplexity(?:\.ai)?|gemini|claude(?:\.ai)?)\b",
             ":contentReference[oaicite:3]{index=3}", "oaicite", "oai_citation", "†", "turn", "utm_source"),
+    # A checklist that grades the text, ticked with emoji, in one block.
+    _signal("checklist grading the text", 1.0,
+            rf"(?:✅|✔️?|☑️?|✓)\s*\**\s*{_QUALITY}[^✅✔☑✓\n]{{0,120}}(?:✅|✔️?|☑️?|✓)",
+            "✅ Tone: neutral ✅ Word count: 612", "✅", "✔", "☑", "✓"),
     # The prompt echoed, in seven more languages.
     _signal("echo of the prompt", 0.6,
             rf"\bas you (?:asked|requested|wanted)\b|\bwie (?:von dir |von Ihnen )?gewünscht\b|\bcomme (?:tu l{_A}as"
@@ -489,7 +503,8 @@ _OPENING: tuple[Signal, ...] = (
             r"\s*\**\s*[:：]"
             r"|\W{0,3}(?:my )?(?:thinking|thought) process\s*:|\W{0,3}final (?:check|review|polish)\s*:",
             "Self-Correction/Review during generation:"),
-    _signal("markdown left in the text", 0.5, r"#{1,4} \S", "## Background"),
+    # Two marks at least: a lone "#" before a caption is a permalink's text.
+    _signal("markdown left in the text", 0.5, r"#{2,4} \S", "## Background"),
     # French, Spanish, German, Italian, Portuguese preambles.
     _signal("chatbot preamble", 1.0,
             rf"(?:bien sûr|certainement|absolument|avec plaisir|d{_A}accord)\s*[!,.]?\s*(?:voici|je vous propose)\b"
@@ -515,14 +530,6 @@ _OPENING: tuple[Signal, ...] = (
             r"|aqui (?:está|vai)\s+(?:um|uma|o|a|seu|sua)\s+(?:[\w,.’'-]+\s+){0,3}?(?:artigo|texto|versão|rascunho)\b",
             "Certo! Ecco un articolo sul Sahel:"),
 )  # fmt: skip
-_QUALITY = (
-    r"(?:tone|word count|length|SEO|readab|keywords?|structure|headlines?|titles?|meta|neutral|engaging|concise"
-    r"|clarity|grammar|formatting|facts?|sources|Ton|Wortanzahl|Länge|Lesbarkeit|Struktur|Überschrift|sachlich"
-    r"|nombre de mots|longueur|lisibilité|mots-clés|titre|número de palabras|longitud|legibilidad|palabras clave"
-    r"|estructura|título|tono|numero di parole|lunghezza|leggibilità|parole chiave|struttura|titolo|tom"
-    r"|contagem de palavras|comprimento|legibilidade|palavras-chave|estrutura|toon|aantal woorden|lengte"
-    r"|leesbaarheid|zoekwoorden|structuur|liczba słów|długość|czytelność|słowa kluczowe|tytuł)"
-)
 _NOTE_LABEL = (
     r"(?:notes?|nb|n\.b\.|hinweis|anmerkung|remarque|nota|opmerking|uwaga|tip|tipp|astuce|consejo|suggerimento"
     r"|dica|wskazówka)"
