@@ -7,6 +7,39 @@ from ..document import Article, View
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
+# Words that open (or, in German and Dutch, close) an instruction in brackets:
+# "[Insert quote here]", "[Insérer une citation ici]", "[Zitat einfügen]".
+_INSTRUCTION = (
+    r"insert|add|enter|include|paste|fill in|link to|your|name of"
+    r"|insérer|insérez|insère|ajouter|ajoutez|indiquer|indiquez|compléter|votre|nom d[eu]"
+    r"|insertar|inserte|inserta|añadir|añade|agregar|agrega|incluir|incluye|tu nombre|su nombre|nombre del?"
+    r"|inserisci|inserire|aggiungi|aggiungere|il tuo|la tua|nome del"
+    r"|inserir|insira|adicionar|adicione|incluir|seu nome|nome do"
+    r"|voeg|vul|jouw|naam van"
+    r"|wstaw|dodaj|uzupełnij|wpisz|twoje|twój|nazwa"
+    r"|füge|trage|ihr name|dein name|name des"
+)
+_INSTRUCTION_LAST = r"einfügen|ergänzen|eintragen|einsetzen|invoegen|toevoegen|invullen|ici|aquí|aqui|tutaj"
+# A bracket holding only one of these is a slot to fill: "[TK]", "[Name]", "[Zitat]".
+_BARE = (
+    r"TK|TBD|TBC|TBA|TODO|FIXME|XX+|placeholder|name|date|link|url|company(?: name)?|title|headline|quote"
+    r"|number|amount|location|city|image|photo"
+    r"|à compléter|a compléter|à venir|nom|titre|citation|lien|chiffre|ville"
+    r"|por completar|pendiente|nombre|fecha|enlace|cita|cifra|ciudad"
+    r"|da completare|da definire|nome|titolo|citazione|cifra|città"
+    r"|a completar|data|título|citação|cidade"
+    r"|aanvullen|nog aan te vullen|naam|datum|titel|citaat|bedrag|stad"
+    r"|do uzupełnienia|imię|nazwisko|tytuł|cytat|kwota|miasto"
+    r"|ergänzen|folgt|zitat|betrag|stadt|ort"
+)
+# Shortcodes of page builders and plugins, a leftover whatever follows them.
+_BUILDER_SHORTCODES = (
+    r"vc_\w+|et_pb_\w+|fusion_\w+|su_\w+|av_\w+|wpforms|gravityforms?|contact-form-7|mc4wp_form|rev_slider"
+    r"|elementor-template|wp_\w+|ninja_forms?"
+)
+# WordPress's own shortcodes, a leftover with an attribute ("[caption id=…]") or as a closing tag.
+_SHORTCODES = r"caption|gallery|embed|video|audio|playlist|youtube|tweet|button|column|row|tabs?|accordion|quote"
+
 # Template leftovers, each with what to call it in the message. Each pattern
 # opens with a literal character, so that the scan skips to the candidates.
 _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -19,12 +52,18 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\{\{[^{}\n]{1,80}\}\}", "template variable"),
         (r"\{%[^%\n]{1,80}%\}", "template variable"),
         (r"\$\{[A-Za-z_][\w.]{0,40}\}", "template variable"),
-        # Bracketed instructions to whoever fills the template in.
-        (r"\[(?i:(?:insert|add|enter|include|paste|fill in|link to|your|name of)\b[^\]\n]{0,80}"
-         r"|(?:TK|TBD|TBC|TODO|FIXME|XX+|placeholder|name|date|link|url|company(?: name)?|title|headline|quote"
-         r"|source|number|amount|location|city|image|photo)"
-         r"|(?:image|photo|picture|graphic|chart|video|infographic|screenshot)(?: suggestion)?\s*:\s*[^\]\n]{1,120})\]",
+        # Bracketed instructions to whoever fills the template in, in eight languages.
+        (rf"\[(?i:(?:{_INSTRUCTION})\b[^\]\n]{{0,80}}|[^\]\n]{{0,80}}\b(?:{_INSTRUCTION_LAST})"
+         rf"|(?:{_BARE})"
+         r"|(?:image|photo|picture|graphic|chart|video|infographic|screenshot|bild|grafik|imagen|gráfico|immagine"
+         r"|grafico|imagem|afbeelding|zdjęcie|obraz|wykres)(?: suggestion)?\s*:\s*[^\]\n]{1,120})\]",
          "bracketed placeholder"),
+        # Shortcodes of WordPress and its page builders that were never rendered.
+        (rf"\[/?(?:{_BUILDER_SHORTCODES})\b[^\]\n]{{0,300}}\]"
+         rf"|\[(?:{_SHORTCODES})\s+[\w-]+\s*=[^\]\n]{{0,300}}\]|\[/(?:{_SHORTCODES})\]",
+         "shortcode"),
+        # "TK: add stats here", "TBD - confirm the date": a note left for later.
+        (r"\b(?:TK|TBD|TBC)\s*[:–—-]\s", "TK marker"),
         # The journalist's "to come".
         (r"TK(?:TK)+\b", "TK marker"),
         # Notes left in capitals ("TODO:", "[TODO", or opening a block; see _is_note).
@@ -36,12 +75,16 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DEFAULT_TEXT = re.compile(
     r"\b(?:your|insert|add|enter|type) (?:\w+ ){0,2}(?:text|content|title|headline|caption|copy|description"
     r"|heading|name) here\b|\b(?:text|caption|content|title|copy|heading) (?:goes|will go) here\b"
-    r"|\bclick to (?:edit|add) (?:text|title|heading|content)\b",
+    r"|\bclick to (?:edit|add) (?:text|title|heading|content)\b"
+    r"|\b(?:votre|ton|tu|il tuo|seu|sua|ihr|dein|jouw|uw|twój) (?:texte|text|texto|testo|tekst|titre|título|titolo"
+    r"|titel|tytuł|nom|nombre|nome|name|naam|légende|leyenda|didascalia|legenda|bildunterschrift|bijschrift|podpis)"
+    r" (?:ici|aquí|qui|aqui|hier|tutaj)\b",
     re.IGNORECASE,
 )
 _DEFAULT_ANCHORS = (
     "text here", "content here", "title here", "headline here", "caption here", "copy here", "description here",
-    "heading here", "name here", "goes here", "go here", "click to edit", "click to add",
+    "heading here", "name here", "goes here", "go here", "click to edit", "click to add", " ici", " aquí", " qui",
+    " aqui", " hier", " tutaj",
 )  # fmt: skip
 _LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # What a template puts in alt when nobody wrote one.
@@ -64,11 +107,17 @@ class PlaceholderText(Rule):
 
     - theme and SEO-plugin variables: `#image_title`, `%%title%%`,
       `{{author}}`, `{% block %}`, `${name}`;
-    - bracketed instructions: `[Insert quote here]`, `[Your Name]`, `[TK]`,
-      `[Link]`, `[Image: map of the region]`;
-    - `TKTK`, the journalist's "to come";
+    - bracketed instructions, in English, German, French, Spanish, Italian,
+      Portuguese, Dutch and Polish: `[Insert quote here]`, `[Your Name]`,
+      `[Insérer une citation ici]`, `[Zitat einfügen]`, `[Wstaw cytat]`,
+      `[TK]`, `[Link]`, `[Nombre]`, `[à compléter]`, `[Image: map of the region]`;
+    - shortcodes that WordPress or a page builder never rendered:
+      `[caption id="attachment_12"]…[/caption]`, `[vc_row]`, `[et_pb_section]`,
+      `[contact-form-7 id="5"]`;
+    - `TKTK`, the journalist's "to come", and notes left for later:
+      "TK: add stats here", "TBD – confirm the date";
     - page-builder defaults: "Your text here", "Caption goes here",
-      "Click to edit text";
+      "Click to edit text", "Votre texte ici", "Tu texto aquí";
     - `TODO` and `FIXME` in capitals, as notes (`TODO:`, `[TODO]`, or
       opening a paragraph), but not a "TODO list", which people write
       about;
@@ -80,10 +129,12 @@ class PlaceholderText(Rule):
     Text in quotation marks (an article *about* Lorem ipsum) and code
     (`<code>`, `<pre>`) are not reported, nor are navigation and readers'
     comment sections; sidebars inside the article are read. The tokens do
-    not depend on the article's language; the page-builder defaults are
-    known in English. Text in brackets is not a placeholder by itself:
-    `[sic]`, `[citation needed]` and LWN's `alt="[QGIS main interface]"`
-    are human conventions.
+    not depend on the article's language; the instructions and defaults are
+    known in the eight languages above, and looked for whatever the article's
+    language. Text in brackets is not a placeholder by itself: `[sic]`,
+    `[citation needed]`, an editor's `[his mother]` or `[su madre]` and LWN's
+    `alt="[QGIS main interface]"` are human conventions, and so are a bare
+    `[video]` or `[quote]`; "TK Maxx" and "the date is TBD" are not notes.
 
     ## Why
     A placeholder in a published article is a visible mistake, and it says

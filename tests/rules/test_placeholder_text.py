@@ -59,6 +59,24 @@ CASES = [
         finding(RULE, line=1, column=57, message="template variable “{{name}}”"),
     ),
     ok("<p>His words, [sic], were clear, and [citation needed] appears in the draft.</p>"),
+    # Instructions in the other languages, notes for later, shortcodes.
+    bad(
+        "<p>Le ministre a déclaré [Insérer une citation ici].</p>",
+        finding(RULE, "placeholder", line=1, column=26, what=BRACKETED, text="[Insérer une citation ici]"),
+    ),
+    bad("<p>Er sagte: [Zitat einfügen]</p>", finding(RULE, "placeholder", line=1, text="[Zitat einfügen]")),
+    bad("<p>Powiedział: [Wstaw cytat]</p>", finding(RULE, "placeholder", line=1, text="[Wstaw cytat]")),
+    bad("<p>Fecha: [por completar]</p>", finding(RULE, "placeholder", line=1, text="[por completar]")),
+    bad("<p>TK: add stats here</p>", finding(RULE, "placeholder", line=1, column=4, what="TK marker", text="TK:")),
+    bad(
+        '<p>[caption id="attachment_5"]A photo[/caption]</p>',
+        finding(RULE, "placeholder", line=1, column=4, what="shortcode", text='[caption id="attachment_5"]'),
+        finding(RULE, "placeholder", line=1, column=38, what="shortcode", text="[/caption]"),
+    ),
+    bad("<p>[vc_column_text]</p>", finding(RULE, "placeholder", line=1, what="shortcode", text="[vc_column_text]")),
+    bad("<p>Votre texte ici</p>", finding(RULE, "placeholder", line=1, what="default text")),
+    ok("<p>Dijo que [su madre] lo sabía; « [celui qui] part » ; [hier: die Regierung].</p>"),
+    ok("<p>TK Maxx opened a shop. The date is TBD. Watch: [video]</p>"),
     ok('<img src="qgis.png" alt="[QGIS main interface]">'),
     ok('<img src="a.jpg" alt="Soldiers in Niamey">'),
 ]

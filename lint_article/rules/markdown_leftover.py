@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Article, Block
+from ..findings import Finding, Severity
+from ..rule import Context, Rule, RuleOptions
+
+# Markdown that the renderer never saw, each with what to call it. Every
+# pattern is anchored on a literal mark and bounded, so that a scan is linear.
+_MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), what)
+    for pattern, what in (
+        (r"\*\*(?=[^\s*])[^*\n]{0,80}?[^\s*]\*\*", "bold"),
+        (r"\[[^\[\]\n]{1,200}\]\((?:https?://|www\.|/|#|mailto:)[^\s()]{0,500}\)", "link"),
+        (r"```", "code fence"),
+        (r"\|[ \t]*:?-{3,}:?[ \t]*\|", "table row"),
+        # A heading mark inside a paragraph, where a line break used to be.
+        (r"(?<=\s)#{2,6} (?=[^\s#])", "heading"),
+    )
+)  # fmt: skip
+_HEADING_START = re.compile(r"#{1,6} (?=[^\s#])")
+_BULLET_START = re.compile(r"[-*] (?=\S)")
+_INTRODUCED_BULLET = re.compile(r":\s+[-*] (?=\S)")
+# Where a bulleted run's items start, once its line breaks were collapsed into spaces.
+_ITEM = re.compile(r" [-*] (?=\S)")
+_PROSE_KINDS = frozenset({"paragraph", "list-item", "heading", "block", "caption"})
+
+
+class MarkdownLeftover(Rule):
+    """No Markdown was pasted into the HTML and left unrendered.
+
+    ## What it checks
+    Markdown marks in the article's text, which show that a draft written in
+    Markdown (by a person, a notes app or a chat assistant) was pasted into a
+    rich-text editor that printed them as they are:
+
+    - `**bold**`;
+    - `## Heading` opening a paragraph, or inside one where a line break was;
+    - `[text](https://…)` links;
+    - bulleted runs collapsed into one paragraph (`- First - Second - Third`,
+      each item starting with a capital, a digit or a mark), opening the
+      paragraph or after a colon;
+    - code fences (```` ``` ````);
+    - table rows (`| a | b |`) and their separator (`|---|---|`).
+
+    Code (`<code>`, `<pre>`, `<kbd>`, `<samp>`) and text in quotation marks
+    are not read, so an article *about* Markdown can show its syntax. The marks
+    do not depend on the article's language. A dash between words (`A - B`) or
+    a dialogue dash (`- Yes - she said`) is not a bulleted run: its items do
+    not all start as list items do.
+
+    ## Why
+    Readers see asterisks, hashes and brackets where the writer meant bold,
+    headings and links: the page looks broken, links do not work, and it
+    shows that the text went out unread.
+
+    ## Fails
+    ```html
+    <p>**Key takeaways:** the council approved the budget.</p>
+    <p>## Background</p>
+    <p>See the [full report](https://example.org/report).</p>
+    ```
+
+    ## Passes
+    ```html
+    <p><strong>Key takeaways:</strong> the council approved the budget.</p>
+    <p>In Markdown, <code>**bold**</code> makes bold text.</p>
+    <p>The vote - held late on Tuesday - was close.</p>
+    ```
+    """
+
+    id = "markdown-leftover"
+    summary = "No unrendered Markdown (**bold**, ## headings, [links](…), bullets, fences, tables) in the text."
+    severity = Severity.ERROR
+    messages = {
+        "unrendered": "unrendered Markdown {what} “{text}”",
+    }
+    advice = {
+        "unrendered": "Format it with the editor (bold, heading, link, list, table) and delete the Markdown marks.",
+    }
+
+    def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
+        view = ctx.view
+        text = article.text
+        for index in view.block_indices:
+            block = article.blocks[index]
+            if block.kind not in _PROSE_KINDS or article.is_code(block.element):
+                continue
+            reported_until = -1
+            for start, end, what in sorted(_marks(text, block), key=lambda mark: (mark[0], -mark[1])):
+                # One finding for a mark inside another ("**One**" in a bulleted run).
+                if start >= reported_until and not view.is_quoted(index, start, end):
+                    reported_until = end
+                    yield ctx.at_text(start, end, "unrendered", what=what, text=_excerpt(text[start:end]))
+
+
+def _marks(text: str, block: Block) -> Iterator[tuple[int, int, str]]:
+    start, end = block.start, block.end
+    for pattern, what in _MARKS:
+        for match in pattern.finditer(text, start, end):
+            yield match.start(), match.end(), what
+    if heading := _HEADING_START.match(text, start, end):
+        yield heading.start(), end, "heading"
+    bullets = _bulleted_run(text, start, end)
+    if bullets is not None:
+        yield bullets, end, "bulleted list"
+    if text.startswith("|", start) and text.endswith("|", start, end) and text.count("|", start, end) >= 3:
+        yield start, end, "table row"
+
+
+def _bulleted_run(text: str, start: int, end: int) -> int | None:
+    """Where a run of at least three bullets collapsed into one paragraph starts, if there is one."""
+    first = _BULLET_START.match(text, start, end)
+    if first is None:
+        introduced = _INTRODUCED_BULLET.search(text, start, end)
+        if introduced is None:
+            return None
+        first_item = introduced.end()
+        run_start = introduced.start() + 1
+    else:
+        first_item = first.end()
+        run_start = start
+    items = [first_item, *(match.end() for match in _ITEM.finditer(text, first_item, end))]
+    if len(items) < 3:
+        return None
+    if all(text[item].isupper() or text[item].isdigit() or text[item] in "*[`" for item in items):
+        return run_start + (text[run_start] == " ")
+    return None
+
+
+def _excerpt(found: str) -> str:
+    found = " ".join(found.split())
+    return found if len(found) <= 40 else found[:39] + "…"
+
