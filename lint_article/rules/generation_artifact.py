@@ -688,15 +688,33 @@ class GenerationArtifact(Rule):
 
     ## What it checks
     Passages of the article that are not the article but the writing
-    assistant or language model talking: self-review of the writing
-    ("Self-Correction/Review during generation", "Word Count Check: I aimed
-    for around 1000 words", "The HTML is clean"), chatbot preambles and
-    sign-offs ("Sure! Here is an article about…", "I hope this helps! Let me
-    know if you'd like any changes"), the assistant describing itself ("As an
-    AI language model…", "as of my last knowledge update"), echoes of the
-    prompt ("as per your instructions", "the article covers the required
-    points") and notes to the editor ("Meta description:", "Title options:",
-    "(Word count: 812)", "Note: this article is fictional").
+    assistant or language model talking. The rule models the situations in
+    which that conversation ends up in print:
+
+    - a preamble that talks to the requester ("Sure! Here is an article
+      about…", "Gerne! Hier ist…", "Oczywiście! Oto artykuł…");
+    - a sign-off or an offer of further help ("I hope this helps!", "Want me
+      to shorten it?", "Möchtest du, dass ich den Text kürze?", "Si quieres,
+      puedo…", "Laat me weten als je aanpassingen wilt");
+    - a note about the writing itself (self-review, "Word Count Check",
+      "I've kept the tone neutral", "J'ai gardé un ton neutre", a heading that
+      carries its word budget: "Introduction (approx. 150 words)"), a note in
+      brackets to the requester ("[Note: replace the quotes with real ones]"),
+      and a checklist that grades the text ("✅ Tone: neutral");
+    - a refusal or policy talk printed as the article ("I'm sorry, but I
+      can't help with that", "Lo siento, pero no puedo…");
+    - the assistant describing itself or its knowledge cutoff ("As an AI
+      language model…", "as of my last update", "Stand meines Wissens…");
+    - residue of the chat interface, pasted with the text: speaker labels
+      ("You said:", "Du hast gesagt:"), buttons ("Copy code", "Regenerate"),
+      its disclaimer ("ChatGPT can make mistakes"), "Thought for 12 seconds";
+    - citation residue that chat tools insert and a copy-paste keeps
+      (`:contentReference[oaicite:2]{index=2}`, `【12†source】`, `turn0search1`,
+      and links whose address carries `utm_source=chatgpt.com` or another chat
+      tool's name);
+    - field blocks for the CMS ("Meta description:", "SEO title:", "Slug:",
+      "Focus keyword:", "Meta-Beschreibung:", "Titre SEO :"), echoes of the
+      prompt ("as per your instructions", "wie gewünscht") and title options.
 
     The rule weighs evidence rather than matching one pattern. Each block
     (paragraph, list item, heading) collects evidence from a lexicon of
@@ -712,9 +730,8 @@ class GenerationArtifact(Rule):
     what gave it away. A passage is reported when its confidence reaches
     `min_confidence`: by default 0.8, a total of 1.0, so that one piece of
     strong evidence is enough and weak evidence never is on its own. The
-    weights and the defaults were set on the 32 leaked and 35 near-miss
-    examples in `fixtures/generation/` and checked on the corpus's real
-    articles and pages, where the rule reports nothing.
+    weights and the defaults were set on the examples in
+    `fixtures/generation/`.
 
     An article *about* chatbots is not a leak: evidence in quotation marks, in
     `<blockquote>`, `<q>` or code counts for nothing, and in a paragraph that
@@ -729,11 +746,17 @@ class GenerationArtifact(Rule):
     that the article finder sets aside inside it, where leaks hide as often as
     in the body; navigation and readers' comment sections are not read.
 
-    The phrases are known in English, with the commonest preambles,
-    sign-offs and notes in French, Spanish, German, Italian and Portuguese.
-    They are looked for whatever the article's language, because assistants
-    often answer in English around text in another language; an article in
-    any other language is searched for the phrases of these six only.
+    Each situation has evidence in English, German, French, Spanish, Italian,
+    Portuguese, Dutch and Polish, and the markers, interface strings and
+    addresses that have no language. All are looked for whatever the
+    article's language, because assistants often answer in one language around
+    text in another; an article in any other language is searched for those
+    of these eight only. The weights were checked on the leaked and
+    near-miss examples of `fixtures/generation/` (corrections, editor's
+    notes, an advice column's "I hope this helps", articles that quote
+    chatbots, interviews that say "Certainly", how-to intros that start "Here
+    is"), and on the corpus's real articles, pages and extraction pages
+    (`benchmarks/leak_precision.py`), where the rule reports nothing.
 
     ## Why
     Text pasted from an assistant carries its conversation along. The seed
@@ -758,7 +781,10 @@ class GenerationArtifact(Rule):
     """
 
     id = "generation-artifact"
-    summary = "No text left by a writing assistant: self-review, preambles, sign-offs, prompt echoes, notes."
+    summary = (
+        "No text left by a writing assistant: preambles, sign-offs, offers, notes on the writing, refusals,"
+        " chat-interface and citation residue, CMS fields."
+    )
     severity = Severity.ERROR
     scope = "story"
     messages = {

@@ -20,7 +20,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=\s)#{2,6} (?=[^\s#])", "heading"),
     )
 )  # fmt: skip
-_HEADING_START = re.compile(r"#{1,6} (?=[^\s#])")
+_HEADING_START = re.compile(r"#{2,6} (?=[^\s#])")
 _BULLET_START = re.compile(r"[-*] (?=\S)")
 _INTRODUCED_BULLET = re.compile(r":\s+[-*] (?=\S)")
 # Where a bulleted run's items start, once its line breaks were collapsed into spaces.
@@ -132,5 +132,5 @@ def _bulleted_run(text: str, start: int, end: int) -> int | None:
 
 def _excerpt(found: str) -> str:
     found = " ".join(found.split())
-    return found if len(found) <= 40 else found[:39] + "…"
+    return found if len(found) <= 60 else found[:59] + "…"
 

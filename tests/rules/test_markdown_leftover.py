@@ -1,0 +1,47 @@
+"""Table tests for markdown-leftover."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article.rules.markdown_leftover import MarkdownLeftover
+from lint_article.testing import Case, Expected, bad, finding, ok, run_cases
+
+RULE = "markdown-leftover"
+
+
+def unrendered(what: str, text: str, line: int = 1, column: int | None = None) -> Expected:
+    return finding(RULE, "unrendered", line=line, column=column, what=what, text=text)
+
+
+CASES = [
+    ok("<h1>Budget</h1><p>The council <strong>approved</strong> the budget.</p>"),
+    bad("<p>**Key takeaways:** the vote was close.</p>", unrendered("bold", "**Key takeaways:**", column=4)),
+    bad("<h1>T</h1>\n<p>## Background</p>", unrendered("heading", "## Background", line=2, column=4)),
+    bad("<p>Intro. ## Background The vote</p>", unrendered("heading", "##", column=11)),
+    bad(
+        '<p>See the [full report](https://example.org/report).</p>',
+        unrendered("link", "[full report](https://example.org/report)", column=12),
+    ),
+    # A bulleted run collapsed into one paragraph is one finding, its bold included.
+    bad(
+        "<p>Three changes: - **Fares** rise - Parking costs more - Buses run later</p>",
+        unrendered("bulleted list", "- **Fares** rise - Parking costs more - Buses run later", column=19),
+    ),
+    bad("<p>```python</p>", unrendered("code fence", "```", column=4)),
+    bad("<p>| Year | Budget |</p>", unrendered("table row", "| Year | Budget |", column=4)),
+    bad("<p>|---|---|</p>", unrendered("table row", "|---|---|", column=4)),
+    # Code, quotation marks and human dashes are not Markdown left over.
+    ok("<p>In Markdown, <code>**bold**</code> makes bold text, and “## Title” a heading.</p>"),
+    ok("<pre>## Heading\n**bold**\n| a | b |</pre>"),
+    ok("<p>The vote - held late on Tuesday - was close.</p>"),
+    ok("<p>- Tak - powiedział - Nie wiem - dodał.</p>"),
+    ok("<p>Seeded #1 and #2, the players met in the final; footnote** applies.</p>"),
+    ok("<p># Tubeless-Ventile gibt es mit unterschiedlichen Ventilfüßen.</p>"),
+    ok("<p>See [1] and [the report] (2023).</p>"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_markdown_leftover(case: Case) -> None:
+    run_cases(MarkdownLeftover, case)
