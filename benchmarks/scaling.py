@@ -256,6 +256,18 @@ repeat("opening-marks-that-never-close", "‘a “b «c „d ", "<p>TODO: check.
 repeat("generation-signals-in-quotes", "“as per your instructions” <code>per your request</code> ", "<p>", "</p>")
 repeat("grading-list", "<li>Neutral Tone: Ensured language remained factual</li>", "<p>Review:</p><ul>", "</ul>")
 repeat("openings", "<p>Sure! Here is an article about the Sahel:</p><p>Meta description: x</p>")
+repeat(
+    "leak-situations",
+    "Möchtest du, dass ich den Text kürze? Lo siento, pero no puedo. 【1†source】 :contentReference[oaicite:1]{index=1} "
+    "✅ Tone ✅ Laat me weten als je aanpassingen wilt, zal ik, czy mam, Stand meines Wissens ",
+    "<p>",
+    "</p>",
+)
+repeat("leak-openings", "<p>[Note: replace x</p><p>Introduction (approx. 150</p><p>You said:</p><p>Copy code</p>")
+repeat("markdown-marks", "**a** [x](https://e.org/a) ``` |---| ## h - A - B ", "<p>- A ", "</p>")
+repeat("markdown-open-marks", "**a [b]( ** |-- ## ", "<p>", "</p>")
+repeat("bracket-instructions", "[Insérer une citation [caption id=x [vc_row [Zitat ", "<p>", "</p>")
+repeat("ai-style", "It's not a plan, it's a tapestry. Fast, cheap, and clean. Let's delve into the realm of ", "<p>", "</p>")
 
 
 @shape("directives")

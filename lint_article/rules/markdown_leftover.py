@@ -39,17 +39,19 @@ class MarkdownLeftover(Rule):
     - `**bold**`;
     - `## Heading` opening a paragraph, or inside one where a line break was;
     - `[text](https://…)` links;
-    - bulleted runs collapsed into one paragraph (`- First - Second - Third`,
-      each item starting with a capital, a digit or a mark), opening the
-      paragraph or after a colon;
+    - bulleted runs collapsed into one paragraph, opening it or after a colon:
+      three items or more, each starting with a capital, a digit or a bold
+      label, with asterisk bullets (`* First * Second * Third`) or bold labels
+      (`- **Fares:** rise - **Parking:** …`);
     - code fences (```` ``` ````);
     - table rows (`| a | b |`) and their separator (`|---|---|`).
 
     Code (`<code>`, `<pre>`, `<kbd>`, `<samp>`) and text in quotation marks
     are not read, so an article *about* Markdown can show its syntax. The marks
-    do not depend on the article's language. A dash between words (`A - B`) or
-    a dialogue dash (`- Yes - she said`) is not a bulleted run: its items do
-    not all start as list items do.
+    do not depend on the article's language. A dash between words (`A - B`), a
+    dialogue dash (`- Yes - she said`) and a list typed as plain text with
+    dashes (`Also in this issue: - Jigs - Chairs - Moulds`) are a writer's
+    own, not Markdown.
 
     ## Why
     Readers see asterisks, hashes and brackets where the writer meant bold,
@@ -123,11 +125,19 @@ def _bulleted_run(text: str, start: int, end: int) -> int | None:
         first_item = first.end()
         run_start = start
     items = [first_item, *(match.end() for match in _ITEM.finditer(text, first_item, end))]
-    if len(items) < 3:
+    if len(items) < 3 or not all(_opens_item(text, item) for item in items):
         return None
-    if all(text[item].isupper() or text[item].isdigit() or text[item] in "*[`" for item in items):
+    # A dash list typed as plain text is a writer's habit ("Also in this issue: - Jigs - Chairs"); a
+    # Markdown list has asterisk bullets or labels in bold ("- **Fares:** rise").
+    bullet = text[run_start + (text[run_start] == " ")]
+    if bullet == "*" or any(text.startswith("**", item) for item in items):
         return run_start + (text[run_start] == " ")
     return None
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether a list item could start at *at*: a capital, a digit, or a bold label."""
+    return text[at].isupper() or text[at].isdigit() or (text.startswith("**", at) and text[at + 2 : at + 3].isalnum())
 
 
 def _excerpt(found: str) -> str:

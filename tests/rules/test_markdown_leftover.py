@@ -28,6 +28,13 @@ CASES = [
         "<p>Three changes: - **Fares** rise - Parking costs more - Buses run later</p>",
         unrendered("bulleted list", "- **Fares** rise - Parking costs more - Buses run later", column=19),
     ),
+    bad(
+        "<p>Changes: * Fares rise * Parking costs more * Buses run later</p>",
+        unrendered("bulleted list", "* Fares rise * Parking costs more * Buses run later", column=13),
+    ),
+    # A dash list typed as plain text, and a row of asterisks, are the writer's own.
+    ok("<p>Also in this issue: - Jigs for the router table - Chairs of the museum - Moulds</p>"),
+    ok("<p>* * * * * *</p>"),
     bad("<p>```python</p>", unrendered("code fence", "```", column=4)),
     bad("<p>| Year | Budget |</p>", unrendered("table row", "| Year | Budget |", column=4)),
     bad("<p>|---|---|</p>", unrendered("table row", "|---|---|", column=4)),
