@@ -258,7 +258,8 @@ repeat("grading-list", "<li>Neutral Tone: Ensured language remained factual</li>
 repeat("openings", "<p>Sure! Here is an article about the Sahel:</p><p>Meta description: x</p>")
 repeat(
     "leak-situations",
-    "Möchtest du, dass ich den Text kürze? Lo siento, pero no puedo. 【1†source】 :contentReference[oaicite:1]{index=1} "
+    "Möchtest du, dass ich den Text kürze? Lo siento, pero no puedo. 【1†source】 "
+    ":contentReference[oaicite:1]{index=1} "
     "✅ Tone ✅ Laat me weten als je aanpassingen wilt, zal ik, czy mam, Stand meines Wissens ",
     "<p>",
     "</p>",
@@ -267,7 +268,12 @@ repeat("leak-openings", "<p>[Note: replace x</p><p>Introduction (approx. 150</p>
 repeat("markdown-marks", "**a** [x](https://e.org/a) ``` |---| ## h - A - B ", "<p>- A ", "</p>")
 repeat("markdown-open-marks", "**a [b]( ** |-- ## ", "<p>", "</p>")
 repeat("bracket-instructions", "[Insérer une citation [caption id=x [vc_row [Zitat ", "<p>", "</p>")
-repeat("ai-style", "It's not a plan, it's a tapestry. Fast, cheap, and clean. Let's delve into the realm of ", "<p>", "</p>")
+repeat(
+    "ai-style",
+    "It's not a plan, it's a tapestry. Fast, cheap, and clean. Let's delve into the realm of ",
+    "<p>",
+    "</p>",
+)
 
 
 @shape("directives")

@@ -16,7 +16,8 @@ from ..rule import Context, Rule, RuleOptions, option
 _WORDS = """
     delve* tapestry testament realm multifaceted pivotal intricate* seamless* meticulous* underscore* showcas*
     foster* holistic paradigm synergy embark* beacon bustling nestled vibrant unwavering commendable resonat*
-    elevate elevates elevated elevating leverag* navigate navigates navigating ever-evolving ever-changing game-changer game-changing groundbreaking
+    elevate elevates elevated elevating leverag* navigate navigates navigating
+    ever-evolving ever-changing game-changer game-changing groundbreaking
     transformative unparalleled noteworthy invaluable enduring indelible interplay
 """.split()
 _PHRASE_LIST = """

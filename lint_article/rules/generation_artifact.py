@@ -224,7 +224,8 @@ _ANYWHERE: tuple[Signal, ...] = (
             rf"\bI(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
             r"|kept|expanded|structured|crafted|incorporated|avoided|maintained|condensed|adjusted|revised|rewrote"
             r"|opted|double-checked|detailed|emphasi[sz]ed|highlighted|organi[sz]ed|formatted|framed|included"
-            r"|added|used|wrote|tightened|trimmed|cut|shortened|simplified|reworded|rephrased|restructured|polished)"
+            r"|added|used|wrote|written|drafted|tightened|trimmed|cut|shortened|simplified|reworded|rephrased"
+            r"|restructured|polished)"
             rf"\b[^.!?\n]{{0,80}}?\b{_WRITING_NOUN}\b",
             "I've kept the tone neutral.", " i ", "\ni ", " i'", " i’", "\ni'", "\ni’", flags=0, keys=("i", "i've")),
     _signal("first-person talk about the writing", 0.5,
@@ -293,7 +294,9 @@ _TEXT_OBJECT = (
     r"|articolo|testo|versione|titolo|sezione|paragrafo|riassunto|bozza|lunghezza"
     r"|artigo|versão|tom\b|seção|secção|parágrafo|resumo|rascunho|comprimento"
     r"|tekst|versie|toon|kop\b|alinea|samenvatting|concept|lengte"
-    r"|artyku|wersj|tytu|sekcj|akapit|podsumowa|szkic|długoś|titular|schlagzeile|nagłów|manchete|kopregel)"
+    r"|artyku|wersj|tytu|sekcj|akapit|podsumowa|szkic|długoś|titular|schlagzeile|nagłów|manchete|kopregel"
+    r"|quotes?|examples?|Zitat|Beispiel|exemple|cita|ejemplo|citazion|esempi|citaç|exemplo|citaat|voorbeeld|cytat"
+    r"|przykład)"
 )
 _OFFER_STRONG = (
     rf"\b(?:do you want me to|want me to|shall I|should I (?:also )?(?:add|write|make|expand|shorten|adjust|create"
@@ -308,6 +311,19 @@ _OFFER_STRONG = (
     r"|\b(?:quer|você quer|gostaria) que eu\b|\bse (?:quiser|preferir|desejar),? (?:também )?posso\b"
     r"|\b(?:wil je|wilt u) dat ik\b|\bzal ik\b|\bals (?:je|u) (?:wilt|wil),? kan ik\b"
     r"|\b(?:czy )?chcesz,? (?:żebym|abym|bym)\b|\bczy mam\b|\bjeśli (?:chcesz|wolisz),? (?:mogę|moge)\b"
+)
+# An offer put as a question ("Would you prefer a more formal tone?", "Vuoi una versione più breve?").
+_OFFER_QUESTION = (
+    r"\b(?:do you want|would you (?:like|prefer)|want|need|möchtest du|möchten Sie|willst du|brauchst du|voulez-vous"
+    r"|veux-tu|tu veux|souhaitez-vous|quieres|prefieres|te gustaría|vuoi|preferisci|ti serve|quer|prefere|gostaria de"
+    r"|wil je|wilt u|heb je)\s+(?:a|an|me|eine?n?|une?|una?|uma?|een)\b|\b(?:czy )?(?:chcesz|wolisz|potrzebujesz)\b"
+)
+# What an offer changes the text into: shorter, more formal, another.
+_OTHER = (
+    r"(?:shorter|longer|more|less|different|alternative|another|other|revised|simpler|kürzer\w*|länger\w*|ander\w*"
+    r"|formeller\w*|plus court\w*|plus long\w*|autre|différent\w*|más cort\w*|más larg\w*|otr[oa]|diferente"
+    r"|più brev\w*|più lung\w*|altr[oa]|divers[oa]|mais curt\w*|mais long\w*|outr[oa]|korter\w*|langer\w*"
+    r"|krótsz\w*|dłuższ\w*|inn\w*)"
 )
 _OFFER_WEAK = (
     rf"\b(?:I can also|I could also|just let me know|let me know (?:if|whether|what)|I{_A}d be (?:happy|glad) to"
@@ -328,14 +344,64 @@ _CHANGE = (
     r"|zmian|zmienić|skróci|krótsz|dłuższ)"
 )
 _OFFER_ANCHORS = (
-    "want me", "shall i", "should i", "if you", "dass ich", "soll ich", "kann ich", "que je", "je peux",
-    "je pourrais", "que te", "que le", "gustaría que", "quieres que", "deseas que", "prefieres que", "puedo",
-    "vuoi che", "posso", "que eu", "dat ik", "zal ik", "kan ik", "żebym", "abym", "bym", "czy mam", "mogę", "moge",
+    "want me",
+    "shall i",
+    "should i",
+    "if you",
+    "dass ich",
+    "soll ich",
+    "kann ich",
+    "que je",
+    "je peux",
+    "je pourrais",
+    "que te",
+    "que le",
+    "gustaría que",
+    "quieres que",
+    "deseas que",
+    "prefieres que",
+    "puedo",
+    "vuoi che",
+    "posso",
+    "que eu",
+    "dat ik",
+    "zal ik",
+    "kan ik",
+    "żebym",
+    "abym",
+    "bym",
+    "czy mam",
+    "mogę",
+    "moge",
 )
 _WEAK_ANCHORS = (
-    "i can also", "i could also", "let me know", "be happy to", "be glad to", "happy to", "bescheid", "mich wissen",
-    "ich kann", "dites-moi", "dis-moi", "je peux", "avísame", "dime si", "no dudes", "puedo", "fammi sapere",
-    "dimmi se", "posso", "me avise", "avise-me", "diga-me", "me diga", "weten", "ik kan", "znać", "mogę",
+    "i can also",
+    "i could also",
+    "let me know",
+    "be happy to",
+    "be glad to",
+    "happy to",
+    "bescheid",
+    "mich wissen",
+    "ich kann",
+    "dites-moi",
+    "dis-moi",
+    "je peux",
+    "avísame",
+    "dime si",
+    "no dudes",
+    "puedo",
+    "fammi sapere",
+    "dimmi se",
+    "posso",
+    "me avise",
+    "avise-me",
+    "diga-me",
+    "me diga",
+    "weten",
+    "ik kan",
+    "znać",
+    "mogę",
 )
 
 
@@ -349,12 +415,57 @@ _QUALITY = (
 )
 
 
+# An apology that opens a refusal, and what an assistant refuses to do, in seven more languages.
+_SORRY = (
+    r"\b(?:lo siento|lo lamento),? (?:pero )?no puedo|\b(?:désolé|je suis désolée?),? (?:mais )?je ne "
+    r"(?:peux|suis pas en mesure)|\bes tut mir leid,? (?:aber )?(?:ich kann|dabei kann ich)"
+    r"|\bmi dispiace,? (?:ma )?non (?:posso|sono in grado)|\b(?:desculpe|sinto muito|lamento),? (?:mas )?"
+    r"não (?:posso|consigo)|\bhet spijt me,? (?:maar )?(?:ik kan|daar kan ik)|\bprzepraszam,? (?:ale )?"
+    r"nie (?:mogę|jestem w stanie)"
+)
+_REFUSED = (
+    r"(?:ayudar\w*|crear|escribir|generar|proporcionar|cumplir|inventar|aider|vous aider|t['’]aider|créer|rédiger"
+    r"|écrire|générer|fournir|répondre|inventer|helfen|erstellen|schreiben|verfassen|generieren|erfinden|liefern"
+    r"|aiutar\w*|creare|scrivere|generare|fornire|inventare|ajudar|criar|escrever|gerar|fornecer|helpen|maken"
+    r"|genereren|verzinnen|leveren|pomóc|napisać|stworzyć|wygenerować|wymyśla\w*|spełnić|request|solicitud"
+    r"|demande|Anfrage|richiesta|pedido|verzoek|prośb\w*)"
+)
+
+
 _SITUATIONS: tuple[Signal, ...] = (
     # An offer of further help, about the text, in eight languages.
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
             "Möchtest du, dass ich den Text kürze?", *_OFFER_ANCHORS),
+    _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?(?:{_CHANGE}|change|edit)",
+            "Do you want me to change anything?", *_OFFER_ANCHORS),
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_CHANGE}",
             "Laat me weten als je aanpassingen wilt.", *_WEAK_ANCHORS),
+    _signal("offer of further help", 1.0,
+            rf"(?:{_OFFER_QUESTION})[^.!?\n]{{0,60}}?(?:{_OTHER}[^.!?\n]{{0,30}}?{_TEXT_OBJECT}|{_TEXT_OBJECT}"
+            rf"[^.!?\n]{{0,30}}?{_OTHER})[^.!?\n]{{0,60}}\?",
+            "Vuoi una versione più breve?", "want", "would you", "need", "möchte", "willst", "brauchst", "voulez",
+            "veux", "souhaitez", "quieres", "prefieres", "gustaría", "vuoi", "preferisci", "serve", "quer", "prefere",
+            "gostaria", "wil je", "wilt u", "heb je", "chcesz", "wolisz", "potrzebujesz"),
+    _signal("offer of further help", 1.0,
+            r"\b(?:I can|I could|ich kann|kann ich|je peux|puedo|posso|kan ik|ik kan|mogę)\b[^.!?\n]{0,60}?"
+            rf"{_TEXT_OBJECT}[^.!?\n]{{0,60}}?\b(?:if you(?:'d|’d)? (?:want|like|prefer)|wenn du (?:willst|möchtest"
+            rf"|magst)|wenn Sie (?:wollen|möchten)"
+            r"|si tu (?:veux|le souhaites)|si vous (?:voulez|le souhaitez)|si (?:quieres|lo deseas|prefieres)"
+            r"|se (?:vuoi|preferisci|quiser|preferir)|als je (?:wilt|wil)|als u wilt|jeśli (?:chcesz|wolisz))",
+            "Posso anche scrivere un titolo alternativo se vuoi.", "i can", "i could", "ich kann", "kann ich",
+            "je peux", "puedo", "posso", "kan ik", "ik kan", "mogę"),
+    _signal("offer of further help", 1.0,
+            rf"(?=[^.!?\n]{{0,80}}?{_TEXT_OBJECT})"
+            r"\b(?:you (?:can|could|may|might want to) (?:easily )?|du kannst |Sie können |vous pouvez |tu peux "
+            r"|puedes |puede |puoi |può |você pode |pode |je kunt |u kunt |możesz )(?:\w+ ){0,4}?(?:adjust|tweak|tailor"
+            r"|customi[sz]e|adapt|change|anpassen|ajuster|adapter|modifier|ajustar|adaptar|modificar|adattare"
+            r"|modificare|aanpassen|dostosować|zmienić)\b[^.!?\n]{0,60}?\b(?:your (?:audience|publication|needs|readers"
+            r"|style|outlet|brand|site|blog|newsletter)|(?:dein|Ihr)(?:em|en)? (?:Publikum|Leser\w*|Bedürfnisse\w*)"
+            r"|(?:ton|votre) (?:public|lectorat|lecteurs)|tu (?:audiencia|público)|(?:tuo|vostro) pubblico"
+            r"|seu público|(?:je|uw) (?:publiek|lezers|doelgroep)|(?:twoich|swoich) (?:odbiorców|czytelników))",
+            "Je kunt de toon natuurlijk nog aanpassen aan je publiek.", "you can", "you could", "you may",
+            "you might", "du kannst", "sie können", "vous pouvez", "tu peux", "puedes", "puede", "puoi", "può",
+            "você pode", "pode", "je kunt", "u kunt", "możesz"),
     _signal("offer of further help", 0.6, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
             "Daj znać, czy tekst jest w porządku.", *_WEAK_ANCHORS),
     # A sign-off that hopes the text helps, in seven more languages.
@@ -370,41 +481,69 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|essay|piece|blog|publication|draft|newsletter)\b|\bhappy (?:writing|blogging|publishing)!",
             "Good luck with your article!", "good luck", "best of luck", "happy writing", "happy blogging",
             "happy publishing"),
+    _signal("chatbot sign-off", 1.0,
+            r"\bhope (?:this|that|it) helps (?:with|for) your (?:article|post|newsletter|blog|piece|draft|essay"
+            r"|project|writing|publication|site)\b"
+            r"|\b(?:j['’]espère|espero|spero|ich hoffe|ik hoop|mam nadzieję)[^.!?\n]{0,60}?\b(?:convien\w*|attentes"
+            r"|entspricht|Erwartungen|Vorstellungen|necesidades|expectativas|esigenze|aspettative|necessidades"
+            r"|verwachtingen|wensen|oczekiwania|potrzeby)",
+            "Voilà ! J'espère que ce texte te convient.", "hope this", "hope that", "hope it", "espère", "espero",
+            "spero", "hoffe", "hoop", "nadzieję"),
+    _signal("chatbot sign-off", 0.6, r"(?:^|(?<=[\n.!?]\s))hope (?:this|that|it) helps\b",
+            "Hope this helps!", "hope this", "hope that", "hope it"),
     # A refusal, printed as the article.
     _signal("refusal", 1.0,
-            rf"\bI{_A}?m sorry,? but I (?:can{_A}t|cannot|am unable to|{_A}m unable to|won{_A}t)"
+            rf"\bI{_A}?m sorry,? but I (?:can{_A}t|cannot|am unable to|{_A}m unable to|won{_A}t|am not able to)"
+            rf"(?: be able to)? (?:help|assist|fulfil|fulfill|comply|provide|create|write|generate|produce|do that"
+            r"|continue|complete|engage|support|make up|invent)\b"
             rf"|\bI (?:can{_A}t|cannot|am unable to|{_A}m unable to|won{_A}t be able to) (?:help|assist) with (?:that"
             r"|this|your)|\bI (?:can't|can’t|cannot|am unable to|won't) (?:fulfil|fulfill|comply with|complete) "
             r"(?:that|this|your)(?: request)?\b"
-            r"|\b(?:lo siento|lo lamento),? (?:pero )?no puedo\b|\b(?:désolé|je suis désolée?),? (?:mais )?je ne "
-            r"(?:peux|suis pas en mesure)\b|\bes tut mir leid,? (?:aber )?(?:ich kann|dabei kann ich)\b"
-            r"|\bmi dispiace,? (?:ma )?non (?:posso|sono in grado)\b|\b(?:desculpe|sinto muito|lamento),? (?:mas )?"
-            r"não (?:posso|consigo)\b|\bhet spijt me,? (?:maar )?(?:ik kan|daar kan ik)\b|\bprzepraszam,? (?:ale )?"
-            r"nie (?:mogę|jestem w stanie)\b",
+            rf"|\bI (?:can{_A}t|cannot|won{_A}t) (?:write|create|generate|produce|provide) (?:content|material"
+            r"|that kind of|this kind of|an article that|a story that)\b"
+            rf"|{_SORRY}[^.!?\n]{{0,60}}?\b{_REFUSED}\b",
             "I'm sorry, but I can't help with that request.", "sorry", "i can't", "i can’t", "i cannot",
             "unable to", "i won't", "i won’t", "lo siento", "lo lamento", "désolé", "tut mir leid", "mi dispiace",
             "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
     _signal("refusal", 0.7,
-            rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage |content )?"
+            rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage "
+            rf"|content )?"
             r"(?:policy|policies|guidelines|programming)\b|\bmy (?:guidelines|programming) (?:do not|don't|prevent)\b",
             "That would go against my guidelines.", "polic", "guidelines", "programming"),
     # A knowledge-cutoff disclaimer, in seven more languages and more English forms.
     _signal("knowledge-cutoff disclaimer", 1.0,
             rf"\b(?:as of|since|after) my (?:last )?(?:knowledge |training )?(?:update|cutoff|cut-off)"
-            rf"|\bI (?:don{_A}t|do not) have (?:information|data|access to (?:information|data)) (?:beyond|after|past)\b"
+            rf"|\bI (?:don{_A}t|do not) have (?:information|data|access to (?:information|data)) (?:beyond|after"
+            rf"|past)\b"
             r"|\bStand meines Wissens\b|\bmein(?:em)? Wissensstand\b|\bmeine[rn]? (?:letzten )?Aktualisierung\b"
             rf"|\bmes connaissances s{_A}arrêtent\b|\bma (?:dernière mise à jour|date limite de connaissances)\b"
             r"|\bmi (?:última actualización|fecha de corte)\b|\bmis conocimientos (?:llegan|se detienen)\b"
             r"|\bil mio ultimo aggiornamento\b|\bla mia data di (?:cutoff|aggiornamento)\b|\ble mie conoscenze\b"
             r"|\bminha última atualização\b|\bmeu conhecimento (?:vai|se limita)\b"
             r"|\bmijn (?:laatste (?:update|kennisupdate)|kennisgrens|kennis reikt)\b"
-            r"|\bmoja wiedza (?:kończy|sięga)\b|\bmojej ostatniej aktualizacji\b",
+            r"|\bmoja wiedza (?:kończy|sięga)\b|\bmojej ostatniej aktualizacji\b"
+            r"|\bmy (?:information|knowledge|data) (?:may|might|could) (?:be|not be) (?:out of date|outdated|incomplete"
+            r"|up to date|current)|\bmeine (?:Informationen|Daten) (?:könnten|sind möglicherweise) (?:veraltet|nicht)"
+            r"|\bmes (?:informations|données) (?:peuvent|pourraient) (?:être obsolètes|ne pas être à jour)"
+            r"|\bmi información (?:puede|podría) (?:estar desactualizada|no estar actualizada)"
+            r"|\ble mie informazioni potrebbero (?:essere obsolete|non essere aggiornate)"
+            r"|\bminhas informações podem (?:estar desatualizadas|não estar atualizadas)"
+            r"|\bmijn (?:informatie|kennis) (?:kan|kunnen) verouderd zijn|\bmoje (?:informacje"
+            r"|dane) mogą być nieaktualne",
             "Stand meines Wissens im Jahr 2023 liefen die Gespräche noch.", "my last", "my knowledge", "my training",
             "my update", "my cutoff", "my cut-off", "have information", "have data", "have access to",
             "meines wissens", "wissensstand", "aktualisierung", "mes connaissances", "ma dernière", "ma date",
             "mi última", "mi fecha", "mis conocimientos", "il mio ultimo", "la mia data", "le mie conoscenze",
-            "minha última", "meu conhecimento", "mijn laatste", "mijn kennis", "moja wiedza", "mojej ostatniej"),
+            "minha última", "meu conhecimento", "mijn laatste", "mijn kennis", "moja wiedza", "mojej ostatniej",
+            "my information", "my data", "meine informationen", "meine daten", "mes informations", "mes données",
+            "mi información", "le mie informazioni", "minhas informações", "mijn informatie", "moje informacje",
+            "moje dane"),
     # The assistant describing itself, in the remaining languages.
+    _signal("assistant self-reference", 1.0,
+            r"\bas an AI (?:developed|created|trained|built|made) by(?: OpenAI| Anthropic| Google| Microsoft| Meta"
+            r"| Mistral)?\b|\bI(?:'m| am) (?:ChatGPT|Claude|Gemini|Copilot)\b",
+            "As an AI developed by OpenAI, I do not hold opinions.", "as an ai", "i'm chatgpt", "i am chatgpt",
+            "i'm claude", "i am claude", "i'm gemini", "i am gemini", "i'm copilot", "i am copilot"),
     _signal("assistant self-reference", 1.0,
             r"\bals (?:een )?(?:AI(?:-taalmodel| taalmodel)?|taalmodel|AI-assistent),? (?:kan|heb|ben) ik\b"
             r"|\bjako (?:model językowy|sztuczna inteligencja|asystent AI|AI),? nie (?:mogę|mam)\b"
@@ -423,11 +562,36 @@ _SITUATIONS: tuple[Signal, ...] = (
             "fehler machen", "des erreurs", "cometer errores", "commettere errori", "cometer erros", "fouten maken",
             "popełniać", "regenerate response", "copy code", "conversation helpful", "this response", "thought for",
             "reasoned for"),
+    _signal("chat-interface residue", 1.0,
+            r"\b(?:ChatGPT|Claude|Gemini|Copilot)\s+(?:You said|Du hast gesagt|Vous avez dit|Tu as dit|Has dicho"
+            r"|Dijiste|Hai detto|Você disse|Je zei|Powiedziałeś|Powiedziałaś)\s*[:：]",
+            "ChatGPT You said: write an article", "said", "gesagt", "avez dit", "as dit", "dicho", "dijiste",
+            "hai detto", "disse", "je zei", "powiedział"),
+    _signal("note about the writing", 0.5,
+            r"\b(?:suitable|appropriate|ideal|perfect|tailored|optimi[sz]ed|ready) for (?:a|an|your) (?:\w+ ){0,2}"
+            r"(?:news site|website|blog|publication|newsletter|audience|outlet|readership|LinkedIn|WordPress|SEO)\b",
+            "a neutral tone suitable for a local news site", "suitable for", "appropriate for", "ideal for",
+            "perfect for", "tailored for", "optimized for", "optimised for", "ready for"),
+    _signal("echo of the prompt", 1.0,
+            r"\b(?:the )?(?:article|text|piece|post|draft|essay|version) (?:you )?requested\b|\bthe requested "
+            r"(?:article|text|piece|post|draft|essay)\b|\bl['’](?:articolo|article) (?:richiesto|demandé)\b"
+            r"|\b(?:der|den) gewünschten? (?:Artikel|Text)\b|\bel (?:artículo|texto) (?:solicitado|que pediste)\b"
+            r"|\bo (?:artigo|texto) (?:solicitado|que pediu)\b|\bhet gevraagde (?:artikel|stuk)\b"
+            r"|\b(?:zamówiony|żądany) (?:artykuł|tekst)\b",
+            "Eccoti l'articolo richiesto:", "requested", "richiesto", "demandé", "gewünscht", "solicitado",
+            "que pediste", "que pediu", "gevraagde", "zamówiony", "żądany"),
+    _signal("word-count talk", 1.0,
+            r"\b(?:this|the) (?:article|piece|text|draft|post|essay|version) (?:is|comes to|runs|has) (?:approximately"
+            r"|about|around|roughly|~)\s*\d[\d,]*\s*words\b",
+            "This article is approximately 750 words long.", "this article", "the article", "this piece",
+            "the piece", "this text", "the text", "this draft", "the draft", "this post", "the post", "this essay",
+            "this version", "the version"),
     # Citation marks that chat tools insert, which survive a copy-paste.
     _signal("citation residue", 1.0,
             r"contentReference\[oaicite:\d+\]|\boaicite:\d+|\boai_citation\b|【\d+(?::\d+)?†[^】\n]{0,60}】"
             r"|\bcite(?:\W{0,3}turn\d+(?:search|news|view|fetch|file)\d+)+|\bturn\d+(?:search|news|view|fetch)\d+\b"
-            r"|\butm_source=(?:chatgpt(?:\.com)?|openai|copilot(?:\.com)?|perplexity(?:\.ai)?|gemini|claude(?:\.ai)?)\b",
+            r"|\butm_source=(?:chatgpt(?:\.com)?|openai|copilot(?:\.com)?|perplexity(?:\.ai)?|gemini"
+            r"|claude(?:\.ai)?)\b",
             ":contentReference[oaicite:3]{index=3}", "oaicite", "oai_citation", "†", "turn", "utm_source"),
     # A checklist that grades the text, ticked with emoji, in one block.
     _signal("checklist grading the text", 1.0,
@@ -444,7 +608,8 @@ _SITUATIONS: tuple[Signal, ...] = (
             "solicitaste", "chiesto", "richiesto", "pediu", "solicitou", "vroeg", "gevraagd", "prośbą", "prosiłeś"),
     # First person about the writing, in seven more languages.
     _signal("first-person talk about the writing", 0.5,
-            rf"\b(?:ich habe|j{_A}ai|he|ho|eu|ik heb)\s+(?:\w+\s+){{0,3}}?(?:gehalten|gekürzt|umgeschrieben|überarbeitet"
+            rf"\b(?:ich habe|j{_A}ai|he|ho|eu|ik heb)\s+(?:\w+\s+){{0,3}}?(?:gehalten|gekürzt|umgeschrieben"
+            rf"|überarbeitet"
             r"|gardé|raccourci|réécrit|retravaillé|mantenido|acortado|reescrito|revisado|mantenuto|accorciato"
             r"|riscritto|mantive|encurtei|reescrevi|revisei|gehouden|ingekort|herschreven)\b[^.!?\n]{0,60}?"
             rf"{_TEXT_OBJECT}|\b(?:zachowałem|zachowałam|skróciłem|skróciłam|przepisałem|przepisałam)\b"
@@ -540,6 +705,10 @@ _NOTE_ACTION = (
     r"|reemplaza|sustituye|añade|agrega|inserta|verifica|comprueba|sostituisci|aggiungi|inserisci|controlla"
     r"|substitua|adicione|insira|verifique|vervang|voeg|controleer|zastąp|dodaj|wstaw|sprawdź)"
 )
+_NOTE_STRONG_ACTION = (
+    r"(?:replace|insert|swap|verify|fact-check|double-check|ersetze|ersetzen|remplace[zr]?|vérifie[zr]?|reemplaza"
+    r"|sustituye|sostituisci|substitua|vervang|zastąp)"
+)
 _NOTE_OBJECT = (
     r"(?:quotes?|statistics?|stats|figures?|sources?|links?|names?|examples?|data|citations?|anecdotes?|images?"
     r"|keywords?|placeholders?|details|dates?|Zitat\w*|Quelle\w*|Zahlen|Daten|Beispiel\w*|citations?|chiffres"
@@ -552,11 +721,14 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
     _signal("chatbot preamble", 1.0,
             r"(?:natuurlijk|zeker|graag|uiteraard|prima|oké)\s*[!,.]?\s*(?:hier\s+(?:is|zijn|heb je|volgt)"
             r"|hieronder\s+(?:vind|staat|lees))\b|hier\s+(?:is|volgt)\s+(?:een|de|het|je|jouw|uw)\s+"
-            r"(?:[\w,.’'-]+\s+){0,3}?(?:artikel|tekst|versie|concept|blog|opzet)\b",
+            r"(?:[\w,.’'-]+\s+){0,3}?(?:artikel|tekst|versie|concept|blog|opzet)\b"
+            r"|hieronder\s+(?:vind je|vindt u|staat|lees je)\s+(?:een|de|het|je|jouw|uw)\s+(?:[\w,.’'-]+\s+){0,3}?"
+            r"(?:artikel|tekst|versie|concept|blog|opzet)\b",
             "Natuurlijk! Hier is een artikel over de Sahel:"),
     _signal("chatbot preamble", 1.0,
             r"(?:oczywiście|jasne|pewnie|chętnie|dobrze|jasna sprawa)\s*[!,.]?\s*(?:oto|poniżej(?: znajdziesz)?)\b"
-            r"|(?:oto|poniżej(?: znajdziesz)?)\s+(?:\w+\s+){0,3}?(?:artyku\w*|tekst\w*|wersj\w*|szkic\w*|propozycj\w*)\b",
+            r"|(?:oto|poniżej(?: znajdziesz)?)\s+(?:\w+\s+){0,3}?(?:artyku\w*|tekst\w*|wersj\w*|szkic\w*"
+            r"|propozycj\w*)\b",
             "Oczywiście! Oto artykuł o sytuacji w Sahelu:"),
     _signal("chatbot preamble", 1.0,
             rf"{_HERE_IS}\s+(?:a |an |the |your )?(?:[\w-]+\s+){{0,3}}?(?:version|rewrite|draft|take|edit) of (?:your"
@@ -565,11 +737,25 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
     _signal("chatbot preamble", 1.0,
             r"\W{0,3}(?:great|good|excellent|fantastic|interesting) (?:question|idea|topic|choice|request)!",
             "Great question! The Sahel has seen three coups."),
+    _signal("chatbot preamble", 1.0,
+            rf"{_HERE_IS}\s+(?:a|an|the|your)\s+(?:[\w,.’'-]+\s+){{0,3}}?(?:op-ed|opinion piece|column|feature"
+            r"|editorial|explainer|newsletter|profile|listicle|review|speech|news story|blog entry|LinkedIn post"
+            r"|social media post|thread)\b[^.!?\n]{0,100}?\b(?:about|on|arguing|exploring|covering|discussing"
+            r"|based on|that (?:explores|argues|covers))\b[^.!?\n]{0,100}:\s*$"
+            r"|(?:eccoti|ecco a te|ecco qui)\s+(?:l['’]|il |la |un |una )\s*(?:[\w'’-]+\s+){0,3}?(?:articolo|testo"
+            r"|versione|bozza)",
+            "Here is a 500-word op-ed arguing for the new budget:"),
+    _signal("word-count talk", 1.0,
+            r"\W{0,3}\(\s*(?:approx\.?|approximately|about|around|roughly|ca\.?|circa|env\.?|environ|aprox\.?"
+            r"|cerca di|ok\.?|około|ongeveer|~)\s*\d[\d,.]*\s*(?:words|Wörter|mots|palabras|parole|palavras|woorden"
+            r"|słów)\s*\)\W{0,3}$",
+            "(Approx. 800 words)"),
     # Labels that a chat interface puts before each turn, in eight languages.
     _signal("chat-interface residue", 1.0,
             r"\W{0,3}(?:you said|chatgpt said|du hast gesagt|sie haben gesagt|vous avez dit|tu as dit|has dicho"
             r"|dijiste|tú dijiste|hai detto|você disse|je zei|u zei|powiedziałeś|powiedziałaś"
-            r"|(?:chatgpt|claude|gemini|copilot) (?:hat gesagt|sagte|a dit|dijo|ha detto|disse|zei|powiedział))\s*[:：]",
+            r"|(?:chatgpt|claude|gemini|copilot) "
+            r"(?:hat gesagt|sagte|a dit|dijo|ha detto|disse|zei|powiedział))\s*[:：]",
             "You said:"),
     # Buttons of a chat interface, copied as lines of text.
     _signal("chat-interface residue", 1.0,
@@ -591,10 +777,16 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
     # A checklist that grades the text, ticked with emoji.
     _signal("checklist grading the text", 0.6, rf"\W{{0,3}}(?:✅|✔️?|☑️?|✓)\s*\**\s*{_QUALITY}",
             "✅ Tone: neutral and factual"),
-    # A note in brackets to whoever asked for the text.
+    # A note in brackets to whoever asked for the text; without brackets, only one that asks for the text's
+    # facts to be replaced or verified ("Note: check the shop for the latest figures" is the reader's).
     _signal("note to the requester", 1.0,
-            rf"[\[(]\s*{_NOTE_LABEL}\s*[:：—–-]\s*[^\]\)\n]{{0,120}}?\b{_NOTE_ACTION}\b[^\]\)\n]{{0,60}}?\b{_NOTE_OBJECT}",
+            rf"[\[(]\s*{_NOTE_LABEL}\s*[:：—–-]\s*[^\]\)\n]{{0,120}}?(?:\b{_NOTE_ACTION}\b[^\]\)\n]{{0,60}}?"
+            rf"\b{_NOTE_OBJECT}|\bplaceholders?\b|\b{_NOTE_OBJECT}[^\]\)\n]{{0,60}}?\b{_NOTE_ACTION}\b)",
             "[Note: Replace the quotes with real ones before publishing.]"),
+    _signal("note to the requester", 1.0,
+            rf"\W{{0,3}}{_NOTE_LABEL}\s*[:：—–-]\s*[^\n]{{0,120}}?(?:\b{_NOTE_STRONG_ACTION}\b[^\n]{{0,60}}?"
+            rf"\b{_NOTE_OBJECT}|\bplaceholders?\b|\b{_NOTE_OBJECT}[^\n]{{0,60}}?\b{_NOTE_STRONG_ACTION}\b)",
+            "Note: I've used placeholder quotes; please replace them."),
     # Fields of an SEO plugin, filled in by the assistant, in eight languages.
     _signal("note to the editor", 1.0,
             r"\W{0,3}(?:meta[- ]?(?:beschreibung|descripción|descrizione|descrição|beschrijving|opis)|méta-?description"

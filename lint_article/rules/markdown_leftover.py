@@ -143,4 +143,3 @@ def _opens_item(text: str, at: int) -> bool:
 def _excerpt(found: str) -> str:
     found = " ".join(found.split())
     return found if len(found) <= 60 else found[:59] + "…"
-

@@ -20,7 +20,7 @@ CASES = [
     bad("<h1>T</h1>\n<p>## Background</p>", unrendered("heading", "## Background", line=2, column=4)),
     bad("<p>Intro. ## Background The vote</p>", unrendered("heading", "##", column=11)),
     bad(
-        '<p>See the [full report](https://example.org/report).</p>',
+        "<p>See the [full report](https://example.org/report).</p>",
         unrendered("link", "[full report](https://example.org/report)", column=12),
     ),
     # A bulleted run collapsed into one paragraph is one finding, its bold included.
