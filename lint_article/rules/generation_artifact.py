@@ -47,8 +47,19 @@ def _compiled(source: str, flags: int) -> re.Pattern[str]:
 
 
 def _signal(
-    label: str, weight: float, pattern: str, example: str, *anchors: str, flags: int = _I, keys: tuple[str, ...] = ()
+    label: str,
+    weight: float,
+    pattern: str,
+    example: str,
+    *anchors: str,
+    flags: int = _I,
+    keys: tuple[str, ...] = (),
+    whole: bool = False,
 ) -> Signal:
+    """A signal; *whole*: each anchor starts with a whole word, so that an article
+    without any of these words is not searched at all."""
+    if whole:
+        keys = tuple(dict.fromkeys(anchor.split()[0].strip(",.:;!?¿¡").replace("’", "'") for anchor in anchors))
     return Signal(label, weight, pattern, flags, example, anchors, keys)
 
 
@@ -314,7 +325,7 @@ _OFFER_STRONG = (
 )
 # An offer put as a question ("Would you prefer a more formal tone?", "Vuoi una versione più breve?").
 _OFFER_QUESTION = (
-    r"\b(?:do you want|would you (?:like|prefer)|want|need|möchtest du|möchten Sie|willst du|brauchst du|voulez-vous"
+    r"\b(?:do you want|would you (?:like|prefer)|do you need|möchtest du|möchten Sie|willst du|brauchst du|voulez-vous"
     r"|veux-tu|tu veux|souhaitez-vous|quieres|prefieres|te gustaría|vuoi|preferisci|ti serve|quer|prefere|gostaria de"
     r"|wil je|wilt u|heb je)\s+(?:a|an|me|eine?n?|une?|una?|uma?|een)\b|\b(?:czy )?(?:chcesz|wolisz|potrzebujesz)\b"
 )
@@ -347,7 +358,11 @@ _OFFER_ANCHORS = (
     "want me",
     "shall i",
     "should i",
-    "if you",
+    "if you'd",
+    "if you’d",
+    "if you want",
+    "if you need",
+    "if you prefer",
     "dass ich",
     "soll ich",
     "kann ich",
@@ -435,39 +450,44 @@ _REFUSED = (
 _SITUATIONS: tuple[Signal, ...] = (
     # An offer of further help, about the text, in eight languages.
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
-            "Möchtest du, dass ich den Text kürze?", *_OFFER_ANCHORS),
+            "Möchtest du, dass ich den Text kürze?", *_OFFER_ANCHORS, whole=True),
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?(?:{_CHANGE}|change|edit)",
-            "Do you want me to change anything?", *_OFFER_ANCHORS),
+            "Do you want me to change anything?", *_OFFER_ANCHORS, whole=True),
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_CHANGE}",
-            "Laat me weten als je aanpassingen wilt.", *_WEAK_ANCHORS),
+            "Laat me weten als je aanpassingen wilt.", *_WEAK_ANCHORS, whole=True),
     _signal("offer of further help", 1.0,
             rf"(?:{_OFFER_QUESTION})[^.!?\n]{{0,60}}?(?:{_OTHER}[^.!?\n]{{0,30}}?{_TEXT_OBJECT}|{_TEXT_OBJECT}"
             rf"[^.!?\n]{{0,30}}?{_OTHER})[^.!?\n]{{0,60}}\?",
-            "Vuoi una versione più breve?", "want", "would you", "need", "möchte", "willst", "brauchst", "voulez",
-            "veux", "souhaitez", "quieres", "prefieres", "gustaría", "vuoi", "preferisci", "serve", "quer", "prefere",
-            "gostaria", "wil je", "wilt u", "heb je", "chcesz", "wolisz", "potrzebujesz"),
+            "Vuoi una versione più breve?", "do you want", "would you like", "would you prefer", "do you need",
+            "möchtest du", "möchten sie", "willst du", "brauchst du", "voulez-vous", "veux-tu", "tu veux",
+            "souhaitez-vous", "quieres", "prefieres", "te gustaría", "vuoi", "preferisci", "ti serve", "quer um",
+            "quer uma", "prefere um", "prefere uma", "gostaria de", "wil je", "wilt u", "heb je", "chcesz", "wolisz",
+            "potrzebujesz", whole=True),
     _signal("offer of further help", 1.0,
             r"\b(?:I can|I could|ich kann|kann ich|je peux|puedo|posso|kan ik|ik kan|mogę)\b[^.!?\n]{0,60}?"
             rf"{_TEXT_OBJECT}[^.!?\n]{{0,60}}?\b(?:if you(?:'d|’d)? (?:want|like|prefer)|wenn du (?:willst|möchtest"
             rf"|magst)|wenn Sie (?:wollen|möchten)"
             r"|si tu (?:veux|le souhaites)|si vous (?:voulez|le souhaitez)|si (?:quieres|lo deseas|prefieres)"
             r"|se (?:vuoi|preferisci|quiser|preferir)|als je (?:wilt|wil)|als u wilt|jeśli (?:chcesz|wolisz))",
-            "Posso anche scrivere un titolo alternativo se vuoi.", "i can", "i could", "ich kann", "kann ich",
-            "je peux", "puedo", "posso", "kan ik", "ik kan", "mogę"),
+            "Posso anche scrivere un titolo alternativo se vuoi.", "if you want", "if you like", "if you'd", "if you’d",
+            "if you prefer", "wenn du", "wenn sie", "si tu", "si vous", "si quieres", "si lo deseas", "si prefieres",
+            "se vuoi", "se preferisci", "se quiser", "se preferir", "als je", "als u", "jeśli", whole=True),
     _signal("offer of further help", 1.0,
-            rf"(?=[^.!?\n]{{0,80}}?{_TEXT_OBJECT})"
             r"\b(?:you (?:can|could|may|might want to) (?:easily )?|du kannst |Sie können |vous pouvez |tu peux "
-            r"|puedes |puede |puoi |può |você pode |pode |je kunt |u kunt |możesz )(?:\w+ ){0,4}?(?:adjust|tweak|tailor"
+            r"|puedes |puede |puoi |può |você pode |pode |je kunt |u kunt |możesz )"
+            rf"(?=[^.!?\n]{{0,80}}?{_TEXT_OBJECT})(?:\w+ ){{0,4}}?(?:adjust|tweak|tailor"
             r"|customi[sz]e|adapt|change|anpassen|ajuster|adapter|modifier|ajustar|adaptar|modificar|adattare"
             r"|modificare|aanpassen|dostosować|zmienić)\b[^.!?\n]{0,60}?\b(?:your (?:audience|publication|needs|readers"
             r"|style|outlet|brand|site|blog|newsletter)|(?:dein|Ihr)(?:em|en)? (?:Publikum|Leser\w*|Bedürfnisse\w*)"
             r"|(?:ton|votre) (?:public|lectorat|lecteurs)|tu (?:audiencia|público)|(?:tuo|vostro) pubblico"
             r"|seu público|(?:je|uw) (?:publiek|lezers|doelgroep)|(?:twoich|swoich) (?:odbiorców|czytelników))",
-            "Je kunt de toon natuurlijk nog aanpassen aan je publiek.", "you can", "you could", "you may",
-            "you might", "du kannst", "sie können", "vous pouvez", "tu peux", "puedes", "puede", "puoi", "può",
-            "você pode", "pode", "je kunt", "u kunt", "możesz"),
+            "Je kunt de toon natuurlijk nog aanpassen aan je publiek.", "your audience", "your publication",
+            "your needs", "your readers", "your style", "your outlet", "your brand", "your site", "your blog",
+            "your newsletter", "publikum", "leser", "bedürfnisse", "ton public", "votre public", "votre lectorat",
+            "vos lecteurs", "tes lecteurs", "audiencia", "público", "pubblico", "publiek", "lezers", "doelgroep",
+            "odbiorców", "czytelników"),
     _signal("offer of further help", 0.6, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
-            "Daj znać, czy tekst jest w porządku.", *_WEAK_ANCHORS),
+            "Daj znać, czy tekst jest w porządku.", *_WEAK_ANCHORS, whole=True),
     # A sign-off that hopes the text helps, in seven more languages.
     _signal("chatbot sign-off", 0.6,
             rf"\bich hoffe,? (?:das|dies|es) (?:hilft|war hilfreich|ist hilfreich)|\bj{_A}espère que (?:ça|cela) "
@@ -475,7 +495,7 @@ _SITUATIONS: tuple[Signal, ...] = (
             rf"|\bspero (?:che )?(?:ti |le )?(?:sia|possa essere) (?:utile|d{_A}aiuto)|\bespero que (?:isso |isto )?"
             r"(?:ajude|seja útil)|\bik hoop dat (?:dit|het) (?:helpt|nuttig is|van pas komt)|\bmam nadzieję,? że "
             r"(?:to|ten tekst|ten artykuł) (?:pomoże|pomoże ci|się przyda|będzie pomocny)",
-            "Ik hoop dat dit helpt!", "hoffe", "espère", "espero", "spero", "hoop dat", "nadzieję"),
+            "Ik hoop dat dit helpt!", "hoffe", "espère", "espero", "spero", "hoop dat", "nadzieję", whole=True),
     _signal("chatbot sign-off", 1.0,
             r"\b(?:good luck|best of luck|happy (?:writing|publishing|blogging)) with (?:your|the) (?:article|post"
             r"|essay|piece|blog|publication|draft|newsletter)\b|\bhappy (?:writing|blogging|publishing)!",
@@ -502,14 +522,18 @@ _SITUATIONS: tuple[Signal, ...] = (
             rf"|\bI (?:can{_A}t|cannot|won{_A}t) (?:write|create|generate|produce|provide) (?:content|material"
             r"|that kind of|this kind of|an article that|a story that)\b"
             rf"|{_SORRY}[^.!?\n]{{0,60}}?\b{_REFUSED}\b",
-            "I'm sorry, but I can't help with that request.", "sorry", "i can't", "i can’t", "i cannot",
-            "unable to", "i won't", "i won’t", "lo siento", "lo lamento", "désolé", "tut mir leid", "mi dispiace",
+            "I'm sorry, but I can't help with that request.", "sorry, but i", "sorry but i", "help with",
+            "assist with", "fulfil", "comply with", "complete th", "complete your", "write content", "create content",
+            "generate content", "produce content", "provide content", "write material", "create material",
+            "that kind of", "this kind of", "an article that", "a story that", "lo siento", "lo lamento", "désolé", "tut mir leid", "mi dispiace",
             "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
     _signal("refusal", 0.7,
             rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage "
             rf"|content )?"
             r"(?:policy|policies|guidelines|programming)\b|\bmy (?:guidelines|programming) (?:do not|don't|prevent)\b",
-            "That would go against my guidelines.", "polic", "guidelines", "programming"),
+            "That would go against my guidelines.", "against my", "against openai", "against our", "violate",
+            "breach", "my guidelines", "my programming", "content polic", "usage polic", "openai's polic",
+            "openai’s polic"),
     # A knowledge-cutoff disclaimer, in seven more languages and more English forms.
     _signal("knowledge-cutoff disclaimer", 1.0,
             rf"\b(?:as of|since|after) my (?:last )?(?:knowledge |training )?(?:update|cutoff|cut-off)"
@@ -531,7 +555,8 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|\bmijn (?:informatie|kennis) (?:kan|kunnen) verouderd zijn|\bmoje (?:informacje"
             r"|dane) mogą być nieaktualne",
             "Stand meines Wissens im Jahr 2023 liefen die Gespräche noch.", "my last", "my knowledge", "my training",
-            "my update", "my cutoff", "my cut-off", "have information", "have data", "have access to",
+            "my update", "my cutoff", "my cut-off", "have information", "have data", "access to information",
+            "access to data",
             "meines wissens", "wissensstand", "aktualisierung", "mes connaissances", "ma dernière", "ma date",
             "mi última", "mi fecha", "mis conocimientos", "il mio ultimo", "la mia data", "le mie conoscenze",
             "minha última", "meu conhecimento", "mijn laatste", "mijn kennis", "moja wiedza", "mojej ostatniej",
@@ -565,8 +590,7 @@ _SITUATIONS: tuple[Signal, ...] = (
     _signal("chat-interface residue", 1.0,
             r"\b(?:ChatGPT|Claude|Gemini|Copilot)\s+(?:You said|Du hast gesagt|Vous avez dit|Tu as dit|Has dicho"
             r"|Dijiste|Hai detto|Você disse|Je zei|Powiedziałeś|Powiedziałaś)\s*[:：]",
-            "ChatGPT You said: write an article", "said", "gesagt", "avez dit", "as dit", "dicho", "dijiste",
-            "hai detto", "disse", "je zei", "powiedział"),
+            "ChatGPT You said: write an article", "chatgpt", "claude", "gemini", "copilot"),
     _signal("note about the writing", 0.5,
             r"\b(?:suitable|appropriate|ideal|perfect|tailored|optimi[sz]ed|ready) for (?:a|an|your) (?:\w+ ){0,2}"
             r"(?:news site|website|blog|publication|newsletter|audience|outlet|readership|LinkedIn|WordPress|SEO)\b",
@@ -578,21 +602,21 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|\b(?:der|den) gewünschten? (?:Artikel|Text)\b|\bel (?:artículo|texto) (?:solicitado|que pediste)\b"
             r"|\bo (?:artigo|texto) (?:solicitado|que pediu)\b|\bhet gevraagde (?:artikel|stuk)\b"
             r"|\b(?:zamówiony|żądany) (?:artykuł|tekst)\b",
-            "Eccoti l'articolo richiesto:", "requested", "richiesto", "demandé", "gewünscht", "solicitado",
+            "Eccoti l'articolo richiesto:", "requested", "richiesto", "demandé", "gewünschte", "gewünschten",
+            "solicitado",
             "que pediste", "que pediu", "gevraagde", "zamówiony", "żądany"),
     _signal("word-count talk", 1.0,
             r"\b(?:this|the) (?:article|piece|text|draft|post|essay|version) (?:is|comes to|runs|has) (?:approximately"
             r"|about|around|roughly|~)\s*\d[\d,]*\s*words\b",
-            "This article is approximately 750 words long.", "this article", "the article", "this piece",
-            "the piece", "this text", "the text", "this draft", "the draft", "this post", "the post", "this essay",
-            "this version", "the version"),
+            "This article is approximately 750 words long.", " words", keys=("words",)),
     # Citation marks that chat tools insert, which survive a copy-paste.
     _signal("citation residue", 1.0,
             r"contentReference\[oaicite:\d+\]|\boaicite:\d+|\boai_citation\b|【\d+(?::\d+)?†[^】\n]{0,60}】"
             r"|\bcite(?:\W{0,3}turn\d+(?:search|news|view|fetch|file)\d+)+|\bturn\d+(?:search|news|view|fetch)\d+\b"
             r"|\butm_source=(?:chatgpt(?:\.com)?|openai|copilot(?:\.com)?|perplexity(?:\.ai)?|gemini"
             r"|claude(?:\.ai)?)\b",
-            ":contentReference[oaicite:3]{index=3}", "oaicite", "oai_citation", "†", "turn", "utm_source"),
+            ":contentReference[oaicite:3]{index=3}", "oaicite", "oai_citation", "†", "utm_source",
+            *(f"turn{digit}" for digit in range(10))),
     # A checklist that grades the text, ticked with emoji, in one block.
     _signal("checklist grading the text", 1.0,
             rf"(?:✅|✔️?|☑️?|✓)\s*\**\s*{_QUALITY}[^✅✔☑✓\n]{{0,120}}(?:✅|✔️?|☑️?|✓)",
@@ -604,8 +628,10 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|\bcome (?:mi )?hai chiesto\b|\bcome richiesto\b|\bcomo (?:você )?(?:pediu|solicitou)\b"
             r"|\bzoals (?:je|u) (?:vroeg|vroegt|hebt gevraagd|heeft gevraagd)\b|\bzoals gevraagd\b"
             r"|\bzgodnie z (?:twoją |Twoją )?prośbą\b|\btak jak prosiłeś\b",
-            "Ich habe den Ton wie gewünscht sachlich gehalten.", "as you", "gewünscht", "demandé", "pediste", "pidió",
-            "solicitaste", "chiesto", "richiesto", "pediu", "solicitou", "vroeg", "gevraagd", "prośbą", "prosiłeś"),
+            "Ich habe den Ton wie gewünscht sachlich gehalten.", "as you asked", "as you requested", "as you wanted",
+            "gewünscht", "demandé", "pediste", "pidió",
+            "solicitaste", "chiesto", "richiesto", "pediu", "solicitou", "vroeg", "vroegt", "gevraagd", "prośbą",
+            "prosiłeś", whole=True),
     # First person about the writing, in seven more languages.
     _signal("first-person talk about the writing", 0.5,
             rf"\b(?:ich habe|j{_A}ai|he|ho|eu|ik heb)\s+(?:\w+\s+){{0,3}}?(?:gehalten|gekürzt|umgeschrieben"
@@ -614,9 +640,11 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|riscritto|mantive|encurtei|reescrevi|revisei|gehouden|ingekort|herschreven)\b[^.!?\n]{0,60}?"
             rf"{_TEXT_OBJECT}|\b(?:zachowałem|zachowałam|skróciłem|skróciłam|przepisałem|przepisałam)\b"
             rf"[^.!?\n]{{0,60}}?{_TEXT_OBJECT}",
-            "J'ai gardé un ton neutre et raccourci le texte.", "ich habe", "j'ai", "j’ai", " he ", "\nhe ", " ho ",
-            "\nho ", " eu ", "\neu ",
-            "ik heb", "mantive", "encurtei", "reescrevi", "revisei", "zachował", "skrócił", "przepisał"),
+            "J'ai gardé un ton neutre et raccourci le texte.", "gehalten", "gekürzt", "umgeschrieben", "überarbeitet",
+            "gardé", "raccourci", "réécrit", "retravaillé", "mantenido", "acortado", "reescrito", "revisado",
+            "mantenuto", "accorciato", "riscritto", "mantive", "encurtei", "reescrevi", "revisei", "gehouden",
+            "ingekort", "herschreven", "zachowałem", "zachowałam", "skróciłem", "skróciłam", "przepisałem",
+            "przepisałam", whole=True),
 )  # fmt: skip
 _ANYWHERE = _ANYWHERE + _SITUATIONS
 
@@ -766,7 +794,7 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
             "Copy code"),
     # A heading that carries the word budget of the request.
     _signal("word budget in a heading", 1.0,
-            r"\W{0,3}(?:[\w.]+\s+){0,3}?(?:introduction|intro|conclusion|section|part|paragraph|body|hook|lede"
+            r"\W{0,3}(?:\d{1,2}[.):]\s*)?(?:introduction|intro|conclusion|section|part|paragraph|body|hook|lede"
             r"|einleitung|fazit|schluss|abschnitt|teil|hauptteil|partie|introducción|conclusión|sección|parte"
             r"|cuerpo|introduzione|conclusione|sezione|introdução|conclusão|seção|secção|corpo|inleiding|conclusie"
             r"|sectie|deel|slot|wstęp|wprowadzenie|podsumowanie|zakończenie|sekcja|część|h[1-4])\b[^\n(]{0,60}"
@@ -1062,10 +1090,17 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
     surroundings: dict[int, _Surroundings] = {}
+    candidates: dict[tuple[str, ...], list[int]] = {}  # blocks by anchors, which several signals share
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        for index in view.blocks_with(signal.anchors):
+        always, gated = _gated_anchors(signal.anchors)
+        anchors = always + tuple(anchor for word, anchor in gated if word in words)
+        if not anchors:
+            continue
+        if anchors not in candidates:
+            candidates[anchors] = view.blocks_with(anchors)
+        for index in candidates[anchors]:
             k = position.get(index)
             block = blocks[index]
             if k is None or place(block.start) is None:
@@ -1092,6 +1127,23 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
 
 
 _CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
+
+
+@cache
+def _gated_anchors(anchors: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A signal's anchors split in two: those always searched, and those of several words, each
+    with its first word, searched only in an article that has the word (a set look-up, where a
+    search reads the whole text)."""
+    always: list[str] = []
+    gated: list[tuple[str, str]] = []
+    for anchor in anchors:
+        first, space, _ = anchor.strip().partition(" ")
+        word = first.strip(",.:;!?¿¡").replace("’", "'")
+        if space and word.isalpha() or space and word.replace("'", "").isalpha():
+            gated.append((word, anchor))
+        else:
+            always.append(anchor)
+    return tuple(always), tuple(gated)
 
 
 class _Surroundings:
