@@ -525,8 +525,8 @@ _SITUATIONS: tuple[Signal, ...] = (
             "I'm sorry, but I can't help with that request.", "sorry, but i", "sorry but i", "help with",
             "assist with", "fulfil", "comply with", "complete th", "complete your", "write content", "create content",
             "generate content", "produce content", "provide content", "write material", "create material",
-            "that kind of", "this kind of", "an article that", "a story that", "lo siento", "lo lamento", "désolé", "tut mir leid", "mi dispiace",
-            "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
+            "that kind of", "this kind of", "an article that", "a story that", "lo siento", "lo lamento", "désolé",
+            "tut mir leid", "mi dispiace", "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
     _signal("refusal", 0.7,
             rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage "
             rf"|content )?"
@@ -1115,7 +1115,8 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
                     weight /= 2
                 found.setdefault(k, _Evidence()).add(signal.label, weight)
     # Links that carry a chat tool's tracking (…?utm_source=chatgpt.com): copied from its answer.
-    links = [link for link in view.elements("a") if _CHAT_LINK.search(link.get("href") or "")]
+    tracked = "utm_source=" in article.source
+    links = [link for link in view.elements("a") if _CHAT_LINK.search(link.get("href") or "")] if tracked else []
     if links:
         holders = {blocks[index].element: index for index in indices}
         for link in links:
@@ -1139,7 +1140,7 @@ def _gated_anchors(anchors: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tup
     for anchor in anchors:
         first, space, _ = anchor.strip().partition(" ")
         word = first.strip(",.:;!?¿¡").replace("’", "'")
-        if space and word.isalpha() or space and word.replace("'", "").isalpha():
+        if space and word.replace("'", "").isalpha():
             gated.append((word, anchor))
         else:
             always.append(anchor)

@@ -17,7 +17,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"```", "code fence"),
         (r"\|[ \t]*:?-{3,}:?[ \t]*\|", "table row"),
         # A heading mark inside a paragraph, where a line break used to be.
-        (r"(?<=\s)#{2,6} (?=[^\s#])", "heading"),
+        (r"#{2,6} (?=[^\s#])", "heading"),
     )
 )  # fmt: skip
 _HEADING_START = re.compile(r"#{2,6} (?=[^\s#])")
@@ -85,24 +85,40 @@ class MarkdownLeftover(Rule):
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         view = ctx.view
+        if not view.blocks:
+            return
         text = article.text
+        marks: dict[int, list[tuple[int, int, str]]] = {}  # by block index
+        # Each mark is looked for once over the whole article, then placed in its block.
+        low, high = view.blocks[0].start, view.blocks[-1].end
+        for pattern, what in _MARKS:
+            for match in pattern.finditer(text, low, high):
+                start = match.start()
+                if what == "heading" and start and not text[start - 1].isspace():
+                    continue
+                marks.setdefault(article.block_at(start), []).append((start, match.end(), what))
         for index in view.block_indices:
             block = article.blocks[index]
-            if block.kind not in _PROSE_KINDS or article.is_code(block.element):
+            if text.startswith(_STARTS, block.start) or ": " in text[block.start : block.end]:
+                marks.setdefault(index, []).extend(_opening_marks(text, block))
+        for index in sorted(marks):
+            block = article.blocks[index]
+            if not view.holds_block(index) or block.kind not in _PROSE_KINDS or article.is_code(block.element):
                 continue
             reported_until = -1
-            for start, end, what in sorted(_marks(text, block), key=lambda mark: (mark[0], -mark[1])):
+            for start, end, what in sorted(marks[index], key=lambda mark: (mark[0], -mark[1])):
                 # One finding for a mark inside another ("**One**" in a bulleted run).
                 if start >= reported_until and not view.is_quoted(index, start, end):
                     reported_until = end
                     yield ctx.at_text(start, end, "unrendered", what=what, text=_excerpt(text[start:end]))
 
 
-def _marks(text: str, block: Block) -> Iterator[tuple[int, int, str]]:
+_STARTS = ("#", "- ", "* ", "|")
+
+
+def _opening_marks(text: str, block: Block) -> Iterator[tuple[int, int, str]]:
+    """Marks that a block opens with, or a bulleted run after a colon."""
     start, end = block.start, block.end
-    for pattern, what in _MARKS:
-        for match in pattern.finditer(text, start, end):
-            yield match.start(), match.end(), what
     if heading := _HEADING_START.match(text, start, end):
         yield heading.start(), end, "heading"
     bullets = _bulleted_run(text, start, end)

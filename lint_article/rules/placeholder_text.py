@@ -63,7 +63,7 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          rf"|\[(?:{_SHORTCODES})\s+[\w-]+\s*=[^\]\n]{{0,300}}\]|\[/(?:{_SHORTCODES})\]",
          "shortcode"),
         # "TK: add stats here", "TBD - confirm the date": a note left for later.
-        (r"\b(?:TK|TBD|TBC)\s*[:–—-]\s", "TK marker"),
+        (r"T(?<![\w]T)(?:K|BD|BC)\s*[:–—-]\s", "TK marker"),
         # The journalist's "to come".
         (r"TK(?:TK)+\b", "TK marker"),
         # Notes left in capitals ("TODO:", "[TODO", or opening a block; see _is_note).
