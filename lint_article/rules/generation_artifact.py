@@ -485,7 +485,7 @@ _SITUATIONS: tuple[Signal, ...] = (
             "your needs", "your readers", "your style", "your outlet", "your brand", "your site", "your blog",
             "your newsletter", "publikum", "leser", "bedürfnisse", "ton public", "votre public", "votre lectorat",
             "vos lecteurs", "tes lecteurs", "audiencia", "público", "pubblico", "publiek", "lezers", "doelgroep",
-            "odbiorców", "czytelników"),
+            "odbiorców", "czytelników", "lesern", "lesers", "bedürfnissen", whole=True),
     _signal("offer of further help", 0.6, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
             "Daj znać, czy tekst jest w porządku.", *_WEAK_ANCHORS, whole=True),
     # A sign-off that hopes the text helps, in seven more languages.
@@ -523,10 +523,12 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"|that kind of|this kind of|an article that|a story that)\b"
             rf"|{_SORRY}[^.!?\n]{{0,60}}?\b{_REFUSED}\b",
             "I'm sorry, but I can't help with that request.", "sorry, but i", "sorry but i", "help with",
-            "assist with", "fulfil", "comply with", "complete th", "complete your", "write content", "create content",
+            "assist with", "fulfil", "fulfill", "comply with", "complete that", "complete this", "complete your",
+            "write content", "create content",
             "generate content", "produce content", "provide content", "write material", "create material",
             "that kind of", "this kind of", "an article that", "a story that", "lo siento", "lo lamento", "désolé",
-            "tut mir leid", "mi dispiace", "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam"),
+            "tut mir leid", "mi dispiace", "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam", "désolée",
+            whole=True),
     _signal("refusal", 0.7,
             rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage "
             rf"|content )?"
