@@ -449,9 +449,8 @@ _REFUSED = (
 
 _SITUATIONS: tuple[Signal, ...] = (
     # An offer of further help, about the text, in eight languages.
-    _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?{_TEXT_OBJECT}",
-            "Möchtest du, dass ich den Text kürze?", *_OFFER_ANCHORS, whole=True),
-    _signal("offer of further help", 1.0, rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?(?:{_CHANGE}|change|edit)",
+    _signal("offer of further help", 1.0,
+            rf"(?:{_OFFER_STRONG})[^.!?\n]{{0,80}}?(?:{_TEXT_OBJECT}|{_CHANGE}|change|edit)",
             "Do you want me to change anything?", *_OFFER_ANCHORS, whole=True),
     _signal("offer of further help", 1.0, rf"(?:{_OFFER_WEAK})[^.!?\n]{{0,80}}?{_CHANGE}",
             "Laat me weten als je aanpassingen wilt.", *_WEAK_ANCHORS, whole=True),
