@@ -271,8 +271,14 @@ class Context(Generic[OptionsT]):
         return self.at_source(source_start, source_end, message_id, element, **values)
 
     def at_document(self, message_id: str, /, **values: Any) -> Finding:
-        """A finding about the whole article, at line 1, column 1."""
-        return self.at_source(0, 0, message_id, None, **values)
+        """A finding about the whole article: where the article starts (its first
+        block) when the rule reads the article of a full page, else at line 1, column 1."""
+        article, view = self._article, self.view
+        if article.is_fragment or view.scope == "page" or not view.block_indices:
+            return self.at_source(0, 0, message_id, None, **values)
+        first = article.blocks[view.block_indices[0]]
+        start = article.source_offset(first.start)
+        return self.at_source(start, start, message_id, first.element, **values)
 
 
 def line_list(positions: Sequence[tuple[int, int]]) -> str:
