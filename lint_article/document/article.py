@@ -247,6 +247,11 @@ class Article:
         return sum(1 for _ in WORD.finditer(text))
 
     @staticmethod
+    def words_of(text: str) -> list[str]:
+        """The words of a short *text* (a headline), by the one definition of a word."""
+        return WORD.findall(text)
+
+    @staticmethod
     def has_name(element: Element) -> bool:
         """Whether something in *element* names it for screen readers besides its
         text: an ``aria-label``, ``aria-labelledby`` or ``title``, an image's
