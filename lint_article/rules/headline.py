@@ -110,6 +110,18 @@ _SHOUTED = frozenset(
     EPIC FREE SECRET EXPOSED REVEALED WATCH UNGLAUBLICH SCHOCK KRASS SENSATIONELL ACHTUNG INCROYABLE CHOC
     ÉNORME ENORME INCREÍBLE INCREIBLE URGENTE IMPACTANTE BOMBAZO""".split()
 )
+# A question that asks yes or no (Betteridge's law), not "Why…?" or "How…?", and not a quotation:
+# its last clause opens with an auxiliary, a verb before its subject, or (Spanish) ¿ without a question word.
+_YES_NO_QUESTION = re.compile(
+    r"(?:^|[:–—]\s*|\s-\s)(?:"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|"
+    r"aren['’]t|won['’]t|can['’]t|doesn['’]t|"
+    r"ist|sind|war|waren|kann|können|wird|werden|soll|sollte|sollen|hat|haben|muss|müssen|droht|gibt|bringt|"
+    r"est-ce|faut-il|peut-on|va-t-on|sera-t-il|a-t-on|y a-t-il|\w+-t-(?:il|elle|on)|\w+-(?:ils?|elles?|on))\b"
+    r"|¿(?!\s*(?:qué|quién|quiénes|cómo|cuándo|dónde|por qué|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|adónde)\b)"
+    r")[^:–—]*[?？]\s*$",
+    re.IGNORECASE,
+)
 _STACKED = re.compile(r"[!?¡¿]*(?:\?!|!\?|!!|\?\?)[!?]*")
 
 
@@ -190,10 +202,11 @@ class Headline(Rule):
             "the page has no meta description; search results will show a snippet of their own choosing"
         ),
         "description-too-short": (
-            "the meta description has {length} characters; search results have room for {minimum} or more"
+            "the meta description has {length} characters, fewer than {minimum}: too little to sum up the story"
         ),
         "description-too-long": (
-            "search results will cut the meta description after about {maximum} of its {length} characters: “{cut}”"
+            "the meta description has {length} characters, more than {maximum}; search results will show about "
+            "its first 156: “{cut}”"
         ),
         "curiosity-gap": "the {what} promises a surprise instead of telling the news (“{evidence}”): “{text}”",
         "forward-reference": "the {what} points at its news instead of telling it (“{evidence}”): “{text}”",
@@ -228,10 +241,14 @@ class Headline(Rule):
         max_title_characters: int = option(
             60, "Longest title, in characters, in scripts that the width table does not know.", minimum=1
         )
-        min_headline_words: int = option(3, "Fewest words a headline needs (0: no minimum).", minimum=0)
+        min_headline_words: int = option(2, "Fewest words a headline needs (0: no minimum).", minimum=0)
         description: bool = option(True, "Check the meta description (missing, or outside the lengths below).")
-        min_description: int = option(120, "Shortest meta description, in characters (0: no minimum).", minimum=0)
-        max_description: int = option(156, "Longest meta description, in characters.", minimum=1)
+        min_description: int = option(
+            50, "Shortest meta description, in characters (0: no minimum; Yoast asks for 120).", minimum=0
+        )
+        max_description: int = option(
+            300, "Longest meta description, in characters (Yoast's search-result limit is 156).", minimum=1
+        )
         clickbait: bool = option(True, "Report clickbait patterns and question headlines.")
         min_title_overlap: float = option(
             0.3, "Share of the shorter title's words that the headline and the page's titles must have in common "
@@ -279,7 +296,7 @@ class Headline(Rule):
         stacked = _STACKED.search(text)
         if stacked:
             found.append(("stacked-punctuation", stacked.group()))
-        elif text.rstrip(" \"'”’»«").endswith(("?", "？")):
+        elif _YES_NO_QUESTION.search(text):
             found.append(("question", "?"))
         for message_id, evidence in found:
             values = {"what": title.what, "evidence": evidence, "text": text}
@@ -292,12 +309,13 @@ class Headline(Rule):
         element = article.title_element if article.title else (headline.element if headline is not None else None)
         if shown:
             widths = [_width(c) for c in shown]
+            news = _without_site(shown) if article.title else shown  # a cut site name costs the reader nothing
             if all(w is not None for w in widths):
                 pixels = [w * _FONT_SIZE / 1000 for w in widths if w is not None]
-                if sum(pixels) > options.max_title_pixels:
+                if sum(pixels[: len(news)]) > options.max_title_pixels:
                     cut = _cut(shown, pixels, options.max_title_pixels - _FONT_SIZE)
                     yield self._at(article, ctx, element, "title-too-wide", shown=len(cut), cut=cut + _ELLIPSIS)
-            elif len(shown) > options.max_title_characters:
+            elif len(news) > options.max_title_characters:
                 cut = shown[: options.max_title_characters - 1].rstrip()
                 limit = options.max_title_characters
                 yield self._at(article, ctx, element, "title-too-long", limit=limit, cut=cut + _ELLIPSIS)
@@ -313,13 +331,13 @@ class Headline(Rule):
         description = article.meta("description")
         element = article.metadata.get("description")
         if not description:
-            yield self._at(article, ctx, element or article.title_element, "description-missing")
+            yield self._at(article, ctx, element if element is not None else article.title_element, "description-missing")
             return
         length = len(description)
         if length < options.min_description:
             yield self._at(article, ctx, element, "description-too-short", length=length, minimum=options.min_description)
         elif length > options.max_description:
-            cut = description[: options.max_description - 1].rstrip() + _ELLIPSIS
+            cut = description[:155].rstrip() + _ELLIPSIS
             values = {"length": length, "maximum": options.max_description, "cut": cut}
             yield self._at(article, ctx, element, "description-too-long", **values)
 
@@ -364,6 +382,15 @@ def _title_parts(title: str) -> list[str]:
     """*title* and its parts around a site name's separator, whole title first."""
     parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
     return [title, *parts] if len(parts) > 1 else [title]
+
+
+def _without_site(title: str) -> str:
+    """*title* up to its site name ("Headline - Site"): the start of *title*."""
+    parts = list(_TITLE_SEPARATOR.finditer(title))
+    if not parts:
+        return title
+    last = parts[-1]
+    return title[: last.start()] if len(title) - last.end() < last.start() else title
 
 
 def _overlap(mine: set[str], theirs: set[str]) -> float:
