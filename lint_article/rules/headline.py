@@ -117,9 +117,10 @@ _YES_NO_QUESTION = re.compile(
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|"
     r"aren['’]t|won['’]t|can['’]t|doesn['’]t|"
     r"ist|sind|war|waren|kann|können|wird|werden|soll|sollte|sollen|hat|haben|muss|müssen|droht|gibt|bringt|"
-    r"est-ce|faut-il|peut-on|va-t-on|sera-t-il|a-t-on|y a-t-il|\w+-t-(?:il|elle|on)|\w+-(?:ils?|elles?|on))\b"
+    r"est-ce)\b"
     r"|¿(?!\s*(?:qué|quién|quiénes|cómo|cuándo|dónde|por qué|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|adónde)\b)"
-    r")[^:–—]*[?？]\s*$",
+    r")[^:–—]*[?？]\s*$"
+    r"|\w-(?:t-)?(?:il|elle|ils|elles|on)\b[^:–—]*[?？]\s*$",  # French: the verb before its subject
     re.IGNORECASE,
 )
 _STACKED = re.compile(r"[!?¡¿]*(?:\?!|!\?|!!|\?\?)[!?]*")
