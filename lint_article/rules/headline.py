@@ -114,7 +114,7 @@ _SHOUTED = frozenset(
 # its last clause opens with an auxiliary, a verb before its subject, or (Spanish) ¿ without a question word.
 _YES_NO_QUESTION = re.compile(
     r"(?:^|[:–—]\s*|\s-\s)(?:"
-    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|"
+    r"(?:is|are|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|"
     r"aren['’]t|won['’]t|can['’]t|doesn['’]t|"
     r"ist|sind|war|waren|kann|können|wird|werden|soll|sollte|sollen|hat|haben|muss|müssen|droht|gibt|bringt|"
     r"est-ce)\b"
@@ -350,11 +350,13 @@ class Headline(Rule):
         for title in titles:
             if title.what not in ("page title", "og:title"):
                 continue
-            overlaps = [_overlap(mine, set(article.comparison_key(p).split())) for p in _title_parts(title.text)]
+            text = article.title if title.what == "page title" and article.title else title.text
+            overlaps = [_overlap(mine, set(article.comparison_key(p).split())) for p in _title_parts(text)]
             if mine and max(overlaps, default=1.0) < ctx.options.min_title_overlap:
                 other = "the page's <title>" if title.what == "page title" else "the og:title that shares show"
-                values = {"other": other, "other_text": title.text, "text": headline.text}
+                values = {"other": other, "other_text": text, "text": headline.text}
                 yield self._at(article, ctx, title.element, "titles-disagree", **values)
+                return  # one title that disagrees is enough to send the reader elsewhere
 
     @staticmethod
     def _at(article: Article, ctx: Context[Options], element: Element | None, message_id: str, **values: object) -> Finding:
@@ -371,7 +373,7 @@ def _titles(article: Article, ctx: Context[Headline.Options]) -> list[_Title]:
         if heading.level == 1 and (headline is None or heading.element is not headline.element):
             titles.append(_Title("second <h1>", heading.text, heading.element))
     if article.title:
-        parts = _title_parts(article.title)
+        parts = [p for p in _TITLE_SEPARATOR.split(article.title) if p.strip()] or [article.title]
         titles.append(_Title("page title", max(parts, key=len), article.title_element))
     og_title = article.meta("og:title")
     if og_title:
