@@ -83,15 +83,16 @@ class ReadingTime(Rule):
         if not view.counts_words(ctx.language):
             return
         options = ctx.options
-        words = len(ctx.words)
-        expected = words / options.words_per_minute
         for block in view.blocks:
             text = article.block_text(block)
-            if article.count_words(text) > _LABEL_WORDS or not any(c.isdigit() for c in text):
+            label_words = article.count_words(text)
+            if label_words > _LABEL_WORDS or not any(c.isdigit() for c in text):
                 continue
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
                 continue
+            words = len(ctx.words) - label_words  # the label is not read
+            expected = words / options.words_per_minute
             low, high = match.group("minutes"), match.group("upper") or match.group("minutes")
             stated = (int(low) + int(high)) / 2
             too_far = stated > expected * options.max_factor or stated * options.max_factor < expected
