@@ -20,7 +20,6 @@ import argparse
 import gzip
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 from corpus import CORPUS, SYNTHETIC
 

@@ -38,8 +38,10 @@ _APOSTROPHE = "['’]"
 _CURIOSITY_GAP = _patterns(
     # English
     rf"you won{_APOSTROPHE}?t believe", r"you will never believe", rf"you{_APOSTROPHE}ll never (?:guess|believe)",
-    r"(?:what|who) happened next", r"this one (?:weird |simple )?trick", r"one (?:weird|simple) trick", r"this (?:weird|simple|little) trick",
-    r"will (?:blow your mind|shock you|surprise you|amaze you|make you (?:cry|smile|laugh|gasp))", r"blew (?:my|our) mind",
+    r"(?:what|who) happened next", r"this one (?:weird |simple )?trick", r"one (?:weird|simple) trick",
+    r"this (?:weird|simple|little) trick",
+    r"will (?:blow your mind|shock you|surprise you|amaze you|make you (?:cry|smile|laugh|gasp))",
+    r"blew (?:my|our) mind",
     r"the reason (?:why )?(?:is|will) (?:shocking|surprising|amazing|hilarious)", r"nobody (?:is talking|tells you)",
     r"no one (?:is talking|tells you)", r"doctors hate", r"(?:is|are) going viral", r"wait (?:until|till) you see",
     r"what (?:she|he|they) (?:did|found|said) next", r"the results? (?:will|may) (?:surprise|shock) you",
@@ -53,8 +55,10 @@ _CURIOSITY_GAP = _patterns(
     r"la suite va vous", r"(?:va|vont) vous (?:choquer|surprendre|étonner|faire pleurer)",
     r"(?:personne|on) ne vous (?:le )?dit", r"vous allez (?:adorer|halluciner|pleurer)",
     # Spanish
-    r"no (?:vas|van) a creer", r"no (?:te )?lo (?:vas|van) a creer", r"no creer[áa]s", r"lo que (?:pas[óo]|sucedi[óo]) después",
-    r"(?:con )?este (?:simple |sencillo )?truco", r"te (?:sorprender[áa]n?|dejar[áa]n? sin palabras)", r"te (?:va|van) a (?:sorprender|impactar|encantar)", r"nadie te (?:lo )?dice",
+    r"no (?:vas|van) a creer", r"no (?:te )?lo (?:vas|van) a creer", r"no creer[áa]s",
+    r"lo que (?:pas[óo]|sucedi[óo]) después", r"(?:con )?este (?:simple |sencillo )?truco",
+    r"te (?:sorprender[áa]n?|dejar[áa]n? sin palabras)", r"te (?:va|van) a (?:sorprender|impactar|encantar)",
+    r"nadie te (?:lo )?dice",
 )  # fmt: skip
 # The headline points at its own news ("This is why…") instead of telling it.
 _FORWARD_REFERENCE = re.compile(
@@ -238,7 +242,9 @@ class Headline(Rule):
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
-        max_title_pixels: int = option(600, "Widest title, in pixels at 20 px Arial, that search results show.", minimum=1)
+        max_title_pixels: int = option(
+            600, "Widest title, in pixels at 20 px Arial, that search results show.", minimum=1
+        )
         max_title_characters: int = option(
             60, "Longest title, in characters, in scripts that the width table does not know.", minimum=1
         )
@@ -332,11 +338,15 @@ class Headline(Rule):
         description = article.meta("description")
         element = article.metadata.get("description")
         if not description:
-            yield self._at(article, ctx, element if element is not None else article.title_element, "description-missing")
+            yield self._at(
+                article, ctx, element if element is not None else article.title_element, "description-missing"
+            )
             return
         length = len(description)
         if length < options.min_description:
-            yield self._at(article, ctx, element, "description-too-short", length=length, minimum=options.min_description)
+            yield self._at(
+                article, ctx, element, "description-too-short", length=length, minimum=options.min_description
+            )
         elif length > options.max_description:
             cut = description[:155].rstrip() + _ELLIPSIS
             values = {"length": length, "maximum": options.max_description, "cut": cut}
@@ -359,8 +369,14 @@ class Headline(Rule):
                 return  # one title that disagrees is enough to send the reader elsewhere
 
     @staticmethod
-    def _at(article: Article, ctx: Context[Options], element: Element | None, message_id: str, **values: object) -> Finding:
-        return ctx.at_element(element, message_id, **values) if element is not None else ctx.at_document(message_id, **values)
+    def _at(
+        article: Article, ctx: Context[Options], element: Element | None, message_id: str, **values: object
+    ) -> Finding:
+        return (
+            ctx.at_element(element, message_id, **values)
+            if element is not None
+            else ctx.at_document(message_id, **values)
+        )
 
 
 def _titles(article: Article, ctx: Context[Headline.Options]) -> list[_Title]:

@@ -17,6 +17,7 @@ def _words(*phrases: str) -> str:
 # For each language: the kinds of words that break a neutral tone, each a pattern.
 # Weasel words attribute a claim to nobody; hype and intensifiers grade what the
 # reader should feel; loaded labels judge whom they name.
+# fmt: off
 _LEXICONS: dict[str, dict[str, str]] = {
     "en": {
         "weasel": _words(
@@ -27,15 +28,16 @@ _LEXICONS: dict[str, dict[str, str]] = {
             r"there are those who", r"most people (?:agree|believe|think)", r"some would (?:say|argue)",
         ),
         "vague": _words(
-            r"experts (?:say|agree|believe|warn)", r"critics (?:say|argue|claim)", r"studies (?:show|have shown|suggest)",
+            r"experts (?:say|agree|believe|warn)", r"critics (?:say|argue|claim)",
+            r"studies (?:show|have shown|suggest)",
             r"research (?:shows|has shown|suggests)", r"(?:observers|analysts) (?:say|believe|note|suggest)",
         ),
         "hype": _words(
             r"unprecedented", r"groundbreaking", r"ground-breaking", r"game[- ]chang(?:er|ing)", r"revolutionary",
             r"stunning", r"shocking", r"staggering", r"incredible", r"amazing", r"unbelievable", r"mind-blowing",
             r"jaw-dropping", r"breathtaking", r"spectacular", r"epic", r"explosive", r"bombshell", r"outrageous",
-            r"disgraceful", r"scandalous", r"horrific", r"catastrophic", r"seismic", r"monumental", r"dramatic(?:ally)?",
-            r"slam(?:s|med)?", r"blast(?:s|ed)", r"(?:the )?(?:best|worst|greatest) (?:\w+ )?ever", r"of all time",
+            r"disgraceful", r"scandalous", r"horrific", r"catastrophic", r"seismic", r"monumental",
+            r"dramatic(?:ally)?", r"slam(?:s|med)?", r"blast(?:s|ed)", r"(?:the )?(?:best|worst|greatest) (?:\w+ )?ever", r"of all time",
         ),
         "intensifier": _words(
             r"absolutely", r"utterly", r"totally", r"truly", r"incredibly", r"extremely", r"remarkably",
@@ -119,13 +121,20 @@ _LEXICONS: dict[str, dict[str, str]] = {
         ),
     },
 }
+# fmt: on
 _KINDS = ("weasel", "vague", "hype", "label", "intensifier")
 _WEIGHTS = {"weasel": 2.0, "vague": 1.0, "hype": 1.0, "label": 1.0, "intensifier": 0.5}
 _PATTERNS: dict[str, re.Pattern[str]] = {
     language: re.compile("|".join(f"(?P<{kind}>{lexicon[kind]})" for kind in _KINDS), re.IGNORECASE)
     for language, lexicon in _LEXICONS.items()
 }
-_NAMES = {"weasel": "weasel words", "vague": "a vague source", "hype": "hype", "label": "a loaded label", "intensifier": "an intensifier"}
+_NAMES = {
+    "weasel": "weasel words",
+    "vague": "a vague source",
+    "hype": "hype",
+    "label": "a loaded label",
+    "intensifier": "an intensifier",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +237,8 @@ class LoadedLanguage(Rule):
         worst = sorted(scored, key=lambda s: -s.score)[: ctx.options.max_sentences]
         for found in sorted(worst, key=lambda s: s.start):
             named = ", ".join(f"{_NAMES[kind]} “{word}”" for word, kind in found.evidence)
-            sentence = article.text[found.start : found.end]
-            yield ctx.at_text(found.start, found.end, "loaded", evidence=named, sentence=_short(sentence))
+            text = article.text[found.start : found.end]
+            yield ctx.at_text(found.start, found.end, "loaded", evidence=named, sentence=_short(text))
 
 
 def _short(sentence: str, limit: int = 160) -> str:

@@ -10,7 +10,9 @@ from ..rule import Context, Rule, RuleOptions, option
 
 # "11 Min Read", "Reading time: 5 minutes", "Lesezeit: 4 Min.", "5 min de lecture",
 # "Temps de lecture : 3 minutes", "Tiempo de lectura: 6 minutos", "6 minutos de lectura".
-_MINUTES = r"(?P<minutes>\d{1,3})(?:\s*[-–]\s*(?P<upper>\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?\.?|minuten|minutos?|m\b)"
+_MINUTES = (
+    r"(?P<minutes>\d{1,3})(?:\s*[-–]\s*(?P<upper>\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?\.?|minuten|minutos?|m\b)"
+)
 _STATED = (
     re.compile(rf"{_MINUTES}\s*(?:read|reading|to read|lesezeit|lesedauer|de lecture|de lectura|lectura)\b", re.I),
     re.compile(

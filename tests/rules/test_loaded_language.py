@@ -15,7 +15,14 @@ CASES = [
     # A weasel phrase is enough on its own.
     bad(
         f"{NEUTRAL}\n<p>Some say the plan will fail.</p>",
-        finding(RULE, "loaded", line=2, column=4, evidence="weasel words “some say”", sentence="Some say the plan will fail."),
+        finding(
+            RULE,
+            "loaded",
+            line=2,
+            column=4,
+            evidence="weasel words “some say”",
+            sentence="Some say the plan will fail.",
+        ),
         language="en",
     ),
     bad(
@@ -41,7 +48,8 @@ CASES = [
     ok("<p>The senator said: “Some say the plan will fail.”</p>", language="en"),
     # At most max_sentences, the heaviest; a repeated sentence once.
     bad(
-        "<p>Some say it failed.</p>\n<p>Many believe it was a stunning, unprecedented defeat.</p>\n<p>Some say it failed.</p>",
+        "<p>Some say it failed.</p>\n<p>Many believe it was a stunning, unprecedented defeat.</p>\n"
+        "<p>Some say it failed.</p>",
         finding(RULE, "loaded", line=2),
         options={"max_sentences": 1},
         language="en",
