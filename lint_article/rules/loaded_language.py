@@ -37,7 +37,8 @@ _LEXICONS: dict[str, dict[str, str]] = {
             r"stunning", r"shocking", r"staggering", r"incredible", r"amazing", r"unbelievable", r"mind-blowing",
             r"jaw-dropping", r"breathtaking", r"spectacular", r"epic", r"explosive", r"bombshell", r"outrageous",
             r"disgraceful", r"scandalous", r"horrific", r"catastrophic", r"seismic", r"monumental",
-            r"dramatic(?:ally)?", r"slam(?:s|med)?", r"blast(?:s|ed)", r"(?:the )?(?:best|worst|greatest) (?:\w+ )?ever", r"of all time",
+            r"dramatic(?:ally)?", r"slam(?:s|med)?", r"blast(?:s|ed)",
+            r"(?:the )?(?:best|worst|greatest) (?:\w+ )?ever", r"of all time",
         ),
         "intensifier": _words(
             r"absolutely", r"utterly", r"totally", r"truly", r"incredibly", r"extremely", r"remarkably",
