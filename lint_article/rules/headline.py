@@ -152,7 +152,10 @@ class Headline(Rule):
       (Yoast's limit). The `<title>` (or, on a CMS body, the headline) is
       measured with a table of Arial's character widths at 20 px; text in
       scripts the table does not know is counted in characters instead
-      (`max_title_characters`). A headline of fewer than
+      (`max_title_characters`). A title is reported when the cut hides
+      `min_hidden_words` words of its news or more: a site name after the
+      headline, or a last word or two, is no loss a reader notices (on the
+      corpus, a cut of any size hit 30% of real pages). A headline of fewer than
       `min_headline_words` words is too short to say what happened. The
       meta description is missing, or outside Yoast's 120–156 characters
       (`min_description`, `max_description`), on a page with a `<title>`
@@ -200,8 +203,13 @@ class Headline(Rule):
     summary = "The headline and the page's titles are news, not clickbait, and fit search results."
     severity = Severity.WARNING
     messages = {
-        "title-too-wide": "search results will cut this title after about {shown} characters: “{cut}”",
-        "title-too-long": "search results will cut this title after about {limit} characters: “{cut}”",
+        "title-too-wide": (
+            "search results will cut this title after about {shown} characters, hiding {hidden} words of its news: "
+            "“{cut}”"
+        ),
+        "title-too-long": (
+            "search results will cut this title after about {limit} characters, hiding {hidden} of its news: “{cut}”"
+        ),
         "headline-too-short": "the headline “{text}” has {words} word(s); a reader cannot tell what happened",
         "description-missing": (
             "the page has no meta description; search results will show a snippet of their own choosing"
@@ -247,6 +255,9 @@ class Headline(Rule):
         )
         max_title_characters: int = option(
             60, "Longest title, in characters, in scripts that the width table does not know.", minimum=1
+        )
+        min_hidden_words: int = option(
+            3, "Fewest words of a too wide title's news that search results must hide for a finding.", minimum=1
         )
         min_headline_words: int = option(2, "Fewest words a headline needs (0: no minimum).", minimum=0)
         description: bool = option(True, "Check the meta description (missing, or outside the lengths below).")
@@ -321,11 +332,14 @@ class Headline(Rule):
                 pixels = [w * _FONT_SIZE / 1000 for w in widths if w is not None]
                 if sum(pixels[: len(news)]) > options.max_title_pixels:
                     cut = _cut(shown, pixels, options.max_title_pixels - _FONT_SIZE)
-                    yield self._at(article, ctx, element, "title-too-wide", shown=len(cut), cut=cut + _ELLIPSIS)
+                    hidden = article.count_words(news[len(cut) :])
+                    if hidden >= options.min_hidden_words:
+                        values = {"shown": len(cut), "cut": cut + _ELLIPSIS, "hidden": hidden}
+                        yield self._at(article, ctx, element, "title-too-wide", **values)
             elif len(news) > options.max_title_characters:
                 cut = shown[: options.max_title_characters - 1].rstrip()
-                limit = options.max_title_characters
-                yield self._at(article, ctx, element, "title-too-long", limit=limit, cut=cut + _ELLIPSIS)
+                limit, hidden = options.max_title_characters, len(news) - len(cut)
+                yield self._at(article, ctx, element, "title-too-long", limit=limit, cut=cut + _ELLIPSIS, hidden=hidden)
         if headline is not None and options.min_headline_words:
             words = article.count_words(headline.text)
             if 0 < words < options.min_headline_words:
