@@ -22,6 +22,9 @@ _WIDTHS: dict[str, int] = {
     "«": 556, "»": 556, "·": 278, "ß": 611, "æ": 889, "Æ": 1000, "ø": 611, "Ø": 778, "œ": 944, "Œ": 1000,
 }  # fmt: skip
 _FONT_SIZE = 20
+_AVERAGE = 556
+_UNKNOWN_SHARE = 0.2
+"""A title with more characters than this share outside the table is in another script: counted in characters."""
 _ELLIPSIS = "…"
 
 # "Headline - Site name", "Headline | Site", "Headline — Site".
@@ -159,7 +162,9 @@ class Headline(Rule):
       `min_headline_words` words is too short to say what happened. The
       meta description is missing, or outside Yoast's 120–156 characters
       (`min_description`, `max_description`), on a page with a `<title>`
-      (a CMS body has neither: the CMS writes them).
+      (a CMS body has neither: the CMS writes them). A page with an
+      `og:description` but no meta description has its summary written (the
+      template forgot its copy), and is not reported as missing one.
     - **Clickbait**, in English, German, French and Spanish: curiosity gaps
       ("you won't believe", "was dann geschah", "ce qui s'est passé
       ensuite", "este truco"), forward references ("This is why…",
@@ -208,7 +213,8 @@ class Headline(Rule):
             "“{cut}”"
         ),
         "title-too-long": (
-            "search results will cut this title after about {limit} characters, hiding {hidden} of its news: “{cut}”"
+            "search results will cut this title after about {limit} characters, hiding {hidden} characters of its "
+            "news: “{cut}”"
         ),
         "headline-too-short": "the headline “{text}” has {words} word(s); a reader cannot tell what happened",
         "description-missing": (
@@ -328,8 +334,8 @@ class Headline(Rule):
         if shown:
             widths = [_width(c) for c in shown]
             news = _without_site(shown) if article.title else shown  # a cut site name costs the reader nothing
-            if all(w is not None for w in widths):
-                pixels = [w * _FONT_SIZE / 1000 for w in widths if w is not None]
+            if widths.count(None) <= len(widths) * _UNKNOWN_SHARE:  # a stray sign takes an average width
+                pixels = [(_AVERAGE if w is None else w) * _FONT_SIZE / 1000 for w in widths]
                 if sum(pixels[: len(news)]) > options.max_title_pixels:
                     cut = _cut(shown, pixels, options.max_title_pixels - _FONT_SIZE)
                     hidden = article.count_words(news[len(cut) :])
@@ -352,6 +358,8 @@ class Headline(Rule):
         description = article.meta("description")
         element = article.metadata.get("description")
         if not description:
+            if article.meta("og:description") or article.meta("twitter:description"):
+                return  # the summary is written, for shares: the template leaves out its copy for search results
             yield self._at(
                 article, ctx, element if element is not None else article.title_element, "description-missing"
             )
