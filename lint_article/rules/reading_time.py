@@ -32,8 +32,8 @@ class ReadingTime(Rule):
     A label that states how long the article takes to read ("11 Min Read",
     "Reading time: 5 minutes", "Lesezeit: 4 Min.", "5 min de lecture",
     "Tiempo de lectura: 6 minutos"), in the article or the boxes beside its
-    text (a byline, a dateline: the `story` scope). The article's words are
-    read at `words_per_minute` (250 by default: adults read non-fiction
+    text (a byline, a dateline: the `story` scope). The words of the
+    article's text (without those boxes, fact boxes and labels) are read at `words_per_minute` (250 by default: adults read non-fiction
     silently at 238 words a minute on average, Brysbaert 2019; Medium
     counts 265); a stated time more than `max_factor` times the expected
     one, or less than it divided by `max_factor`, and off by more than
@@ -87,13 +87,12 @@ class ReadingTime(Rule):
         options = ctx.options
         for block in view.blocks:
             text = article.block_text(block)
-            label_words = article.count_words(text)
-            if label_words > _LABEL_WORDS or not any(c.isdigit() for c in text):
+            if article.count_words(text) > _LABEL_WORDS or not any(c.isdigit() for c in text):
                 continue
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
                 continue
-            words = len(ctx.words) - label_words  # the label is not read
+            words = len(article.body.words)  # the article's own text: not the labels and boxes beside it
             expected = words / options.words_per_minute
             low, high = match.group("minutes"), match.group("upper") or match.group("minutes")
             stated = (int(low) + int(high)) / 2
