@@ -378,12 +378,13 @@ class Headline(Rule):
         headline = article.headline
         if headline is None:
             return
-        mine = set(article.comparison_key(headline.text).split())
+        mine = set(article.words_of(article.comparison_key(headline.text)))
         for title in titles:
             if title.what not in ("page title", "og:title"):
                 continue
             text = article.title if title.what == "page title" and article.title else title.text
-            overlaps = [_overlap(mine, set(article.comparison_key(p).split())) for p in _title_parts(text)]
+            keys = [set(article.words_of(article.comparison_key(part))) for part in _title_parts(text)]
+            overlaps = [_overlap(mine, theirs) for theirs in keys]
             if mine and max(overlaps, default=1.0) < ctx.options.min_title_overlap:
                 other = "the page's <title>" if title.what == "page title" else "the og:title that shares show"
                 values = {"other": other, "other_text": text, "text": headline.text}
