@@ -22,6 +22,8 @@ _WIDTHS: dict[str, int] = {
     "«": 556, "»": 556, "·": 278, "ß": 611, "æ": 889, "Æ": 1000, "ø": 611, "Ø": 778, "œ": 944, "Œ": 1000,
 }  # fmt: skip
 _FONT_SIZE = 20
+_LONGEST_TITLE = 300
+"""Characters of the longest text read for clickbait: keeps the patterns' work small on any input."""
 _AVERAGE = 556
 _UNKNOWN_SHARE = 0.2
 """A title with more characters than this share outside the table is in another script: counted in characters."""
@@ -291,6 +293,8 @@ class Headline(Rule):
         if options.clickbait:
             seen: set[str] = set()
             for title in titles:
+                if len(title.text) > _LONGEST_TITLE:  # not a title but a paragraph set as one: not read as news
+                    continue
                 key = article.comparison_key(title.text)
                 if key and key not in seen:
                     seen.add(key)
