@@ -36,8 +36,9 @@ class ReadingTime(Rule):
     article's text (without those boxes, fact boxes and labels) are read
     at `words_per_minute` (250 by default: adults read non-fiction silently
     at 238 words a minute on average, Brysbaert 2019; Medium counts 265);
-    a stated time more than `max_factor` times the expected one, or less than it divided by `max_factor`, and off by more than
-    `min_minutes` minutes, is a finding. A range ("5–7 min read") counts
+    a stated time more than `max_factor` times the expected one, or less
+    than it divided by `max_factor`, and off by more than `min_minutes`
+    minutes, is a finding. A range ("5–7 min read") counts
     as its middle. Languages written without spaces between words are
     left alone: their words are not counted.
 
