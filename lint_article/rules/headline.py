@@ -50,20 +50,28 @@ _CURIOSITY_GAP = _patterns(
     r"the reason (?:why )?(?:is|will) (?:shocking|surprising|amazing|hilarious)", r"nobody (?:is talking|tells you)",
     r"no one (?:is talking|tells you)", r"doctors hate", r"(?:is|are) going viral", r"wait (?:until|till) you see",
     r"what (?:she|he|they) (?:did|found|said) next", r"the results? (?:will|may) (?:surprise|shock) you",
+    r"the real reason(?: why)?", r"find out (?:why|what|how|who)", r"number \d+ will", r"you (?:need|have) to see",
+    r"(?:people|everyone|fans|the internet) (?:is|are) (?:freaking out|losing (?:it|their minds)|going (?:crazy|wild))",
+    r"(?:will leave you|left (?:everyone|fans|us)) speechless",
     # German
     r"(?:Sie|du) (?:werden|wirst) (?:es )?nicht glauben", r"was dann (?:geschah|passierte|passiert)",
     r"(?:dieser|mit diesem) (?:einfache[nm]? )?(?:Trick|Geheimtipp)", r"unfassbar, was",
     r"unglaublich, was", r"das hat (?:niemand|keiner) erwartet", r"(?:wird|werden) Sie (?:schockieren|überraschen)",
+    r"das passiert, wenn", r"so sieht \w+(?: \w+){0,4} heute aus", r"(?:Sie|du) glaub(?:en|st) nicht, (?:was|wie|wer)",
+    r"(?:Sie|du) (?:werden|wirst) staunen",
     # French
     rf"vous n{_APOSTROPHE}allez (?:jamais |pas )(?:croire|deviner)", r"vous ne (?:le )?croirez (?:jamais|pas)",
     rf"ce qui (?:s{_APOSTROPHE}est passé|est arrivé|arrive) ensuite", r"cette (?:simple |petite )?astuce",
     r"la suite va vous", r"(?:va|vont) vous (?:choquer|surprendre|étonner|faire pleurer)",
     r"(?:personne|on) ne vous (?:le )?dit", r"vous allez (?:adorer|halluciner|pleurer)",
+    r"vous ne (?:devinerez|croirez) jamais", r"ce qui (?:arrive|se passe) quand",
+    r"(?:à quoi|voici à quoi) ressemble \w+(?: \w+){0,4} aujourd['’]hui",
     # Spanish
     r"no (?:vas|van) a creer", r"no (?:te )?lo (?:vas|van) a creer", r"no creer[áa]s",
     r"lo que (?:pas[óo]|sucedi[óo]) después", r"(?:con )?este (?:simple |sencillo )?truco",
     r"te (?:sorprender[áa]n?|dejar[áa]n? sin palabras)", r"te (?:va|van) a (?:sorprender|impactar|encantar)",
-    r"nadie te (?:lo )?dice",
+    r"nadie te (?:lo )?(?:dice|cuenta)", r"as[íi] (?:luce|est[áa]) (?:hoy|ahora)", r"mira (?:lo que|cómo|quién)",
+    r"te dejar[áa]n? con la boca abierta",
 )  # fmt: skip
 # The headline points at its own news ("This is why…") instead of telling it.
 _FORWARD_REFERENCE = re.compile(
@@ -86,7 +94,8 @@ _TIME_WORDS = (
     r"semana|año|mes|mañana|noche|verano|invierno|otoño|primavera|vez"
 )
 _WITHHELD_SUBJECT = re.compile(
-    rf"^(?:this|these|dieser|diese|dieses|cette|cet|ces|este|esta|estos|estas)\s+(?!(?:{_TIME_WORDS})\b)"
+    r"^(?:he|she|they)\s+\w+"  # "She was told she'd never walk…": a pronoun with nobody before it
+    rf"|^(?:this|these|dieser|diese|dieses|cette|cet|ces|este|esta|estos|estas)\s+(?!(?:{_TIME_WORDS})\b)"
     r"(?:\w+\s+){0,2}?(?:man|woman|guy|girl|boy|mom|dad|mother|father|couple|family|kid|teen|celebrity|star|"
     r"actor|actress|singer|person|people|dog|cat|photo|picture|video|town|city|country|food|map|chart|"
     r"Mann|Frau|Mutter|Vater|Paar|Familie|Kind|Promi|Star|Foto|Bild|Video|Stadt|Hund|Katze|"
@@ -306,18 +315,10 @@ class Headline(Rule):
     def _clickbait(self, article: Article, ctx: Context[Options], title: _Title) -> Iterator[Finding]:
         text = title.text
         found: list[tuple[str, str]] = []
-        for message_id, pattern in (("curiosity-gap", _CURIOSITY_GAP), ("forward-reference", _FORWARD_REFERENCE)):
-            match = pattern.search(text)
-            if match:
-                found.append((message_id, match.group().strip()))
-        withheld = _WITHHELD_SUBJECT.match(text)
-        if withheld and not any(m == "forward-reference" for m, _ in found):
-            found.append(("withheld-subject", withheld.group()))
-        listicle = _LISTICLE.match(text)
-        if listicle:
-            emotion = _EMOTION.search(text, listicle.end())
-            if emotion:
-                found.append(("listicle", f"{listicle.group()} … {emotion.group()}"))
+        # One way of holding the news back is enough to name: the first that the headline shows.
+        phrase = _held_back(text)
+        if phrase is not None:
+            found.append(phrase)
         shouted = _shouted(article, text)
         if shouted:
             found.append(("shouting", shouted))
@@ -465,6 +466,23 @@ def _cut(text: str, pixels: list[float], room: float) -> str:
     cut = text[:end]
     space = cut.rfind(" ")
     return (cut[:space] if space > len(cut) * 0.7 else cut).rstrip(" -|–—:,")
+
+
+def _held_back(text: str) -> tuple[str, str] | None:
+    """How *text* holds its news back, and the words that show it: a curiosity gap,
+    a forward reference, a withheld subject or a list sold with a feeling."""
+    for message_id, pattern in (("curiosity-gap", _CURIOSITY_GAP), ("forward-reference", _FORWARD_REFERENCE)):
+        match = pattern.search(text)
+        if match:
+            return message_id, match.group().strip()
+    withheld = _WITHHELD_SUBJECT.match(text)
+    if withheld:
+        return "withheld-subject", withheld.group()
+    listicle = _LISTICLE.match(text)
+    emotion = _EMOTION.search(text, listicle.end()) if listicle else None
+    if listicle and emotion:
+        return "listicle", f"{listicle.group()} … {emotion.group()}"
+    return None
 
 
 def _shouted(article: Article, text: str) -> str:

@@ -48,7 +48,20 @@ CASES = [
         f"<h1>Este hombre ganó la lotería dos veces</h1>\n{BODY}",
         finding(RULE, "withheld-subject", line=1, evidence="Este hombre"),
     ),
+    bad(
+        f"<h1>She was told she'd never walk. Now she runs marathons</h1>\n{BODY}",
+        finding(RULE, "withheld-subject", line=1, evidence="She was"),
+    ),
+    bad(f"<h1>So sieht der Kinderstar heute aus</h1>\n{BODY}", finding(RULE, "curiosity-gap", line=1)),
+    bad(f"<h1>Así luce hoy la niña de la película</h1>\n{BODY}", finding(RULE, "curiosity-gap", line=1)),
+    # One way of holding the news back is named, not each pattern it matches.
+    bad(
+        f"<h1>Voilà ce qui arrive quand on arrête le sucre</h1>\n{BODY}",
+        finding(RULE, "curiosity-gap", line=1, evidence="ce qui arrive quand"),
+    ),
     ok(f"<h1>This week in Congress: Senate passes defense bill</h1>\n{BODY}"),
+    ok(f"<h1>Der Bundestag wählt neuen Präsidenten</h1>\n{BODY}"),
+    ok(f"<h1>L'Assemblée adopte la réforme des retraites</h1>\n{BODY}"),
     ok(f"<h1>Here is the full text of the ruling</h1>\n{BODY}"),
     # A list that sells a feeling; a list that does not.
     bad(
