@@ -387,7 +387,7 @@ class Headline(Rule):
         for title in titles:
             if title.what not in ("page title", "og:title"):
                 continue
-            text = article.title if title.what == "page title" and article.title else title.text
+            text = (article.title if title.what == "page title" else article.meta("og:title")) or title.text
             keys = [set(article.words_of(article.comparison_key(part))) for part in _title_parts(text)]
             overlaps = [_overlap(mine, theirs) for theirs in keys]
             if mine and max(overlaps, default=1.0) < ctx.options.min_title_overlap:
@@ -417,12 +417,16 @@ def _titles(article: Article, ctx: Context[Headline.Options]) -> list[_Title]:
         if heading.level == 1 and (headline is None or heading.element is not headline.element):
             titles.append(_Title("second <h1>", heading.text, heading.element))
     if article.title:
-        parts = [p for p in _TITLE_SEPARATOR.split(article.title) if p.strip()] or [article.title]
-        titles.append(_Title("page title", max(parts, key=len), article.title_element))
+        titles.append(_Title("page title", _news_part(article.title), article.title_element))
     og_title = article.meta("og:title")
     if og_title:
-        titles.append(_Title("og:title", og_title, article.metadata.get("og:title")))
+        titles.append(_Title("og:title", _news_part(og_title), article.metadata.get("og:title")))
     return titles
+
+
+def _news_part(title: str) -> str:
+    """The longest part of *title* around a site name's separator: its news."""
+    return max((p for p in _TITLE_SEPARATOR.split(title) if p.strip()), key=len, default=title)
 
 
 def _title_parts(title: str) -> list[str]:
