@@ -176,6 +176,14 @@ CASES = [
         finding(RULE, "titles-disagree", line=3, other_text="Yahoo News - Latest News"),
     ),
     ok(page("Quanta Magazine", "The hidden heroines of chaos"), options={"min_title_overlap": 0}),
+    # The site name in og:title is the site's, not the headline's shouting.
+    ok(
+        page(
+            "Snow fun without footprints - FOGS GREEN STYLE MAGAZIN",
+            "Snow fun without footprints",
+            DESCRIPTION + '<meta property="og:title" content="Snow fun without footprints - FOGS GREEN STYLE MAGAZIN">',
+        )
+    ),
     ok(f"<h1>You won't believe this Bamako deal</h1>\n{BODY}", options={"clickbait": False}),
 ]
 
