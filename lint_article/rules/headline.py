@@ -171,9 +171,12 @@ class Headline(Rule):
       headline, or a last word or two, is no loss a reader notices (on the
       corpus, a cut of any size hit 30% of real pages). A headline of fewer than
       `min_headline_words` words is too short to say what happened. The
-      meta description is missing, or outside Yoast's 120–156 characters
-      (`min_description`, `max_description`), on a page with a `<title>`
-      (a CMS body has neither: the CMS writes them). A page with an
+      meta description is missing, or shorter than `min_description` or
+      longer than `max_description` characters, on a page with a `<title>`
+      (a CMS body has neither: the CMS writes them). Yoast asks for 120 to
+      156 characters; half of the corpus's real pages fall outside that, so
+      the defaults report only a label (under 50) or a pasted paragraph
+      (over 300); set 120 and 156 for Yoast's check. A page with an
       `og:description` but no meta description has its summary written (the
       template forgot its copy), and is not reported as missing one.
     - **Clickbait**, in English, German, French and Spanish: curiosity gaps
@@ -182,10 +185,14 @@ class Headline(Rule):
       "Here's what…", "Voici pourquoi…"), a withheld subject ("This man…",
       "Cette femme…"), a list that sells a feeling ("17 photos that will
       make you cry"), shouted words ("SHOCKING", or three capitalised words
-      in a row in a headline that is not all capitals) and stacked
-      punctuation ("?!", "!!!").
+      of four letters or more in a row, in a headline that is not all
+      capitals: acronyms are not shouting) and stacked punctuation ("?!",
+      "!!!"). One way of holding the news back is named per title. A text
+      of more than 300 characters is a paragraph set as a heading, not read.
     - **A question headline** (Betteridge's law: the answer is usually
-      no), reported as info.
+      no), reported as info: a question that asks yes or no ("Can
+      diplomacy halt…?", "Droht eine Rezession?", "La France va-t-elle…?",
+      "¿Es el fin…?"), not one that asks why or how, nor a quotation.
     - **Titles that disagree.** The headline, the `<title>` and the
       `og:title` share fewer than `min_title_overlap` of their words (of the
       shorter one): a reader who clicks a search result or a shared link
