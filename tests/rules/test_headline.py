@@ -128,7 +128,13 @@ CASES = [
     ok(page("Berlin confronts Germany′s colonial past", "Berlin confronts Germany′s colonial past")),
     # Without a <title>, the headline is what the CMS will make the title of.
     bad(f"<h1>{'Wide words ' * 9}</h1>\n{BODY}", finding(RULE, "title-too-wide", line=1)),
-    bad(f"<h1>Ischgl</h1>\n{BODY}", finding(RULE, "headline-too-short", line=1, text="Ischgl", words=1)),
+    bad(
+        f"<h1>Ischgl</h1>\n{BODY}",
+        finding(RULE, "headline-too-short", line=1, text="Ischgl", words=1),
+        options={"min_headline_words": 3},
+    ),
+    ok(f"<h1>Ischgl</h1>\n{BODY}"),
+    ok(f"<h1>Ischgl reopens</h1>\n{BODY}", options={"min_headline_words": 2}),
     # The meta description: missing, too short, too long (Yoast's lengths as options).
     bad(
         page("Mali's junta meets US envoys", "Mali's junta meets US envoys", ""),
