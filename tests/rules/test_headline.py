@@ -61,6 +61,8 @@ CASES = [
     ),
     ok(f"<h1>This week in Congress: Senate passes defense bill</h1>\n{BODY}"),
     ok(f"<h1>Der Bundestag wählt neuen Präsidenten</h1>\n{BODY}"),
+    ok(f"<h1>So reagiert Berlin auf die neuen Zölle</h1>\n{BODY}"),
+    ok(f"<h1>Darum geht es beim Klimagipfel in Baku</h1>\n{BODY}"),
     ok(f"<h1>L'Assemblée adopte la réforme des retraites</h1>\n{BODY}"),
     ok(f"<h1>Here is the full text of the ruling</h1>\n{BODY}"),
     # A list that sells a feeling; a list that does not.
