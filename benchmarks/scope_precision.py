@@ -37,6 +37,7 @@ from collections import Counter
 from corpus import CORPUS, SYNTHETIC
 
 from lint_article import Article, make_linter
+from lint_article.document import ArticleError
 
 _WORD = re.compile(r"\w+")
 _MIN_TEXT = 20
@@ -124,7 +125,11 @@ def run(limit: int | None) -> dict[str, Counter[str]]:
     for corpus, pages in (("readability", readability_pages(limit)), ("extraction", extraction_pages(limit))):
         tally: Counter[str] = Counter()
         for _name, data, judge_or_marks in pages:
-            article = Article.from_html(data)
+            try:
+                article = Article.from_html(data)
+            except ArticleError:  # refused (an older version refuses pages that a newer one reads)
+                tally["(pages refused)"] += 1
+                continue
             report = linter.lint(article)
             if not report.findings:
                 continue
@@ -171,7 +176,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     args = parser.parse_args()
     tallies = run(args.limit)
-    rules = sorted({key for tally in tallies.values() for key in tally if not key.endswith(" outside")})
+    rules = sorted({key for tally in tallies.values() for key in tally if _is_rule(key)})
     print(f"{'rule':<26}" + "".join(f"{corpus + ' (outside / all)':>34}" for corpus in tallies))
     for rule in rules:
         cells = []
@@ -181,10 +186,17 @@ def main() -> None:
             cells.append(f"{outside:>8,} / {total:<8,} {share:>6}")
         print(f"{rule:<26}" + "".join(f"{cell:>34}" for cell in cells))
     for corpus, tally in tallies.items():
-        total = sum(v for k, v in tally.items() if not k.endswith(" outside"))
+        total = sum(v for k, v in tally.items() if _is_rule(k))
         outside = sum(v for k, v in tally.items() if k.endswith(" outside"))
         share = outside / max(total, 1)
         print(f"all rules, {corpus}: {outside:,} of {total:,} findings outside the article ({share:.0%})")
+        if tally["(pages refused)"]:
+            print(f"  {tally['(pages refused)']:,} pages of {corpus} refused by this version, left out")
+
+
+def _is_rule(key: str) -> bool:
+    """Whether a tally's key is a rule's count (not its count outside, nor a note)."""
+    return not key.endswith(" outside") and not key.startswith("(")
 
 
 if __name__ == "__main__":

@@ -131,8 +131,8 @@ class Unreadable(Exception):
 def read_file(path: Path, max_bytes: int | None, seconds: float | None = None) -> bytes:
     """The bytes of the file at *path*, or Unreadable when it cannot be read or
     holds more than *max_bytes* (None: no limit). A named pipe is read as its
-    writer writes, for no longer than *seconds*; one that no program writes to
-    is an error at once (opening it would wait for a writer)."""
+    writer writes, for no longer than *seconds*; one that no program opens for
+    writing within a second is an error (opening it would wait for a writer for ever)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -159,13 +159,18 @@ def read_file(path: Path, max_bytes: int | None, seconds: float | None = None) -
 
 
 _PIPE_CHUNK = 1 << 16
+_WRITER_GRACE = 1.0
+"""Seconds a named pipe with no writer is given for one to open it."""
+_WRITER_POLL = 0.01
 
 
 def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> bytes:
     """What a named pipe holds, up to *max_bytes* and for at most *seconds*
     (raising TooLarge or TooSlow past them); empty when no program
-    has it open for writing. Opened without waiting for a writer, and read only
-    when select() says there is something to read."""
+    opens it for writing within :data:`_WRITER_GRACE` seconds (half of *seconds* at
+    most), or when its writers
+    close it having written nothing. Opened without waiting for a writer, and read
+    only when select() says there is something to read."""
     started = time.monotonic()
     chunks: list[bytes] = []
     size = 0
@@ -180,8 +185,11 @@ def _read_pipe(path: Path, max_bytes: int | None, seconds: float | None) -> byte
             except BlockingIOError:  # a writer, that has not written yet
                 select.select([descriptor], [], [], seconds - waited if seconds else None)
                 continue
-            if not chunk:  # end of file: no writer, or the last one has closed it
-                return b"".join(chunks)
+            if not chunk:  # end of file: no writer (yet), or the last one has closed it
+                if chunks or waited >= (min(_WRITER_GRACE, seconds / 2) if seconds else _WRITER_GRACE):
+                    return b"".join(chunks)
+                time.sleep(_WRITER_POLL)  # a writer may be opening it as we read (a pipeline starting up)
+                continue
             size += len(chunk)
             if max_bytes is not None and size > max_bytes:
                 raise TooLarge(max_bytes, hint=MAX_FILE_SIZE_HINT)

@@ -2,10 +2,9 @@
 
 ::
 
-    from dask.distributed import Client
     from lint_article.distributed import lint_archive, lint_records
 
-    client = Client("tcp://scheduler:8786")           # a running cluster; None starts a local one
+    client = "tcp://scheduler:8786"       # a scheduler, or a dask.distributed.Client; None starts a local cluster
     entries = lint_records(rows, client, profile="fragment", ignore=["word-count"])
     lint_archive("s3://archive/articles.parquet", "s3://audits/2024.jsonl.gz", id_column="slug",
                  html_column="body", client=client, profile="fragment")
@@ -64,7 +63,7 @@ DEFAULT_BATCH_BYTES = 8 * 1024 * 1024
 
 def lint_records(
     records: Iterable[tuple[str, str | bytes]],
-    client: Client | None = None,
+    client: Client | str | None = None,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     batch_bytes: int = DEFAULT_BATCH_BYTES,
@@ -72,7 +71,8 @@ def lint_records(
     **settings: Any,
 ) -> list[Entry]:
     """The entries of ``(id, html)`` *records*, in their order, linted on *client*'s
-    cluster (None: a local cluster, one worker process per CPU, closed afterwards)."""
+    cluster: a ``Client``, a scheduler's address (``"tcp://scheduler:8786"``), or None
+    for a local cluster, one worker process per CPU, closed afterwards."""
     return list(
         _lint(((str(name), html) for name, html in records), client, batch_size, batch_bytes, max_bytes, settings)
     )
@@ -80,7 +80,7 @@ def lint_records(
 
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
-    client: Client | None = None,
+    client: Client | str | None = None,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | Limit | None = Limit.CONFIGURED,
@@ -97,7 +97,7 @@ def lint_archive(
     *,
     id_column: str = "id",
     html_column: str = "html",
-    client: Client | None = None,
+    client: Client | str | None = None,
     storage_options: Mapping[str, Any] | None = None,
     source_format: str | None = None,
     destination_format: str | None = None,
@@ -255,7 +255,7 @@ def _record(row: Mapping[str, Any], id_column: str, html_column: str) -> tuple[s
 
 def _lint(
     items: Iterable[Item],
-    client: Client | None,
+    client: Client | str | None,
     batch_size: int,
     batch_bytes: int | None,
     max_bytes: int | Limit | None,
@@ -297,12 +297,18 @@ def _batches(items: Iterable[Item], size: int, max_bytes: int | None) -> Iterato
 
 
 @contextlib.contextmanager
-def _connected(client: Client | None) -> Iterator[Client]:
-    """*client*, or a client of a local cluster started for the call and closed after it."""
+def _connected(client: Client | str | None) -> Iterator[Client]:
+    """*client*; a client of the scheduler at the address *client*; or a client of a
+    local cluster started for the call; the last two are closed after it."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(client, str):
+        with Client(client) as connected:
+            yield connected
+        return
     if client is not None:
         yield client
         return
-    from distributed import Client, LocalCluster
 
     with (
         LocalCluster(

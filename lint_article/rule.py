@@ -239,9 +239,10 @@ class Context(Generic[OptionsT]):
         snippet = " ".join(article.source[start : min(end, start + 4 * _SNIPPET_LENGTH)].split())
         if len(snippet) > _SNIPPET_LENGTH:
             snippet = snippet[: _SNIPPET_LENGTH - 1] + "…"
+        lighter = self._rule.message_severity.get(message_id)
         finding = Finding(
             rule=self._rule.id,
-            severity=self.severity,
+            severity=self.severity if lighter is None else min(self.severity, lighter),
             message=self.message(message_id, **values),
             message_id=message_id,
             line=line,
@@ -271,8 +272,14 @@ class Context(Generic[OptionsT]):
         return self.at_source(source_start, source_end, message_id, element, **values)
 
     def at_document(self, message_id: str, /, **values: Any) -> Finding:
-        """A finding about the whole article, at line 1, column 1."""
-        return self.at_source(0, 0, message_id, None, **values)
+        """A finding about the whole article: where the article starts (its first
+        block) when the rule reads the article of a full page, else at line 1, column 1."""
+        article, view = self._article, self.view
+        if article.is_fragment or view.scope == "page" or not view.block_indices:
+            return self.at_source(0, 0, message_id, None, **values)
+        first = article.blocks[view.block_indices[0]]
+        start = article.source_offset(first.start)
+        return self.at_source(start, start, message_id, first.element, **values)
 
 
 def line_list(positions: Sequence[tuple[int, int]]) -> str:
@@ -315,6 +322,9 @@ class Rule:
     advice: ClassVar[Mapping[str, str]] = {}
     """For each message id, one line that tells the writer what to do, in their
     words ("Split the longest sentences in two."); its fields are the message's."""
+    message_severity: ClassVar[Mapping[str, Severity]] = {}
+    """The messages that are lighter than the rule's severity (a hint among
+    warnings): each is reported at most at its severity here."""
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
     default_enabled: ClassVar[bool] = True

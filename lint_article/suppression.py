@@ -111,7 +111,8 @@ class Suppressions:
         self._comments = comments
         self._on_element = {d.element: d for d in elements if d.element is not None}
         self._source_spans: dict[str, _Spans] = {}
-        self._silenced: set[int] = set()
+        self._silenced: dict[int, Finding] = {}
+        """The silenced findings by identity; held, so that no other finding can take a freed one's id."""
 
     def judge(self, finding: Finding, rule_id: str, offset: int, element: Element | None) -> None:
         """Note *finding* of *rule_id*, made at source *offset* (on *element*):
@@ -121,7 +122,7 @@ class Suppressions:
         directive = self.silencing(rule_id, offset, element)
         if directive is not None:
             directive.used = True
-            self._silenced.add(id(finding))
+            self._silenced[id(finding)] = finding
 
     def kept(self, findings: Iterable[Finding]) -> list[Finding]:
         """*findings* less those a directive silenced."""

@@ -190,3 +190,25 @@ def test_empty_and_whitespace_inputs_give_an_empty_article() -> None:
         article = Article.from_html(source)
         assert article.text == ""
         assert article.page.words == ()
+
+
+def test_the_page_s_meta_tags_are_read_by_name_or_property() -> None:
+    article = Article.from_html(
+        "<html><head><title> US envoys\n meet the junta </title>"
+        '<meta name="Description" content="  The junta met\n US envoys. ">'
+        '<meta property="og:title" content="US envoys meet the junta">'
+        '<meta property="og:title" content="A second og:title">'
+        "</head><body><h1>US envoys meet the junta</h1></body></html>"
+    )
+    assert article.meta("description") == "The junta met US envoys."
+    assert article.meta("og:title") == "US envoys meet the junta"  # the first of each
+    assert article.meta("twitter:title") is None
+    assert article.title_element is not None and article.title_element.tag == "title"
+    assert Article.from_html("<p>No head.</p>").title_element is None
+    assert Article.words_of("Can diplomacy halt Russia's advance?") == [
+        "Can",
+        "diplomacy",
+        "halt",
+        "Russia's",
+        "advance",
+    ]

@@ -125,7 +125,7 @@ def test_the_scaffolded_rule_passes_every_rule_check_through_its_entry_point(sca
     site = install_entry_points(checkout)
     checks = [f"tests/rules/test_{NEW_MODULE}.py", "tests/test_registry.py", "tests/test_docs.py"]
     checks += ["tests/test_rule_boundaries.py", "-k", f"{NEW_RULE} or {NEW_MODULE}"]
-    result = run(checkout, "-m", "pytest", "-v", "-p", "no:cacheprovider", *checks, path=(site,))
+    result = run(checkout, "-m", "pytest", "-v", "-n0", "-p", "no:cacheprovider", *checks, path=(site,))
     assert result.returncode == 0, result.stdout + result.stderr
     passed = {line.split("::")[-1].split(" PASSED")[0] for line in result.stdout.splitlines() if " PASSED" in line}
     assert set(RULE_CHECKS) <= passed, result.stdout

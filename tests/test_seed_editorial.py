@@ -69,3 +69,21 @@ def test_the_seed_pasted_into_a_cms() -> None:
         ]
         + [(line, "fake-heading", "fake-heading") for line in section_titles]
     )
+
+
+def test_the_seed_s_catchy_second_title_and_its_reading_time() -> None:
+    # The self-review "reviewed the H1 title to ensure it was catchy": the second <h1>
+    # asks a question (Betteridge); "11 Min Read" over about 1,500 words, six minutes.
+    found = findings("sahel-article.html", ("headline", "reading-time"))
+    assert (23, "headline", "question") in found
+    assert (18, "reading-time", "wrong") in found
+    assert found == [
+        (5, "headline", "description-missing"),  # no <meta name="description">
+        (5, "headline", "title-too-wide"),  # the headline itself runs past 600 px
+        (18, "reading-time", "wrong"),
+        (23, "headline", "question"),
+    ]
+    report = lint_file(FIXTURES / "sahel-article.html", config={"select": ["headline"]})
+    (question,) = [f for f in report.findings if f.message_id == "question"]
+    assert question.data["text"] == "Washington's Sahel Gamble: Can Diplomacy Halt Russia's Advance?"
+    assert str(question.severity) == "info"

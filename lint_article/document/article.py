@@ -149,6 +149,28 @@ class Article:
                 return text
         return None
 
+    @cached_property
+    def title_element(self) -> Element | None:
+        """The ``<title>`` element whose text is :attr:`title`, if any."""
+        return next((el for el in self.tree.iter("title") if "".join(str(t) for t in el.itertext()).strip()), None)
+
+    @cached_property
+    def metadata(self) -> dict[str, Element]:
+        """The page's ``<meta>`` elements with a content, by their ``name`` or
+        ``property`` lower-cased (``description``, ``og:title``); the first of each."""
+        found: dict[str, Element] = {}
+        for meta in self.tree.iter("meta"):
+            name = (meta.get("property") or meta.get("name") or "").strip().lower()
+            if name and name not in found and meta.get("content") is not None:
+                found[name] = meta
+        return found
+
+    def meta(self, name: str) -> str | None:
+        """The content of the page's ``<meta>`` named *name* (``description``,
+        ``og:title``), white space collapsed; None without one."""
+        element = self.metadata.get(name)
+        return " ".join((element.get("content") or "").split()) if element is not None else None
+
     def derived(self, compute: Callable[..., T], *args: Hashable) -> T:
         """``compute(self, *args)``, computed once per article and shared by every
         rule that asks (readability scores feed both a rule and the stats)."""
@@ -223,6 +245,11 @@ class Article:
     def count_words(text: str) -> int:
         """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`)."""
         return sum(1 for _ in WORD.finditer(text))
+
+    @staticmethod
+    def words_of(text: str) -> list[str]:
+        """The words of a short *text* (a headline), by the one definition of a word."""
+        return WORD.findall(text)
 
     @staticmethod
     def has_name(element: Element) -> bool:

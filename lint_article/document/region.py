@@ -179,13 +179,19 @@ def _region(
 def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
     """*blocks* without what heads nothing once the furniture is gone (a
     "Related stories" heading, or a short "Read also:" line, over a list of
-    links), which joins *excluded*."""
+    links), which joins *excluded*. A heading over nothing but the writer's
+    own next heading, or over nothing at all, stays: it is the writer's."""
     kept: list[Block] = []
     following: Block | None = None
     for block in reversed(blocks):
         level = _heading_level(article, block)
-        if level is not None and (
-            following is None or (following.kind == "heading" and HEADING_LEVELS.get(following.element.tag, 0) <= level)
+        if (
+            level is not None
+            and (
+                following is None
+                or (following.kind == "heading" and HEADING_LEVELS.get(following.element.tag, 0) <= level)
+            )
+            and _heads_furniture(page, page.index[block.element], excluded)
         ):
             excluded.add(page.index[block.element])
             continue
@@ -193,6 +199,21 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
         following = block
     kept.reverse()
     return kept
+
+
+# How many elements after a heading are looked at for the furniture it heads
+# (a <div> around a <ul class="related">).
+_HEADED_REACH = 3
+
+
+def _heads_furniture(page: _Page, heading: int, excluded: set[int]) -> bool:
+    """Whether the first elements after *heading* (outside its subtree) are set
+    aside or named as furniture."""
+    start = page.end[heading]
+    return any(
+        i in excluded or page.sure[i] or page.furniture[i] is not None
+        for i in range(start, min(start + _HEADED_REACH, len(page.elements)))
+    )
 
 
 def _heading_level(article: Article, block: Block) -> int | None:

@@ -28,7 +28,7 @@ _PHRASE_LIST = """
 """.split("|")
 _SINGLE = frozenset(word for word in _WORDS if not word.endswith("*"))
 _STEMS = tuple(word[:-1] for word in _WORDS if word.endswith("*"))
-_PHRASES = frozenset(tuple(phrase.split()) for phrase in _PHRASE_LIST)
+_PHRASES = frozenset(tuple(phrase.strip().split(" ")) for phrase in _PHRASE_LIST)
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
 
 # "It's not a budget, it's a promise": a denial set up to be corrected.

@@ -59,7 +59,7 @@ def _signal(
     """A signal; *whole*: each anchor starts with a whole word, so that an article
     without any of these words is not searched at all."""
     if whole:
-        keys = tuple(dict.fromkeys(anchor.split()[0].strip(",.:;!?¿¡").replace("’", "'") for anchor in anchors))
+        keys = tuple(dict.fromkeys(anchor.partition(" ")[0].strip(",.:;!?¿¡").replace("’", "'") for anchor in anchors))
     return Signal(label, weight, pattern, flags, example, anchors, keys)
 
 

@@ -23,6 +23,7 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _HEADING_START = re.compile(r"#{2,6} (?=[^\s#])")
 _BULLET_START = re.compile(r"[-*] (?=\S)")
 _INTRODUCED_BULLET = re.compile(r":\s+[-*] (?=\S)")
+_SPACES = re.compile(r"\s+")
 # Where a bulleted run's items start, once its line breaks were collapsed into spaces.
 _ITEM = re.compile(r" [-*] (?=\S)")
 _PROSE_KINDS = frozenset({"paragraph", "list-item", "heading", "block", "caption"})
@@ -157,5 +158,5 @@ def _opens_item(text: str, at: int) -> bool:
 
 
 def _excerpt(found: str) -> str:
-    found = " ".join(found.split())
+    found = _SPACES.sub(" ", found).strip()
     return found if len(found) <= 60 else found[:59] + "…"

@@ -22,6 +22,12 @@ CASES = [
     ok("<h1>Real</h1><script>document.write('<h1>x</h1>')</script>"),
     ok("<h1>Real</h1><div hidden><h1>Hidden</h1></div>"),
     bad("<template><h1>Later</h1></template><p>x</p>", finding("single-h1", "missing", line=1)),
+    # On a full page the missing title is the article's: the finding is where the article starts.
+    bad(
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\n<article>\n"
+        "<p>The river rose overnight and the lower town was under water by dawn.</p></article></body></html>",
+        finding("single-h1", "missing", line=3, column=4),
+    ),
     ok("<h2>Body heading</h2><p>x</p>", options={"min": 0, "max": 0}),
     bad(
         "<h2>A</h2>\n<h1>Title</h1>",
