@@ -186,8 +186,13 @@ class View:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """The view's distinct words, lower-cased: a cheap test of whether a phrase
-        can occur at all before it is searched for."""
-        return frozenset(text.lower().replace("’", "'") for text in {w.text for w in self.words})
+        can occur at all before it is searched for. Read from the blocks, not from
+        :attr:`words` (the same matches, without a word object for each)."""
+        text = self._article.text
+        spelled: set[str] = set()
+        for block in self.blocks:
+            spelled.update(WORD.findall(text, block.start, block.end))
+        return frozenset(word.lower().replace("’", "'") for word in spelled)
 
     @cached_property
     def lowered(self) -> Lowered:
