@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -135,7 +135,12 @@ def _repeated_passages(
     shift by one word is one longer passage.
     """
     size = len(words)
-    starts_to_try: Iterable[int] = range(size)
+    # A first pass in C (zip and Counter) finds the few shortest n-grams that
+    # occur often enough anywhere, sentence boundaries or not; only their
+    # starts are then counted again within sentences.
+    shortest = list(zip(*(keys[i:] for i in range(options.min_words)), strict=False))
+    frequent = {gram for gram, count in Counter(shortest).items() if count >= needed}
+    starts_to_try: Iterable[int] = [start for start, gram in enumerate(shortest) if gram in frequent]
     by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
     for length in range(options.min_words, options.max_words + 1):
         occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
