@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint_article.document.tokens import WORD
-from lint_article.rules.generation_artifact import _ANYWHERE, _OPENING, _OPENING_PATTERN, GenerationArtifact, Signal
+from lint_article.rules.generation_artifact import _ANYWHERE, _OPENING, _OPENING_SCAN, GenerationArtifact, Signal
 from lint_article.testing import Case, Expected, bad, finding, lint_with, ok, run_cases, shown
 
 RULE = "generation-artifact"
@@ -98,7 +98,7 @@ def test_each_phrase_signal_finds_its_example(signal: Signal) -> None:
 
 @pytest.mark.parametrize("signal", _OPENING, ids=lambda s: s.example)
 def test_each_opening_signal_finds_its_example(signal: Signal) -> None:
-    match = _OPENING_PATTERN.match(signal.example)
+    match = _OPENING_SCAN.match("\n\n" + signal.example)  # a block of its own, as the rule reads it
     assert match is not None and match.lastgroup is not None
     assert _OPENING[int(match.lastgroup[1:])] is signal, "another, earlier opening signal took the example"
 
