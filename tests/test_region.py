@@ -156,6 +156,16 @@ through the night, and to the school for opening its doors when nobody else woul
         dropped=("3 comments", "I lived in the lower town for thirty years", "riverwatcher"),
     ),
     Page(
+        "comments and bylines named in German, Spanish or French",
+        page(f"""{SITE_HEADER}
+<main><article><h1>{TITLE}</h1><p class="autor-name">Von Maria Weber</p>{BODY}</article>
+<div class="kommentarModul"><p>Sie sind aktuell nicht eingeloggt. Melden Sie sich an, um Kommentare zu schreiben,
+und diskutieren Sie mit den anderen Lesern dieses Artikels über die Folgen des Hochwassers.</p></div>
+<div class="comentarios-lista"><p>Muy buen artículo, gracias por contar lo que pasó en el pueblo esa noche.</p></div>
+</main>"""),
+        dropped=("Von Maria Weber", "Sie sind aktuell nicht eingeloggt", "Muy buen artículo"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>
