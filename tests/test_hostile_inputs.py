@@ -483,12 +483,40 @@ def _bs4_decoding(data: bytes) -> tuple[str, str]:
     codec = _codec_name(declared) if declared else None
     if codec:
         decoded = _decode(data, codec)
-        return decoded.text, decoded.encoding
+        if not decoded.replaced_bytes or codec == "utf-8" or not _valid_utf8(data):
+            return decoded.text, decoded.encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         decoded = _decode(data, "cp1252")
         return decoded.text, decoded.encoding
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        # Re-encoded as UTF-8 when saved, the GB2312 declaration left behind (Readability's "qq" page).
+        ('<meta charset="gb2312"><p>谷歌在2014年收购</p>'.encode(), "utf-8", "谷歌在2014年收购"),
+        # The same text really in GB2312: the declaration holds.
+        ('<meta charset="gb2312"><p>谷歌在2014年收购</p>'.encode("gb2312"), "gb2312", "谷歌在2014年收购"),
+        # A declaration that decodes everything (windows-1252 does) is a browser's reading, garbled or not.
+        ('<meta charset="windows-1252"><p>café</p>'.encode(), "cp1252", "cafÃ©"),
+        # Neither decodes cleanly: the declaration, with replacement characters, as a browser shows it.
+        (b'<meta charset="gb2312"><p>\xff\xfe\xa6</p>', "gb2312", "\ufffd"),
+    ],
+)
+def test_a_declared_encoding_that_cannot_decode_valid_utf8_is_stale(data: bytes, encoding: str, text: str) -> None:
+    decoded = decode_html(data)
+    assert decoded.encoding == encoding
+    assert text in decoded.text
 
 
 @pytest.mark.parametrize(

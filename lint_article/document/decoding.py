@@ -5,6 +5,12 @@ then a ``<meta charset>`` or ``http-equiv`` declaration near the top, then UTF-8
 when the bytes are valid UTF-8, and finally windows-1252, the browsers' legacy
 default. Undecodable bytes become U+FFFD, as in a browser, so no text is lost
 silently: the reader sees a replacement character and so does the linter.
+
+One departure from a browser: a declared encoding that cannot decode the bytes,
+when they are valid UTF-8, is taken to be stale (a page re-encoded as UTF-8 when
+it was saved, its ``<meta charset="gb2312">`` left behind), and UTF-8 is used; a
+browser would show the page garbled, and a linter reading garbled text finds
+nothing worth reporting.
 """
 
 from __future__ import annotations
@@ -94,11 +100,19 @@ def decode_html(data: bytes) -> DecodedSource:
         if declared:
             codec = _codec_name(declared)
             if codec:
-                return _decode(data, codec)
+                decoded = _decode(data, codec)
+                if decoded.replaced_bytes and codec != "utf-8":
+                    return _utf8(data) or decoded
+                return decoded
+    return _utf8(data) or _decode(data, "cp1252")
+
+
+def _utf8(data: bytes) -> DecodedSource | None:
+    """*data* decoded as UTF-8, or None when it is not valid UTF-8."""
     try:
         return DecodedSource(data.decode("utf-8"), "utf-8", replaced_bytes=False)
     except UnicodeDecodeError:
-        return _decode(data, "cp1252")
+        return None
 
 
 _PLAIN_UTF8_META = re.compile(rb"""<meta\s+charset\s*=\s*["']?utf-8["'\s/>]""")
