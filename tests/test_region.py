@@ -166,6 +166,33 @@ und diskutieren Sie mit den anderen Lesern dieses Artikels über die Folgen des 
         dropped=("Von Maria Weber", "Sie sind aktuell nicht eingeloggt", "Muy buen artículo"),
     ),
     Page(
+        "an article written as lists, with links in its items (release notes, a newsletter)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry-content"><h3>Highlights</h3><ul>
+<li><a href="/review">Here is our year in review!</a></li>
+<li>We have just landed <a href="/bug/1">Bug 1553982</a>, which stops an update from starting while another copy
+of the program is still running.</li>
+<li>Thanks to a volunteer, users can now <a href="/import">import their saved logins</a> from two other password
+managers, without a plug-in.</li></ul>
+<h3>Friends of the team</h3><ul><li>Amy joins the search team today, from the marketing engineers. Welcome!</li>
+</ul></div></article>"""),
+        kept=(
+            "We have just landed Bug 1553982",
+            "import their saved logins",
+            "Amy joins the search team today",
+        ),
+    ),
+    Page(
+        "readers' comments listed after a story, in a box named as comments",
+        page(f"""{SITE_HEADER}
+<div class="content"><article><h1>{TITLE}</h1>{BODY}</article>
+<div class="user-post-box comment-box"><ul class="single-post"><li class="post-info">Cora 2013/12/29 20:27</li>
+<li class="post-text">What a terrible night for the lower town; we drove past the market hall on Sunday and the
+mud was still a metre up the walls of every shop along the river.</li></ul></div></div>"""),
+        kept=STORY,
+        dropped=("we drove past the market hall on Sunday",),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

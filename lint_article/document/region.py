@@ -337,9 +337,11 @@ _PHRASING = (
     )
     - _BLOCK_TAGS
 )
-# Flags of an element: hidden from sight, inside a link.
+# Flags of an element: hidden from sight, inside a link, inside what is named
+# like readers' comments.
 _HIDDEN = 1
 _LINKED = 2
+_COMMENTED = 4
 # Elements that a browser shows unless an attribute hides them.
 _PLAIN_VISIBLE = frozenset(
     "a abbr address article aside b blockquote br caption cite code dd div dl dt em figcaption figure footer "
@@ -482,6 +484,8 @@ class _Page:
                 kind, certain = _FURNITURE_TAGS[tag], True
             elif kind is None and tag in _WEAK_TAGS:
                 kind = _WEAK_TAGS[tag]
+            if kind == "comments":
+                state[at] |= _COMMENTED
             furniture.append(kind)
             sure.append(certain)
             class_weight.append(weight)
@@ -532,7 +536,7 @@ class _Page:
                 first_block[at] = number
             last_block[at] = number
             density = min(1.0, links[at] / block_chars[at]) if block_chars[at] else 0.0
-            worth = _prose_value(block, size, density, text)
+            worth = _prose_value(block, size, density, text, in_comments=bool(self.state[at] & _COMMENTED))
             self.worth[number] = worth
             value[at] += worth
             if worth > 0:
@@ -595,15 +599,20 @@ class _Page:
             child = self.end[child]
 
 
-def _prose_value(block: Block, size: int, link_density: float, text: str) -> float:
+def _prose_value(block: Block, size: int, link_density: float, text: str, *, in_comments: bool = False) -> float:
     """What a block says about the container around it being the story: prose
-    counts for its length, link lists, labels and datelines against it;
-    headings, list items and captions are neutral unless they are links, and
-    table cells are."""
+    counts for its length, link lists, labels and datelines against it; a
+    list item as long as a paragraph counts as one, but in readers' comments;
+    headings, shorter list items and captions are neutral unless they are
+    links, and table cells are."""
     if block.kind == "cell":
         return 0.0  # a table's cells are its data, links and all
     if link_density > 0.5:
         return -float(size)
+    if block.kind == "list-item" and not in_comments and size >= _PROSE_LENGTH:
+        # A list of sentences is prose (a newsletter, release notes), unless it
+        # lists readers' comments.
+        return size * (1 - link_density)
     if block.kind not in _PROSE_KINDS:
         return 0.0
     if size < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end):
@@ -865,6 +874,8 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
         return page.links[i] > 0 or kind is not None or all(page.dated[page.first_block[i] : page.last_block[i] + 1])
+    if page.elements[i].tag == "li" and value > 0:
+        return False  # an item of a story told in lists ("We've just landed Bug 1553982, which...")
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
 
 
