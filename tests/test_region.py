@@ -193,6 +193,15 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=("we drove past the market hall on Sunday",),
     ),
     Page(
+        "a video player's menus inside the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="vp-container" id="ym-player"><div class="yvp-settings-quality">
+<div>Auto</div><div>High (HD)</div><div>Medium</div><div>Low</div></div><div class="yvp-main-settings">
+<div>Quality</div><div>Subtitles</div><div>English</div></div></div></article>"""),
+        kept=STORY,
+        dropped=("High (HD)", "Subtitles"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

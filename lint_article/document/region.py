@@ -250,6 +250,7 @@ _FURNITURE_WORDS = {
     "dialog": "modal popup overlay lightbox dialog tooltip login signin",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
+    "control": "player* jwplayer* vjs mejs",
 }
 _FURNITURE_BY_WORD = {
     word: kind for kind, words in _FURNITURE_WORDS.items() for word in words.split() if not word.endswith("*")
