@@ -202,6 +202,17 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=("High (HD)", "Subtitles"),
     ),
     Page(
+        "photo credits in captions and lines of their own, in several languages",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><figure><img src="a.jpg" alt="Boats">
+<figcaption>(Foto: DBT/Stella)</figcaption></figure><p>{STORY[1]}</p>
+<figure><img src="b.jpg" alt="Sandbags"><figcaption>Volunteers fill sandbags in the school gym.</figcaption></figure>
+<p>Crédits photos : Bestimage</p><p>{STORY[2]}</p><div class="img-note">Kuva: Alexander Becher</div>
+<p>{STORY[3]}</p></article>"""),
+        kept=(*STORY, "Volunteers fill sandbags in the school gym."),
+        dropped=("DBT/Stella", "Bestimage", "Alexander Becher"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

@@ -360,6 +360,14 @@ _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
 _DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
 _DATELINE_LENGTH = 120
+# A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
+# "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
+_CREDIT = re.compile(
+    r"\W{0,2}(?:fotos?|photos?|photograph|bild(?:er)?|quellen?|sources?|credits?|crédits?|créditos?|kuva"
+    r"|imagen|images?|zdjęcie|fot)\b[^:：\n]{0,20}[:：]",
+    re.IGNORECASE,
+)
+_CREDIT_LENGTH = 80
 
 
 @lru_cache(maxsize=8192)
@@ -528,6 +536,12 @@ class _Page:
             for block in article.blocks
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
+        self.credit = [
+            block.kind != "heading" and block.end - block.start < _CREDIT_LENGTH
+            and _CREDIT.match(text, block.start, block.end) is not None
+            for block in article.blocks
+        ]  # fmt: skip
+        """Whether each of the article's blocks is a photo credit."""
         for number, block in enumerate(article.blocks):
             at = index.get(block.element)
             if at is None:
@@ -871,6 +885,8 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
         return True
     if page.block_chars[i] != page.own_block_chars[i]:
         return False
+    if all(page.credit[page.first_block[i] : page.last_block[i] + 1]):
+        return True  # a photo's credit, wherever it stands
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
