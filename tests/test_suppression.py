@@ -172,33 +172,33 @@ def findings_of(html: str, *rules: str, **config: object) -> list[tuple[int, str
     [
         (
             "<!-- lint-article-disable-line no-inline-style -->",
-            "“lint-article-disable-line” is not a lint-article directive; "
-            "did you mean “lint-article-disable-next-line” on the line before?; it silences nothing",
+            "“lint-article-disable-line” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable-next-line” on the line before?",
         ),
         (
             "<!-- lint-article disable no-inline-style -->",
-            "“lint-article disable” is not a lint-article directive; "
-            "did you mean “lint-article-disable”?; it silences nothing",
+            "“lint-article disable” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable”?",
         ),
         (
             "<!--lint_article-disable-file no-inline-style-->",
-            "“lint_article-disable-file” is not a lint-article directive; "
-            "did you mean “lint-article-disable-file”?; it silences nothing",
+            "“lint_article-disable-file” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable-file”?",
         ),
         (
             "<!-- lint-article-disable: no-inline-style -->",
-            "“lint-article-disable:” is not a lint-article directive; "
-            "did you mean “lint-article-disable”?; it silences nothing",
+            "“lint-article-disable:” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable”?",
         ),
         (
             "<!-- LINT-ARTICLE-DISABLE no-inline-style -->",
-            "“LINT-ARTICLE-DISABLE” is not a lint-article directive; "
-            "did you mean “lint-article-disable”?; it silences nothing",
+            "“LINT-ARTICLE-DISABLE” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable”?",
         ),
         (
             "<!-- lint-article-disablenext-line no-inline-style -->",
-            "“lint-article-disablenext-line” is not a lint-article directive; "
-            "did you mean “lint-article-disable-next-line”?; it silences nothing",
+            "“lint-article-disablenext-line” is not a lint-article directive and silences nothing; "
+            "did you mean “lint-article-disable-next-line”?",
         ),
         (
             "<!-- lint-article-disable No_Inline_Style -->",
@@ -206,8 +206,8 @@ def findings_of(html: str, *rules: str, **config: object) -> list[tuple[int, str
         ),
         (
             "<!-- lint-article: skip this page -->",
-            "“lint-article:” is not a lint-article directive (directives: lint-article-disable, "
-            "lint-article-enable, lint-article-disable-next-line, lint-article-disable-file); it silences nothing",
+            "“lint-article:” is not a lint-article directive and silences nothing (directives: "
+            "lint-article-disable, lint-article-enable, lint-article-disable-next-line, lint-article-disable-file)",
         ),
     ],
 )
@@ -239,8 +239,8 @@ def test_invalid_directives_are_reported_by_default_and_comments_that_merely_men
     ]
     attribute = next(f for f in report.findings if f.message_id == "unknown-attribute")
     assert attribute.message == (
-        "the attribute data-lint-article-disabled is not one lint-article reads; "
-        "did you mean “data-lint-article-disable”?; it silences nothing"
+        "the attribute data-lint-article-disabled is not one lint-article reads and silences nothing; "
+        "did you mean “data-lint-article-disable”?"
     )
 
 

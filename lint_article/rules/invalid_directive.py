@@ -46,9 +46,9 @@ class InvalidDirective(Rule):
     summary = "Comments addressed to lint-article are directives it knows."
     severity = Severity.ERROR
     messages = {
-        "unknown-directive": "“{text}” is not a lint-article directive{hint}; it silences nothing",
+        "unknown-directive": "“{text}” is not a lint-article directive and silences nothing{hint}",
         "bad-rule-id": "“{word}” in this directive is not a rule id; the directive silences nothing",
-        "unknown-attribute": "the attribute {name} is not one lint-article reads{hint}; it silences nothing",
+        "unknown-attribute": "the attribute {name} is not one lint-article reads and silences nothing{hint}",
     }
     advice = {
         "unknown-directive": "Correct the comment to one of the four directives, or delete it.",
