@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint_article import load_registry
+from lint_article import load_registry, make_linter
 from lint_article.cli import main
 
 from .conftest import ROOT
@@ -121,3 +121,24 @@ def test_the_readme_options_table_has_every_option_of_check() -> None:
     commands = section("## Command line", "Options of `check`")
     missing = {option for option in options if not re.search(rf"{option}(?![a-z-])", table + commands)}
     assert not missing, f"options of check that the README does not list: {sorted(missing)}"
+
+
+def fenced(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", readme(), re.DOTALL | re.MULTILINE)
+
+
+def test_the_readme_configuration_example_is_read_without_a_complaint(tmp_path: Path) -> None:
+    (example,) = [block for block in fenced("toml") if "[tool.lint-article]" in block]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "config"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert 'profile = "fragment"' in result.stdout and "min = 600" in result.stdout
+
+
+def test_the_readme_silencing_example_holds_only_valid_directives() -> None:
+    (example,) = fenced("html")
+    assert example.count("lint-article-disable") >= 4
+    report = make_linter({"select": ["invalid-directive"]}).lint("<h2>Notes</h2>\n" + example)
+    assert report.error is None and report.findings == ()
