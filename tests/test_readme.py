@@ -9,6 +9,7 @@ working directory in a temporary folder.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -142,3 +143,20 @@ def test_the_readme_silencing_example_holds_only_valid_directives() -> None:
     assert example.count("lint-article-disable") >= 4
     report = make_linter({"select": ["invalid-directive"]}).lint("<h2>Notes</h2>\n" + example)
     assert report.error is None and report.findings == ()
+
+
+def test_the_readme_json_sample_is_what_the_command_it_names_prints(tmp_path: Path) -> None:
+    (sample,) = fenced("json")
+    intro = section("### JSON", "```json")
+    command = re.search(r"`(lint-article check --format json [^`]*)`", " ".join(intro.split()))
+    assert command is not None
+    env = {**os.environ, "LINT_ARTICLE_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", *shlex.split(command.group(1))[1:]],
+        capture_output=True, text=True, cwd=ROOT, env=env, check=False,
+    )  # fmt: skip
+    printed, shown = json.loads(result.stdout), json.loads(sample)
+    # The figures about the text move with every change to how words and sentences are
+    # counted; their names are the contract, so only those are held to the sample.
+    assert printed["files"][0].pop("stats").keys() == shown["files"][0].pop("stats").keys()
+    assert printed == shown
