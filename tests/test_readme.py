@@ -160,3 +160,11 @@ def test_the_readme_json_sample_is_what_the_command_it_names_prints(tmp_path: Pa
     # counted; their names are the contract, so only those are held to the sample.
     assert printed["files"][0].pop("stats").keys() == shown["files"][0].pop("stats").keys()
     assert printed == shown
+
+
+def test_the_readme_lists_every_command() -> None:
+    help_text = CliRunner().invoke(main, ["--help"], terminal_width=200).output
+    commands = re.findall(r"^  ([a-z]+)  ", help_text[help_text.index("Commands:") :], re.M)
+    assert "check" in commands and len(commands) >= 8
+    listed = section("## Command line", "Options of `check`")
+    assert [name for name in commands if f"lint-article {name}" not in listed] == []
