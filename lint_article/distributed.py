@@ -48,14 +48,14 @@ from .api import Limit
 from .batch import Item, chunked, default_jobs, lint_many
 from .config import Config
 from .findings import Finding
-from .report import Stats
+from .report import ReportDict, Stats
 
 if TYPE_CHECKING:
     import pyarrow
     from distributed import Client
 
-Entry: TypeAlias = dict[str, Any]
-"""A ``files[]`` entry of the JSON output: path, error, findings, stats."""
+Entry: TypeAlias = ReportDict
+"""A ``files[]`` entry of the JSON output: path, error, findings, stats (typed)."""
 
 DEFAULT_BATCH_SIZE = 64
 DEFAULT_BATCH_BYTES = 8 * 1024 * 1024
@@ -235,15 +235,15 @@ def _plain_type(hint: Any) -> type | None:
 _FINDING_JSON_FIELDS = [name for name, hint in _field_types(Finding) if _plain_type(hint) is None]
 
 
-def _parquet_entry(entry: Entry) -> Entry:
+def _parquet_entry(entry: Entry) -> dict[str, Any]:
     """*entry* with the finding fields that Parquet keeps as JSON text encoded."""
     if not _FINDING_JSON_FIELDS:
-        return entry
-    findings = [
-        {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}}
-        for f in entry["findings"]
+        return dict(entry)
+    findings: list[Mapping[str, Any]] = list(entry["findings"])
+    encoded = [
+        {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}} for f in findings
     ]
-    return {**entry, "findings": findings}
+    return {**entry, "findings": encoded}
 
 
 def _record(row: Mapping[str, Any], id_column: str, html_column: str) -> tuple[str, Any]:
@@ -278,7 +278,7 @@ def _lint(
 
 def lint_batch(items: list[Item], config: Config, max_bytes: int | Limit | None) -> list[Entry]:
     """What a worker runs: the entries of one batch, linted in its own process."""
-    return [dict(report.to_dict()) for report in lint_many(items, config=config, jobs=1, max_bytes=max_bytes)]
+    return [report.to_dict() for report in lint_many(items, config=config, jobs=1, max_bytes=max_bytes)]
 
 
 def _batches(items: Iterable[Item], size: int, max_bytes: int | None) -> Iterator[list[Item]]:

@@ -32,7 +32,7 @@ from .api import make_linter
 from .config import Config
 from .document import Article
 from .findings import Finding
-from .registry import Registry
+from .registry import RegisteredRule, Registry, load_registry
 from .rule import Rule
 
 
@@ -136,9 +136,12 @@ def bad(
 def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | None = None,
               language: str | None = None, profile: str = "page") -> list[Finding]:  # fmt: skip
     """The findings of *rule* alone on *html*, linted as a *profile* (``page``,
-    ``fragment``, or ``auto``: as the input is shaped)."""
+    ``fragment``, or ``auto``: as the input is shaped). The installed rules are
+    known, though they do not run, so a directive may name them; *rule* need not
+    be installed."""
     config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language, profile=profile)
-    linter = make_linter(config, Registry.of([rule]))
+    installed = load_registry().rules
+    linter = make_linter(config, Registry({**installed, rule.id: RegisteredRule(rule, "lint_article.testing")}))
     return list(linter.lint(Article.from_html(html)).findings)
 
 

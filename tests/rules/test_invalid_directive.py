@@ -28,6 +28,16 @@ CASES = [
         '<aside data-lint-article-disabled="single-h1"><p>x</p></aside>',
         finding(RULE, "unknown-attribute", line=1, column=1, name="data-lint-article-disabled"),
     ),
+    # A rule id that no installed plugin provides, split by an enable: reported once.
+    bad(
+        "<p>Text.</p>\n<!-- lint-article-disable no-inline-styl -->\n<p>x</p>\n"
+        "<!-- lint-article-enable invalid-directive -->",
+        finding(RULE, "unknown-rule", line=2, column=1, kind="disable", unknown="no-inline-styl"),
+    ),
+    bad(
+        '<aside data-lint-article-disable="invalid-directiv"><p>x</p></aside>',
+        finding(RULE, "unknown-rule", line=1, column=1, kind="attribute", unknown="invalid-directiv"),
+    ),
 ]
 
 

@@ -16,10 +16,6 @@ CASES = [
         "<p>Text.</p>\n<!-- lint-article-disable-next-line -->\n<p>More.</p>",
         finding(RULE, "unused-directive", line=2, column=1, kind="disable-next-line", named="all rules"),
     ),
-    bad(
-        "<p>Text.</p>\n<!-- lint-article-disable no-inline-styl -->",
-        finding(RULE, "unknown-rule", line=2, column=1, kind="disable", unknown="no-inline-styl"),
-    ),
 ]
 
 
