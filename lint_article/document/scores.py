@@ -133,11 +133,14 @@ def _hyphenation_points(lang: str) -> Callable[[str], int]:
 
 
 _NOT_IN_WORDS = re.compile(r"[^\w']")
+# textstat's RE_NONCONTRACTION_APOSTROPHE: an apostrophe not before a contraction's
+# ending goes, as in French elisions ("l'étranger" is counted as "létranger").
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 
 
 def syllable_counter(lang: str) -> Callable[[str], int]:
     """A function that counts the syllables of a word of *lang*, as textstat does:
-    punctuation but apostrophes dropped, the CMU dictionary's count for English
+    punctuation dropped but the apostrophes of contractions, the CMU dictionary's count for English
     words it knows, else hyphenation points plus one. Counts are remembered:
     an article's words repeat, and a long one asks for the same word hundreds
     of times."""
@@ -152,7 +155,7 @@ def _counter(lang: str) -> Callable[[str], int]:
 
     @lru_cache(maxsize=1 << 16)
     def count(word: str) -> int:
-        word = _NOT_IN_WORDS.sub("", word.lower().replace("’", "'"))
+        word = _NOT_IN_WORDS.sub("", _NONCONTRACTION_APOSTROPHE.sub("", word.replace("’", "'"))).lower()
         known = table.get(word) if table is not None else None
         return known if known is not None else points(word) + 1
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import formulas
 from .layout import PROSE_KINDS, Block
 from .scores import Scores, article_scores, counted_sentences, score
 from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
@@ -183,6 +184,21 @@ class View:
         words = list(self.words_in(block.start, block.end))
         return score(words, counted_sentences(words), language)
 
+    def formula(self, formula_id: str, language: str, words: Sequence[Word] | None = None) -> float | None:
+        """The value of readability formula *formula_id* (a key of
+        :data:`~lint_article.document.formulas.FORMULAS`) on the view's prose, or
+        on the prose among *words*; None when the formula is not made for
+        *language* or there is no prose. Computed once per article and shared."""
+        if words is None or words is self.words:
+            return self._article.derived(_formula, self.scope, formula_id, language)
+        return formulas.value(self, formula_id, language, words)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The view's prose as readability formulas read it: each sentence's words,
+        one space apart, ended by a full stop (see :func:`~lint_article.document.formulas.prose_text`)."""
+        return formulas.prose_text(self)
+
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """The view's distinct words, lower-cased: a cheap test of whether a phrase
@@ -244,3 +260,7 @@ class View:
 def _scores(article: Article, scope: str, language: str | None) -> Scores | None:
     view = article.view(scope)
     return article_scores(view, language)
+
+
+def _formula(article: Article, scope: str, formula_id: str, language: str) -> float | None:
+    return formulas.value(article.view(scope), formula_id, language)
