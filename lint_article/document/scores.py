@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .layout import PROSE_KINDS
 
 if TYPE_CHECKING:
+    from .layout import Block
     from .views import View, Word
 
 # textstat's LANG_CONFIGS for the languages that have Flesch coefficients:
@@ -166,20 +167,79 @@ def supports(lang: str | None) -> bool:
     return lang in FLESCH_COEFFICIENTS
 
 
+def _scores(words: int, sentences: int, syllables: int, lang: str) -> Scores:
+    """Scores from the counts: *sentences* those of three words or more (at least one is assumed)."""
+    sentences = max(1, sentences)
+    per_sentence = words / sentences
+    per_word = syllables / words
+    base, sentence_weight, syllable_weight = FLESCH_COEFFICIENTS[lang]
+    ease = base - sentence_weight * per_sentence - syllable_weight * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59 if lang in GRADE_LANGUAGES else None
+    return Scores(words, sentences, syllables, round(ease, 2), None if grade is None else round(grade, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphScores:
+    """The scores of one prose paragraph, with the counts the article's scores add up."""
+
+    block: Block
+    scores: Scores
+    counted_sentences: int
+    """Its sentences of three words or more (``scores.sentences`` is at least 1)."""
+
+
+def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
+    """Scores of each of the view's prose paragraphs that has words, in one pass
+    over its words (a sentence never spans two blocks); () when *lang* has no formula."""
+    if lang not in FLESCH_COEFFICIENTS:
+        return ()
+    count = syllable_counter(lang)
+    sentence_blocks = view.sentence_blocks
+    sentence_indices = view.sentences
+    result: list[ParagraphScores] = []
+    block = -1
+    words = syllables = counted = in_sentence = 0
+    sentence = -1
+
+    def close() -> None:
+        if words:
+            total = counted + (in_sentence >= _MIN_SENTENCE_WORDS)
+            result.append(ParagraphScores(sentence_blocks[sentence], _scores(words, total, syllables, lang), total))
+
+    for word in view.words:
+        if sentence_blocks[word.sentence].kind not in PROSE_KINDS:
+            continue
+        if word.sentence != sentence:
+            here = sentence_indices[word.sentence].block
+            if here != block:
+                close()
+                block, words, syllables, counted = here, 0, 0, 0
+            else:
+                counted += in_sentence >= _MIN_SENTENCE_WORDS
+            sentence, in_sentence = word.sentence, 0
+        words += 1
+        in_sentence += 1
+        syllables += count(word.text)
+    close()
+    return tuple(result)
+
+
+def combined(paragraphs: Sequence[ParagraphScores], lang: str) -> Scores | None:
+    """The scores of the text made of *paragraphs*, from their counts."""
+    words = sum(p.scores.words for p in paragraphs)
+    if not words:
+        return None
+    sentences = sum(p.counted_sentences for p in paragraphs)
+    return _scores(words, sentences, sum(p.scores.syllables for p in paragraphs), lang)
+
+
 def score(words: Iterable[Word], sentence_count: int, lang: str) -> Scores | None:
     """Scores for *words* in *sentence_count* sentences, or None for no words."""
     word_list = list(words)
     if not word_list or lang not in FLESCH_COEFFICIENTS:
         return None
-    sentences = max(1, sentence_count)
     count = syllable_counter(lang)
-    syllable_total = sum(count(w.text) for w in word_list)
-    per_sentence = len(word_list) / sentences
-    per_word = syllable_total / len(word_list)
-    base, sentence_weight, syllable_weight = FLESCH_COEFFICIENTS[lang]
-    ease = base - sentence_weight * per_sentence - syllable_weight * per_word
-    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59 if lang in GRADE_LANGUAGES else None
-    return Scores(len(word_list), sentences, syllable_total, round(ease, 2), None if grade is None else round(grade, 2))
+    return _scores(len(word_list), sentence_count, sum(count(w.text) for w in word_list), lang)
 
 
 def prose_words(view: View, words: Sequence[Word] | None = None) -> list[Word]:

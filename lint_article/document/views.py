@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import formulas
 from .layout import PROSE_KINDS, Block
-from .scores import Scores, article_scores, counted_sentences, score
+from .scores import ParagraphScores, Scores, article_scores, combined, paragraph_scores
 from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
 from .tree import Element
 
@@ -176,13 +176,13 @@ class View:
         """Readability scores of the view's prose (or of the prose among *words*,
         some of its words), or None when its language has no formula."""
         if words is None or words is self.words:
-            return self._article.derived(_scores, self.scope, language)
+            return self._article.derived(_combined_scores, self.scope, language)
         return article_scores(self, language, words)
 
-    def block_scores(self, block: Block, language: str) -> Scores | None:
-        """Readability scores of one of the view's blocks, or None."""
-        words = list(self.words_in(block.start, block.end))
-        return score(words, counted_sentences(words), language)
+    def paragraph_scores(self, language: str) -> tuple[ParagraphScores, ...]:
+        """Readability scores of each prose paragraph with words, computed once per
+        article (the article's own scores are their sum); () when the language has no formula."""
+        return self._article.derived(paragraph_scores_of, self.scope, language)
 
     def formula(self, formula_id: str, language: str, words: Sequence[Word] | None = None) -> float | None:
         """The value of readability formula *formula_id* (a key of
@@ -257,9 +257,12 @@ class View:
         return found >= 0 and end <= reaches[found]
 
 
-def _scores(article: Article, scope: str, language: str | None) -> Scores | None:
-    view = article.view(scope)
-    return article_scores(view, language)
+def _combined_scores(article: Article, scope: str, language: str | None) -> Scores | None:
+    return None if language is None else combined(article.view(scope).paragraph_scores(language), language)
+
+
+def paragraph_scores_of(article: Article, scope: str, language: str) -> tuple[ParagraphScores, ...]:
+    return paragraph_scores(article.view(scope), language)
 
 
 def _formula(article: Article, scope: str, formula_id: str, language: str) -> float | None:

@@ -200,6 +200,12 @@ def _prose_span(view: View, ranked: list[tuple[Block, float]]) -> tuple[int, int
 
 def _paragraph_values(view: View, formula_id: str, lang: str) -> list[tuple[Block, float]]:
     """(paragraph, value of the formula) of each paragraph long enough to score."""
+    if formula_id in ("flesch_reading_ease", "flesch_kincaid_grade"):  # computed for the stats already
+        return [
+            (p.block, p.scores.reading_ease if formula_id == "flesch_reading_ease" else p.scores.grade or 0.0)
+            for p in view.paragraph_scores(lang)
+            if p.scores.words >= _MIN_PARAGRAPH_WORDS
+        ]
     ranked = []
     for block in view.paragraphs:
         words = view.words_in(block.start, block.end)
