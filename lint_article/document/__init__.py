@@ -13,7 +13,7 @@ from .formulas import FORMULAS, LANGUAGE_FORMULAS, Formula, formula_name
 from .language import Language
 from .layout import PARAGRAPH_KINDS, PROSE_KINDS, Block
 from .region import Region
-from .scores import Scores
+from .scores import MIN_SENTENCE_WORDS, Scores
 from .tree import ArticleError, Element
 from .views import Heading, Sentence, View, Word
 
@@ -21,6 +21,7 @@ __all__ = [
     "CODE_TAGS",
     "FORMULAS",
     "LANGUAGE_FORMULAS",
+    "MIN_SENTENCE_WORDS",
     "PARAGRAPH_KINDS",
     "PROSE_KINDS",
     "SPAN_ATTRIBUTE",

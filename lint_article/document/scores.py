@@ -47,7 +47,7 @@ FLESCH_COEFFICIENTS: dict[str, tuple[float, float, float]] = {
 # Flesch-Kincaid grade was fitted on English only.
 GRADE_LANGUAGES = frozenset({"en"})
 # textstat does not count a "sentence" of two words or fewer (a dateline, a label).
-_MIN_SENTENCE_WORDS = 3
+MIN_SENTENCE_WORDS = 3
 _table_lock = threading.Lock()
 
 
@@ -203,7 +203,7 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
 
     def close() -> None:
         if words:
-            total = counted + (in_sentence >= _MIN_SENTENCE_WORDS)
+            total = counted + (in_sentence >= MIN_SENTENCE_WORDS)
             result.append(ParagraphScores(sentence_blocks[sentence], _scores(words, total, syllables, lang), total))
 
     for word in view.words:
@@ -215,7 +215,7 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
                 close()
                 block, words, syllables, counted = here, 0, 0, 0
             else:
-                counted += in_sentence >= _MIN_SENTENCE_WORDS
+                counted += in_sentence >= MIN_SENTENCE_WORDS
             sentence, in_sentence = word.sentence, 0
         words += 1
         in_sentence += 1
@@ -254,7 +254,7 @@ def counted_sentences(words: list[Word]) -> int:
     per_sentence: dict[int, int] = {}
     for word in words:
         per_sentence[word.sentence] = per_sentence.get(word.sentence, 0) + 1
-    return sum(1 for n in per_sentence.values() if n >= _MIN_SENTENCE_WORDS)
+    return sum(1 for n in per_sentence.values() if n >= MIN_SENTENCE_WORDS)
 
 
 def article_scores(view: View, lang: str | None, words: Sequence[Word] | None = None) -> Scores | None:

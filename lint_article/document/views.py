@@ -127,6 +127,19 @@ class View:
         return tuple(result)
 
     @cached_property
+    def sentence_words(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each of :attr:`sentences`, lower-cased, apostrophes straight:
+        what word lists (:mod:`~lint_article.document.wordlists`) are matched against."""
+        result: list[list[str]] = [[] for _ in self.sentences]
+        lowered: dict[str, str] = {}
+        for word in self.words:
+            low = lowered.get(word.text)
+            if low is None:
+                low = lowered[word.text] = word.text.lower().replace("’", "'")
+            result[word.sentence].append(low)
+        return tuple(map(tuple, result))
+
+    @cached_property
     def headings(self) -> tuple[Heading, ...]:
         """The view's headings, in order; the article's include its headline, wherever the page puts it."""
         return tuple(h for h in self._article.headings if self.contains(h.element))
