@@ -283,7 +283,7 @@ def test_explain_leads_with_what_a_writer_needs_and_ends_with_the_configuration(
     first_screen = "\n".join(page.splitlines()[:24])
     assert "Split the longest sentences and prefer short, everyday words" in first_screen
     assert "textstat" not in first_screen and "min_reading_ease" not in first_screen  # no formula, no setting
-    assert "- “Flesch reading ease is …, below the minimum of …; hardest paragraphs: …”: Split" in page
+    assert "- “… is …, below the minimum of …; hardest paragraphs: …”: Split" in page
 
 
 def test_closed_standard_input_is_an_error_for_it_alone() -> None:

@@ -296,7 +296,8 @@ def value(view: View, formula_id: str, lang: str, words: Sequence[Word] | None =
         return None
     if formula_id in _NATIVE:
         return round(_NATIVE[formula_id](_counts(prose), lang), 2)
-    return round(textstat_function(formula_id)(prose_text(view, prose), textstat_language(lang)), 2)
+    text = view.prose_text if words is None else prose_text(view, prose)
+    return round(textstat_function(formula_id)(text, textstat_language(lang)), 2)
 
 
 def textstat_language(lang: str) -> str:
