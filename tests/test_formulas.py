@@ -145,3 +145,23 @@ def test_formulas_work_without_network_or_nltk_data(monkeypatch, tmp_path: Path)
     )
     assert report.findings and not report.internal_errors
     assert formulas._metrics() is not None
+
+
+def test_a_default_run_never_loads_textstat() -> None:
+    """The default formulas (Flesch, Flesch-Kincaid, Wiener Sachtextformel, Gulpease) are
+    lint-article's own: textstat, and NLTK with it, load only for another formula."""
+    import subprocess
+
+    prose = "<p>" + "The committee reconsidered its unanimous recommendation today. " * 40 + "</p>"
+    code = (
+        "import sys\n"
+        "from lint_article import lint\n"
+        f"for lang in ('en', 'de', 'it', 'es', 'fr'):\n"
+        f"    lint('<html lang=\"' + lang + '\"><body>' + {prose!r} + '</body></html>')\n"
+        "print('textstat' in sys.modules, 'nltk' in sys.modules)\n"
+        f"lint('<html lang=\"en\"><body>' + {prose!r} + '</body></html>',"
+        " config={'rules': {'readability': {'formulas': ['smog_index']}}})\n"
+        "print('textstat' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False", "True"]
