@@ -47,6 +47,14 @@ STATS_FIELDS: Mapping[str, type | tuple[type, ...]] = {
     "reading_time_minutes": (int, float),
     "flesch_reading_ease": (int, float, type(None)),
     "flesch_kincaid_grade": (int, float, type(None)),
+    "paragraph_scores": list,
+}
+PARAGRAPH_FIELDS: Mapping[str, type | tuple[type, ...]] = {
+    "line": int,
+    "column": int,
+    "words": int,
+    "reading_ease": (int, float),
+    "grade": (int, float, type(None)),
 }
 
 
@@ -104,6 +112,8 @@ def check_json(report: Report) -> None:
     assert set(entry) >= {"path", "error", "findings", "stats"}
     assert entry["path"] == report.path and entry["error"] is None
     _check_fields(entry["stats"], STATS_FIELDS, "stats")
+    for paragraph in entry["stats"]["paragraph_scores"]:
+        _check_fields(paragraph, PARAGRAPH_FIELDS, "paragraph")
     for finding in entry["findings"]:
         _check_fields(finding, FINDING_FIELDS, "finding")
         assert finding["severity"] in SEVERITIES, finding

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from .api import read_file
 from .findings import Finding, Severity
-from .report import Report, Stats
+from .report import ParagraphStats, Report, Stats
 
 if TYPE_CHECKING:
     from .config import ActiveRule, Config
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = ".lint-article-cache"
 CACHE_DIR_VARIABLE = "LINT_ARTICLE_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2  # 2: stats end with the paragraphs' scores
 """The layout of entries; a new one leaves the old entries unread."""
 PACKAGE = "lint-article"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A lint-article cache: lint-article clean removes it.\n"
@@ -143,7 +143,10 @@ class ResultCache:
         data = self._read(self._entry("results", key))
         try:
             findings = tuple(Finding(rule, _SEVERITIES[severity], *rest) for rule, severity, *rest in data[0])
-            return Report(path, findings, Stats(*data[1]))  # reports with an error are never kept
+            *figures, paragraphs = data[1]
+            named = dict(zip(_FIGURE_FIELDS, figures, strict=True))
+            stats = Stats(**named, paragraph_scores=tuple(ParagraphStats(*row) for row in paragraphs))
+            return Report(path, findings, stats)  # reports with an error are never kept
         except (ValueError, TypeError, KeyError, IndexError):  # none, or well-formed JSON of another shape
             return None
 
@@ -153,7 +156,8 @@ class ResultCache:
             return
         # Rows of field values, in the order of the dataclasses' fields: compact, and quick to read back.
         findings = [[getattr(f, name) for name in _FINDING_FIELDS] for f in report.findings]
-        stats = [getattr(report.stats, name) for name in _STATS_FIELDS] if report.stats is not None else None
+        stats: list[Any] = [getattr(report.stats, name) for name in _FIGURE_FIELDS]
+        stats.append([[getattr(p, name) for name in _PARAGRAPH_FIELDS] for p in report.stats.paragraph_scores])
         self._write(self._entry("results", key), [findings, stats])
 
     def _entry(self, kind: str, key: str) -> str:
@@ -215,7 +219,9 @@ def _stat_stamp(info: os.stat_result) -> list[int]:
 
 _FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding)]
 _SEVERITIES = {int(severity): severity for severity in Severity}  # a dict, many times quicker than Severity(n)
-_STATS_FIELDS = [field.name for field in dataclasses.fields(Stats)]
+# Stats' fields but the last, paragraph_scores, which is kept as rows of ParagraphStats' fields.
+_FIGURE_FIELDS = [field.name for field in dataclasses.fields(Stats)][:-1]
+_PARAGRAPH_FIELDS = [field.name for field in dataclasses.fields(ParagraphStats)]
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -196,7 +196,7 @@ _WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet}
 def entry_schema() -> pyarrow.Schema:
     """The Arrow schema of an entry, from the fields of :class:`Finding` and :class:`Stats`:
     text, whole numbers and numbers as such, a severity as its name (as in the JSON),
-    and a field of any other type (a finding's ``data``) as JSON text."""
+    and a field of any other type (a finding's ``data``, the stats' ``paragraph_scores``) as JSON text."""
     import pyarrow
 
     kinds: dict[type | None, pyarrow.DataType] = {str: pyarrow.string(), int: pyarrow.int64(), float: pyarrow.float64()}
@@ -235,15 +235,20 @@ def _plain_type(hint: Any) -> type | None:
 _FINDING_JSON_FIELDS = [name for name, hint in _field_types(Finding) if _plain_type(hint) is None]
 
 
+_STATS_JSON_FIELDS = [name for name, hint in _field_types(Stats) if _plain_type(hint) is None]
+
+
 def _parquet_entry(entry: Entry) -> dict[str, Any]:
-    """*entry* with the finding fields that Parquet keeps as JSON text encoded."""
-    if not _FINDING_JSON_FIELDS:
-        return dict(entry)
+    """*entry* with the finding and stats fields that Parquet keeps as JSON text encoded
+    (a finding's ``data``, the stats' ``paragraph_scores``)."""
     findings: list[Mapping[str, Any]] = list(entry["findings"])
     encoded = [
         {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}} for f in findings
     ]
-    return {**entry, "findings": encoded}
+    stats: Mapping[str, Any] | None = entry["stats"]
+    if stats is not None:
+        stats = {**stats, **{name: json.dumps(stats[name], ensure_ascii=False) for name in _STATS_JSON_FIELDS}}
+    return {**entry, "findings": encoded, "stats": stats}
 
 
 def _record(row: Mapping[str, Any], id_column: str, html_column: str) -> tuple[str, Any]:

@@ -10,7 +10,7 @@ from .config import DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT, ActiveRule
 from .document import Article, ArticleError
 from .findings import Finding, Severity
 from .inputs import Limit
-from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, Report, Stats
+from .report import INTERNAL_ERROR, READING_WORDS_PER_MINUTE, ParagraphStats, Report, Stats
 from .rule import Context
 from .suppression import Suppressions
 from .time_limit import TimeLimitExceeded, Watch, time_limit
@@ -148,4 +148,8 @@ def article_stats(article: Article, language: str | None) -> Stats:
         reading_time_minutes=round(words / READING_WORDS_PER_MINUTE, 1),
         flesch_reading_ease=scores.reading_ease if scores else None,
         flesch_kincaid_grade=scores.grade if scores else None,
+        paragraph_scores=tuple(
+            ParagraphStats(*article.position_of(p.block.start), p.scores.words, p.scores.reading_ease, p.scores.grade)
+            for p in (body.paragraph_scores(language) if language is not None else ())
+        ),
     )

@@ -13,6 +13,38 @@ INTERNAL_ERROR = "internal-error"
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphStats:
+    """The readability of one prose paragraph, where it starts, for an editor to colour."""
+
+    line: int
+    column: int
+    words: int
+    reading_ease: float
+    """Flesch reading ease, with the coefficients of the article's language."""
+    grade: float | None
+    """Flesch-Kincaid grade; None outside English."""
+
+    def to_dict(self) -> ParagraphStatsDict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "words": self.words,
+            "reading_ease": self.reading_ease,
+            "grade": self.grade,
+        }
+
+
+class ParagraphStatsDict(TypedDict):
+    """A ``stats.paragraph_scores`` entry of the JSON output."""
+
+    line: int
+    column: int
+    words: int
+    reading_ease: float
+    grade: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     """Figures about the text; all zero for a report whose file could not be linted."""
 
@@ -24,6 +56,8 @@ class Stats:
     flesch_reading_ease: float | None = None
     """None where the language has no formula, or the text is too short to score."""
     flesch_kincaid_grade: float | None = None
+    paragraph_scores: tuple[ParagraphStats, ...] = ()
+    """Each prose paragraph's scores, in order; empty where the language has no formula."""
 
     def to_dict(self) -> StatsDict:
         return {
@@ -34,6 +68,7 @@ class Stats:
             "reading_time_minutes": self.reading_time_minutes,
             "flesch_reading_ease": self.flesch_reading_ease,
             "flesch_kincaid_grade": self.flesch_kincaid_grade,
+            "paragraph_scores": [p.to_dict() for p in self.paragraph_scores],
         }
 
 
@@ -47,6 +82,7 @@ class StatsDict(TypedDict):
     reading_time_minutes: float
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
+    paragraph_scores: list[ParagraphStatsDict]
 
 
 class ReportDict(TypedDict):

@@ -111,7 +111,7 @@ def test_json_output_is_the_contract() -> None:
     assert entry["path"] == str(SEED) and entry["error"] is None
     assert set(entry["stats"]) == {
         "words", "sentences", "paragraphs", "headings", "reading_time_minutes",
-        "flesch_reading_ease", "flesch_kincaid_grade",
+        "flesch_reading_ease", "flesch_kincaid_grade", "paragraph_scores",
     }  # fmt: skip
     extra_h1 = next(f for f in entry["findings"] if f["rule"] == "single-h1")
     assert {k: extra_h1[k] for k in ("rule", "severity", "line", "column", "end_line", "end_column")} == {
@@ -119,6 +119,12 @@ def test_json_output_is_the_contract() -> None:
     }  # fmt: skip
     assert extra_h1["snippet"] == "<h1>"
     assert extra_h1["selector"] == "main > article > div > h1"
+    # Each prose paragraph's scores, where it starts; the hardest is the one the readability finding names.
+    paragraphs = entry["stats"]["paragraph_scores"]
+    assert paragraphs[0] == {"line": 24, "column": 4, "words": 57, "reading_ease": 11.68, "grade": 18.71}
+    hardest = min((p for p in paragraphs if p["words"] >= 20), key=lambda p: p["reading_ease"])
+    hard_to_read = next(f for f in entry["findings"] if f["message_id"] == "hard-to-read")
+    assert f"hardest paragraphs: line {hardest['line']} ({hardest['reading_ease']:.1f})" in hard_to_read["message"]
 
 
 def test_json_reports_unreadable_files_in_the_summary(tmp_path: Path) -> None:
@@ -277,7 +283,7 @@ def test_explain_leads_with_what_a_writer_needs_and_ends_with_the_configuration(
     first_screen = "\n".join(page.splitlines()[:24])
     assert "Split the longest sentences and prefer short, everyday words" in first_screen
     assert "textstat" not in first_screen and "min_reading_ease" not in first_screen  # no formula, no setting
-    assert "- “Flesch reading ease is …, below the minimum of …; hardest paragraphs: …”: Split" in page
+    assert "- “… is …, below the minimum of …; hardest paragraphs: …”: Split" in page
 
 
 def test_closed_standard_input_is_an_error_for_it_alone() -> None:

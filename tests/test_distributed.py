@@ -86,8 +86,11 @@ def test_json_lines_in_parquet_out_and_back(client: Client, tmp_path: Path) -> N
     assert audit.schema.field("findings").type.value_type.field("line").type == pyarrow.int64()
     assert audit.schema.field("stats").type.field("flesch_reading_ease").type == pyarrow.float64()
     assert audit.schema.field("findings").type.value_type.field("data").type == pyarrow.string()  # JSON text
+    assert audit.schema.field("stats").type.field("paragraph_scores").type == pyarrow.string()  # JSON text
     read_back = audit.to_pylist()
     for entry in read_back:
+        if entry["stats"] is not None:
+            entry["stats"]["paragraph_scores"] = json.loads(entry["stats"]["paragraph_scores"])
         for finding in entry["findings"]:
             finding["data"] = json.loads(finding["data"])
     assert read_back == expected

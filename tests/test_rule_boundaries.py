@@ -37,7 +37,7 @@ PARSERS = ("lxml", "bs4", "html5lib", "html", "xml")
 PROTOCOL = ("lint_article.findings", "lint_article.rule")
 MODEL = "lint_article.document"
 MODEL_NAMES = frozenset(lint_article.document.__all__)
-LEXICONS = ("lint_article.document.language",)
+LEXICONS = ("lint_article.document.language", "lint_article.document.wordlists")
 TEXT_BY_HAND = ("itertext", "text_content")
 
 

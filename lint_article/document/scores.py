@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .layout import PROSE_KINDS
 
 if TYPE_CHECKING:
+    from .layout import Block
     from .views import View, Word
 
 # textstat's LANG_CONFIGS for the languages that have Flesch coefficients:
@@ -46,7 +47,7 @@ FLESCH_COEFFICIENTS: dict[str, tuple[float, float, float]] = {
 # Flesch-Kincaid grade was fitted on English only.
 GRADE_LANGUAGES = frozenset({"en"})
 # textstat does not count a "sentence" of two words or fewer (a dateline, a label).
-_MIN_SENTENCE_WORDS = 3
+MIN_SENTENCE_WORDS = 3
 _table_lock = threading.Lock()
 
 
@@ -133,11 +134,14 @@ def _hyphenation_points(lang: str) -> Callable[[str], int]:
 
 
 _NOT_IN_WORDS = re.compile(r"[^\w']")
+# textstat's RE_NONCONTRACTION_APOSTROPHE: an apostrophe not before a contraction's
+# ending goes, as in French elisions ("l'étranger" is counted as "létranger").
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 
 
 def syllable_counter(lang: str) -> Callable[[str], int]:
     """A function that counts the syllables of a word of *lang*, as textstat does:
-    punctuation but apostrophes dropped, the CMU dictionary's count for English
+    punctuation dropped but the apostrophes of contractions, the CMU dictionary's count for English
     words it knows, else hyphenation points plus one. Counts are remembered:
     an article's words repeat, and a long one asks for the same word hundreds
     of times."""
@@ -152,7 +156,7 @@ def _counter(lang: str) -> Callable[[str], int]:
 
     @lru_cache(maxsize=1 << 16)
     def count(word: str) -> int:
-        word = _NOT_IN_WORDS.sub("", word.lower().replace("’", "'"))
+        word = _NOT_IN_WORDS.sub("", _NONCONTRACTION_APOSTROPHE.sub("", word.replace("’", "'"))).lower()
         known = table.get(word) if table is not None else None
         return known if known is not None else points(word) + 1
 
@@ -163,20 +167,79 @@ def supports(lang: str | None) -> bool:
     return lang in FLESCH_COEFFICIENTS
 
 
+def _scores(words: int, sentences: int, syllables: int, lang: str) -> Scores:
+    """Scores from the counts: *sentences* those of three words or more (at least one is assumed)."""
+    sentences = max(1, sentences)
+    per_sentence = words / sentences
+    per_word = syllables / words
+    base, sentence_weight, syllable_weight = FLESCH_COEFFICIENTS[lang]
+    ease = base - sentence_weight * per_sentence - syllable_weight * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59 if lang in GRADE_LANGUAGES else None
+    return Scores(words, sentences, syllables, round(ease, 2), None if grade is None else round(grade, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphScores:
+    """The scores of one prose paragraph, with the counts the article's scores add up."""
+
+    block: Block
+    scores: Scores
+    counted_sentences: int
+    """Its sentences of three words or more (``scores.sentences`` is at least 1)."""
+
+
+def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
+    """Scores of each of the view's prose paragraphs that has words, in one pass
+    over its words (a sentence never spans two blocks); () when *lang* has no formula."""
+    if lang not in FLESCH_COEFFICIENTS:
+        return ()
+    count = syllable_counter(lang)
+    sentence_blocks = view.sentence_blocks
+    sentence_indices = view.sentences
+    result: list[ParagraphScores] = []
+    block = -1
+    words = syllables = counted = in_sentence = 0
+    sentence = -1
+
+    def close() -> None:
+        if words:
+            total = counted + (in_sentence >= MIN_SENTENCE_WORDS)
+            result.append(ParagraphScores(sentence_blocks[sentence], _scores(words, total, syllables, lang), total))
+
+    for word in view.words:
+        if sentence_blocks[word.sentence].kind not in PROSE_KINDS:
+            continue
+        if word.sentence != sentence:
+            here = sentence_indices[word.sentence].block
+            if here != block:
+                close()
+                block, words, syllables, counted = here, 0, 0, 0
+            else:
+                counted += in_sentence >= MIN_SENTENCE_WORDS
+            sentence, in_sentence = word.sentence, 0
+        words += 1
+        in_sentence += 1
+        syllables += count(word.text)
+    close()
+    return tuple(result)
+
+
+def combined(paragraphs: Sequence[ParagraphScores], lang: str) -> Scores | None:
+    """The scores of the text made of *paragraphs*, from their counts."""
+    words = sum(p.scores.words for p in paragraphs)
+    if not words:
+        return None
+    sentences = sum(p.counted_sentences for p in paragraphs)
+    return _scores(words, sentences, sum(p.scores.syllables for p in paragraphs), lang)
+
+
 def score(words: Iterable[Word], sentence_count: int, lang: str) -> Scores | None:
     """Scores for *words* in *sentence_count* sentences, or None for no words."""
     word_list = list(words)
     if not word_list or lang not in FLESCH_COEFFICIENTS:
         return None
-    sentences = max(1, sentence_count)
     count = syllable_counter(lang)
-    syllable_total = sum(count(w.text) for w in word_list)
-    per_sentence = len(word_list) / sentences
-    per_word = syllable_total / len(word_list)
-    base, sentence_weight, syllable_weight = FLESCH_COEFFICIENTS[lang]
-    ease = base - sentence_weight * per_sentence - syllable_weight * per_word
-    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59 if lang in GRADE_LANGUAGES else None
-    return Scores(len(word_list), sentences, syllable_total, round(ease, 2), None if grade is None else round(grade, 2))
+    return _scores(len(word_list), sentence_count, sum(count(w.text) for w in word_list), lang)
 
 
 def prose_words(view: View, words: Sequence[Word] | None = None) -> list[Word]:
@@ -191,7 +254,7 @@ def counted_sentences(words: list[Word]) -> int:
     per_sentence: dict[int, int] = {}
     for word in words:
         per_sentence[word.sentence] = per_sentence.get(word.sentence, 0) + 1
-    return sum(1 for n in per_sentence.values() if n >= _MIN_SENTENCE_WORDS)
+    return sum(1 for n in per_sentence.values() if n >= MIN_SENTENCE_WORDS)
 
 
 def article_scores(view: View, lang: str | None, words: Sequence[Word] | None = None) -> Scores | None:

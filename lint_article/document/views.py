@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import formulas
 from .layout import PROSE_KINDS, Block
-from .scores import Scores, article_scores, counted_sentences, score
+from .scores import ParagraphScores, Scores, article_scores, combined, paragraph_scores
 from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
 from .tree import Element
 
@@ -126,6 +127,19 @@ class View:
         return tuple(result)
 
     @cached_property
+    def sentence_words(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each of :attr:`sentences`, lower-cased, apostrophes straight:
+        what word lists (:mod:`~lint_article.document.wordlists`) are matched against."""
+        result: list[list[str]] = [[] for _ in self.sentences]
+        lowered: dict[str, str] = {}
+        for word in self.words:
+            low = lowered.get(word.text)
+            if low is None:
+                low = lowered[word.text] = word.text.lower().replace("’", "'")
+            result[word.sentence].append(low)
+        return tuple(map(tuple, result))
+
+    @cached_property
     def headings(self) -> tuple[Heading, ...]:
         """The view's headings, in order; the article's include its headline, wherever the page puts it."""
         return tuple(h for h in self._article.headings if self.contains(h.element))
@@ -175,13 +189,28 @@ class View:
         """Readability scores of the view's prose (or of the prose among *words*,
         some of its words), or None when its language has no formula."""
         if words is None or words is self.words:
-            return self._article.derived(_scores, self.scope, language)
+            return self._article.derived(_combined_scores, self.scope, language)
         return article_scores(self, language, words)
 
-    def block_scores(self, block: Block, language: str) -> Scores | None:
-        """Readability scores of one of the view's blocks, or None."""
-        words = list(self.words_in(block.start, block.end))
-        return score(words, counted_sentences(words), language)
+    def paragraph_scores(self, language: str) -> tuple[ParagraphScores, ...]:
+        """Readability scores of each prose paragraph with words, computed once per
+        article (the article's own scores are their sum); () when the language has no formula."""
+        return self._article.derived(paragraph_scores_of, self.scope, language)
+
+    def formula(self, formula_id: str, language: str, words: Sequence[Word] | None = None) -> float | None:
+        """The value of readability formula *formula_id* (a key of
+        :data:`~lint_article.document.formulas.FORMULAS`) on the view's prose, or
+        on the prose among *words*; None when the formula is not made for
+        *language* or there is no prose. Computed once per article and shared."""
+        if words is None or words is self.words:
+            return self._article.derived(_formula, self.scope, formula_id, language)
+        return formulas.value(self, formula_id, language, words)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The view's prose as readability formulas read it: each sentence's words,
+        one space apart, ended by a full stop (see :func:`~lint_article.document.formulas.prose_text`)."""
+        return formulas.prose_text(self)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -241,6 +270,13 @@ class View:
         return found >= 0 and end <= reaches[found]
 
 
-def _scores(article: Article, scope: str, language: str | None) -> Scores | None:
-    view = article.view(scope)
-    return article_scores(view, language)
+def _combined_scores(article: Article, scope: str, language: str | None) -> Scores | None:
+    return None if language is None else combined(article.view(scope).paragraph_scores(language), language)
+
+
+def paragraph_scores_of(article: Article, scope: str, language: str) -> tuple[ParagraphScores, ...]:
+    return paragraph_scores(article.view(scope), language)
+
+
+def _formula(article: Article, scope: str, formula_id: str, language: str) -> float | None:
+    return formulas.value(article.view(scope), formula_id, language)
