@@ -17,6 +17,7 @@ from .report import Report
 
 if TYPE_CHECKING:
     from .engine import Linter
+    from .fixes import FixResult
 
 __all__ = [
     "MAX_BYTES",
@@ -25,6 +26,7 @@ __all__ = [
     "TooLarge",
     "check_limits",
     "check_size",
+    "fix",
     "lint",
     "lint_file",
     "lint_path",
@@ -84,6 +86,24 @@ def lint(
     *timeout* ValueError."""
     check_limits(max_bytes, timeout)
     return make_linter(config).lint(html, path, max_bytes=max_bytes, timeout=timeout)
+
+
+def fix(html: str | bytes, *, unsafe: bool = False, config: ConfigLike = None, path: str = "<string>") -> FixResult:
+    """Apply the fixes of the findings in *html* and lint the result: a
+    :class:`~lint_article.fixes.FixResult` with the new ``text``, the fixes
+    ``applied`` and the ``report`` of what is left. Safe fixes only, unless
+    *unsafe*. Every character outside the edited spans stays as it was; bytes
+    are decoded as a browser would first. Input that cannot be linted comes back
+    unchanged, with a report whose ``error`` says why; a bad *config* raises
+    :class:`~lint_article.rule.ConfigError`."""
+    from .fixes import fix_text
+
+    linter = make_linter(config)
+    if isinstance(html, bytes) and linter.lint(html, path).error is None:
+        from .document.decoding import decode_html
+
+        html = decode_html(html).text
+    return fix_text(linter, html, path, unsafe=unsafe)  # type: ignore[arg-type]  # bytes only when not HTML
 
 
 def lint_file(

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .api import read_file
-from .findings import Finding, Severity
+from .findings import Finding, Fix, Severity
 from .report import Report, Stats
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = ".lint-article-cache"
 CACHE_DIR_VARIABLE = "LINT_ARTICLE_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """The layout of entries; a new one leaves the old entries unread."""
 PACKAGE = "lint-article"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A lint-article cache: lint-article clean removes it.\n"
@@ -142,7 +142,11 @@ class ResultCache:
         """The report kept under *key*, named *path*; None when there is none or it is damaged."""
         data = self._read(self._entry("results", key))
         try:
-            findings = tuple(Finding(rule, _SEVERITIES[severity], *rest) for rule, severity, *rest in data[0])
+            findings = tuple(
+                # The rows are written by put(): rest fills the fields before the fix.
+                Finding(rule, _SEVERITIES[severity], *rest, fix=Fix.from_list(fix) if fix else None)  # type: ignore[misc]
+                for rule, severity, *rest, fix in data[0]
+            )
             return Report(path, findings, Stats(*data[1]))  # reports with an error are never kept
         except (ValueError, TypeError, KeyError, IndexError):  # none, or well-formed JSON of another shape
             return None
@@ -152,7 +156,10 @@ class ResultCache:
         if report.error is not None or report.internal_errors:
             return
         # Rows of field values, in the order of the dataclasses' fields: compact, and quick to read back.
-        findings = [[getattr(f, name) for name in _FINDING_FIELDS] for f in report.findings]
+        findings = [
+            [*(getattr(f, name) for name in _FINDING_FIELDS), f.fix.to_list() if f.fix else None]
+            for f in report.findings
+        ]
         stats = [getattr(report.stats, name) for name in _STATS_FIELDS] if report.stats is not None else None
         self._write(self._entry("results", key), [findings, stats])
 
@@ -213,7 +220,8 @@ def _stat_stamp(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
-_FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding)]
+_FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding) if field.name != "fix"]
+"""The fields kept as they are; the fix, an object, is kept as a row of its own, last."""
 _SEVERITIES = {int(severity): severity for severity in Severity}  # a dict, many times quicker than Severity(n)
 _STATS_FIELDS = [field.name for field in dataclasses.fields(Stats)]
 

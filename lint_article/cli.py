@@ -658,14 +658,17 @@ class _Tally:
 
 @main.command("rules")
 def list_rules() -> None:
-    """List the installed rules: id, default severity, fixable, summary, and the plugin of a plugin's rule."""
+    """List the installed rules: id, default severity, fixable (safe when --fix mends
+    some of its findings, unsafe when only --unsafe-fixes does), summary, and the
+    plugin of a plugin's rule."""
     registry = load_registry()
     width = max((len(rule_id) for rule_id in registry.rules), default=10)
     click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fixable':<7}  summary")
     for rule_id, entry in registry.rules.items():
         rule = entry.rule
         origin = "" if entry.origin == "lint-article" else f"  [{entry.origin}]"
-        fixable = "yes" if rule.fixable else "no"
+        kinds = {str(kind) for kind in rule.fix_applicability.values()}
+        fixable = "safe" if "safe" in kinds else "unsafe" if kinds else "no"
         off = "" if rule.default_enabled else " (off by default)"
         click.echo(f"{rule_id:<{width}}  {rule.severity!s:<8}  {fixable:<7}  {rule.summary}{off}{origin}")
     for error in registry.errors:

@@ -1,0 +1,197 @@
+"""Applying the fixes that rules attach to their findings.
+
+A fix is a list of edits to spans of the original source (:class:`~.findings.Fix`),
+never a re-serialised tree: after fixing, every character outside the edited
+spans is the character that was there. Fixes are applied in rounds: each round
+lints the text, takes the fixes that do not overlap (the first of two that do
+waits for the next round, when it is found again on the mended text), applies
+them, and lints again, until no fix is left or :data:`MAX_ROUNDS` have run.
+Safe fixes are applied always; unsafe ones, which delete or restructure prose,
+only when asked for.
+
+Offsets of an :class:`~.findings.Edit` count characters of the source with its
+line breaks normalised to ``\\n`` (as :class:`~.document.Article` reads it); they are
+mapped back onto the text as it was given, so a file with CR LF line breaks keeps them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .document import Article, ArticleError
+from .engine import Linter
+from .findings import Applicability, Edit, Finding, Fix
+from .inputs import problem
+from .report import Report
+
+MAX_ROUNDS = 10
+"""The most rounds of fixes for one article; real articles settle in two or three."""
+_CRLF = re.compile("\r\n")
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE, b"")
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedFix:
+    """A fix that was applied: the finding it mended, and in which round (its
+    edits' offsets and positions are those of the text that round read)."""
+
+    rule: str
+    message_id: str
+    line: int
+    column: int
+    fix: Fix
+    round: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "message_id": self.message_id,
+            "line": self.line,
+            "column": self.column,
+            "round": self.round,
+            **self.fix.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """The fixed text, the fixes applied, and the report on the fixed text: what is left."""
+
+    text: str
+    applied: tuple[AppliedFix, ...]
+    report: Report
+    """The findings of the fixed text (of the text as given when nothing was applied)."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+    @property
+    def unsafe_available(self) -> int:
+        """How many findings left have a fix that only ``unsafe`` would apply."""
+        return sum(1 for f in self.report.findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+
+
+@dataclass(frozen=True, slots=True)
+class FixedBytes:
+    """The outcome of fixing a file's bytes: the new bytes (None when the
+    bytes were not fixed, see ``refused``), and the result on their text."""
+
+    data: bytes | None
+    result: FixResult
+    refused: str | None = None
+    """Why the file was left alone although a fix was possible (its bytes do not survive decoding)."""
+
+
+def fix_text(linter: Linter, html: str, path: str = "<string>", *, unsafe: bool = False) -> FixResult:
+    """Fix *html* with *linter*'s rules: its safe fixes, and its unsafe ones too when
+    *unsafe*. Input that cannot be linted (not HTML, too large) comes back as it was,
+    with the report that says why."""
+    first = linter.lint(html, path)
+    if first.error is not None:
+        return FixResult(html, (), first)
+    text, report = html, first
+    applied: list[AppliedFix] = []
+    for round_number in range(1, MAX_ROUNDS + 1):
+        chosen = choose(report.findings, unsafe=unsafe)
+        if not chosen:
+            break
+        edits = [edit for finding in chosen for edit in finding.fix.edits]  # type: ignore[union-attr]
+        fixed = apply_edits(text, sorted(edits, key=lambda edit: (edit.start, edit.end)))
+        if fixed == text:
+            break
+        applied.extend(
+            AppliedFix(f.rule, f.message_id, f.line, f.column, f.fix, round_number)  # type: ignore[arg-type]
+            for f in chosen
+        )
+        text = fixed
+        try:
+            report = linter.lint(Article.from_html(text), path)
+        except ArticleError as exc:  # the mended text is refused by the parser: keep the last good one
+            return FixResult(text, tuple(applied), Report(path, error=str(exc)))
+    return FixResult(text, tuple(applied), report)
+
+
+def fix_bytes(linter: Linter, data: bytes, path: str = "<string>", *, unsafe: bool = False) -> FixedBytes:
+    """Fix the bytes of a file: decoded as a browser would, fixed, and encoded
+    again in the same encoding (its byte order mark kept), so that every byte
+    outside the edits stays as it was. Bytes that do not come back the same
+    when decoded and encoded (undecodable bytes) are not fixed."""
+    not_html = problem(data, linter.max_bytes)
+    if not_html is not None:
+        return FixedBytes(None, FixResult("", (), Report(path, error=not_html)))
+    from .document.decoding import decode_html
+
+    decoded = decode_html(data)
+    encoded = decoded.text.encode(decoded.encoding, errors="surrogatepass")
+    prefix = data[: len(data) - len(encoded)]
+    round_trips = not decoded.replaced_bytes and data.endswith(encoded) and prefix in _BOMS
+    result = fix_text(linter, decoded.text, path, unsafe=unsafe)
+    if not result.changed:
+        return FixedBytes(None, result)
+    if not round_trips:
+        unfixed = fix_text(linter, decoded.text, path, unsafe=False)
+        reason = f"its bytes do not read back the same as {decoded.encoding}: not fixed"
+        return FixedBytes(None, FixResult(decoded.text, (), unfixed.report), reason)
+    return FixedBytes(prefix + result.text.encode(decoded.encoding, errors="xmlcharrefreplace"), result)
+
+
+def choose(findings: Iterable[Finding], *, unsafe: bool) -> list[Finding]:
+    """The findings whose fixes are applied together in one round: those with a fix
+    allowed by *unsafe*, first come first served, less any whose edits overlap or
+    touch the edits of one taken before (it waits for the next round)."""
+    candidates = sorted(
+        (f for f in findings if f.fix is not None and (unsafe or f.fix.applicability is Applicability.SAFE)),
+        key=lambda f: (f.fix.start, f.fix.end),  # type: ignore[union-attr]
+    )
+    taken: list[Finding] = []
+    spans: list[tuple[int, int]] = []  # of the taken fixes' edits, sorted
+    for finding in candidates:
+        edits = finding.fix.edits  # type: ignore[union-attr]
+        if any(_clashes(spans, edit) for edit in edits):
+            continue
+        taken.append(finding)
+        for edit in edits:
+            bisect.insort(spans, (edit.start, edit.end))
+    return taken
+
+
+def _clashes(spans: Sequence[tuple[int, int]], edit: Edit) -> bool:
+    """Whether *edit* overlaps one of *spans*, or inserts where one starts or ends."""
+    index = bisect.bisect_left(spans, (edit.start, edit.start))
+    for start, end in spans[max(0, index - 1) : index + 1]:
+        if edit.start < end and start < edit.end:
+            return True
+        if (edit.start == edit.end or start == end) and (edit.start in (start, end) or start in (edit.start, edit.end)):
+            return True
+    return False
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """*text* with *edits* applied; their offsets are in *text* with its line breaks
+    normalised to ``\\n``, and are mapped onto *text* as given (CR LF kept)."""
+    to_original = _offset_map(text)
+    pieces: list[str] = []
+    kept_until = 0
+    for edit in edits:
+        start, end = to_original(edit.start), to_original(edit.end)
+        pieces.append(text[kept_until:start])
+        pieces.append(edit.replacement)
+        kept_until = end
+    pieces.append(text[kept_until:])
+    return "".join(pieces)
+
+
+def _offset_map(text: str) -> Callable[[int], int]:
+    if "\r\n" not in text:
+        return _identity
+    pairs = [match.start() - index for index, match in enumerate(_CRLF.finditer(text))]
+    return lambda offset: offset + bisect.bisect_left(pairs, offset)
+
+
+def _identity(offset: int) -> int:
+    return offset
