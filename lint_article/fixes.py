@@ -18,9 +18,15 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
+import difflib
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .document import Article, ArticleError
 from .engine import Linter
@@ -78,13 +84,27 @@ class FixResult:
 
 @dataclass(frozen=True, slots=True)
 class FixedBytes:
-    """The outcome of fixing a file's bytes: the new bytes (None when the
-    bytes were not fixed, see ``refused``), and the result on their text."""
+    """The outcome of fixing a file's bytes: the new bytes (None when nothing
+    changed, or the bytes could not be fixed: see ``refused``), the text before,
+    and the result on it."""
 
     data: bytes | None
+    before: str
     result: FixResult
     refused: str | None = None
     """Why the file was left alone although a fix was possible (its bytes do not survive decoding)."""
+
+    def diff(self, name: str) -> Iterator[str]:
+        """The change as a unified diff of the text, ``a/NAME`` to ``b/NAME`` (nothing when unchanged)."""
+        if self.data is None:
+            return iter(())
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.result.text.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+        return (line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def fix_text(linter: Linter, html: str, path: str = "<string>", *, unsafe: bool = False) -> FixResult:
@@ -123,7 +143,7 @@ def fix_bytes(linter: Linter, data: bytes, path: str = "<string>", *, unsafe: bo
     when decoded and encoded (undecodable bytes) are not fixed."""
     not_html = problem(data, linter.max_bytes)
     if not_html is not None:
-        return FixedBytes(None, FixResult("", (), Report(path, error=not_html)))
+        return FixedBytes(None, "", FixResult("", (), Report(path, error=not_html)))
     from .document.decoding import decode_html
 
     decoded = decode_html(data)
@@ -132,12 +152,32 @@ def fix_bytes(linter: Linter, data: bytes, path: str = "<string>", *, unsafe: bo
     round_trips = not decoded.replaced_bytes and data.endswith(encoded) and prefix in _BOMS
     result = fix_text(linter, decoded.text, path, unsafe=unsafe)
     if not result.changed:
-        return FixedBytes(None, result)
+        return FixedBytes(None, decoded.text, result)
     if not round_trips:
-        unfixed = fix_text(linter, decoded.text, path, unsafe=False)
         reason = f"its bytes do not read back the same as {decoded.encoding}: not fixed"
-        return FixedBytes(None, FixResult(decoded.text, (), unfixed.report), reason)
-    return FixedBytes(prefix + result.text.encode(decoded.encoding, errors="xmlcharrefreplace"), result)
+        return FixedBytes(None, decoded.text, FixResult(decoded.text, (), linter.lint(data, path)), reason)
+    new = prefix + result.text.encode(decoded.encoding, errors="xmlcharrefreplace")
+    return FixedBytes(new, decoded.text, result)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at *path* (the file a link leads to) with *data*, whole or
+    not at all: a temporary file beside it, given its mode, then renamed over it.
+    Raises OSError when it cannot be written."""
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".fixing")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def choose(findings: Iterable[Finding], *, unsafe: bool) -> list[Finding]:
