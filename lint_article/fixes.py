@@ -147,15 +147,19 @@ def fix_bytes(linter: Linter, data: bytes, path: str = "<string>", *, unsafe: bo
     from .document.decoding import decode_html
 
     decoded = decode_html(data)
-    encoded = decoded.text.encode(decoded.encoding, errors="surrogatepass")
-    prefix = data[: len(data) - len(encoded)]
-    round_trips = not decoded.replaced_bytes and data.endswith(encoded) and prefix in _BOMS
+    try:
+        encoded = None if decoded.replaced_bytes else decoded.text.encode(decoded.encoding)
+    except UnicodeEncodeError:  # a character the codec reads but does not write back
+        encoded = None
+    prefix = data[: len(data) - len(encoded)] if encoded is not None else b""
+    round_trips = encoded is not None and data.endswith(encoded) and prefix in _BOMS
     result = fix_text(linter, decoded.text, path, unsafe=unsafe)
     if not result.changed:
         return FixedBytes(None, decoded.text, result)
     if not round_trips:
         reason = f"its bytes do not read back the same as {decoded.encoding}: not fixed"
         return FixedBytes(None, decoded.text, FixResult(decoded.text, (), linter.lint(data, path)), reason)
+    # A replacement the encoding cannot hold is written as a character reference, as HTML allows.
     new = prefix + result.text.encode(decoded.encoding, errors="xmlcharrefreplace")
     return FixedBytes(new, decoded.text, result)
 
