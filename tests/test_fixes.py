@@ -5,6 +5,7 @@ fix that a rule has no right to make."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 import lint_article
 from lint_article import Article, Finding, Linter, Registry, Rule, RuleOptions, Severity, make_linter
 from lint_article.cache import ResultCache
-from lint_article.fixes import MAX_ROUNDS, AppliedFix, FixResult, fix_bytes, fix_text
+from lint_article.fixes import MAX_ROUNDS, AppliedFix, FixResult, fix_bytes, fix_text, write_atomically
 from lint_article.report import INTERNAL_ERROR
 from lint_article.rule import Context
 
@@ -236,3 +237,24 @@ def test_json_findings_carry_their_fix() -> None:
         "edits": [{"line": 3, "column": 3, "end_line": 3, "end_column": 22, "replacement": ""}],
     }
     assert found["heading-order"]["applicability"] == "unsafe"
+
+
+def test_an_atomic_write_keeps_the_mode_follows_links_and_leaves_nothing_when_it_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "article.html"
+    target.write_bytes(b"old")
+    target.chmod(0o604)
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    write_atomically(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new" and target.stat().st_mode & 0o777 == 0o604
+
+    def refuse(source: str, destination: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomically(target, b"newer")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.html", "link.html"]
