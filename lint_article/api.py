@@ -93,17 +93,12 @@ def fix(html: str | bytes, *, unsafe: bool = False, config: ConfigLike = None, p
     :class:`~lint_article.fixes.FixResult` with the new ``text``, the fixes
     ``applied`` and the ``report`` of what is left. Safe fixes only, unless
     *unsafe*. Every character outside the edited spans stays as it was; bytes
-    are decoded as a browser would first. Input that cannot be linted comes back
-    unchanged, with a report whose ``error`` says why; a bad *config* raises
-    :class:`~lint_article.rule.ConfigError`."""
-    from .fixes import fix_text
+    are decoded as a browser would first. Input that cannot be linted gives a
+    report whose ``error`` says why, and its text as given (none for bytes); a
+    bad *config* raises :class:`~lint_article.rule.ConfigError`."""
+    from .fixes import fix_html
 
-    linter = make_linter(config)
-    if isinstance(html, bytes) and linter.lint(html, path).error is None:
-        from .document.decoding import decode_html
-
-        html = decode_html(html).text
-    return fix_text(linter, html, path, unsafe=unsafe)  # type: ignore[arg-type]  # bytes only when not HTML
+    return fix_html(make_linter(config), html, path, unsafe=unsafe)
 
 
 def lint_file(

@@ -32,7 +32,7 @@ from .document import Article, ArticleError
 from .engine import Linter
 from .findings import Applicability, Edit, Finding, Fix
 from .inputs import problem
-from .report import Report
+from .report import AppliedFixDict, FixResultDict, Report
 
 MAX_ROUNDS = 10
 """The most rounds of fixes for one article; real articles settle in two or three."""
@@ -52,14 +52,14 @@ class AppliedFix:
     fix: Fix
     round: int
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> AppliedFixDict:
         return {
             "rule": self.rule,
             "message_id": self.message_id,
             "line": self.line,
             "column": self.column,
             "round": self.round,
-            **self.fix.to_dict(),
+            "fix": self.fix.to_dict(),
         }
 
 
@@ -75,6 +75,14 @@ class FixResult:
     @property
     def changed(self) -> bool:
         return bool(self.applied)
+
+    def to_dict(self) -> FixResultDict:
+        """The answer of the HTTP service's ``/v1/fix`` and of the MCP ``fix`` tool."""
+        return {
+            "text": self.text,
+            "applied": [fix.to_dict() for fix in self.applied],
+            "report": self.report.to_dict(),
+        }
 
     @property
     def unsafe_available(self) -> int:
@@ -134,6 +142,20 @@ def fix_text(linter: Linter, html: str, path: str = "<string>", *, unsafe: bool 
         except ArticleError as exc:  # the mended text is refused by the parser: keep the last good one
             return FixResult(text, tuple(applied), Report(path, error=str(exc)))
     return FixResult(text, tuple(applied), report)
+
+
+def fix_html(linter: Linter, html: str | bytes, path: str = "<string>", *, unsafe: bool = False) -> FixResult:
+    """Fix *html*, text or bytes (decoded as a browser would; the result is text).
+    Input that cannot be linted gives a result with the report's ``error`` set, and
+    as its text the text given (nothing for bytes)."""
+    if isinstance(html, bytes):
+        refused = problem(html, linter.max_bytes)
+        if refused is not None:
+            return FixResult("", (), Report(path, error=refused))
+        from .document.decoding import decode_html
+
+        html = decode_html(html).text
+    return fix_text(linter, html, path, unsafe=unsafe)
 
 
 def fix_bytes(linter: Linter, data: bytes, path: str = "<string>", *, unsafe: bool = False) -> FixedBytes:
