@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # only named in annotations: configuration can be read withou
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
 DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
 _SNIPPET_LENGTH = 80
+_WHOLE_PAGE_TAGS = frozenset({"html", "head", "body", "main", "article"})
+"""Elements that are never deleted as a block's: they hold the article itself."""
 
 
 class ConfigError(ValueError):
@@ -270,6 +272,40 @@ class Context(Generic[OptionsT]):
         with_fix = dataclasses.replace(finding, fix=fix)
         self._suppressions.carry(finding, with_fix)
         return with_fix
+
+    def deletion(self, start: int, end: int) -> list[tuple[int, int, str]] | None:
+        """The edits that delete the text from *start* to *end* of
+        :attr:`Article.text`: the elements of the blocks it covers whole (start
+        tag to end tag, with their lines when they stand alone), or, inside one
+        block, the span itself where the source spells it as the reader sees
+        it. None when neither is possible: an element that holds more than its
+        block, a block with no end tag, a span with markup or entities inside."""
+        article = self._article
+        text = article.text
+        first, last = article.block_at(start), article.block_at(max(start, end - 1))
+        block = article.blocks[first] if article.blocks else None
+        if block is None:
+            return None
+        if first == last and text[start:end].strip() != article.block_text(block).strip():
+            low, high = article.source_offset(start), article.source_offset(max(start, end - 1)) + 1
+            return [(low, high, "")] if article.source[low:high] == text[start:end] else None
+        edits: list[tuple[int, int, str]] = []
+        for index in range(first, last + 1):
+            block = article.blocks[index]
+            element = block.element
+            if element.tag in _WHOLE_PAGE_TAGS:
+                return None
+            shown = article.comparison_key(article.visible_text(element))
+            if shown != article.comparison_key(article.block_text(block)):
+                return None  # the element holds more than this block: deleting it would take that too
+            removal = self.removal(element)
+            if removal is None:
+                return None
+            if not edits or removal[0][0] >= edits[-1][1]:
+                edits.extend(removal)
+            elif removal[0][:2] != edits[-1][:2]:
+                return None
+        return edits
 
     def at_source(
         self, start: int, end: int, message_id: str, element: Element | None = None, /, **values: Any
