@@ -87,9 +87,8 @@ def main() -> None:
     for rule, kinds in sorted(counts.items(), key=lambda item: -item[1].total()):
         print(f"| {rule} | {kinds.total():,} | {kinds['safe']:,} | {kinds['unsafe']:,} | {kinds['none']:,} |")
     total = totals["findings"]
-    print(
-        f"| all | {total:,} | {totals['safe']:,} | {totals['unsafe']:,} | {total - totals['safe'] - totals['unsafe']:,} |"
-    )
+    unfixable = total - totals["safe"] - totals["unsafe"]
+    print(f"| all | {total:,} | {totals['safe']:,} | {totals['unsafe']:,} | {unfixable:,} |")
     print()
     print(
         f"{totals['safe']:,} of {total:,} findings ({share(totals['safe'], total)}) have a safe fix, "
