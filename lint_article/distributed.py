@@ -196,7 +196,7 @@ _WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet}
 def entry_schema() -> pyarrow.Schema:
     """The Arrow schema of an entry, from the fields of :class:`Finding` and :class:`Stats`:
     text, whole numbers and numbers as such, a severity as its name (as in the JSON),
-    and a field of any other type (a finding's ``data``) as JSON text."""
+    and a field of any other type (a finding's ``data`` and ``fix``) as JSON text (a null ``fix`` as null)."""
     import pyarrow
 
     kinds: dict[type | None, pyarrow.DataType] = {str: pyarrow.string(), int: pyarrow.int64(), float: pyarrow.float64()}
@@ -240,7 +240,13 @@ def _parquet_entry(entry: Entry) -> Entry:
     if not _FINDING_JSON_FIELDS:
         return entry
     findings = [
-        {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}}
+        {
+            **f,
+            **{
+                name: None if f[name] is None else json.dumps(f[name], ensure_ascii=False)
+                for name in _FINDING_JSON_FIELDS
+            },
+        }
         for f in entry["findings"]
     ]
     return {**entry, "findings": findings}

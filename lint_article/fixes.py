@@ -139,7 +139,7 @@ def fix_text(linter: Linter, html: str, path: str = "<string>", *, unsafe: bool 
         text = fixed
         try:
             report = linter.lint(Article.from_html(text), path)
-        except ArticleError as exc:  # the mended text is refused by the parser: keep the last good one
+        except ArticleError as exc:  # the parser refuses the mended text (no fix adds attributes; said if one did)
             return FixResult(text, tuple(applied), Report(path, error=str(exc)))
     return FixResult(text, tuple(applied), report)
 
