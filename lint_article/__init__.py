@@ -2,11 +2,14 @@
 
 The stable library API::
 
-    from lint_article import lint, lint_file
+    from lint_article import fix, lint, lint_file
 
     report = lint("<h1>Title</h1><p>Body</p>", config={"select": ["single-h1"]})
     for finding in report.findings:
         print(finding.line, finding.rule, finding.message)
+
+    fixed = fix('<p style="color: red">Body</p>')
+    fixed.text  # '<p>Body</p>'
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .api import lint, lint_file, make_linter
+    from .api import fix, lint, lint_file, make_linter
     from .batch import lint_many
     from .config import ActiveRule, Config
     from .document import Article, Block, Heading, Sentence, View, Word
     from .engine import Linter
-    from .findings import Finding, FindingDict, Severity
+    from .findings import Applicability, Edit, Finding, FindingDict, Fix, Severity
+    from .fixes import AppliedFix, FixResult
     from .registry import Registry, load_registry
     from .report import Report, ReportDict, Stats, StatsDict
     from .rule import ConfigError, Context, Rule, RuleOptions, option
@@ -28,12 +32,13 @@ if TYPE_CHECKING:
 # Each name is imported from its module when it is first used (PEP 562): a run that
 # finds every report in its cache never loads the parser or the rules.
 _MODULES = {
-    "api": ("lint", "lint_file", "make_linter"),
+    "api": ("fix", "lint", "lint_file", "make_linter"),
     "document": ("Article", "Block", "Heading", "Sentence", "View", "Word"),
     "batch": ("lint_many",),
     "config": ("ActiveRule", "Config"),
     "engine": ("Linter",),
-    "findings": ("Finding", "FindingDict", "Severity"),
+    "findings": ("Applicability", "Edit", "Finding", "FindingDict", "Fix", "Severity"),
+    "fixes": ("AppliedFix", "FixResult"),
     "registry": ("Registry", "load_registry"),
     "report": ("Report", "ReportDict", "Stats", "StatsDict"),
     "rule": ("ConfigError", "Context", "Rule", "RuleOptions", "option"),
@@ -55,13 +60,18 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "ActiveRule",
+    "Applicability",
+    "AppliedFix",
     "Article",
     "Block",
     "Config",
     "ConfigError",
     "Context",
+    "Edit",
     "Finding",
     "FindingDict",
+    "Fix",
+    "FixResult",
     "Heading",
     "Linter",
     "Registry",
@@ -75,6 +85,7 @@ __all__ = [
     "StatsDict",
     "View",
     "Word",
+    "fix",
     "lint",
     "lint_file",
     "lint_many",

@@ -17,6 +17,7 @@ from .report import Report
 
 if TYPE_CHECKING:
     from .engine import Linter
+    from .fixes import FixResult
 
 __all__ = [
     "MAX_BYTES",
@@ -25,6 +26,7 @@ __all__ = [
     "TooLarge",
     "check_limits",
     "check_size",
+    "fix",
     "lint",
     "lint_file",
     "lint_path",
@@ -84,6 +86,19 @@ def lint(
     *timeout* ValueError."""
     check_limits(max_bytes, timeout)
     return make_linter(config).lint(html, path, max_bytes=max_bytes, timeout=timeout)
+
+
+def fix(html: str | bytes, *, unsafe: bool = False, config: ConfigLike = None, path: str = "<string>") -> FixResult:
+    """Apply the fixes of the findings in *html* and lint the result: a
+    :class:`~lint_article.fixes.FixResult` with the new ``text``, the fixes
+    ``applied`` and the ``report`` of what is left. Safe fixes only, unless
+    *unsafe*. Every character outside the edited spans stays as it was; bytes
+    are decoded as a browser would first. Input that cannot be linted gives a
+    report whose ``error`` says why, and its text as given (none for bytes); a
+    bad *config* raises :class:`~lint_article.rule.ConfigError`."""
+    from .fixes import fix_html
+
+    return fix_html(make_linter(config), html, path, unsafe=unsafe)
 
 
 def lint_file(

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .api import read_file
-from .findings import Finding, Severity
+from .findings import Finding, Fix, Severity
 from .report import ParagraphStats, Report, Stats
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = ".lint-article-cache"
 CACHE_DIR_VARIABLE = "LINT_ARTICLE_CACHE_DIR"
-FORMAT = 2  # 2: stats end with the paragraphs' scores
+FORMAT = 3  # 2: stats end with the paragraphs' scores; 3: findings end with their fix
 """The layout of entries; a new one leaves the old entries unread."""
 PACKAGE = "lint-article"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A lint-article cache: lint-article clean removes it.\n"
@@ -142,7 +142,11 @@ class ResultCache:
         """The report kept under *key*, named *path*; None when there is none or it is damaged."""
         data = self._read(self._entry("results", key))
         try:
-            findings = tuple(Finding(rule, _SEVERITIES[severity], *rest) for rule, severity, *rest in data[0])
+            findings = tuple(
+                # The rows are written by put(): rest fills the fields before the fix.
+                Finding(rule, _SEVERITIES[severity], *rest, fix=Fix.from_list(fix) if fix else None)  # type: ignore[misc]
+                for rule, severity, *rest, fix in data[0]
+            )
             *figures, paragraphs = data[1]
             named = dict(zip(_FIGURE_FIELDS, figures, strict=True))
             stats = Stats(**named, paragraph_scores=tuple(ParagraphStats(*row) for row in paragraphs))
@@ -155,7 +159,10 @@ class ResultCache:
         if report.error is not None or report.internal_errors:
             return
         # Rows of field values, in the order of the dataclasses' fields: compact, and quick to read back.
-        findings = [[getattr(f, name) for name in _FINDING_FIELDS] for f in report.findings]
+        findings = [
+            [*(getattr(f, name) for name in _FINDING_FIELDS), f.fix.to_list() if f.fix else None]
+            for f in report.findings
+        ]
         stats: list[Any] = [getattr(report.stats, name) for name in _FIGURE_FIELDS]
         stats.append([[getattr(p, name) for name in _PARAGRAPH_FIELDS] for p in report.stats.paragraph_scores])
         self._write(self._entry("results", key), [findings, stats])
@@ -217,7 +224,8 @@ def _stat_stamp(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
-_FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding)]
+_FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding) if field.name != "fix"]
+"""The fields kept as they are; the fix, an object, is kept as a row of its own, last."""
 _SEVERITIES = {int(severity): severity for severity in Severity}  # a dict, many times quicker than Severity(n)
 # Stats' fields but the last, paragraph_scores, which is kept as rows of ParagraphStats' fields.
 _FIGURE_FIELDS = [field.name for field in dataclasses.fields(Stats)][:-1]

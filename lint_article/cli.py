@@ -41,6 +41,7 @@ from .rule import ConfigError, Problems, suggest
 
 if TYPE_CHECKING:
     from .baseline import Baseline
+    from .fixes import FixedBytes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -208,6 +209,18 @@ def main() -> None:
     help='Read {"id", "html", "path"?, "config"?} lines from standard input until it ends; '
     "answer each with one JSON line, in order, as soon as it is linted.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes to the files, then report what is left (standard input: the fixed "
+    "article goes to standard output, the report to standard error).",
+)
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the changes that --fix would make as a unified diff and write nothing; exit 1 when there are some.",
+)
 def check(
     paths: Sequence[str],
     output_format: str,
@@ -236,8 +249,15 @@ def check(
     cache_dir: str | None,
     no_cache: bool,
     stdin_jsonl: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Lint the HTML files and directories in PATHS (- reads standard input)."""
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes says which fixes --fix or --diff apply: add one of them")
+    if stdin_jsonl and (fix or diff):
+        raise click.UsageError("--stdin-jsonl answers each line with its report: drop --fix and --diff")
     if stdin_jsonl:
         _refuse_output_options(click.get_current_context(), paths)
     elif not paths:
@@ -280,19 +300,34 @@ def check(
     if stdin_jsonl:
         errors = _say_registry_errors(load_registry())
         sys.exit(EXIT_ERROR if errors else _lint_jsonl(settings))
-    with _Progress(items) as progress:
-        linted = itertools.chain(progress.follow(lint_many(items, config=settings, jobs=jobs, cache_dir=cache)), faults)
-        # The rules are loaded when some settings were new to the cache; with settings that
-        # it knew, nothing was installed or changed since, so no plugin can be broken.
-        registry = loaded_registry()
+    if diff:
+        errors = _say_registry_errors(load_registry())
+        sys.exit(EXIT_ERROR if errors else _show_diff(items, faults, linters, unsafe=unsafe_fixes))
+    report_to_stderr = False
+    registry: Registry | None
+    if fix:
+        registry = load_registry()
         errors = _say_registry_errors(registry)
-        streaming = output_format in STREAMING and not (baseline or write_baseline or statistics or extra_outputs)
-        if streaming:
-            # Each report is written as it comes and then let go: constant memory for any number of files.
-            tally = _Tally(settings, output_format)
-            _emit_lines(STREAMING[output_format](map(tally.add, linted), FormatOptions()), output_file)
-        else:
-            reports = list(linted)
+        streaming = False
+        reports = [*_apply_fixes(items, linters, unsafe=unsafe_fixes), *faults]
+        # The fixed article went to standard output: the report goes to standard error.
+        report_to_stderr = output_file is None and any(isinstance(item, tuple) for item in items)
+    else:
+        with _Progress(items) as progress:
+            linted = itertools.chain(
+                progress.follow(lint_many(items, config=settings, jobs=jobs, cache_dir=cache)), faults
+            )
+            # The rules are loaded when some settings were new to the cache; with settings that
+            # it knew, nothing was installed or changed since, so no plugin can be broken.
+            registry = loaded_registry()
+            errors = _say_registry_errors(registry)
+            streaming = output_format in STREAMING and not (baseline or write_baseline or statistics or extra_outputs)
+            if streaming:
+                # Each report is written as it comes and then let go: constant memory for any number of files.
+                tally = _Tally(settings, output_format)
+                _emit_lines(STREAMING[output_format](map(tally.add, linted), FormatOptions()), output_file)
+            else:
+                reports = list(linted)
     _warn_about(cache)
     if streaming:
         code = EXIT_ERROR if errors else tally.exit_code
@@ -316,11 +351,92 @@ def check(
         for line in statistics_lines(reports, options):
             click.echo(line, err=True)
     text = FORMATTERS[output_format](reports, options)
-    _emit(text, output_file, color=options.color)
+    if report_to_stderr:
+        click.echo(text, nl=False, color=options.color, err=True)
+    else:
+        _emit(text, output_file, color=options.color)
     for extra_format, extra_file in extra_outputs:  # the same reports, so that CI lints once
         _emit(FORMATTERS[extra_format](reports, dataclasses.replace(options, color=False)), extra_file)
     code = EXIT_ERROR if errors else exit_code(reports, settings)
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _fixed(items: Sequence[Item], linters: Linters, *, unsafe: bool) -> Iterator[tuple[Item, FixedBytes]]:
+    """Each item with its fixes worked out (nothing written)."""
+    from .api import Unreadable, read_file
+    from .fixes import FixedBytes, FixResult, fix_bytes
+
+    for item in items:
+        name = item[0] if isinstance(item, tuple) else os.fspath(item)
+        linter = linters.for_name(name)
+        if isinstance(item, tuple):
+            html = item[1]
+            data = html.encode("utf-8") if isinstance(html, str) else html
+        else:
+            try:
+                data = read_file(Path(item), linter.max_bytes, linter.timeout)
+            except Unreadable as exc:
+                yield item, FixedBytes(None, "", FixResult("", (), Report(name, error=str(exc))))
+                continue
+        yield item, fix_bytes(linter, data, name, unsafe=unsafe)
+
+
+def _apply_fixes(items: Sequence[Item], linters: Linters, *, unsafe: bool) -> list[Report]:
+    """Fix each item: files rewritten (only those that change), standard input's
+    article written to standard output, fixed or not. The reports of what is left,
+    and a summary on standard error."""
+    from .fixes import write_atomically
+
+    reports, fixed, files, unsafe_left = [], 0, 0, 0
+    for item, outcome in _fixed(items, linters, unsafe=unsafe):
+        report = outcome.result.report
+        if outcome.refused:
+            click.echo(f"warning: {report.path}: {outcome.refused}", err=True)
+        if isinstance(item, tuple):
+            sys.stdout.buffer.write(outcome.data if outcome.data is not None else _original(item[1]))
+            sys.stdout.buffer.flush()
+        elif outcome.data is not None:
+            try:
+                write_atomically(Path(item), outcome.data)
+            except OSError as exc:
+                report = Report(report.path, error=f"cannot write the fixed file: {exc.strerror or exc}")
+                reports.append(report)
+                continue
+        if outcome.data is not None:
+            fixed += len(outcome.result.applied)
+            files += 1
+        unsafe_left += outcome.result.unsafe_available
+        reports.append(report)
+    left = sum(len(report.findings) for report in reports)
+    summary = f"Fixed {fixed:,} finding{'s' * (fixed != 1)} in {files:,} file{'s' * (files != 1)}; {left:,} left"
+    hint = f" ({unsafe_left:,} with an unsafe fix: add --unsafe-fixes)" if unsafe_left and not unsafe else ""
+    click.echo(f"{summary}{hint}.", err=True)
+    return reports
+
+
+def _original(html: str | bytes) -> bytes:
+    return html.encode("utf-8") if isinstance(html, str) else html
+
+
+def _show_diff(items: Sequence[Item], faults: Sequence[Report], linters: Linters, *, unsafe: bool) -> int:
+    """Print the changes --fix would make, and write nothing: 1 when there are some,
+    2 when a file could not be read or linted, else 0."""
+    changes, problem = 0, bool(faults)
+    for report in faults:
+        click.echo(f"error: {report.path}: {report.error}", err=True)
+    for _, outcome in _fixed(items, linters, unsafe=unsafe):
+        report = outcome.result.report
+        if report.error is not None:
+            click.echo(f"error: {report.path}: {report.error}", err=True)
+            problem = True
+        if outcome.refused:
+            click.echo(f"warning: {report.path}: {outcome.refused}", err=True)
+        lines = list(outcome.diff(report.path))
+        if lines:
+            changes += len(outcome.result.applied)
+            click.echo("".join(lines), nl=False)
+    click.echo(f"Would fix {changes:,} finding{'s' * (changes != 1)}.", err=True)
+    return EXIT_ERROR if problem else EXIT_FINDINGS if changes else EXIT_OK
 
 
 def _say_registry_errors(registry: Registry | None) -> bool:
@@ -658,14 +774,17 @@ class _Tally:
 
 @main.command("rules")
 def list_rules() -> None:
-    """List the installed rules: id, default severity, fixable, summary, and the plugin of a plugin's rule."""
+    """List the installed rules: id, default severity, fixable (safe when --fix mends
+    some of its findings, unsafe when only --unsafe-fixes does), summary, and the
+    plugin of a plugin's rule."""
     registry = load_registry()
     width = max((len(rule_id) for rule_id in registry.rules), default=10)
     click.echo(f"{'rule':<{width}}  {'severity':<8}  {'fixable':<7}  summary")
     for rule_id, entry in registry.rules.items():
         rule = entry.rule
         origin = "" if entry.origin == "lint-article" else f"  [{entry.origin}]"
-        fixable = "yes" if rule.fixable else "no"
+        kinds = {str(kind) for kind in rule.fix_applicability.values()}
+        fixable = "safe" if "safe" in kinds else "unsafe" if kinds else "no"
         off = "" if rule.default_enabled else " (off by default)"
         click.echo(f"{rule_id:<{width}}  {rule.severity!s:<8}  {fixable:<7}  {rule.summary}{off}{origin}")
     for error in registry.errors:

@@ -196,7 +196,8 @@ _WRITERS = {"jsonl": _write_jsonl, "parquet": _write_parquet}
 def entry_schema() -> pyarrow.Schema:
     """The Arrow schema of an entry, from the fields of :class:`Finding` and :class:`Stats`:
     text, whole numbers and numbers as such, a severity as its name (as in the JSON),
-    and a field of any other type (a finding's ``data``, the stats' ``paragraph_scores``) as JSON text."""
+    and a field of any other type (a finding's ``data`` and ``fix``, the stats' ``paragraph_scores``) as JSON
+    text (a null ``fix`` as null)."""
     import pyarrow
 
     kinds: dict[type | None, pyarrow.DataType] = {str: pyarrow.string(), int: pyarrow.int64(), float: pyarrow.float64()}
@@ -240,10 +241,17 @@ _STATS_JSON_FIELDS = [name for name, hint in _field_types(Stats) if _plain_type(
 
 def _parquet_entry(entry: Entry) -> dict[str, Any]:
     """*entry* with the finding and stats fields that Parquet keeps as JSON text encoded
-    (a finding's ``data``, the stats' ``paragraph_scores``)."""
+    (a finding's ``data`` and ``fix``, the stats' ``paragraph_scores``)."""
     findings: list[Mapping[str, Any]] = list(entry["findings"])
     encoded = [
-        {**f, **{name: json.dumps(f[name], ensure_ascii=False) for name in _FINDING_JSON_FIELDS}} for f in findings
+        {
+            **f,
+            **{
+                name: None if f[name] is None else json.dumps(f[name], ensure_ascii=False)
+                for name in _FINDING_JSON_FIELDS
+            },
+        }
+        for f in findings
     ]
     stats: Mapping[str, Any] | None = entry["stats"]
     if stats is not None:

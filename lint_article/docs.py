@@ -24,7 +24,17 @@ from typing import Any
 from .registry import load_registry
 from .rule import DOC_SECTIONS, DOCS_URL, Rule, unfilled
 
-__all__ = ["DOCS_URL", "Example", "example", "missing_sections", "options_table", "render", "sections", "write_pages"]
+__all__ = [
+    "DOCS_URL",
+    "Example",
+    "example",
+    "fixability",
+    "missing_sections",
+    "options_table",
+    "render",
+    "sections",
+    "write_pages",
+]
 
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 _FENCE = re.compile(r"```html\n(.*?)```", re.DOTALL)
@@ -80,6 +90,16 @@ def options_table(rule: type[Rule]) -> str:
     return "\n".join(rows)
 
 
+def fixability(rule: type[Rule]) -> str:
+    """Whether *rule*'s findings get fixes, and which are safe: "no", or "yes:
+    `extra` safe, `missing` none"."""
+    if not rule.fixable:
+        return "no"
+    kinds = [f"`{message_id}` {rule.fix_applicability[message_id]}" for message_id in rule.fix_applicability]
+    unfixed = [f"`{message_id}` none" for message_id in rule.messages if message_id not in rule.fix_applicability]
+    return "yes (" + ", ".join(kinds + unfixed) + "; safe fixes apply with `--fix`, unsafe ones with `--unsafe-fixes`)"
+
+
 def render(rule: type[Rule]) -> str:
     """The Markdown page of *rule*: first what a writer needs (what the rule
     wants, why, how to fix a finding, an example), then the details, and the
@@ -99,7 +119,7 @@ def render(rule: type[Rule]) -> str:
         "",
         f"- Default severity: `{rule.severity}`",
         f"- On by default: {'yes' if rule.default_enabled else 'no'}",
-        f"- Fixable: {'yes' if rule.fixable else 'no'}",
+        f"- Fixable: {fixability(rule)}",
         "",
         options_table(rule),
         "",

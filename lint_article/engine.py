@@ -104,9 +104,27 @@ class Linter:
             if strays:  # they would break sorting and every format: the rule is as broken as one that raises
                 findings.append(_crash_finding(active, f"it yielded {_short_repr(strays[0])}, not a Finding"))
                 continue
+            wrong_fix = _fix_problem(active, found, len(article.source))
+            if wrong_fix:  # a fix that would damage the article is a bug of the rule's, not the writer's
+                findings.append(_crash_finding(active, wrong_fix))
+                continue
             findings.extend(suppressions.kept(found))
         findings.sort(key=Finding.sort_key)
         return Report(path, tuple(findings), article_stats(article, language))
+
+
+def _fix_problem(active: ActiveRule, found: list[Finding], length: int) -> str | None:
+    """What is wrong with the fixes among *found*: one from a rule that does not
+    declare itself ``fixable``, or edits outside the source or overlapping; None when nothing is."""
+    for finding in found:
+        if finding.fix is None:
+            continue
+        if not active.rule.fixable:
+            return f"it attached a fix (line {finding.line}) but does not declare fixable = True"
+        problem = finding.fix.problem(length)
+        if problem:
+            return f"its fix at line {finding.line} has {problem}"
+    return None
 
 
 def _raised(exc: BaseException) -> str:

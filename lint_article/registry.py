@@ -71,6 +71,11 @@ def rule_problems(rule: object) -> list[str]:
         problems.append("the rule declares no messages")
     if not (rule.__doc__ or "").strip():
         problems.append("the rule has no docstring")
+    fixes = getattr(rule, "fix_applicability", {})
+    if bool(fixes) != bool(getattr(rule, "fixable", False)):
+        problems.append("a fixable rule says in fix_applicability which messages get a fix, and only a fixable one")
+    if set(fixes) - set(getattr(rule, "messages", None) or {}):
+        problems.append(f"fix_applicability names messages the rule does not declare: {sorted(set(fixes))}")
     return problems
 
 

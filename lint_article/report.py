@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from .findings import Finding, FindingDict, Severity
+from .findings import Finding, FindingDict, FixDict, Severity
 
 # Words per minute of silent reading for non-fiction in English (Brysbaert, 2019).
 READING_WORDS_PER_MINUTE = 238
@@ -123,3 +123,26 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "stats": self.stats.to_dict() if self.error is None else None,
         }
+
+
+class AppliedFixDict(TypedDict):
+    """A fix that was applied: the finding it mended (where it was in the text of
+    its round) and the fix."""
+
+    rule: str
+    message_id: str
+    line: int
+    column: int
+    round: int
+    """1 for fixes applied to the text as sent; 2 for those found on the text after the first round, ..."""
+    fix: FixDict
+
+
+class FixResultDict(TypedDict):
+    """The answer of ``POST /v1/fix`` and of the MCP tool ``fix``."""
+
+    text: str
+    """The article with the fixes applied; every character outside their edits as it was sent."""
+    applied: list[AppliedFixDict]
+    report: ReportDict
+    """What is left: the report of the fixed text."""

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from .findings import Finding, Severity
+from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # only named in annotations: configuration can be read without loading the parser
     from .document import Article, Element, View, Word
@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # only named in annotations: configuration can be read withou
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
 DOCS_URL = "https://github.com/lint-article/lint-article/blob/main/rules/{id}.md"
 _SNIPPET_LENGTH = 80
+_WHOLE_PAGE_TAGS = frozenset({"html", "head", "body", "main", "article"})
+"""Elements that are never deleted as a block's: they hold the article itself."""
 
 
 class ConfigError(ValueError):
@@ -229,6 +231,82 @@ class Context(Generic[OptionsT]):
         advice = self._rule.advice.get(message_id)
         return advice.format(**values) if advice else ""
 
+    def fix(self, title: str, edits: Sequence[tuple[int, int, str]], *, unsafe: bool = False) -> Fix:
+        """A fix for a finding: *edits* are ``(start, end, replacement)`` over
+        source offsets of the article, in order and not overlapping; *unsafe* for
+        one that deletes or restructures the writer's prose. Pass it to a finding
+        with :meth:`fixed`; the engine refuses it from a rule that is not ``fixable``."""
+        position = self._article.position
+        return Fix(
+            title,
+            tuple(Edit(start, end, text, *position(start), *position(end)) for start, end, text in edits),
+            Applicability.UNSAFE if unsafe else Applicability.SAFE,
+        )
+
+    def relevel(self, element: Element, level: int) -> list[tuple[int, int, str]] | None:
+        """The edits that make the heading *element* an ``<h{level}>``: the digit of
+        its start tag and of its end tag, nothing else; None when the source does
+        not spell out both tags."""
+        article = self._article
+        start, _ = article.element_span(element)
+        closing = article.end_tag_span(element)
+        if article.start_tag_source(element) is None or closing is None:
+            return None
+        return [(start + 2, start + 3, str(level)), (closing[0] + 3, closing[0] + 4, str(level))]
+
+    def removal(self, element: Element) -> list[tuple[int, int, str]] | None:
+        """The edit that deletes *element*, start tag to end tag, with its line
+        when it stands on lines of its own; None when the source does not spell
+        out both tags."""
+        article = self._article
+        closing = article.end_tag_span(element)
+        if article.start_tag_source(element) is None or closing is None:
+            return None
+        start, end = article.standalone_span(article.element_span(element)[0], closing[1])
+        return [(start, end, "")]
+
+    def fixed(self, finding: Finding, fix: Fix | None) -> Finding:
+        """*finding*, made by this context, with *fix* attached (as it is when *fix* is None)."""
+        if fix is None:
+            return finding
+        with_fix = dataclasses.replace(finding, fix=fix)
+        self._suppressions.carry(finding, with_fix)
+        return with_fix
+
+    def deletion(self, start: int, end: int) -> list[tuple[int, int, str]] | None:
+        """The edits that delete the text from *start* to *end* of
+        :attr:`Article.text`: the elements of the blocks it covers whole (start
+        tag to end tag, with their lines when they stand alone), or, inside one
+        block, the span itself where the source spells it as the reader sees
+        it. None when neither is possible: an element that holds more than its
+        block, a block with no end tag, a span with markup or entities inside."""
+        article = self._article
+        text = article.text
+        first, last = article.block_at(start), article.block_at(max(start, end - 1))
+        block = article.blocks[first] if article.blocks else None
+        if block is None:
+            return None
+        if first == last and text[start:end].strip() != article.block_text(block).strip():
+            low, high = article.source_offset(start), article.source_offset(max(start, end - 1)) + 1
+            return [(low, high, "")] if article.source[low:high] == text[start:end] else None
+        edits: list[tuple[int, int, str]] = []
+        for index in range(first, last + 1):
+            block = article.blocks[index]
+            element = block.element
+            if element.tag in _WHOLE_PAGE_TAGS:
+                return None
+            shown = article.comparison_key(article.visible_text(element))
+            if shown != article.comparison_key(article.block_text(block)):
+                return None  # the element holds more than this block: deleting it would take that too
+            removal = self.removal(element)
+            if removal is None:
+                return None
+            if not edits or removal[0][0] >= edits[-1][1]:
+                edits.extend(removal)
+            elif removal[0][:2] != edits[-1][:2]:
+                return None
+        return edits
+
     def at_source(
         self, start: int, end: int, message_id: str, element: Element | None = None, /, **values: Any
     ) -> Finding:
@@ -327,6 +405,12 @@ class Rule:
     warnings): each is reported at most at its severity here."""
     Options: ClassVar[type[RuleOptions]] = RuleOptions
     fixable: ClassVar[bool] = False
+    """True for a rule that attaches fixes to its findings; the engine refuses a
+    fix from a rule that does not say so."""
+    fix_applicability: ClassVar[Mapping[str, Applicability]] = {}
+    """For each message id that gets a fix, whether that fix is ``safe`` or
+    ``unsafe`` (what ``explain`` and the rule pages say); a fix of a finding may
+    be less safe than this where the rule is less sure."""
     default_enabled: ClassVar[bool] = True
     scope: ClassVar[str] = "article"
     """What the rule reads by default: ``article`` (the writer's article, without

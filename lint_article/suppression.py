@@ -124,6 +124,12 @@ class Suppressions:
             directive.used = True
             self._silenced[id(finding)] = finding
 
+    def carry(self, finding: Finding, replacement: Finding) -> None:
+        """Judge *replacement* (the same finding with a fix attached) as *finding* was judged."""
+        if id(finding) in self._silenced:
+            del self._silenced[id(finding)]
+            self._silenced[id(replacement)] = replacement
+
     def kept(self, findings: Iterable[Finding]) -> list[Finding]:
         """*findings* less those a directive silenced."""
         return [finding for finding in findings if id(finding) not in self._silenced]

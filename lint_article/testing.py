@@ -18,6 +18,14 @@ A case passes when every expected finding is matched by one actual finding
 (rule id, message id, line, column when given, and the values given) and no
 finding is left over. Values are what the message was formatted from
 (``Finding.data``), so a test does not depend on the message's English.
+
+A fixable rule's case says what its fixes make of the article, and whether a
+finding's fix is safe::
+
+    bad('<p style="x">t</p>', finding("no-inline-style", line=1, fix="safe"), fixed="<p>t</p>")
+
+``fixed`` is the article after the rule's fixes, unsafe ones included (not
+compared when not given).
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from . import docs
 from .api import make_linter
 from .config import Config
 from .document import Article
+from .engine import Linter
 from .findings import Finding
+from .fixes import fix_text
 from .registry import RegisteredRule, Registry, load_registry
 from .rule import Rule
 
@@ -46,10 +56,15 @@ class Expected:
     """Values of the message that must match (``{"count": 41}``); others are not compared."""
     message: str = ""
     """A part of the message's English, for rules without message ids worth naming."""
+    fix: str | None = None
+    """The applicability of the finding's fix (``safe``, ``unsafe``), ``none`` for
+    no fix; None: not compared."""
 
     def matches(self, actual: Finding) -> bool:
+        applicability = str(actual.fix.applicability) if actual.fix is not None else "none"
         return (
-            actual.rule == self.rule
+            (self.fix is None or self.fix == applicability)
+            and actual.rule == self.rule
             and (self.message_id is None or actual.message_id == self.message_id)
             and actual.line == self.line
             and (self.column is None or actual.column == self.column)
@@ -69,6 +84,8 @@ class Case:
     language: str | None = None
     profile: str = "page"
     """The shape the case is linted as (``page`` or ``fragment``); ``auto`` as the input is."""
+    fixed: str | None = None
+    """The article after the rule's fixes (unsafe ones too); None: not compared."""
 
     def __str__(self) -> str:
         verdict = "bad" if self.expected else "ok"
@@ -77,7 +94,7 @@ class Case:
 
 def finding(
     rule: str, message_id: str | None = None, /, *, line: int, column: int | None = None, message: str = "",
-    **values: Any,
+    fix: str | None = None, **values: Any,
 ) -> Expected:  # fmt: skip
     """A finding a case expects: the rule, its message id, where, and the values of
     its message that matter (``finding("word-count", "too-short", line=2, count=41)``).
@@ -88,7 +105,7 @@ def finding(
     where ``line=4`` is where the finding is.
     """
     named = {_SHADOWED.get(name, name): value for name, value in values.items()}
-    return Expected(rule, message_id, line, column, named, message)
+    return Expected(rule, message_id, line, column, named, message, fix)
 
 
 _SHADOWED = {"line_": "line", "column_": "column", "message_": "message"}
@@ -126,11 +143,11 @@ def ok(
 
 def bad(
     html: str, *expected: Expected, options: Mapping[str, Any] | None = None, language: str | None = None,
-    profile: str = "page",
+    profile: str = "page", fixed: str | None = None,
 ) -> Case:  # fmt: skip
     if not expected:
         raise ValueError("a bad case needs at least one expected finding")
-    return Case(html, expected, dict(options or {}), language, profile)
+    return Case(html, expected, dict(options or {}), language, profile, fixed)
 
 
 def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | None = None,
@@ -139,10 +156,19 @@ def lint_with(rule: type[Rule], html: str | bytes, options: Mapping[str, Any] | 
     ``fragment``, or ``auto``: as the input is shaped). The installed rules are
     known, though they do not run, so a directive may name them; *rule* need not
     be installed."""
+    return list(_linter(rule, options, language, profile).lint(Article.from_html(html)).findings)
+
+
+def fix_with(rule: type[Rule], html: str, options: Mapping[str, Any] | None = None,
+             language: str | None = None, profile: str = "page") -> str:  # fmt: skip
+    """*html* after the fixes of *rule* alone, unsafe ones included."""
+    return fix_text(_linter(rule, options, language, profile), html, unsafe=True).text
+
+
+def _linter(rule: type[Rule], options: Mapping[str, Any] | None, language: str | None, profile: str) -> Linter:
     config = Config(select=(rule.id,), rules={rule.id: dict(options or {})}, language=language, profile=profile)
     installed = load_registry().rules
-    linter = make_linter(config, Registry({**installed, rule.id: RegisteredRule(rule, "lint_article.testing")}))
-    return list(linter.lint(Article.from_html(html)).findings)
+    return make_linter(config, Registry({**installed, rule.id: RegisteredRule(rule, "lint_article.testing")}))
 
 
 def run_cases(rule: type[Rule], case: Case) -> None:
@@ -156,6 +182,10 @@ def run_cases(rule: type[Rule], case: Case) -> None:
             missing.append(expected)
         else:
             unmatched.remove(hit)
+    if case.fixed is not None:
+        fixed = fix_with(rule, case.html, case.options, case.language, case.profile)
+        if fixed != case.fixed:
+            raise AssertionError(f"rule {rule.id} on {case}: its fixes give\n  {fixed!r}\nnot\n  {case.fixed!r}")
     if missing or unmatched:
         lines = [f"rule {rule.id} on {case}:"]
         lines += [f"  expected, not found: {m}" for m in missing]

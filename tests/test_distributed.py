@@ -93,6 +93,9 @@ def test_json_lines_in_parquet_out_and_back(client: Client, tmp_path: Path) -> N
             entry["stats"]["paragraph_scores"] = json.loads(entry["stats"]["paragraph_scores"])
         for finding in entry["findings"]:
             finding["data"] = json.loads(finding["data"])
+            finding["fix"] = None if finding["fix"] is None else json.loads(finding["fix"])
+    assert audit.schema.field("findings").type.value_type.field("fix").type == pyarrow.string()  # JSON text too
+    assert any(f["fix"] for entry in read_back for f in entry["findings"])
     assert read_back == expected
     # Parquet in, JSON lines out: the ids of another type, the same entries.
     table = pyarrow.table({"id": list(range(len(rows))), "html": [row["body"].encode() for row in rows]})

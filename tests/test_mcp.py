@@ -43,7 +43,7 @@ def test_a_session_lints_drafts_and_explains_rules(tmp_path: Path) -> None:
         ("explain", {"rule": "heading-order"}),
         ("explain", {"rule": "single-hi"}),
     )
-    assert set(tools) == {"lint", "explain"}
+    assert set(tools) == {"lint", "fix", "explain"}
     # The same JSON as the command line's, structured and as text.
     assert not seed.is_error and seed.structured_content == cli_json_entry("--isolated", str(SEED), cwd=tmp_path)
     assert json.loads(seed.content[0].text) == seed.structured_content
@@ -69,3 +69,22 @@ def test_settings_come_from_the_configuration_file_of_the_working_directory(tmp_
 
     result = asyncio.run(session())
     assert not result.is_error and result.structured_content["findings"] == []
+
+
+def test_a_session_fixes_a_draft_as_the_library_does(tmp_path: Path) -> None:
+    import lint_article
+
+    draft = "<html><body><article><h1>Title</h1><p style='color: red'>A **short** draft.</p><h3>Deep</h3>"
+    _, (safe, unsafe, wrong) = in_session(
+        tmp_path,
+        ("fix", {"html": draft}),
+        ("fix", {"html": draft, "unsafe": True}),
+        ("fix", {"html": draft, "config": {"rules": {"word-count": {"mn": 3}}}}),
+    )
+    assert not safe.is_error and safe.structured_content == lint_article.fix(draft, path="<request>").to_dict()
+    assert (
+        "<strong>short</strong>" in safe.structured_content["text"]
+        and "<h3>Deep</h3>" in safe.structured_content["text"]
+    )
+    assert "<h2>Deep</h2>" in unsafe.structured_content["text"]
+    assert wrong.is_error and "unknown option 'mn'" in wrong.content[0].text

@@ -191,6 +191,40 @@ def test_a_json_request_gets_the_same_report_as_the_same_article_sent_as_html(cl
     assert unnamed.status == 200 and unnamed.body["path"] == "<request>"
 
 
+DRAFT = (
+    "<html><body><article><h1>Budget</h1>\n<p style='color: red'>The council **approved** it.</p>\n"
+    "<h1>Second</h1>\n<h4>Deep</h4></article></body></html>"
+)
+
+
+def test_fix_answers_what_the_library_answers(client: Client) -> None:
+    import lint_article
+
+    expected = lint_article.fix(DRAFT, config={"ignore": ["word-count"]}, path="draft.html").to_dict()
+    as_html = client.call("POST", "/v1/fix?path=draft.html", DRAFT, "text/html; charset=utf-8")
+    as_json = client.call("POST", "/v1/fix", json.dumps({"html": DRAFT, "path": "draft.html"}), "application/json")
+    assert as_html.status == as_json.status == 200
+    assert as_html.body == as_json.body == expected
+    body = as_html.body
+    assert "<strong>approved</strong>" in body["text"] and "<h2>Second</h2>" in body["text"]
+    assert "<h4>Deep</h4>" in body["text"] and [f["rule"] for f in body["report"]["findings"]] == ["heading-order"]
+    assert {fix["fix"]["applicability"] for fix in body["applied"]} == {"safe"}
+
+
+def test_fix_applies_unsafe_fixes_only_when_asked_and_refuses_a_wrong_flag(client: Client) -> None:
+    unsafe = client.call("POST", "/v1/fix?unsafe=true", DRAFT, "text/html")
+    assert unsafe.status == 200 and "<h2>Deep</h2>" in unsafe.body["text"]
+    as_json = client.call("POST", "/v1/fix", json.dumps({"html": DRAFT, "unsafe": True}), "application/json")
+    assert as_json.body["text"] == unsafe.body["text"]
+    wrong = client.call("POST", "/v1/fix", json.dumps({"html": DRAFT, "unsafe": "yes"}), "application/json")
+    assert wrong.status == 400 and "'unsafe' must be true or false" in wrong.body["error"]["message"]
+    assert client.call("POST", "/v1/fix?unsafe=maybe", DRAFT, "text/html").status == 400
+    # unsafe belongs to fixing: a lint request with it is a mistake.
+    assert (
+        client.call("POST", "/v1/lint", json.dumps({"html": DRAFT, "unsafe": True}), "application/json").status == 400
+    )
+
+
 def test_the_path_picks_the_per_file_ignores_of_the_configuration(client: Client) -> None:
     body = "<html><body><h2>A page</h2><p>No title heading here.</p></body></html>"
     assert "single-h1" in {f["rule"] for f in client.lint(body, path="news/a.html").body["findings"]}

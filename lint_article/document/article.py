@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from functools import cached_property
@@ -35,6 +36,15 @@ an inline ``<span>`` may silence part of a paragraph's words."""
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
 """Code is quoted, not written: rules about prose leave it alone."""
 _NAMING = ("aria-label", "aria-labelledby", "title")
+# An end tag as the scanner reads one (see scan._MARKUP).
+_END_TAG = re.compile(r"</([A-Za-z][^\t\n\f\r />]*)[^>]*>")
+# An attribute in a start tag as the HTML tokeniser reads it, after the white
+# space (or slashes) before it; a quote opens a value only after "=".
+_TAG_ATTRIBUTE = re.compile(
+    r"""([\t\n\f\r /]*)([^\t\n\f\r />][^\t\n\f\r />=]*)"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?"""
+)
+_TAG_NAME = re.compile(r"<[^\t\n\f\r />]*")
 T = TypeVar("T")
 
 
@@ -54,6 +64,7 @@ class Article:
         """Source spans of the comments, ``<!--`` to ``-->``, where suppression directives live."""
         self.tree = parsed.root
         self._tags = parsed.tags
+        self._scanned_tags = parsed.scanned.tags
         layout = Layout(parsed.parsed, parsed.scanned.texts, self._tags, parsed.nuls)
         layout.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
         self.text = layout.text()
@@ -318,6 +329,76 @@ class Article:
         line = cast(int | None, element.sourceline)
         offset = self.lines.line_start(line) if line else 0
         return offset, offset
+
+    def end_tag_span(self, element: Element) -> tuple[int, int] | None:
+        """Source offsets of the end tag written for *element*: the first that
+        closes it after its content's last start tag and before the next start
+        tag (for a heading, any ``</h1>``–``</h6>``, which a browser reads as
+        closing it). None when the element has no start tag of its own, holds an
+        element of its own name (whose end tag would come first), or the source
+        has no end tag there (the parser implied it)."""
+        tag = self._tags.get(element)
+        if tag is None:
+            return None
+        low = tag.end
+        for descendant in element.iterdescendants():
+            if descendant.tag == element.tag:
+                return None
+            inner = self._tags.get(descendant)
+            if inner is not None:
+                low = max(low, inner.end)
+        index = bisect.bisect_left(self._tag_starts, low)
+        high = self._tag_starts[index] if index < len(self._tag_starts) else len(self.source)
+        closing = HEADING_LEVELS.keys() if element.tag in HEADING_LEVELS else {element.tag}
+        for match in _END_TAG.finditer(self.source, low, high):
+            if match.group(1).lower() in closing and not self.in_comment(match.start()):
+                return match.span()
+        return None
+
+    @cached_property
+    def _tag_starts(self) -> list[int]:
+        return [tag.start for tag in self._scanned_tags]
+
+    def in_comment(self, offset: int) -> bool:
+        """Whether source *offset* lies inside a comment."""
+        index = bisect.bisect_right(self.comments, (offset, len(self.source) + 1)) - 1
+        return index >= 0 and self.comments[index][0] <= offset < self.comments[index][1]
+
+    def attribute_spans(self, element: Element, name: str) -> list[tuple[int, int]]:
+        """Source offsets of each attribute *name* written in *element*'s start
+        tag (the browser keeps the first of duplicates; all are listed), with
+        the white space before it when the tag's end or more white space
+        follows: deleting a span leaves a well-formed tag (``<p style="x">``
+        becomes ``<p>``, ``<p style="x"class="y">`` becomes ``<p class="y">``)."""
+        tag = self._tags.get(element)
+        if tag is None:
+            return []
+        source = self.source
+        after_name = _TAG_NAME.match(source, tag.start)
+        at = after_name.end() if after_name else tag.end
+        end = tag.end - 1 if source.startswith(">", tag.end - 1) else tag.end
+        spans = []
+        for match in _TAG_ATTRIBUTE.finditer(source, at, end):
+            if match.group(2).lower() != name:
+                continue
+            start = match.start(2)
+            following = source[match.end() : match.end() + 1]
+            if following in ("", ">", "/") or following.isspace() or match.end() >= end:
+                start = match.start()
+            spans.append((start, match.end()))
+        return spans
+
+    def standalone_span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) grown to its whole lines, line break included, when
+        nothing but white space shares those lines with it; as it is otherwise.
+        Deleting an element that stands on lines of its own leaves no blank line."""
+        source = self.source
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", end)
+        line_end = len(source) if line_end < 0 else line_end
+        if source[line_start:start].strip() or source[end:line_end].strip():
+            return start, end
+        return line_start, min(line_end + 1, len(source))
 
     def _tag_start(self, element: Element) -> int:
         return self.element_span(element)[0]

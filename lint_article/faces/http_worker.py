@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..config_files import Settings
 from .service import (
     DEFAULT_PATH,
+    UNSAFE_FIELD,
     LintRequest,
     LintService,
     RequestError,
@@ -21,6 +22,7 @@ from .service import (
     decode_json,
     error_document,
     parse_request,
+    parse_unsafe,
 )
 
 HTML, JSON = "text/html", "application/json"
@@ -42,6 +44,10 @@ class Job(NamedTuple):
     """:data:`HTML` or :data:`JSON`."""
     path: str | None
     """The ``path`` query parameter of an HTML body."""
+    fix: bool = False
+    """A fix request (``/v1/fix``), not a lint request."""
+    unsafe: bool = False
+    """The ``unsafe`` query parameter of an HTML body sent to be fixed."""
 
 
 class Outcome(NamedTuple):
@@ -61,19 +67,26 @@ class LintJobs:
     def __call__(self, job: Job) -> Outcome:
         started = time.perf_counter()
         try:
-            report = self._service.lint(self._request(job))
+            answer = self._answer(job)
         except RequestError as exc:
             return Outcome(400, _encode(exc.to_dict()), time.perf_counter() - started)
         except Exception as exc:  # noqa: BLE001 - the client gets a 500 and the worker serves on
             error = error_document("internal-error", f"the linter failed: {type(exc).__name__}: {exc}")
             return Outcome(500, _encode(error), time.perf_counter() - started)
-        return Outcome(200, _encode(report.to_dict()), time.perf_counter() - started)
+        return Outcome(200, _encode(answer), time.perf_counter() - started)
 
-    @staticmethod
-    def _request(job: Job) -> LintRequest:
+    def _answer(self, job: Job) -> object:
         if job.media_type == HTML:
-            return LintRequest(job.body, job.path or DEFAULT_PATH)
-        return parse_request(decode_json(job.body), default_path=DEFAULT_PATH)
+            request = LintRequest(job.body, job.path or DEFAULT_PATH)
+            unsafe = job.unsafe
+        else:
+            data = decode_json(job.body)
+            extra = (UNSAFE_FIELD,) if job.fix else ()
+            request = parse_request(data, default_path=DEFAULT_PATH, extra_fields=extra)
+            unsafe = parse_unsafe(data) if job.fix else False
+        if job.fix:
+            return self._service.fix(request, unsafe=unsafe).to_dict()
+        return self._service.lint(request).to_dict()
 
 
 def _encode(data: object) -> bytes:
@@ -86,6 +99,7 @@ def start_worker(config_file: Path | None) -> LintJobs:
     warm_ups = [
         Job(_WARM_UP_PAGE.encode("cp1252"), HTML, None),
         Job(compact_json({"html": _WARM_UP_PAGE, "path": "warm-up.html"}).encode(), JSON, None),
+        Job(_WARM_UP_PAGE.encode("cp1252"), HTML, None, fix=True, unsafe=True),
     ]
     for job in warm_ups:
         outcome = jobs(job)

@@ -2,8 +2,9 @@
 
 A writing assistant checks a draft before a person sees it: the ``lint`` tool
 answers the ``files[]`` entry of ``--format json`` (as structured content, and
-as its JSON text), ``explain`` the page of a rule, as ``lint-article explain``
-prints it. Settings come from the same files as the command line's.
+as its JSON text), ``fix`` the draft with its mechanical problems mended (as
+``lint_article.fix`` does), ``explain`` the page of a rule, as ``lint-article
+explain`` prints it. Settings come from the same files as the command line's.
 """
 
 from __future__ import annotations
@@ -20,12 +21,22 @@ from ..config_files import Settings
 from ..docs import render
 from ..registry import load_registry
 from ..rule import suggest
-from .service import ALLOWED_CONFIG_KEYS, DEFAULT_PATH, REQUEST_FIELDS, LintService, RequestError, parse_request
+from .service import (
+    ALLOWED_CONFIG_KEYS,
+    DEFAULT_PATH,
+    REQUEST_FIELDS,
+    UNSAFE_DOC,
+    LintService,
+    RequestError,
+    parse_request,
+)
 
 INSTRUCTIONS = (
     "lint-article checks HTML articles before they are published: structure (one <h1>, heading order), "
     "inline styles, length, readability, repeated phrases, and text that a writing assistant or a template "
-    "left behind. Call `lint` on a draft's HTML and fix what it finds; `explain` tells what a rule wants."
+    "left behind. Call `lint` on a draft's HTML and fix what it finds; `fix` mends the mechanical problems "
+    "(pasted styles, extra <h1>s, empty headings, unrendered Markdown) and returns the new HTML; "
+    "`explain` tells what a rule wants."
 )
 
 _READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
@@ -52,6 +63,24 @@ def build_server(settings: Settings) -> MCPServer:
         try:
             request = parse_request({"html": html, "path": path, "config": config or {}}, default_path=DEFAULT_PATH)
             return dict(service.lint(request).to_dict())
+        except RequestError as exc:
+            raise ToolError(f"{exc.code}: {exc.message}") from None
+
+    @server.tool(annotations=_READ_ONLY)
+    def fix(
+        html: Annotated[str, Field(description=REQUEST_FIELDS["html"])],
+        unsafe: Annotated[bool, Field(description=UNSAFE_DOC[0].upper() + UNSAFE_DOC[1:] + ".")] = False,
+        path: Annotated[str, Field(description=REQUEST_FIELDS["path"], min_length=1)] = DEFAULT_PATH,
+        config: Annotated[
+            dict[str, Any] | None, Field(description="Settings for this call: " + ", ".join(ALLOWED_CONFIG_KEYS))
+        ] = None,
+    ) -> dict[str, Any]:
+        """Fix an HTML article: `text` is the article with its fixes applied (every character outside
+        their edits as sent), `applied` the fixes (rule, where, title, safe or unsafe, edits), and
+        `report` what is left, as `lint` reports it. Safe fixes only unless `unsafe` is true."""
+        try:
+            request = parse_request({"html": html, "path": path, "config": config or {}}, default_path=DEFAULT_PATH)
+            return dict(service.fix(request, unsafe=unsafe).to_dict())
         except RequestError as exc:
             raise ToolError(f"{exc.code}: {exc.message}") from None
 

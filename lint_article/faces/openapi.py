@@ -14,16 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import KEYS, PROFILE_NAMES, Config
 from ..findings import FindingDict, Severity
-from ..report import ReportDict, StatsDict
+from ..report import AppliedFixDict, FixResultDict, ReportDict, StatsDict
 from .catalog import json_schema, typed_dict_schema
-from .service import ALLOWED_CONFIG_KEYS, REQUEST_FIELDS
+from .service import ALLOWED_CONFIG_KEYS, REQUEST_FIELDS, UNSAFE_DOC, UNSAFE_FIELD
 
 if TYPE_CHECKING:
     from .server import ServerOptions
 
 # The JSON contract is what the TypedDicts say (a report of a file that could not be
 # linted has stats null); each is named as the dataclass it is the output of.
-_CONTRACT: dict[str, Any] = {"Report": ReportDict, "Finding": FindingDict, "Stats": StatsDict}
+_CONTRACT: dict[str, Any] = {
+    "Report": ReportDict,
+    "Finding": FindingDict,
+    "Stats": StatsDict,
+    "FixResult": FixResultDict,
+    "AppliedFix": AppliedFixDict,
+}
 _REFS: dict[Any, str] = {cls: f"#/components/schemas/{name}" for name, cls in _CONTRACT.items()}
 
 
@@ -87,6 +93,39 @@ def openapi_document(options: ServerOptions) -> dict[str, Any]:
         },
         **secured,
     }
+    fix = {
+        **lint,
+        "summary": "Fix one article",
+        "description": (
+            "Send the article as for `/v1/lint`. The answer is the article with its fixes applied (`text`: every "
+            "character outside the fixes' edits as it was sent), the fixes `applied`, and the `report` of what is "
+            "left. Safe fixes only, unless `unsafe` is true (a JSON field, or `?unsafe=true` with `text/html`)."
+        ),
+        "operationId": "fix",
+        "parameters": [
+            *lint["parameters"],
+            {
+                "name": UNSAFE_FIELD,
+                "in": "query",
+                "required": False,
+                "description": "For a `text/html` body: " + UNSAFE_DOC,
+                "schema": {"type": "string", "enum": ["true", "false"]},
+            },
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/html": {"schema": {"type": "string"}},
+                "application/json": {"schema": _ref("FixRequest")},
+            },
+        },
+        "responses": {
+            **lint["responses"],
+            "200": _json(
+                _ref("FixResult"), "The fixed article; the report's `error` is set when it could not be linted"
+            ),
+        },
+    }
     rules = {
         "summary": "The installed rules and their options",
         "operationId": "listRules",
@@ -116,6 +155,7 @@ def openapi_document(options: ServerOptions) -> dict[str, Any]:
         },
         "paths": {
             "/v1/lint": {"post": lint},
+            "/v1/fix": {"post": fix},
             "/v1/rules": {"get": rules},
             "/healthz": {"get": health},
             "/openapi.json": {"get": document},
@@ -143,6 +183,17 @@ def _schemas() -> dict[str, Any]:
                 "html": {"type": "string", "description": REQUEST_FIELDS["html"]},
                 "path": {"type": "string", "minLength": 1, "description": REQUEST_FIELDS["path"]},
                 "config": _ref("RequestConfig"),
+            },
+            "additionalProperties": False,
+        },
+        "FixRequest": {
+            "type": "object",
+            "required": ["html"],
+            "properties": {
+                "html": {"type": "string", "description": REQUEST_FIELDS["html"]},
+                "path": {"type": "string", "minLength": 1, "description": REQUEST_FIELDS["path"]},
+                "config": _ref("RequestConfig"),
+                UNSAFE_FIELD: {"type": "boolean", "default": False, "description": UNSAFE_DOC},
             },
             "additionalProperties": False,
         },

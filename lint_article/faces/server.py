@@ -4,6 +4,9 @@ Routes (described in full by the OpenAPI document at ``/openapi.json``):
 
 - ``POST /v1/lint``: an article as ``text/html`` (the name in ``?path=``), or as
   JSON ``{"html", "path", "config"}``; answers the ``files[]`` entry of ``--format json``.
+- ``POST /v1/fix``: the same, with ``unsafe`` (a JSON field, or ``?unsafe=true``);
+  answers ``{"text", "applied", "report"}``: the fixed article, the fixes applied,
+  and the report of what is left (see :func:`lint_article.fix`).
 - ``GET /v1/rules``: the installed rules and their options.
 - ``GET /healthz``: whether the workers can take work.
 
@@ -52,7 +55,7 @@ from .catalog import rule_catalog
 from .http_worker import HTML, JSON, Job, Outcome, start_worker
 from .openapi import openapi_document
 from .pool import QueueFull, TimedOut, WorkerFailed, WorkerPool
-from .service import compact_json, error_document
+from .service import UNSAFE_FIELD, compact_json, error_document
 
 MIB = 1024 * 1024
 
@@ -104,13 +107,27 @@ class _Endpoints:
         self.version = version("lint-article")
 
     async def lint(self, request: Request) -> Response:
+        return await self._answer(request, fix=False)
+
+    async def fix(self, request: Request) -> Response:
+        return await self._answer(request, fix=True)
+
+    async def _answer(self, request: Request, *, fix: bool) -> Response:
         media_type = _media_type(request.headers.get("content-type"))
+        allowed = ("path", UNSAFE_FIELD) if fix else ("path",)
         for name in request.query_params:
-            if name != "path" or media_type == JSON:
-                where = "a JSON request names its path in the body" if name == "path" else "the only one is path"
+            if name not in allowed or media_type == JSON:
+                if name in allowed:
+                    where = f"a JSON request names its {name} in the body"
+                else:
+                    where = "the known ones are path and unsafe" if fix else "the only one is path"
                 raise ApiError(400, "invalid-request", f"unknown query parameter {name!r}: {where}")
+        unsafe = request.query_params.get(UNSAFE_FIELD, "false").lower()
+        if unsafe not in ("true", "false"):
+            raise ApiError(400, "invalid-request", f"query parameter {UNSAFE_FIELD!r} must be true or false")
         body = await self._read_body(request)
-        outcome = await self._run(Job(body, media_type, request.query_params.get("path")))
+        job = Job(body, media_type, request.query_params.get("path"), fix=fix, unsafe=unsafe == "true")
+        outcome = await self._run(job)
         timing = {"server-timing": f"lint;dur={outcome.lint_seconds * 1000:.1f}"}
         return Response(outcome.body, outcome.status, headers=timing, media_type=JSON)
 
@@ -179,6 +196,7 @@ def _media_type(content_type: str | None) -> str:
 
 ROUTES = (
     ("/v1/lint", "POST", "lint"),
+    ("/v1/fix", "POST", "fix"),
     ("/v1/rules", "GET", "list_rules"),
     ("/healthz", "GET", "health"),
     ("/openapi.json", "GET", "openapi_json"),

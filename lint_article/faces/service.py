@@ -17,12 +17,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import KEYS, Config
 from ..config_files import Settings
 from ..report import Report
 from ..rule import ConfigError
+
+if TYPE_CHECKING:
+    from ..engine import Linter
+    from ..fixes import FixResult
 
 ALLOWED_CONFIG_KEYS = ("select", "extend-select", "ignore", "rules", "language", "profile", "report-unused-disables")
 """The settings a request may choose for itself: which rules run, with which
@@ -35,6 +39,11 @@ REQUEST_FIELDS = {
     "path": "the name to lint it under: its per-file ignores, and the report's path",
     "config": f"settings for this request alone: {', '.join(ALLOWED_CONFIG_KEYS)}",
 }
+
+UNSAFE_FIELD = "unsafe"
+"""The field of a fix request (and the query parameter of one sent as text/html)
+that asks for the unsafe fixes too."""
+UNSAFE_DOC = "also apply the unsafe fixes, which delete or restructure prose (default false: safe fixes only)"
 
 DEFAULT_PATH = "<request>"
 """The report's ``path`` when a request names none."""
@@ -85,6 +94,14 @@ def decode_json(raw: bytes) -> Any:
         raise RequestError("invalid-json", f"the JSON is not UTF-8 (byte {exc.start})") from None
     except ValueError as exc:
         raise RequestError("invalid-json", f"the JSON is malformed: {exc}") from None
+
+
+def parse_unsafe(data: Any) -> bool:
+    """The ``unsafe`` field of a fix request (a JSON object), false when absent."""
+    value = data.get(UNSAFE_FIELD, False) if isinstance(data, dict) else False
+    if not isinstance(value, bool):
+        raise RequestError("invalid-request", f"field {UNSAFE_FIELD!r} must be true or false, got {_kind(value)}")
+    return value
 
 
 def parse_request(data: Any, *, default_path: str, extra_fields: tuple[str, ...] = ()) -> LintRequest:
@@ -147,12 +164,21 @@ class LintService:
 
     def lint(self, request: LintRequest) -> Report:
         """The report of *request*; raises RequestError for settings that are wrong."""
+        return self._linter(request).lint(request.html, request.path)
+
+    def fix(self, request: LintRequest, *, unsafe: bool = False) -> FixResult:
+        """*request*'s article with its fixes applied (the unsafe ones too when
+        *unsafe*), and the report of what is left; raises RequestError for settings that are wrong."""
+        from ..fixes import fix_html  # the fixing code is for fix requests alone
+
+        return fix_html(self._linter(request), request.html, request.path, unsafe=unsafe)
+
+    def _linter(self, request: LintRequest) -> Linter:
         try:
             with self._lock:  # the caches below are shared by the MCP server's threads
-                linter = self._settings_for(request.config).linter_for(settings_path(request.path))
+                return self._settings_for(request.config).linter_for(settings_path(request.path))
         except ConfigError as exc:
             raise RequestError("invalid-config", str(exc)) from None
-        return linter.lint(request.html, request.path)
 
     def _settings_for(self, config: Mapping[str, Any]) -> Settings:
         if not config:

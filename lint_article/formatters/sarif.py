@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..baseline import fingerprints
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, Severity
 from ..report import INTERNAL_ERROR, Report
 from .base import TOOL_NAME, FormatOptions, RuleInfo, json_text, region, relative_posix
 
@@ -99,6 +99,32 @@ def _result(finding: Finding, path: str, index: int, fingerprint: str) -> dict[s
             **({"selector": finding.selector} if finding.selector else {}),
             **({"advice": finding.advice} if finding.advice else {}),
         },
+        **({"fixes": [_fix(finding.fix, path)]} if finding.fix is not None else {}),
+    }
+
+
+def _fix(fix: Fix, path: str) -> dict[str, Any]:
+    """A finding's fix as SARIF's: its edits as replacements of regions of the file."""
+    return {
+        "description": {"text": f"{fix.title} ({fix.applicability})"},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(path),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": edit.line,
+                            "startColumn": edit.column,
+                            "endLine": edit.end_line,
+                            "endColumn": edit.end_column,
+                        },
+                        "insertedContent": {"text": edit.replacement},
+                    }
+                    for edit in fix.edits
+                ],
+            }
+        ],
+        "properties": {"applicability": str(fix.applicability)},
     }
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Article, Block
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Fix, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 # Widget labels, by kind: what a theme prints around an article. Each pattern
@@ -79,6 +79,10 @@ class Boilerplate(Rule):
     looked for whatever the article's language, since a widget's label is
     often in another language than the text it sits in.
 
+
+    Each finding has an unsafe fix that deletes the widget's text: its
+    element when the text is the whole block, else the words themselves
+    where the source spells them as shown.
     ## Why
     Furniture copied into the article's text shows up wherever the text goes
     (newsletters, apps, syndication partners, text-to-speech), counts towards
@@ -128,6 +132,11 @@ class Boilerplate(Rule):
         "follow": "Remove the social prompt: the page template carries it.",
         "byline-twice": "Keep one byline and delete the other.",
     }
+    fixable = True
+    fix_applicability = {
+        kind: Applicability.UNSAFE
+        for kind in ("share", "comments", "reading-time", "newsletter", "read-more", "follow", "byline-twice")
+    }
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -151,7 +160,7 @@ class Boilerplate(Rule):
                 match = pattern.search(text)
                 if match:
                     start, end = block.start + match.start(), block.start + match.end()
-                    yield ctx.at_text(start, end, kind, text=match.group())
+                    yield ctx.fixed(ctx.at_text(start, end, kind, text=match.group()), _deleting(ctx, start, end))
                     break
 
 
@@ -171,8 +180,16 @@ def _doubled_byline(
     key = article.comparison_key(name)
     if previous is not None and article.comparison_key(previous) == key:
         # The name on a line of its own, then "By" and the name again.
-        yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
+        found = ctx.at_text(block.start, block.end, "byline-twice", name=name)
+        yield ctx.fixed(found, _deleting(ctx, block.start, block.end))
     elif key in bylines:
-        yield ctx.at_text(block.start, block.end, "byline-twice", name=name)
+        found = ctx.at_text(block.start, block.end, "byline-twice", name=name)
+        yield ctx.fixed(found, _deleting(ctx, block.start, block.end))
     else:
         bylines[key] = block.start
+
+
+def _deleting(ctx: Context[Boilerplate.Options], start: int, end: int) -> Fix | None:
+    """The unsafe fix that deletes the widget's text (its element, when it is the whole block)."""
+    deletion = ctx.deletion(start, end)
+    return ctx.fix("Delete the widget's text", deletion, unsafe=True) if deletion else None

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Article, Block, Element, Heading
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 # "Headline - Site name", "Headline | Site", "Headline — Site".
@@ -41,6 +41,10 @@ class DuplicateTitle(Rule):
     names the same place. The comparison does not depend on the article's
     language.
 
+
+    The repeated headline has an unsafe fix that deletes it (its element,
+    start tag to end tag); a repeated heading has none, since only the
+    writer knows which words each section deserves.
     ## Why
     The seed article prints its headline a second time, as a paragraph in
     the middle of the last section: a CMS paste that nobody read back. A
@@ -74,6 +78,8 @@ class DuplicateTitle(Rule):
         "headline-repeated": "Delete the repeated headline: the title already stands above the article.",
         "heading-repeated": "Give each heading its own words, or merge the two sections.",
     }
+    fixable = True
+    fix_applicability = {"headline-repeated": Applicability.UNSAFE}
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -114,7 +120,10 @@ class DuplicateTitle(Rule):
                 first_line = article.line_of(block.start)
                 continue
             repeated.add(block.element)
-            yield ctx.at_text(block.start, block.end, "headline-repeated", text=text, first_line=first_line)
+            deletion = ctx.deletion(block.start, block.end)
+            fix = ctx.fix("Delete the repeated headline", deletion, unsafe=True) if deletion else None
+            found = ctx.at_text(block.start, block.end, "headline-repeated", text=text, first_line=first_line)
+            yield ctx.fixed(found, fix)
 
     def _repeated_headings(
         self, article: Article, ctx: Context[Options], headings: tuple[Heading, ...], reported: set[object]

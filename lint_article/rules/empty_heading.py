@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Article
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
 
@@ -47,6 +47,8 @@ class EmptyHeading(Rule):
     advice = {
         "empty": "Write the heading's words, or delete the empty heading.",
     }
+    fixable = True
+    fix_applicability = {"empty": Applicability.SAFE}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         for heading in ctx.view.headings:
@@ -55,4 +57,7 @@ class EmptyHeading(Rule):
                 continue
             if article.visible_text(element) or article.has_name(element):
                 continue
-            yield ctx.at_element(element, "empty", tag=element.tag)
+            edits = ctx.removal(element)
+            holds_markup = any(isinstance(el.tag, str) and el.tag != "br" for el in element.iterdescendants())
+            fix = ctx.fix("Delete the empty heading", edits, unsafe=holds_markup) if edits else None
+            yield ctx.fixed(ctx.at_element(element, "empty", tag=element.tag), fix)

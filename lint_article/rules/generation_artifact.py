@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..document import Article, Block, View
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 _I = re.IGNORECASE
@@ -980,6 +980,10 @@ class GenerationArtifact(Rule):
     is"), and on the corpus's real articles, pages and extraction pages
     (`benchmarks/leak_precision.py`), where the rule reports nothing.
 
+
+    Each passage has an unsafe fix that deletes its blocks, each element
+    start tag to end tag; none where a block's element holds more than the
+    passage or has no end tag.
     ## Why
     Text pasted from an assistant carries its conversation along. The seed
     article shipped a whole "Self-Correction/Review during generation" block
@@ -1015,6 +1019,8 @@ class GenerationArtifact(Rule):
     advice = {
         "leaked": "Delete what the writing assistant left and read the passage again before it is published.",
     }
+    fixable = True
+    fix_applicability = {"leaked": Applicability.UNSAFE}
 
     @dataclass(frozen=True, kw_only=True)
     class Options(RuleOptions):
@@ -1039,13 +1045,10 @@ class GenerationArtifact(Rule):
             confidence = 1 - 0.2**total
             if confidence + 1e-9 < options.min_confidence:
                 continue
-            yield ctx.at_text(
-                blocks[first].start,
-                blocks[last].end,
-                "leaked",
-                confidence=min(confidence, 0.99),
-                evidence=_describe(parts),
-            )
+            start, end = blocks[first].start, blocks[last].end
+            found = ctx.at_text(start, end, "leaked", confidence=min(confidence, 0.99), evidence=_describe(parts))
+            deletion = ctx.deletion(start, end)
+            yield ctx.fixed(found, ctx.fix("Delete the passage", deletion, unsafe=True) if deletion else None)
 
 
 def _collect(article: Article, view: View) -> dict[int, _Evidence]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Article
-from ..findings import Finding, Severity
+from ..document import Article, Element
+from ..findings import Applicability, Finding, Fix, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 
@@ -18,6 +18,10 @@ class HeadingOrder(Rule):
     new section and is fine. The first heading must be at the start level
     (option `start_level`, `1` for a page, `2` for a CMS body whose title is
     rendered elsewhere).
+
+    The fix re-levels the heading to the expected level, start and end tag.
+    It is unsafe: the headings below it may have been meant to follow it, and
+    only the writer knows which level the section deserves.
 
     ## Why
     Screen-reader users navigate by the outline that headings build; a skipped
@@ -55,17 +59,26 @@ class HeadingOrder(Rule):
         start_level: int = option(1, "The level the first heading must have.", minimum=1, maximum=6)
 
     shapes = {"fragment": {"start_level": 2}}
+    fixable = True
+    fix_applicability = {"skipped": Applicability.UNSAFE, "first": Applicability.UNSAFE}
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         previous = None
         for heading in ctx.view.headings:
             if previous is None:
                 if heading.level != ctx.options.start_level:
-                    yield ctx.at_element(
-                        heading.element, "first", level=heading.level, expected=ctx.options.start_level
-                    )
+                    expected = ctx.options.start_level
+                    fix = _relevelled(heading.element, expected, ctx)
+                    found = ctx.at_element(heading.element, "first", level=heading.level, expected=expected)
+                    yield ctx.fixed(found, fix)
             elif heading.level > previous + 1:
-                yield ctx.at_element(
+                found = ctx.at_element(
                     heading.element, "skipped", previous=previous, level=heading.level, expected=previous + 1
                 )
+                yield ctx.fixed(found, _relevelled(heading.element, previous + 1, ctx))
             previous = heading.level
+
+
+def _relevelled(element: Element, level: int, ctx: Context[HeadingOrder.Options]) -> Fix | None:
+    edits = ctx.relevel(element, level)
+    return ctx.fix(f"Make this heading an <h{level}>", edits, unsafe=True) if edits else None

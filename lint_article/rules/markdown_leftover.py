@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Article, Block
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Fix, Severity
 from ..rule import Context, Rule, RuleOptions
 
 # Markdown that the renderer never saw, each with what to call it. Every
@@ -54,6 +54,12 @@ class MarkdownLeftover(Rule):
     dashes (`Also in this issue: - Jigs - Chairs - Moulds`) are a writer's
     own, not Markdown.
 
+    Bold and links have a safe fix where the rule is sure: where the source
+    spells the mark exactly as the reader sees it (no tag, entity or line
+    break inside), `**x**` becomes `<strong>x</strong>` and `[text](url)`
+    becomes `<a href="url">text</a>`. The other marks need the writer's eye
+    (what is the heading, where does the list end) and have no fix.
+
     ## Why
     Readers see asterisks, hashes and brackets where the writer meant bold,
     headings and links: the page looks broken, links do not work, and it
@@ -83,6 +89,8 @@ class MarkdownLeftover(Rule):
     advice = {
         "unrendered": "Format it with the editor (bold, heading, link, list, table) and delete the Markdown marks.",
     }
+    fixable = True
+    fix_applicability = {"unrendered": Applicability.SAFE}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         view = ctx.view
@@ -111,7 +119,9 @@ class MarkdownLeftover(Rule):
                 # One finding for a mark inside another ("**One**" in a bulleted run).
                 if start >= reported_until and not view.is_quoted(index, start, end):
                     reported_until = end
-                    yield ctx.at_text(start, end, "unrendered", what=what, text=_excerpt(text[start:end]))
+                    fix = _rendering(article, ctx, start, end, what)
+                    found = ctx.at_text(start, end, "unrendered", what=what, text=_excerpt(text[start:end]))
+                    yield ctx.fixed(found, fix)
 
 
 _STARTS = ("#", "- ", "* ", "|")
@@ -155,6 +165,28 @@ def _bulleted_run(text: str, start: int, end: int) -> int | None:
 def _opens_item(text: str, at: int) -> bool:
     """Whether a list item could start at *at*: a capital, a digit, or a bold label."""
     return text[at].isupper() or text[at].isdigit() or (text.startswith("**", at) and text[at + 2 : at + 3].isalnum())
+
+
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^\s()]*)\)")
+
+
+def _rendering(article: Article, ctx: Context[RuleOptions], start: int, end: int, what: str) -> Fix | None:
+    """The fix that renders the bold or link mark at text [start, end), when the
+    source spells it exactly as the text shows it; None otherwise."""
+    if what not in ("bold", "link"):
+        return None
+    low = article.source_offset(start)
+    high = article.source_offset(end - 1) + 1
+    written = article.source[low:high]
+    if written != article.text[start:end]:
+        return None  # a tag, an entity or a line break inside: not a mechanical edit
+    if what == "bold":
+        return ctx.fix("Make it bold with <strong>", [(low, low + 2, "<strong>"), (high - 2, high, "</strong>")])
+    link = _LINK.fullmatch(written)
+    if link is None:
+        return None
+    href = link.group(2).replace("&", "&amp;").replace('"', "&quot;")
+    return ctx.fix("Make it a link", [(low, low + 1, f'<a href="{href}">'), (low + link.end(1), high, "</a>")])
 
 
 def _excerpt(found: str) -> str:

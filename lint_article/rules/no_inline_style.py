@@ -4,10 +4,11 @@ import re
 from collections.abc import Iterator
 
 from ..document import Article
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from ..rule import Context, Rule, RuleOptions
 
-_STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*(=\s*("[^"]*"|'[^']*'|[^\s>]*))?""", re.IGNORECASE)
+# Declarations that hide or show: without them the element would appear or vanish.
+_VISIBILITY = re.compile(r"display|visibility|opacity|clip|hidden", re.IGNORECASE)
 
 
 class NoInlineStyle(Rule):
@@ -43,12 +44,17 @@ class NoInlineStyle(Rule):
             "Remove the pasted formatting: delete the style attribute and let the site's style sheet format the text."
         ),
     }
+    fixable = True
+    fix_applicability = {"inline-style": Applicability.SAFE}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         for element in ctx.view.with_attribute("style"):
-            start, end = article.element_span(element)
-            written = article.start_tag_source(element)
-            attribute = _STYLE_ATTRIBUTE.search(written) if written else None
-            if attribute:
-                start, end = start + attribute.start() + 1, start + attribute.end()
-            yield ctx.at_source(start, end, "inline-style", element, tag=element.tag)
+            spans = article.attribute_spans(element, "style")
+            if not spans:  # an element the parser implied has no tag to edit
+                yield ctx.at_element(element, "inline-style", tag=element.tag)
+                continue
+            start, end = spans[0]
+            start += len(article.source[start:end]) - len(article.source[start:end].lstrip("\t\n\f\r /"))
+            hides = bool(_VISIBILITY.search(element.get("style") or ""))
+            fix = ctx.fix("Remove the style attribute", [(low, high, "") for low, high in spans], unsafe=hides)
+            yield ctx.fixed(ctx.at_source(start, end, "inline-style", element, tag=element.tag), fix)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Article
-from ..findings import Finding, Severity
+from ..document import Article, Element
+from ..findings import Applicability, Finding, Fix, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 
@@ -18,6 +18,10 @@ class SingleH1(Rule):
     script text are not part of the page a reader sees and do not count.
     A CMS body whose title is rendered by the CMS sets `max = 0` (the
     `fragment` profile does), so that any `<h1>` in the body is a finding.
+
+    The fix makes each extra or forbidden `<h1>` an `<h2>`, start and end tag,
+    and changes nothing else; it is safe. A missing title has no fix: only
+    the writer knows it.
 
     ## Why
     The `<h1>` is the article's title for readers, screen readers and search
@@ -56,6 +60,8 @@ class SingleH1(Rule):
         max: int = option(1, "Most <h1> elements allowed (0 forbids <h1> in a CMS body).", minimum=0, maximum=1)
 
     shapes = {"fragment": {"min": 0, "max": 0}}
+    fixable = True
+    fix_applicability = {"extra": Applicability.SAFE, "forbidden": Applicability.SAFE}
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         titles = [h for h in ctx.view.headings if h.level == 1]
@@ -63,7 +69,13 @@ class SingleH1(Rule):
             yield ctx.at_document("missing")
         if ctx.options.max == 0:
             for heading in titles:
-                yield ctx.at_element(heading.element, "forbidden")
+                yield ctx.fixed(ctx.at_element(heading.element, "forbidden"), self._demotion(heading.element, ctx))
             return
         for heading in titles[1:]:
-            yield ctx.at_element(heading.element, "extra", first_line=titles[0].line)
+            fix = self._demotion(heading.element, ctx)
+            yield ctx.fixed(ctx.at_element(heading.element, "extra", first_line=titles[0].line), fix)
+
+    @staticmethod
+    def _demotion(element: Element, ctx: Context[Options]) -> Fix | None:
+        edits = ctx.relevel(element, 2)
+        return ctx.fix("Make this heading an <h2>", edits) if edits else None

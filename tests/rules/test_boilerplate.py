@@ -19,7 +19,17 @@ def page(body: str, after: str = "") -> str:
 
 CASES = [
     ok(page("<h1>Sahel</h1><p>The juntas hold power.</p>")),
-    bad(page("<p>Share This Article</p>"), finding(RULE, "share", line=5, column=4, text="Share This Article")),
+    bad(
+        page("<h1>Sahel</h1>\n<p>Share This Article</p>"),
+        finding(RULE, "share", line=6, column=4, text="Share This Article", fix="unsafe"),
+        fixed=page("<h1>Sahel</h1>"),
+    ),
+    # Inside a longer line, the label alone goes, where the source spells it as shown.
+    bad(
+        page("<p>Photo: Reuters. Share this article</p>"),
+        finding(RULE, "share", line=5, text="Share this article", fix="unsafe"),
+        fixed=page("<p>Photo: Reuters. </p>"),
+    ),
     bad(page("<p>Leave a Comment</p>"), finding(RULE, "comments", line=5, text="Leave a Comment")),
     bad(
         page('<div class="meta">By Jane Doe · 11 Min Read</div>'),

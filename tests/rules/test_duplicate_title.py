@@ -14,7 +14,16 @@ CASES = [
     ok("<h1>US moves to re-engage Sahel juntas</h1>\n<p>The United States is changing course.</p>"),
     bad(
         "<h1>US moves to re-engage Sahel juntas</h1>\n<p>Body.</p>\n<p>US moves to re-engage Sahel juntas</p>",
-        finding(RULE, "headline-repeated", line=3, column=4, text="US moves to re-engage Sahel juntas", first_line=1),
+        finding(
+            RULE,
+            "headline-repeated",
+            line=3,
+            column=4,
+            text="US moves to re-engage Sahel juntas",
+            first_line=1,
+            fix="unsafe",
+        ),
+        fixed="<h1>US moves to re-engage Sahel juntas</h1>\n<p>Body.</p>\n",
     ),
     # Case, punctuation and spacing do not hide a repeat.
     bad(
@@ -43,7 +52,7 @@ CASES = [
     # Two headings with the same text under the same parent.
     bad(
         "<h1>T</h1>\n<h2>Background</h2>\n<p>x</p>\n<h2>Background</h2>",
-        finding(RULE, "heading-repeated", line=4, column=1, text="Background", first_line=2),
+        finding(RULE, "heading-repeated", line=4, column=1, text="Background", first_line=2, fix="none"),
     ),
     ok("<h1>T</h1><h2>Mali</h2><h3>Pros</h3><h3>Cons</h3><h2>Niger</h2><h3>Pros</h3><h3>Cons</h3>"),
     bad(

@@ -23,7 +23,8 @@ CASES = [
     # One strong signal is enough; its confidence is 0.80.
     bad(
         BODY + "<p>Sure! Here is an article about the Sahel:</p>",
-        leaked(3, "chatbot preamble", confidence=shown("0.80")),
+        leaked(3, "chatbot preamble", confidence=shown("0.80"), fix="unsafe"),
+        fixed=BODY,
     ),
     bad(BODY + "<p>As an AI language model, I cannot predict coups.</p>", leaked(3, "assistant self-reference")),
     bad(BODY + "<p>(Word count: 812)</p>", leaked(3, "word-count talk")),
@@ -44,10 +45,14 @@ CASES = [
     # Weak evidence alone is not reported; together with more it is.
     ok(BODY + "<p>I hope this helps someone who is chasing the same bug.</p>"),
     ok(BODY + "<p>The documents were delivered as requested.</p>"),
+    # The fix deletes every block of the passage.
     bad(
         BODY + "<p>I hope this helps!</p>\n<p>I've kept the tone neutral, as requested.</p>",
         leaked(3, "chatbot sign-off, first-person talk about the writing, echo of the prompt"),
+        fixed=BODY,
     ),
+    # A paragraph without its end tag (the parser implied it) cannot be cut out by its tags: no fix.
+    bad(BODY + "<p>Sure! Here is an article about the Sahel:", leaked(3, "chatbot preamble", fix="none")),
     # "Sure! Here is" is a preamble when what follows is the text handed over, not the story going on.
     ok(BODY + "<p>Sure! Here is what happened next: the levee broke.</p>"),
     ok(BODY + "<p>Certainly, here is the crux: nobody wants the night shifts.</p>"),

@@ -11,13 +11,20 @@ CASES = [
     ok("<h1>T</h1><h2>A</h2><h3>B</h3><h2>C</h2>"),
     ok("<h1>T</h1><h2>A</h2><h3>B</h3><h4>C</h4><h2>D</h2>"),
     bad(
-        "<h1>T</h1>\n<h3>B</h3>", finding("heading-order", "skipped", line=2, column=1, previous=1, level=3, expected=2)
+        "<h1>T</h1>\n<h3>B</h3>",
+        finding("heading-order", "skipped", line=2, column=1, previous=1, level=3, expected=2, fix="unsafe"),
+        fixed="<h1>T</h1>\n<h2>B</h2>",
     ),
     bad(
         "<h1>T</h1>\n<h2>A</h2>\n<h4>B</h4>",
         finding("heading-order", "skipped", line=3, column=1, previous=2, level=4, expected=3),
     ),
-    bad("<h2>A</h2>\n<h3>B</h3>", finding("heading-order", "first", line=1, column=1, level=2, expected=1)),
+    # Round by round: once <h2> is <h1>, <h3> is a skip, and is re-levelled in turn.
+    bad(
+        "<h2>A</h2>\n<h3>B</h3>",
+        finding("heading-order", "first", line=1, column=1, level=2, expected=1, fix="unsafe"),
+        fixed="<h1>A</h1>\n<h2>B</h2>",
+    ),
     ok("<h2>A</h2><h3>B</h3>", options={"start_level": 2}),
     bad("<h1>T</h1>", finding("heading-order", "first", line=1, level=1, expected=2), options={"start_level": 2}),
     # Going back up any number of levels is fine; only the next one down is checked.

@@ -11,11 +11,32 @@ CASES = [
     ok('<p class="x">Plain</p>'),
     bad(
         '<h1>T</h1>\n<p>a <span style="color:red">b</span></p>',
-        finding("no-inline-style", "inline-style", line=2, column=12, tag="span"),
+        finding("no-inline-style", "inline-style", line=2, column=12, tag="span", fix="safe"),
+        fixed="<h1>T</h1>\n<p>a <span>b</span></p>",
     ),
     bad(
         '<div>\n  <p\n    class="x"\n    style="margin:0">t</p></div>',
         finding("no-inline-style", "inline-style", line=4, column=5, tag="p"),
+        fixed='<div>\n  <p\n    class="x">t</p></div>',
+    ),
+    # Only the attribute goes: the other attributes, glued or not, stay as they were written.
+    bad(
+        '<p style="a"class="b">1</p><p id=x STYLE=a/>2</p><p style title="a style">3</p>',
+        finding("no-inline-style", "inline-style", line=1, column=4, tag="p"),
+        finding("no-inline-style", "inline-style", line=1, column=36, tag="p"),
+        finding("no-inline-style", "inline-style", line=1, column=53, tag="p"),
+        fixed='<p class="b">1</p><p id=x>2</p><p title="a style">3</p>',
+    ),
+    bad(
+        '<p style="a" style="b">1</p>',
+        finding("no-inline-style", "inline-style", line=1, column=4, tag="p"),
+        fixed="<p>1</p>",
+    ),
+    # A style that hides the element: deleting it would show what was hidden.
+    bad(
+        '<p>a</p><div style="display: none">b</div>',
+        finding("no-inline-style", "inline-style", line=1, column=14, tag="div", fix="unsafe"),
+        fixed="<p>a</p><div>b</div>",
     ),
     # Prose that mentions the attribute, and commented-out markup, are not elements.
     ok('<p>Never write style="color:red" in an article.</p>'),
