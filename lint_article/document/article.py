@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from functools import cached_property
@@ -54,6 +55,7 @@ class Article:
         """Source spans of the comments, ``<!--`` to ``-->``, where suppression directives live."""
         self.tree = parsed.root
         self._tags = parsed.tags
+        self._text_runs = parsed.scanned.texts
         layout = Layout(parsed.parsed, parsed.scanned.texts, self._tags, parsed.nuls)
         layout.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
         self.text = layout.text()
@@ -318,6 +320,42 @@ class Article:
         line = cast(int | None, element.sourceline)
         offset = self.lines.line_start(line) if line else 0
         return offset, offset
+
+    @cached_property
+    def text_runs(self) -> tuple[tuple[int, int], ...]:
+        """Source spans [start, end) of the text between tags, in order: what the
+        parser reads as text (``<title>`` and ``<textarea>`` included; comments
+        and the raw text of ``<script>`` and ``<style>`` left out)."""
+        return tuple((run.start, run.end) for run in self._text_runs)
+
+    def element_at(self, offset: int) -> Element | None:
+        """The element whose start tag begins at source *offset*, if one does."""
+        return self._elements_by_start.get(offset)
+
+    @cached_property
+    def _elements_by_start(self) -> dict[int, Element]:
+        return {tag.start: element for element, tag in self._tags.items()}
+
+    def content_span(self, element: Element) -> tuple[int, int]:
+        """Source offsets of what *element* holds: from the end of its start tag to
+        its end tag, or, where the source leaves the end tag out (``<p>``, ``<li>``),
+        to the next element that is not inside it."""
+        start = self.element_span(element)[1]
+        following = len(self.source)
+        node: Element | None = element
+        while node is not None:
+            sibling = node.getnext()
+            while sibling is not None and not isinstance(sibling.tag, str):  # comments
+                sibling = sibling.getnext()
+            if sibling is not None:
+                following = max(start, self.element_span(sibling)[0])
+                break
+            node = node.getparent()
+        end_tag = re.compile(rf"</{re.escape(str(element.tag))}[\t\n\f\r />]", re.IGNORECASE)
+        last = None
+        for last in end_tag.finditer(self.source, start, following):  # noqa: B007 - the last one is its own
+            pass
+        return start, last.start() if last is not None else following
 
     def _tag_start(self, element: Element) -> int:
         return self.element_span(element)[0]
