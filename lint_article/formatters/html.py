@@ -438,7 +438,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     infos = options.rule_infos()
     totals = Counter(f.severity for report in reports for f in report.findings)
     files = [_file_section(number, report, options) for number, report in enumerate(reports)]
-    summary = ", ".join(f"{totals[s]:,} {s}" for s in _SEVERITIES)
+    summary = ", ".join(_count(totals[s], str(s)) for s in _SEVERITIES)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -458,6 +458,10 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     return "\n".join(parts)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' * (number != 1 and noun != 'info')}"
+
+
 def _text(value: str) -> str:
     """Text from the article or a rule, fit for the page: control characters shown
     as their escapes (as every human-facing format does), markup escaped."""
@@ -466,7 +470,7 @@ def _text(value: str) -> str:
 
 def _counts(findings: Sequence[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
-    badges = "".join(f'<span class="badge {s}" title="{s}">{counts[s]:,} {s}</span>' for s in _SEVERITIES if counts[s])
+    badges = "".join(f'<span class="badge {s}">{_count(counts[s], str(s))}</span>' for s in _SEVERITIES if counts[s])
     return f'<span class="counts">{badges}</span>'
 
 
@@ -531,7 +535,7 @@ def _read(report: Report, options: FormatOptions) -> tuple[Article | None, str]:
     try:
         if source is None:
             path = Path(report.path)
-            if report.path == "-" or report.path.startswith("<") or not path.is_file():
+            if report.path == "-" or not path.is_file():
                 return None, "its text is not at hand (no such file)"
             source = path.read_bytes()
         return Article.from_html(source), ""
