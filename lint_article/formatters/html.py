@@ -455,7 +455,13 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
         parts.append(_index(reports, infos))
     parts += files
     parts += ["</main>", f"<script>{_SCRIPT}</script>", "</body></html>", ""]
-    return "\n".join(parts)
+    # What is left of control characters (in the article's own text, where they may
+    # matter, as bidirectional marks do) becomes character references: shown the
+    # same, but the file read in a terminal cannot drive it.
+    return _CONTROL.sub(lambda match: f"&#x{ord(match.group()):x};", "\n".join(parts))
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _count(number: int, noun: str) -> str:
