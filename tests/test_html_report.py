@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -210,6 +211,17 @@ def test_a_finding_on_text_marks_exactly_its_text_and_one_on_an_element_marks_wh
     assert by_rule["headline"] not in shown  # it is about the <head>, which is not shown
 
 
+def test_a_finding_over_the_whole_body_is_painted_only_when_chosen() -> None:
+    source = (FIXTURES / "sahel-article.html").read_text(encoding="utf-8")
+    report = lint(source, config={"select": ["readability", "reading-time"]})
+    marked, _ = marked_article(Article.from_html(source), report.findings)
+    classes = {
+        report.findings[int(match["f"].split()[0])].rule: set(match["classes"].split())
+        for match in re.finditer(r'<mark data-f="(?P<f>[^"]*)" class="(?P<classes>[^"]*)"', marked)
+    }
+    assert "wide" in classes["readability"] and "wide" not in classes["reading-time"]
+
+
 def test_a_finding_inside_a_tag_is_pinned_where_what_the_tag_holds_starts() -> None:
     source = '<h1>Title</h1>\n<p>One <span style="color:red">red</span> word.</p>'
     report = lint(source, config={"select": ["no-inline-style"]})
@@ -274,22 +286,21 @@ def test_the_cli_writes_the_report_for_files_and_standard_input(tmp_path: Path) 
 # -- in a real browser -------------------------------------------------------------
 
 
+def _screenshot_script() -> Any:
+    """scripts/report_screenshot.py, which opens the system's Chromium as these tests do."""
+    spec = importlib.util.spec_from_file_location("report_screenshot", ROOT / "scripts" / "report_screenshot.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if CHROMIUM is None or CHROMEDRIVER is None:
         pytest.skip("no chromium and chromedriver here (Debian: apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000"):  # fmt: skip
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
+    driver = _screenshot_script().open_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:

@@ -142,9 +142,10 @@ mark[data-f].error{background:#ffd0d0;box-shadow:0 0 0 1px #e06666}
 mark[data-f].pin{display:inline-block;width:.7em;height:.7em;vertical-align:middle;border-radius:50%;
 background:#e0b800;margin:0 .15em}
 mark[data-f].pin.error{background:#e06666}
+mark[data-f].wide{background:none;box-shadow:none}
 mark[data-f].current{background:#ff9f43;box-shadow:0 0 0 3px #ff9f43;outline:2px solid #a04b00}
 @media (prefers-color-scheme:dark){mark[data-f]{background:#6b5a12;box-shadow:0 0 0 1px #a08a20}
-mark[data-f].error{background:#6b2424;box-shadow:0 0 0 1px #b04a4a}
+mark[data-f].error{background:#6b2424;box-shadow:0 0 0 1px #b04a4a}mark[data-f].wide{background:none;box-shadow:none}
 mark[data-f].current{background:#a65a00;box-shadow:0 0 0 3px #a65a00;outline:2px solid #ffb870}}
 """
 
@@ -281,6 +282,9 @@ MAX_MARKED = 0xFFFE
 """The most findings of one file marked in its article (one private-use character each)."""
 _PRIVATE = re.compile("[\U000f0000-\U0010ffff]")
 _REFERENCE = re.compile(r"&#?[A-Za-z0-9]{1,32};?")
+_WIDEST_PAINTED = 3000
+"""A finding over more source than this (the whole body, for a score) is painted
+only when chosen: painted always, it would hide the others."""
 _LONGEST_MARKED_ELEMENT = 4000
 """A finding on an element that holds more source than this (a whole ``<article>``)
 is pinned where the element starts rather than painted over."""
@@ -373,51 +377,59 @@ def _with_marks(source: str, spans: Sequence[_Span]) -> str:
 _MARKUP = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
 
 
-def _to_marks(clean: str, findings: Sequence[Finding]) -> tuple[str, set[int]]:
-    """The sanitised *clean* with its private-use characters turned into ``<mark>``
-    elements around each run of text; and the findings that got one."""
-    active: dict[int, None] = {}
-    shown: set[int] = set()
-    pieces: list[str] = []
-    for part in _MARKUP.split(clean):
-        if part.startswith("<"):
-            pieces.append(part)
-            continue
-        at = 0
-        for match in _PRIVATE.finditer(part):
-            _wrap(part[at : match.start()], active, shown, findings, pieces)
-            code = ord(match.group())
-            if code >= _END_MARK:
-                index = code - _END_MARK
-                if index in active:
-                    del active[index]
-                    if index not in shown:  # nothing of it could be shown: a pin where it is
-                        pieces.append(_mark(" pin", (index,), findings, ""))
-                        shown.add(index)
-            else:
-                active[code - _START_MARK] = None
-            at = match.end()
-        _wrap(part[at:], active, shown, findings, pieces)
-    return "".join(pieces), shown
+class _Marks:
+    """Turns the private-use characters of a sanitised text into ``<mark>`` elements
+    around each run of text, and remembers which findings got one."""
 
+    def __init__(self, findings: Sequence[Finding], wide: set[int]) -> None:
+        self.findings = findings
+        self.wide = wide
+        self.active: dict[int, None] = {}  # ordered: the findings open at this point
+        self.shown: set[int] = set()
+        self.pieces: list[str] = []
 
-def _wrap(
-    text: str, active: Mapping[int, None], shown: set[int], findings: Sequence[Finding], pieces: list[str]
-) -> None:
-    if not text:
-        return
-    if not active or not text.strip():
-        pieces.append(text)
-        return
-    shown.update(active)
-    pieces.append(_mark("", tuple(active), findings, text))
+    def convert(self, clean: str) -> str:
+        for part in _MARKUP.split(clean):
+            if part.startswith("<"):
+                self.pieces.append(part)
+                continue
+            at = 0
+            for match in _PRIVATE.finditer(part):
+                self._text(part[at : match.start()])
+                code = ord(match.group())
+                if code < _END_MARK:
+                    self.active[code - _START_MARK] = None
+                else:
+                    self._close(code - _END_MARK)
+                at = match.end()
+            self._text(part[at:])
+        return "".join(self.pieces)
 
+    def _close(self, index: int) -> None:
+        if index in self.active:
+            del self.active[index]
+            if index not in self.shown:  # nothing of it could be shown: a pin where it is
+                self.pieces.append(self._mark((index,), "", pin=True))
+                self.shown.add(index)
 
-def _mark(extra: str, indices: Sequence[int], findings: Sequence[Finding], text: str) -> str:
-    worst = max(findings[i].severity for i in indices)
-    title = "\n".join(f"{findings[i].rule}: {printable(findings[i].message)}" for i in indices)
-    numbers = " ".join(map(str, indices))
-    return f'<mark data-f="{numbers}" class="{worst}{extra}" title="{escape(title)}">{text}</mark>'
+    def _text(self, text: str) -> None:
+        if self.active and text.strip():  # white space alone may stand where a <mark> may not (in a <table>)
+            self.shown.update(self.active)
+            self.pieces.append(self._mark(tuple(self.active), text))
+        elif text:
+            self.pieces.append(text)
+
+    def _mark(self, indices: Sequence[int], text: str, *, pin: bool = False) -> str:
+        findings = self.findings
+        narrow = [i for i in indices if i not in self.wide]
+        classes = [str(max(findings[i].severity for i in narrow or indices))]
+        if pin:
+            classes.append("pin")
+        elif not narrow:
+            classes.append("wide")  # about a whole stretch of the article: painted only when chosen
+        title = "\n".join(f"{findings[i].rule}: {printable(findings[i].message)}" for i in indices)
+        numbers = " ".join(map(str, indices))
+        return f'<mark data-f="{numbers}" class="{" ".join(classes)}" title="{escape(title)}">{text}</mark>'
 
 
 def marked_article(article: Article, findings: Sequence[Finding]) -> tuple[str, set[int]]:
@@ -426,8 +438,10 @@ def marked_article(article: Article, findings: Sequence[Finding]) -> tuple[str, 
     or a script cannot)."""
     findings = findings[:MAX_MARKED]
     source = _PRIVATE.sub("\ufffd", article.source)  # no article may forge a mark
-    clean = sanitise(_with_marks(source, _spans(article, findings)))
-    return _to_marks(clean, findings)
+    spans = _spans(article, findings)
+    wide = {index for index, span in enumerate(spans) if span.end - span.start > _WIDEST_PAINTED}
+    marks = _Marks(findings, wide)
+    return marks.convert(sanitise(_with_marks(source, spans))), marks.shown
 
 
 # -- the page --------------------------------------------------------------------
