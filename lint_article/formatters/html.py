@@ -529,7 +529,7 @@ def _file_section(number: int, report: Report, options: FormatOptions) -> str:
     shown: set[int] = set()
     frame = f'<p class="muted">The article cannot be shown: {_text(problem)}.</p>'
     if article is not None:
-        outline = outline_of(article, report.path)
+        outline = outline_of(article, report.path, stats=report.stats)
         marked, shown = marked_article(article, report.findings)
         document = (
             '<!DOCTYPE html><html><head><meta charset="utf-8">'
