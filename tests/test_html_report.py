@@ -262,6 +262,19 @@ def test_every_string_from_the_article_and_the_file_name_is_escaped(tmp_path: Pa
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and printable("\x1b[2J") in page and "\x1b" not in page
 
 
+def test_a_batch_starts_with_an_index_of_counts_per_file_and_a_chart_per_rule() -> None:
+    first = Report("a.html", (finding_at(1, 2), replace(finding_at(3, 4), severity=Severity.ERROR, rule="b-rule")))
+    second = Report("b.html", (finding_at(1, 2),))
+    page = FORMATTERS["html"]([first, second, Report("c.html", error="no such file")], FormatOptions(sources={}))
+    index = page.split('<section class="index">', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(
+        r'<tr><td><a href="#file-(\d)">([^<]*)</a>[^<]*</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>', index
+    )
+    assert rows == [("0", "a.html", "1", "1", "0"), ("1", "b.html", "0", "1", "0"), ("2", "c.html", "0", "0", "0")]
+    bars = re.findall(r'<span title="([^"]*)">[^<]*</span><div class="bar" style="width:([\d.]+)%"><span>(\d+)', index)
+    assert bars == [("a-rule", "80.0", "2"), ("b-rule", "40.0", "1")]
+
+
 # -- the CLI -------------------------------------------------------------------
 
 

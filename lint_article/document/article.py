@@ -336,10 +336,12 @@ class Article:
     def _elements_by_start(self) -> dict[int, Element]:
         return {tag.start: element for element, tag in self._tags.items()}
 
-    def content_span(self, element: Element) -> tuple[int, int]:
+    def content_span(self, element: Element, reach: int | None = None) -> tuple[int, int]:
         """Source offsets of what *element* holds: from the end of its start tag to
         its end tag, or, where the source leaves the end tag out (``<p>``, ``<li>``),
-        to the next element that is not inside it."""
+        to the next element that is not inside it. With *reach*, the end tag is
+        looked for no further than that many characters: an element that holds
+        more ends at the next element outside it."""
         start = self.element_span(element)[1]
         following = len(self.source)
         node: Element | None = element
@@ -353,9 +355,10 @@ class Article:
             node = node.getparent()
         end_tag = re.compile(rf"</{re.escape(str(element.tag))}[\t\n\f\r />]", re.IGNORECASE)
         last = None
-        for last in end_tag.finditer(self.source, start, following):  # noqa: B007 - the last one is its own
+        stop = following if reach is None else min(following, start + reach)
+        for last in end_tag.finditer(self.source, start, stop):  # noqa: B007 - the last one is its own
             pass
-        return start, last.start() if last is not None else following
+        return start, last.start() if last is not None and stop == following else following
 
     def _tag_start(self, element: Element) -> int:
         return self.element_span(element)[0]

@@ -170,7 +170,7 @@ _SCRIPT = """
   };
   const wire = (frame) => {
     const doc = frame.contentDocument;
-    if (!doc || doc.readyState === "uninitialized") return;
+    if (!doc) return;
     doc.addEventListener("click", (event) => {
       const mark = event.target.closest && event.target.closest("mark[data-f]");
       if (!mark) return;
@@ -344,7 +344,7 @@ def _spans(article: Article, findings: Sequence[Finding]) -> list[_Span]:
         element = article.element_at(start)
         if element is not None and end <= article.element_span(element)[1]:
             # A finding on an element's start tag is about what the element holds.
-            content_start, content_end = article.content_span(element)
+            content_start, content_end = article.content_span(element, reach=_LONGEST_MARKED_ELEMENT)
             if content_end - content_start <= _LONGEST_MARKED_ELEMENT:
                 start, end = content_start, content_end
             else:
@@ -374,6 +374,8 @@ def _with_marks(source: str, spans: Sequence[_Span]) -> str:
     return "".join(pieces)
 
 
+_TITLED = 5
+"""The most findings a highlight's tooltip names (it stands on every run of text they share)."""
 _MARKUP = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
 
 
@@ -427,7 +429,9 @@ class _Marks:
             classes.append("pin")
         elif not narrow:
             classes.append("wide")  # about a whole stretch of the article: painted only when chosen
-        title = "\n".join(f"{findings[i].rule}: {printable(findings[i].message)}" for i in indices)
+        title = "\n".join(f"{findings[i].rule}: {printable(findings[i].message)}" for i in indices[:_TITLED])
+        if len(indices) > _TITLED:
+            title += f"\nand {len(indices) - _TITLED:,} more"
         numbers = " ".join(map(str, indices))
         return f'<mark data-f="{numbers}" class="{" ".join(classes)}" title="{escape(title)}">{text}</mark>'
 
