@@ -36,7 +36,7 @@ from lint_article.document import Article
 from lint_article.findings import Finding, Severity
 from lint_article.formatters import FORMATTERS, FormatOptions
 from lint_article.formatters.base import printable
-from lint_article.formatters.html import CONTENT_SECURITY_POLICY, marked_article, sanitise
+from lint_article.formatters.html import ARTICLE_START_ID, CONTENT_SECURITY_POLICY, marked_article, sanitise
 from lint_article.report import Report
 
 from .conftest import FIXTURES, ROOT
@@ -222,6 +222,15 @@ def test_a_finding_over_the_whole_body_is_painted_only_when_chosen() -> None:
     assert "wide" in classes["readability"] and "wide" not in classes["reading-time"]
 
 
+def test_the_frame_of_a_page_knows_where_its_article_starts_and_that_of_a_fragment_needs_not() -> None:
+    page = (FIXTURES / "sahel-article.html").read_text(encoding="utf-8")
+    marked, _ = marked_article(Article.from_html(page), ())
+    start = marked.index(f'<span id="{ARTICLE_START_ID}"></span>')
+    assert marked.index("Viral Post") < start < marked.index("US moves to re-engage")
+    fragment, _ = marked_article(Article.from_html("<h2>Body</h2><p>Text.</p>"), ())
+    assert ARTICLE_START_ID not in fragment
+
+
 def test_a_finding_inside_a_tag_is_pinned_where_what_the_tag_holds_starts() -> None:
     source = '<h1>Title</h1>\n<p>One <span style="color:red">red</span> word.</p>'
     report = lint(source, config={"select": ["no-inline-style"]})
@@ -363,6 +372,8 @@ def test_in_chromium_the_report_loads_quietly_requests_nothing_and_highlights_th
     page.write_text(FORMATTERS["html"](reports, FormatOptions(sources=sources)), encoding="utf-8")
     assert open_page(browser, page) == [page.as_uri()]
     assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []
+    # The page's frame starts at its article, past the site's header.
+    assert browser.execute_script("return document.querySelector('#file-1 iframe').contentWindow.scrollY") > 100
     findings = reports[0].findings
     phrase = next(i for i, f in enumerate(findings) if f.rule == "repeated-phrases")
     assert choose(browser, phrase) == [findings[phrase].snippet]

@@ -171,6 +171,11 @@ _SCRIPT = """
   const wire = (frame) => {
     const doc = frame.contentDocument;
     if (!doc) return;
+    const start = doc.getElementById("lint-article-start");
+    if (start && !frame.closest("section.file").querySelector("button[aria-pressed=true]")) {
+      const view = frame.contentWindow;
+      view.scrollTo(0, Math.max(0, start.getBoundingClientRect().top + view.scrollY - 24));
+    }
     doc.addEventListener("click", (event) => {
       const mark = event.target.closest && event.target.closest("mark[data-f]");
       if (!mark) return;
@@ -278,8 +283,11 @@ def sanitise(html: str) -> str:
 
 _START_MARK = 0xF0000  # supplementary private use area A: a finding's start
 _END_MARK = 0x100000  # area B: its end
-MAX_MARKED = 0xFFFE
+MAX_MARKED = 0xFFFD
 """The most findings of one file marked in its article (one private-use character each)."""
+_ARTICLE_START = _START_MARK + MAX_MARKED
+ARTICLE_START_ID = "lint-article-start"
+"""The id of the empty element where the article starts in the frame of a page."""
 _PRIVATE = re.compile("[\U000f0000-\U0010ffff]")
 _REFERENCE = re.compile(r"&#?[A-Za-z0-9]{1,32};?")
 _WIDEST_PAINTED = 3000
@@ -354,10 +362,13 @@ def _spans(article: Article, findings: Sequence[Finding]) -> list[_Span]:
     return spans
 
 
-def _with_marks(source: str, spans: Sequence[_Span]) -> str:
-    """*source* with each span's edges written in as private-use characters; at one
-    offset, the ends of spans come first, then pins (start and end), then starts."""
+def _with_marks(source: str, spans: Sequence[_Span], article_start: int | None) -> str:
+    """*source* with each span's edges written in as private-use characters, and
+    where the article starts on a page; at one offset, the ends of spans come
+    first, then pins (start and end), then where the article starts, then starts."""
     edges: list[tuple[int, int, int, int]] = []
+    if article_start is not None:
+        edges.append((article_start, 2, MAX_MARKED, _START_MARK))
     for index, span in enumerate(spans):
         if span.end > span.start:
             edges += [(span.start, 3, index, _START_MARK), (span.end, 0, index, _END_MARK)]
@@ -399,7 +410,9 @@ class _Marks:
             for match in _PRIVATE.finditer(part):
                 self._text(part[at : match.start()])
                 code = ord(match.group())
-                if code < _END_MARK:
+                if code == _ARTICLE_START:
+                    self.pieces.append(f'<span id="{ARTICLE_START_ID}"></span>')
+                elif code < _END_MARK:
                     self.active[code - _START_MARK] = None
                 else:
                     self._close(code - _END_MARK)
@@ -444,8 +457,12 @@ def marked_article(article: Article, findings: Sequence[Finding]) -> tuple[str, 
     source = _PRIVATE.sub("\ufffd", article.source)  # no article may forge a mark
     spans = _spans(article, findings)
     wide = {index for index, span in enumerate(spans) if span.end - span.start > _WIDEST_PAINTED}
+    # On a page, the report scrolls the frame to where the article starts, past the site's header.
+    article_start = None
+    if not article.is_fragment:
+        article_start = _Text(article).forward(article.element_span(article.region.root)[0])
     marks = _Marks(findings, wide)
-    return marks.convert(sanitise(_with_marks(source, spans))), marks.shown
+    return marks.convert(sanitise(_with_marks(source, spans, article_start))), marks.shown
 
 
 # -- the page --------------------------------------------------------------------
