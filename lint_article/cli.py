@@ -346,7 +346,9 @@ def check(
         reports = _apply_baseline(baseline, reports, baseline_file if not write_baseline else None)
     # Without the rules loaded, a format that needs their metadata loads them itself.
     infos = rule_infos(registry) if registry else None
-    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=infos)
+    # The html format shows each article: standard input's text is kept here, files are read again.
+    sources = {item[0]: item[1] for item in items if isinstance(item, tuple)}
+    options = FormatOptions(color=_use_color(color, output_file), statistics=statistics, rules=infos, sources=sources)
     if statistics and output_format != "text":
         for line in statistics_lines(reports, options):
             click.echo(line, err=True)

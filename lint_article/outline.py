@@ -80,9 +80,12 @@ class Outline:
         }
 
 
-def outline_of(article: Article, path: str = "<string>", language: str | None = None) -> Outline:
+def outline_of(
+    article: Article, path: str = "<string>", language: str | None = None, stats: Stats | None = None
+) -> Outline:
     """The outline of *article*; *language* is the configured one, for an article
-    whose ``<html lang>`` does not say."""
+    whose ``<html lang>`` does not say; *stats*, its figures when a lint has
+    computed them already (its report's)."""
     body = article.body
     detected = article.language(language)
     root = article.region.root
@@ -102,7 +105,7 @@ def outline_of(article: Article, path: str = "<string>", language: str | None = 
         headings=tuple(
             Section(h.level, h.text, _place(article, h.element), words.get(h.element, 0)) for h in body.headings
         ),
-        stats=article_stats(article, detected.code),
+        stats=stats if stats is not None else article_stats(article, detected.code),
     )
 
 

@@ -212,3 +212,41 @@ def test_the_page_s_meta_tags_are_read_by_name_or_property() -> None:
         "Russia's",
         "advance",
     ]
+
+
+CONTENT_CASES = [
+    # (source, the start tag's text, what the element holds)
+    ("<p>one <b>two</b> three</p><p>next</p>", "<b>", "two"),
+    ("<div><div>inner</div> tail</div><p>x</p>", "<div>", "<div>inner</div> tail"),
+    ("<ul><li>first<li>second</ul>", "<li>", "first"),  # no end tag: up to the next element outside it
+    ("<section><p>only</p></section>", "<p>", "only"),
+    ("<H2 class=x>Upper</H2 ><p>y</p>", "<H2 class=x>", "Upper"),
+]
+
+
+@pytest.mark.parametrize(("source", "tag", "content"), CONTENT_CASES)
+def test_content_span_is_what_an_element_holds_from_its_start_tag_to_its_end_tag(
+    source: str, tag: str, content: str
+) -> None:
+    article = Article.from_html(source)
+    start = source.index(tag)
+    element = article.element_at(start)
+    assert element is not None and article.element_span(element) == (start, start + len(tag))
+    begin, end = article.content_span(element)
+    assert source[begin:end] == content
+    assert article.element_at(start + 1) is None
+
+
+def test_content_span_looks_for_the_end_tag_no_further_than_its_reach() -> None:
+    source = "<div>" + "word " * 100 + "</div><p>after</p>"
+    article = Article.from_html(source)
+    element = article.element_at(0)
+    assert element is not None
+    assert article.content_span(element, reach=1000) == (5, source.index("</div>"))
+    assert article.content_span(element, reach=50) == (5, source.index("<p>"))  # cut short: to the next element
+
+
+def test_text_runs_are_the_source_between_tags_without_comments_or_scripts() -> None:
+    source = "<p>one<!-- c --> two</p><script>x</script><p>three &amp; four</p>"
+    article = Article.from_html(source)
+    assert [source[start:end] for start, end in article.text_runs] == ["one", " two", "three &amp; four"]

@@ -190,3 +190,46 @@ def test_junit_parses_to_one_failure_per_finding_with_the_escapes(folder: Path, 
         )
         for f in expected.findings
     ]
+
+
+def test_html_shows_every_finding_once_with_its_strings_escaped(folder: Path, expected: Report) -> None:
+    from html.parser import HTMLParser
+
+    output = run(folder, "html")
+    assert not RAW_CONTROL.search(output)
+
+    class Findings(HTMLParser):
+        """The file name and, per finding button, its message, as a browser reads them."""
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[str] = []
+            self.messages: list[str] = []
+            self.headings: list[str] = []
+            self._in: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append(tag)
+            if self._in == "heading":  # the file's counts follow its name
+                self._in = None
+            classes = dict(attrs).get("class") or ""
+            if tag == "span" and classes == "message":
+                self._in, self.messages = "message", [*self.messages, ""]
+            elif tag == "h2" and not self.headings:
+                self._in, self.headings = "heading", [""]
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("span", "h2"):
+                self._in = None
+
+        def handle_data(self, data: str) -> None:
+            if self._in == "message":
+                self.messages[-1] += data
+            elif self._in == "heading":
+                self.headings[-1] += data
+
+    page = Findings()
+    page.feed(output)
+    assert page.tags.count("script") == 1  # the report's own; the article's forgeries are text
+    assert page.headings == [printable(FILE_NAME)]
+    assert page.messages == [printable(f.message) for f in expected.findings]

@@ -65,6 +65,7 @@ class Article:
         self.tree = parsed.root
         self._tags = parsed.tags
         self._scanned_tags = parsed.scanned.tags
+        self._text_runs = parsed.scanned.texts
         layout = Layout(parsed.parsed, parsed.scanned.texts, self._tags, parsed.nuls)
         layout.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
         self.text = layout.text()
@@ -399,6 +400,45 @@ class Article:
         if source[line_start:start].strip() or source[end:line_end].strip():
             return start, end
         return line_start, min(line_end + 1, len(source))
+
+    @cached_property
+    def text_runs(self) -> tuple[tuple[int, int], ...]:
+        """Source spans [start, end) of the text between tags, in order: what the
+        parser reads as text (``<title>`` and ``<textarea>`` included; comments
+        and the raw text of ``<script>`` and ``<style>`` left out)."""
+        return tuple((run.start, run.end) for run in self._text_runs)
+
+    def element_at(self, offset: int) -> Element | None:
+        """The element whose start tag begins at source *offset*, if one does."""
+        return self._elements_by_start.get(offset)
+
+    @cached_property
+    def _elements_by_start(self) -> dict[int, Element]:
+        return {tag.start: element for element, tag in self._tags.items()}
+
+    def content_span(self, element: Element, reach: int | None = None) -> tuple[int, int]:
+        """Source offsets of what *element* holds: from the end of its start tag to
+        its end tag, or, where the source leaves the end tag out (``<p>``, ``<li>``),
+        to the next element that is not inside it. With *reach*, the end tag is
+        looked for no further than that many characters: an element that holds
+        more ends at the next element outside it."""
+        start = self.element_span(element)[1]
+        following = len(self.source)
+        node: Element | None = element
+        while node is not None:
+            sibling = node.getnext()
+            while sibling is not None and not isinstance(sibling.tag, str):  # comments
+                sibling = sibling.getnext()
+            if sibling is not None:
+                following = max(start, self.element_span(sibling)[0])
+                break
+            node = node.getparent()
+        end_tag = re.compile(rf"</{re.escape(str(element.tag))}[\t\n\f\r />]", re.IGNORECASE)
+        last = None
+        stop = following if reach is None else min(following, start + reach)
+        for last in end_tag.finditer(self.source, start, stop):  # noqa: B007 - the last one is its own
+            pass
+        return start, last.start() if last is not None and stop == following else following
 
     def _tag_start(self, element: Element) -> int:
         return self.element_span(element)[0]

@@ -35,6 +35,7 @@ _MODULES = {
     "gitlab": "gitlab",
     "junit": "junit",
     "checkstyle": "checkstyle",
+    "html": "html",
 }
 
 

@@ -47,6 +47,9 @@ class FormatOptions:
     """Add a count per rule to the text output, as flake8's ``--statistics`` does."""
     rules: Mapping[str, RuleInfo] | None = None
     """Rule metadata by id; None reads the installed rules."""
+    sources: Mapping[str, str | bytes] | None = None
+    """The articles by report path, for a format that shows them (html); one not
+    here is read from its file."""
 
     def rule_infos(self) -> Mapping[str, RuleInfo]:
         return self.rules if self.rules is not None else rule_infos(load_registry())
