@@ -16,14 +16,13 @@ compiled bytecode as an installed package runs.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+import whole_run
 from lxml import etree
 
 from lint_article import Article, make_linter
@@ -75,25 +74,14 @@ def process_seconds(argv: list[str], runs: int, env: dict[str, str] | None = Non
     return statistics.median(samples)
 
 
-def installed_environment(cache: str) -> dict[str, str]:
-    """The environment of a process that runs from compiled bytecode, as it does
-    when lint-article was installed by pip (which compiles it), even where this
-    machine sets PYTHONDONTWRITEBYTECODE; the bytecode goes to *cache*, not
-    beside the sources."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = cache
-    return env
-
-
 def startup_table(runs: int) -> None:
     fixture = str(ROOT / "fixtures" / "sahel-article.html")
     python = sys.executable
-    with tempfile.TemporaryDirectory() as cache:
-        env = installed_environment(cache)
-        base = process_seconds([python, "-c", "pass"], runs, env)
-        lxml_import = process_seconds([python, "-c", "import lxml.etree"], runs, env)
-        check = [python, "-m", "lint_article", "check", "--no-cache", fixture]  # linted each time
-        full = process_seconds(check, runs, env)
+    env = whole_run.environment()
+    base = process_seconds([python, "-c", "pass"], runs, env)
+    lxml_import = process_seconds([python, "-c", "import lxml.etree"], runs, env)
+    check = [python, "-m", "lint_article", "check", "--no-cache", fixture]  # linted each time
+    full = process_seconds(check, runs, env)
     print(f"whole process, median of {runs} runs")
     print(f"  python -c pass                          : {base * 1000:6.0f} ms")
     print(f"  python -c 'import lxml.etree'           : {lxml_import * 1000:6.0f} ms")

@@ -12,6 +12,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def environment() -> dict[str, str]:
+    """This environment, but that Python keeps its compiled bytecode, as on a user's
+    machine (pip compiles an installed package): no timed run compiles the sources."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def seconds(*args: str) -> float:
     """Wall-clock seconds of ``python -m lint_article ARGS``; exits when the run went wrong."""
     return timed(*args)[0]
@@ -24,8 +30,7 @@ def timed(*args: str) -> tuple[float, float]:
     result = subprocess.run(
         [sys.executable, "-m", "lint_article", *args],
         cwd=ROOT,  # this checkout's lint_article, whatever is installed
-        # As on a user's machine, Python keeps its compiled bytecode: no run compiles the sources.
-        env={name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+        env=environment(),
         capture_output=True,
         text=True,
         check=False,
