@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = ".lint-article-cache"
 CACHE_DIR_VARIABLE = "LINT_ARTICLE_CACHE_DIR"
-FORMAT = 3  # 2: stats end with the paragraphs' scores; 3: findings end with their fix
+FORMAT = 4  # 2: stats end with the paragraphs' scores; 3: findings end with their fix; 4: a table of strings
 """The layout of entries; a new one leaves the old entries unread."""
 PACKAGE = "lint-article"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A lint-article cache: lint-article clean removes it.\n"
@@ -142,14 +142,16 @@ class ResultCache:
         """The report kept under *key*, named *path*; None when there is none or it is damaged."""
         data = self._read(self._entry("results", key))
         try:
-            findings = tuple(
-                # The rows are written by put(): rest fills the fields before the fix.
-                Finding(rule, _SEVERITIES[severity], *rest, fix=Fix.from_list(fix) if fix else None)  # type: ignore[misc]
-                for rule, severity, *rest, fix in data[0]
-            )
-            *figures, paragraphs = data[1]
+            strings, rows, (*figures, paragraphs) = data
+            for row in rows:  # written by put(): the fields in order, the fix last
+                row[1] = _SEVERITIES[row[1]]
+                for index in _TABLED:
+                    row[index] = strings[row[index]]
+                if row[-1]:
+                    row[-1] = Fix.from_list(row[-1])
+            findings = tuple([Finding(*row) for row in rows])
             named = dict(zip(_FIGURE_FIELDS, figures, strict=True))
-            stats = Stats(**named, paragraph_scores=tuple(ParagraphStats(*row) for row in paragraphs))
+            stats = Stats(**named, paragraph_scores=tuple([ParagraphStats(*row) for row in paragraphs]))
             return Report(path, findings, stats)  # reports with an error are never kept
         except (ValueError, TypeError, KeyError, IndexError):  # none, or well-formed JSON of another shape
             return None
@@ -159,13 +161,17 @@ class ResultCache:
         if report.error is not None or report.internal_errors:
             return
         # Rows of field values, in the order of the dataclasses' fields: compact, and quick to read back.
-        findings = [
-            [*(getattr(f, name) for name in _FINDING_FIELDS), f.fix.to_list() if f.fix else None]
-            for f in report.findings
-        ]
+        # The strings that findings repeat (a rule's id, its advice) are written once, in a table.
+        strings: dict[str, int] = {}
+        findings = []
+        for f in report.findings:
+            row = [*(getattr(f, name) for name in _FINDING_FIELDS), f.fix.to_list() if f.fix else None]
+            for index in _TABLED:
+                row[index] = strings.setdefault(row[index], len(strings))
+            findings.append(row)
         stats: list[Any] = [getattr(report.stats, name) for name in _FIGURE_FIELDS]
         stats.append([[getattr(p, name) for name in _PARAGRAPH_FIELDS] for p in report.stats.paragraph_scores])
-        self._write(self._entry("results", key), [findings, stats])
+        self._write(self._entry("results", key), [list(strings), findings, stats])
 
     def _entry(self, kind: str, key: str) -> str:
         # Strings, not Paths: a run that finds every report spends its time here.
@@ -226,6 +232,8 @@ def _stat_stamp(info: os.stat_result) -> list[int]:
 
 _FINDING_FIELDS = [field.name for field in dataclasses.fields(Finding) if field.name != "fix"]
 """The fields kept as they are; the fix, an object, is kept as a row of its own, last."""
+_TABLED = [_FINDING_FIELDS.index(name) for name in ("rule", "message_id", "url", "advice")]
+"""The fields kept in an entry's table of strings: the same for many findings."""
 _SEVERITIES = {int(severity): severity for severity in Severity}  # a dict, many times quicker than Severity(n)
 # Stats' fields but the last, paragraph_scores, which is kept as rows of ParagraphStats' fields.
 _FIGURE_FIELDS = [field.name for field in dataclasses.fields(Stats)][:-1]

@@ -64,13 +64,6 @@ class Edit:
             "replacement": self.replacement,
         }
 
-    @classmethod
-    def from_list(cls, row: list[Any]) -> Edit:
-        """An edit from the row :meth:`to_list` made (the cache's form)."""
-        # Checksummed and of this format's shape: the values are as put() wrote them.
-        start, end, replacement, line, column, end_line, end_column = row
-        return cls(start, end, replacement, line, column, end_line, end_column)
-
     def to_list(self) -> list[Any]:
         return [self.start, self.end, self.replacement, self.line, self.column, self.end_line, self.end_column]
 
@@ -118,8 +111,10 @@ class Fix:
 
     @classmethod
     def from_list(cls, row: list[Any]) -> Fix:
+        """A fix from the row :meth:`to_list` made (the cache's form)."""
+        # Checksummed and of this format's shape: the values are as to_list() wrote them.
         title, applicability, edits = row
-        return cls(title, tuple(map(Edit.from_list, edits)), _APPLICABILITIES[applicability])
+        return cls(title, tuple([Edit(*edit) for edit in edits]), _APPLICABILITIES[applicability])
 
 
 _APPLICABILITIES = {applicability.value: applicability for applicability in Applicability}

@@ -85,9 +85,9 @@ def test_the_cache_is_what_a_second_run_reads_and_paths_come_from_the_run(tmp_pa
     (tmp_path / "a.html").write_text(TWO_H1)
     run_cli("check", "--select", "single-h1", "--cache-dir", str(cache), "a.html", cwd=tmp_path)
     [entry] = (cache / name for name in entries(cache))
-    findings, stats = payload(entry)  # type: ignore[misc]
+    strings, findings, stats = payload(entry)  # type: ignore[misc]
     findings[0][2] = "from the cache"  # rule, severity, message, ...
-    rewrite_entry(entry, [findings, stats])
+    rewrite_entry(entry, [strings, findings, stats])
     # The same article under another name: the entry is keyed by content, the path is this run's.
     shutil.copy(tmp_path / "a.html", tmp_path / "copy.html")
     result = run_cli("check", "--select", "single-h1", "--cache-dir", str(cache), "copy.html", "a.html", cwd=tmp_path)
