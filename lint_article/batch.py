@@ -145,13 +145,15 @@ class Linters:
 
     def settings_for(self, name: str | None) -> tuple[Config, frozenset[str]]:
         """The settings for the item *name*, and the rules its per-file ignores leave out."""
-        path = PurePath(name) if name is not None and name != "-" else None
+        path = name if name is not None and name != "-" else None
         if self.settings is not None:
             return self.settings.resolve(path)
-        if path is None:
+        if path is None or not self.config.per_file_ignores:
             return self.config, frozenset()
         # Globs are relative to the configuration's folder when it has one, else to the name as given.
-        return self.config, self.config.ignored_for(Path(path).absolute() if self.config.root is not None else path)
+        return self.config, self.config.ignored_for(
+            Path(path).absolute() if self.config.root is not None else PurePath(path)
+        )
 
     def for_name(self, name: str | None) -> Linter:
         if self.settings is not None:

@@ -8,12 +8,9 @@ configuration, a file that could not be read, a rule that crashed).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import os
 import re
-import shutil
-import signal
 import sys
 import threading
 import time
@@ -82,6 +79,8 @@ class _CheckByDefault(click.Group):
             return False
         if word.startswith("-") or os.path.lexists(word):
             return True
+        import difflib  # only for a word that is neither a command nor a file: kept off start-up
+
         return not difflib.get_close_matches(word, list(self.commands), n=1)
 
 
@@ -524,7 +523,8 @@ def _gather(
 
     def excluded(path: Path) -> bool:
         with problems.collected():
-            return settings.for_path(path).excludes(path.absolute())
+            config = settings.for_path(path)
+            return bool(config.exclude) and config.excludes(path.absolute())
         return False
 
     faults: list[Report] = []
@@ -610,19 +610,24 @@ class _Progress:
         self._since = time.monotonic()
         self._shown = False
         self._enabled = _isatty(sys.stderr)
-        self._timed = (
-            self._enabled and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        )
+        self._timed = self._enabled and threading.current_thread() is threading.main_thread()
 
     def __enter__(self) -> _Progress:
         if self._timed:
-            self._previous = signal.signal(signal.SIGALRM, lambda signum, frame: self._draw())
-            signal.setitimer(signal.ITIMER_REAL, _TICK_SECONDS, _TICK_SECONDS)
+            import signal  # a run whose standard error is no terminal draws nothing: kept off start-up
+
+            if hasattr(signal, "setitimer"):
+                self._previous = signal.signal(signal.SIGALRM, lambda signum, frame: self._draw())
+                signal.setitimer(signal.ITIMER_REAL, _TICK_SECONDS, _TICK_SECONDS)
+            else:
+                self._timed = False
         self._draw()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._timed:
+            import signal
+
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)
         if self._shown:
@@ -651,6 +656,8 @@ class _Progress:
             self._write("Linting " + " · ".join(parts) if parts else "")
 
     def _write(self, line: str) -> None:
+        import shutil  # drawn on a terminal only
+
         width = shutil.get_terminal_size().columns - 1
         try:
             sys.stderr.write("\r\x1b[K" + line[:width])

@@ -16,11 +16,8 @@ over every file.
 
 from __future__ import annotations
 
-import configparser
-import difflib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -67,6 +64,8 @@ def read_config_file(path: Path) -> Config | None:
 
 
 def _setup_cfg(text: str, path: Path) -> dict[str, Any] | None:
+    import configparser  # only where a setup.cfg is found: kept off start-up
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text, source=str(path))
@@ -119,6 +118,8 @@ def find_config_file(folder: Path, warn: Callable[[str], None] = lambda warning:
 
 def load_toml(text: str, path: Path) -> dict[str, Any]:
     """The TOML document *text* of *path*; raises ConfigError for one that is not TOML."""
+    import tomllib  # only where a TOML file is found: kept off start-up
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -181,6 +182,8 @@ def _setup_cfg_misses(text: str) -> list[tuple[str, str]]:
 
 def _looks_like_ours(name: str) -> bool:
     """Whether a table name is lint-article's misspelt: another separator, a plural, a typo."""
+    import difflib  # only for a table that is not ours: kept off start-up
+
     normal = re.sub(r"[-_. ]", "", name.lower())
     return normal in ("lintarticle", "lintarticles") or bool(
         difflib.get_close_matches(normal, ["lintarticle"], cutoff=0.85)
@@ -205,14 +208,15 @@ class Settings:
     _by_given_folder: dict[str, Config] = field(default_factory=dict)
     """The same, by the folder as a path names it: resolved once, not for each file."""
     _linters: dict[tuple[int, frozenset[str]], Linter] = field(default_factory=dict)
+    _found: dict[Path, Path | None] = field(default_factory=dict)
 
-    def for_path(self, path: PurePath | None) -> Config:
+    def for_path(self, path: str | PurePath | None) -> Config:
         """The resolved settings for the article at *path* (None: the current directory's)."""
         if self.isolated:
             return self._resolved(None)
         if self.config_file is not None:
             return self._resolved(self.config_file.parent, explicit=self.config_file)
-        given = os.path.abspath(PurePath(path).parent) if path is not None else None
+        given = os.path.dirname(os.path.abspath(path)) if path is not None else None
         if given is not None and given in self._by_given_folder:
             return self._by_given_folder[given]
         folder = Path(given) if given is not None else Path.cwd()
@@ -225,9 +229,7 @@ class Settings:
         """The settings of *folder* (None: no file at all), built once: linters are
         cached by the identity of these settings, so each must be one object."""
         if folder not in self._by_folder:
-            found = explicit or (
-                find_config_file(folder, self._warn) or find_config_file(Path.cwd(), self._warn) if folder else None
-            )
+            found = explicit or (self._find(folder) or self._find(Path.cwd()) if folder else None)
             base = read_config_file(found) if found else None
             if explicit and base is None:
                 misses = near_misses(explicit, explicit.read_text(encoding="utf-8", errors="replace"))
@@ -235,10 +237,17 @@ class Settings:
             self._by_folder[folder] = (base or Config()).merged(self.overrides)
         return self._by_folder[folder]
 
+    def _find(self, folder: Path) -> Path | None:
+        """:func:`find_config_file` of *folder*, looked for once a run (the working
+        directory is the fallback of every folder that has none)."""
+        if folder not in self._found:
+            self._found[folder] = find_config_file(folder, self._warn)
+        return self._found[folder]
+
     def _warn(self, warning: str) -> None:
         self.warnings[warning] = None
 
-    def resolve(self, path: PurePath | None) -> tuple[Config, frozenset[str]]:
+    def resolve(self, path: str | PurePath | None) -> tuple[Config, frozenset[str]]:
         """The settings for *path*, and the rules that its per-file ignores leave out."""
         config = self.for_path(path)
         if path is None or not config.per_file_ignores:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import NamedTuple
 
 
@@ -37,6 +36,8 @@ _SUBTAGS = re.compile(r"[-_]")
 @functools.cache
 def _languages() -> tuple[dict[str, Language], dict[str, Language], dict[str, Language]]:
     """The languages by two-letter code, by three-letter code (bibliographic too), and by lower-case name."""
+    from importlib import resources  # read on first use: kept off start-up
+
     text = resources.files("lint_article").joinpath("data/languages.tsv").read_text(encoding="utf-8")
     by_two: dict[str, Language] = {}
     by_three: dict[str, Language] = {}

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import types
 import typing
 from collections import Counter
@@ -451,5 +450,7 @@ def unfilled(template: str) -> str:
 
 def suggest(word: str, choices: Any) -> str:
     """A "did you mean" hint naming the closest of *choices*, or nothing."""
+    import difflib  # only for a mistake: kept off start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""

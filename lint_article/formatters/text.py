@@ -34,6 +34,10 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     lines: list[str] = []
     counts = dict.fromkeys(Severity, 0)
     unreadable = 0
+    # Painted once, not once a finding: a warm cached run spends much of its time here.
+    severities = {severity: paint(str(severity), **style) for severity, style in _SEVERITY_STYLE.items()}
+    rules: dict[str, str] = {}
+    help_label = paint("help:", bold=True)
     for report in reports:
         path = paint(shown_path(report.path), bold=True)
         if report.error is not None:
@@ -42,9 +46,12 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
             continue
         for f in report.findings:
             counts[f.severity] += 1
-            severity = paint(str(f.severity), **_SEVERITY_STYLE[f.severity])
-            lines.append(f"{path}:{f.line}:{f.column}: {severity} {paint(f.rule, fg='cyan')} {printable(f.message)}")
-            lines.extend(_details(f, paint))
+            rule = rules.get(f.rule) or rules.setdefault(f.rule, paint(f.rule, fg="cyan"))
+            lines.append(f"{path}:{f.line}:{f.column}: {severities[f.severity]} {rule} {printable(f.message)}")
+            if f.snippet:
+                lines.append(_INDENT + paint(_shortened(printable(f.snippet)), dim=True))
+            if f.advice:
+                lines.append(f"{_INDENT}{help_label} {printable(f.advice)}")
     if options.statistics:
         lines.extend(statistics(reports, options))
     closing = summary(len(reports), counts, unreadable)
@@ -63,17 +70,9 @@ SNIPPET_LENGTH = 72
 _INDENT = "    "
 
 
-def _details(finding: Finding, paint: Callable[..., str]) -> list[str]:
-    """The lines under a finding: its snippet and its advice."""
-    details = []
-    if finding.snippet:
-        snippet = printable(finding.snippet)
-        if len(snippet) > SNIPPET_LENGTH:
-            snippet = snippet[: SNIPPET_LENGTH - 1] + "…"
-        details.append(_INDENT + paint(snippet, dim=True))
-    if finding.advice:
-        details.append(f"{_INDENT}{paint('help:', bold=True)} {printable(finding.advice)}")
-    return details
+def _shortened(snippet: str) -> str:
+    """*snippet* cut to :data:`SNIPPET_LENGTH` characters, an ellipsis marking the cut."""
+    return snippet if len(snippet) <= SNIPPET_LENGTH else snippet[: SNIPPET_LENGTH - 1] + "…"
 
 
 def statistics(reports: Sequence[Report], options: FormatOptions | None = None) -> list[str]:
@@ -123,6 +122,9 @@ def _plural(count: int, noun: str) -> str:
 
 def _painter(enabled: bool) -> Callable[..., str]:
     def paint(text: str, **style: Any) -> str:
-        return click.style(text, **style) if enabled else text
+        return click.style(text, **style)
 
-    return paint
+    def plain(text: str, **style: Any) -> str:
+        return text
+
+    return paint if enabled else plain
