@@ -11,6 +11,7 @@ about nothing ("paragraph has 819 words" for an image).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from typing import IO, AnyStr
 
@@ -144,17 +145,13 @@ _HTML_ELEMENTS = (
     "title|tr|track|tt|u|ul|var|video|wbr|xmp"
 )
 _MARKUP = rf"<(?:!doctype|!--|/?(?:{_HTML_ELEMENTS})(?=[\s/>])|/?[a-z][a-z0-9]*-[a-z0-9.\-]*(?=[\s/>]))"
-_MARKUP_IN_TEXT = re.compile(_MARKUP, re.IGNORECASE)
-_MARKUP_IN_BYTES = re.compile(_MARKUP.encode("ascii"), re.IGNORECASE)
-_CONTENT_IN_TEXT = re.compile(r"[^\s\ufeff]")
-_CONTENT_IN_BYTES = re.compile(rb"[^\s]")
+_CONTENT = r"[^\s\ufeff]"
 
 # The bytes that the WHATWG MIME Sniffing standard calls binary data bytes: C0
 # controls other than tab, newlines, form feed and escape. Text has next to
 # none; compressed or encoded data has about one in ten.
 _BINARY_CHARACTERS = "\x00-\x08\x0b\x0e-\x1a\x1c-\x1f"
-_BINARY_IN_TEXT = re.compile(f"[{_BINARY_CHARACTERS}]")
-_BINARY_IN_BYTES = re.compile(f"[{_BINARY_CHARACTERS}]".encode("ascii"))
+_BINARY = f"[{_BINARY_CHARACTERS}]"
 _SNIFF_LENGTH = 8192
 _BINARY_SHARE = 0.05
 
@@ -164,16 +161,30 @@ def refusal(html: str | bytes) -> str | None:
     searched as they are (tags are ASCII in every encoding a page may use but
     UTF-16), so that a large page is not copied to be judged."""
     if isinstance(html, str):
-        return _refusal(html.removeprefix("\ufeff"), _CONTENT_IN_TEXT, _MARKUP_IN_TEXT, _BINARY_IN_TEXT, empty=not html)
+        return _refusal(html.removeprefix("\ufeff"), *_text_patterns(), empty=not html)
     for offset, signature, name in _SIGNATURES:
         if html.startswith(signature, offset):
             return f"not HTML: this is {name}"
     for bom, encoding in _UTF16_BOMS.items():
         if html.startswith(bom):
             text = html[len(bom) :].decode(encoding, errors="replace")
-            return _refusal(text, _CONTENT_IN_TEXT, _MARKUP_IN_TEXT, _BINARY_IN_TEXT, empty=False)
+            return _refusal(text, *_text_patterns(), empty=False)
     body = html.removeprefix(b"\xef\xbb\xbf")
-    return _refusal(body, _CONTENT_IN_BYTES, _MARKUP_IN_BYTES, _BINARY_IN_BYTES, empty=not html)
+    return _refusal(body, *_bytes_patterns(), empty=not html)
+
+
+# Compiled when the first article is judged, not when the package is imported:
+# a run that reads every report from its cache judges none.
+@functools.cache
+def _text_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_CONTENT), re.compile(_MARKUP, re.IGNORECASE), re.compile(_BINARY)
+
+
+@functools.cache
+def _bytes_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
+    # Bytes in any encoding but UTF-16 (judged as text): no byte order mark to skip.
+    content, markup, binary = (pattern.encode("ascii") for pattern in (r"[^\s]", _MARKUP, _BINARY))
+    return re.compile(content), re.compile(markup, re.IGNORECASE), re.compile(binary)
 
 
 def _refusal(
