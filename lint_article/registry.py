@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
+    from .entry_points import EntryPoint
 
 ENTRY_POINT_GROUP = "lint_article.rules"
 # Kebab-case: lower-case words and digits joined by hyphens (heading-order, single-h1).
@@ -88,9 +88,9 @@ def load_registry() -> Registry:
     global _cached
     with _lock:
         if _cached is None:
-            from importlib.metadata import entry_points  # here: reading settings needs no rule
+            from .entry_points import entry_points  # here: reading settings needs no rule
 
-            _cached = _load(entry_points(group=ENTRY_POINT_GROUP))
+            _cached = _load(entry_points(ENTRY_POINT_GROUP))
         return _cached
 
 
@@ -102,19 +102,8 @@ def loaded_registry() -> Registry | None:
 def _load(points: Iterable[EntryPoint]) -> Registry:
     rules: dict[str, RegisteredRule] = {}
     errors: list[PluginError] = []
-    # A distribution's name comes from parsing its whole METADATA (lint-article's
-    # holds the README): once per distribution, not once per rule.
-    names: dict[int, str] = {}
-
-    def origin_of(point: EntryPoint) -> str:
-        if point.dist is None:
-            return "unknown"
-        if id(point.dist) not in names:
-            names[id(point.dist)] = point.dist.name
-        return names[id(point.dist)]
-
-    for point in sorted(points, key=lambda p: (origin_of(p), p.name)):
-        origin = origin_of(point)
+    for point in sorted(points, key=lambda p: (p.distribution, p.name)):
+        origin = point.distribution
         try:
             loaded = point.load()
         # SystemExit too: a plugin that calls sys.exit() while importing must not end the run.
