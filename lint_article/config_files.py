@@ -142,6 +142,10 @@ def _has_settings(path: Path, warn: Callable[[str], None]) -> bool:
 
 
 _MENTIONED = re.compile(r"lint.?art", re.IGNORECASE)
+# In a pyproject.toml, only a table or key at the top level or under ``tool`` can be
+# ours misspelt: a line that starts one ("[tool.lint_article]", "lint-article = {").
+# Other mentions ("[project.entry-points.'lint_article.rules']") need no TOML parse.
+_KEY_MENTIONED = re.compile(r"^[ \t]*\[*[ \t]*(?:tool[ \t]*\.[ \t]*)?[\"']?lint.?art", re.IGNORECASE | re.MULTILINE)
 _OUR_NAME = "lint-article"
 
 
@@ -151,6 +155,8 @@ def near_misses(path: Path, text: str) -> list[str]:
     if not _MENTIONED.search(text):
         return []
     if path.name == "pyproject.toml":
+        if not _KEY_MENTIONED.search(text):
+            return []
         try:
             document = load_toml(text, path)
         except ConfigError:

@@ -232,6 +232,19 @@ def test_every_error_names_the_file_and_the_key(tmp_path: Path, text: str, messa
                 "[lint-article.rule.word-count] is not read; did you mean [lint-article.rules.word-count]?",
             ],
         ),
+        # Dotted keys and inline tables name tables too.
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\n\n[tool]\nlint_article = { fail-on = "warning" }\n',
+            ["[tool.lint_article] is not read; did you mean [tool.lint-article]?"],
+        ),
+        (
+            "pyproject.toml",
+            'tool.lint_article.fail-on = "warning"\n',
+            ["[tool.lint_article] is not read; did you mean [tool.lint-article]?"],
+        ),
+        # A plugin's entry points mention lint_article in a table of its own.
+        ("pyproject.toml", '[project.entry-points."lint_article.rules"]\nmy-rule = "p:Rule"\n', []),
         # Tools with names of their own are no near miss.
         ("pyproject.toml", '[tool.pylint]\nx = 1\n[tool.linter]\ny = 2\n[tool.lint-article]\nfail-on = "info"\n', []),
     ],
