@@ -7,6 +7,7 @@ configuration, a file that could not be read, a rule that crashed).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import os
@@ -91,6 +92,28 @@ def main() -> None:
 
     `lint-article PATH...` is short for `lint-article check PATH...`.
     """
+
+
+def run() -> None:
+    """The ``lint-article`` command: :func:`main`, then an exit that does not free
+    the run's objects one by one. Python's own exit spent a tenth of a warm run
+    over 130 cached reports (about 10 ms) taking them apart; by then the output
+    is written and flushed here, every worker process has been joined and every
+    file closed, so there is nothing left for that exit to do."""
+    try:
+        main(prog_name="lint-article")
+        code: object = EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+    if code is None or isinstance(code, int):
+        status = code or EXIT_OK
+    else:
+        sys.stderr.write(f"{code}\n")  # as Python prints a message given to sys.exit()
+        status = EXIT_ERROR
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: Python's exit would give up on it too
+            stream.flush()
+    os._exit(status)
 
 
 @main.command()

@@ -520,3 +520,36 @@ def test_the_size_limit_has_a_flag(tmp_path: Path) -> None:
     assert run_in(tmp_path, "--max-file-size", "2227", "a.html").returncode == 1
     wrong = run_in(tmp_path, "--max-file-size", "lots", "a.html")
     assert wrong.returncode == 2 and "expected a number of bytes, or one with K, M or G" in wrong.stderr
+
+
+def test_the_command_flushes_output_longer_than_a_pipe_holds_before_its_quick_exit(tmp_path: Path) -> None:
+    # The command leaves by os._exit(), which flushes nothing itself.
+    for i in range(40):
+        (tmp_path / f"{i:02}.html").write_bytes((FIXTURES / "sahel-article.html").read_bytes())
+    result = run("check", "--no-cache", "--format", "json", str(tmp_path))
+    assert len(result.stdout) > 65536  # more than a Linux pipe's buffer
+    assert result.returncode == 1
+    assert [Path(entry["path"]).name for entry in json.loads(result.stdout)["files"]] == [
+        f"{i:02}.html" for i in range(40)
+    ]
+
+
+def test_the_command_exits_as_sys_exit_would(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lint_article import cli
+
+    statuses: list[int] = []
+
+    def leave(status: int) -> None:
+        statuses.append(status)
+
+    def ends(code: object) -> None:
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    for code, status in ((None, 0), (0, 0), (1, 1), (2, 2), ("a message", 2)):
+        monkeypatch.setattr(cli, "main", lambda prog_name, code=code: ends(code))
+        cli.run()
+        assert statuses.pop() == status
+    assert capsys.readouterr().err == "a message\n"
