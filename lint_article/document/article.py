@@ -117,7 +117,10 @@ class Article:
     def story(self) -> View:
         """The article with the boxes that the finder sets aside inside it (fact
         boxes, datelines, labels; see :attr:`Region.boxes`), still without the
-        site's template: what a leak of generated text may hide in."""
+        site's template: what a leak of generated text may hide in. Without
+        such boxes it is :attr:`body` itself, whose readings are then shared."""
+        if not self.region.boxes:
+            return self.body
         return self._region_view("story", self.region.members(boxes=True))
 
     def _region_view(self, scope: str, members: frozenset[Element]) -> View:
