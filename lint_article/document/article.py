@@ -257,9 +257,10 @@ class Article:
         return comparison_key(text)
 
     @staticmethod
-    def count_words(text: str) -> int:
-        """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`)."""
-        return sum(1 for _ in WORD.finditer(text))
+    def count_words(text: str, most: int | None = None) -> int:
+        """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`);
+        with *most*, counted no further than that many (is a long block more than a label?)."""
+        return sum(1 for _ in itertools.islice(WORD.finditer(text), most))
 
     @staticmethod
     def words_of(text: str) -> list[str]:

@@ -90,7 +90,7 @@ class ReadingTime(Rule):
         options = ctx.options
         for block in view.blocks:
             text = article.block_text(block)
-            if not _DIGIT.search(text) or article.count_words(text) > _LABEL_WORDS:
+            if not _DIGIT.search(text) or article.count_words(text, most=_LABEL_WORDS + 1) > _LABEL_WORDS:
                 continue
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
