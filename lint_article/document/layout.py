@@ -221,7 +221,8 @@ class Layout:
 
     def _add_text(self, text: str, owner: Element | None) -> None:
         """Lay out *text* (not only white space), written inside *owner*."""
-        base, offsets = self._locate(text, owner)
+        stripped = text.strip()
+        base, offsets = self._locate(text, stripped, owner)
         if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
             kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
             if len(kept) < len(text):
@@ -233,14 +234,16 @@ class Layout:
                     return
                 base, offsets = None, lambda i: mapped[min(i, len(mapped) - 1)]
         if base is not None:
-            lead = len(text) - len(text.lstrip())
-            stripped = text.strip()
-            if not _SPACE_RUN.search(stripped):
+            lead = len(text) - len(text.lstrip())  # base is None where a NUL changed the text
+            # Printable text has no white space but the plain space: two str
+            # methods then answer what the two patterns would (most text nodes).
+            plain = stripped.isprintable()
+            if ("  " not in stripped) if plain else not _SPACE_RUN.search(stripped):
                 # Every gap is one white-space character: one segment maps the
                 # whole node, each gap becoming one space (a million-word page
                 # makes a million segments otherwise).
                 self._start_segment(lead > 0, base + lead)
-                self._parts.append(_OTHER_SPACE.sub(" ", stripped))
+                self._parts.append(stripped if plain else _OTHER_SPACE.sub(" ", stripped))
                 self._size += len(stripped)
                 self._pending_space = text[-1].isspace()
                 return
@@ -265,15 +268,15 @@ class Layout:
         self.segment_text_starts.append(self._size)
         self.segment_source_starts.append(source_offset)
 
-    def _locate(self, text: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
-        """A function from an index in *text* to its source offset, and the
-        offset of index 0 when the function is that offset plus the index.
+    def _locate(self, text: str, stripped: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
+        """A function from an index in *text* (*stripped* is ``text.strip()``) to its
+        source offset, and the offset of index 0 when the function is that offset plus the index.
 
         Text nodes come in document order and so, but for the rare node the
         parser moves, do the source's text runs: the node's run is the first run
         with the same text after the previous node's.
         """
-        candidates = self._runs_by_text.get(text.strip())
+        candidates = self._runs_by_text.get(stripped)
         if candidates:
             found = bisect.bisect_left(candidates, self._run_cursor)
             if found < len(candidates):
