@@ -117,7 +117,10 @@ class Article:
     def story(self) -> View:
         """The article with the boxes that the finder sets aside inside it (fact
         boxes, datelines, labels; see :attr:`Region.boxes`), still without the
-        site's template: what a leak of generated text may hide in."""
+        site's template: what a leak of generated text may hide in. Without
+        such boxes it is :attr:`body` itself, whose readings are then shared."""
+        if not self.region.boxes:
+            return self.body
         return self._region_view("story", self.region.members(boxes=True))
 
     def _region_view(self, scope: str, members: frozenset[Element]) -> View:
@@ -254,9 +257,10 @@ class Article:
         return comparison_key(text)
 
     @staticmethod
-    def count_words(text: str) -> int:
-        """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`)."""
-        return sum(1 for _ in WORD.finditer(text))
+    def count_words(text: str, most: int | None = None) -> int:
+        """How many words *text* has, by the one definition of a word (:data:`.tokens.WORD`);
+        with *most*, counted no further than that many (is a long block more than a label?)."""
+        return sum(1 for _ in itertools.islice(WORD.finditer(text), most))
 
     @staticmethod
     def words_of(text: str) -> list[str]:

@@ -97,6 +97,8 @@ _TELLING_LETTERS = {"zh": ("ja", re.compile("[\u3040-\u30ff]"), 0.05), "ru": ("u
 # string built in C, where findall would build a string per letter.
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NOT_LATIN = re.compile("[^A-Za-z\u00c0-\u024f]+")
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _SAMPLE_WORDS = 2000
 _SAMPLE_CHARACTERS = 5000
 # Function words are a third to a half of running prose in the languages
@@ -128,8 +130,12 @@ def detect_language(article: Article, configured: str | None = None) -> Language
 
 def recognise(text: str, words: list[str]) -> str | None:
     """The language that *text* (with its *words*) is written in, or None when it does not tell."""
-    letters = len(_NOT_LETTERS.sub("", text))
-    if letters and len(_NOT_LATIN.sub("", text)) < 0.7 * letters:
+    # ASCII letters are Latin letters: only the rest of the text (in most
+    # articles a few quotation marks and accents) goes through the patterns.
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    rest = _ASCII_RUN.sub("", text)
+    letters = ascii_letters + len(_NOT_LETTERS.sub("", rest))
+    if letters and ascii_letters + len(_NOT_LATIN.sub("", rest)) < 0.7 * letters:
         for code, script in _SCRIPTS:
             if len(script.findall(text)) >= 0.3 * letters:
                 telling = _TELLING_LETTERS.get(code)

@@ -156,39 +156,55 @@ class Layout:
         """Lay out the text below *root*, recording the text span of every
         element that has *tracked_attribute*."""
         # Iterative: articles nest a thousand levels deep, Python recursion does not.
+        # The stack holds an element to enter, or a 1-tuple of one to leave; a
+        # step an element, so what is done for each is kept to a few look-ups
+        # (a page has thousands, most of them without text of their own).
         hidden = _frameset_parts(root)
         block_stack: list[tuple[Element, str]] = [(root, "block")]
-        stack: list[tuple[Element, bool]] = [(root, False)]
+        stack: list[Element | tuple[Element]] = [root]
+        text_spans = self.text_spans
+        add_text = self._add_text
         while stack:
-            el, leaving = stack.pop()
-            if leaving:
-                if _is_block(el):
+            item = stack.pop()
+            if item.__class__ is tuple:
+                el = item[0]
+                tag = el.tag
+                if tag in _BLOCK_TAGS:
                     block_stack.pop()
                     self._switch_block(*block_stack[-1])
-                if el in self.text_spans:
-                    self.text_spans[el] = (self.text_spans[el][0], self._size)
-                if el.tag == "br":
+                if text_spans and el in text_spans:
+                    text_spans[el] = (text_spans[el][0], self._size)
+                if tag == "br":
                     self._pending_space = True
-                self._add_text(el.tail, el.getparent(), block_stack)
-                continue
-            tag = el.tag
-            if not isinstance(tag, str):  # comment or processing instruction
-                self._add_text(el.tail, el.getparent(), block_stack)
-                continue
-            if is_hidden(el) or el in hidden:
-                self._add_text(el.tail, el.getparent(), block_stack)
-                continue
-            if tag in HEADING_LEVELS:
-                self.headings.append(el)
-            if _is_block(el):
-                kind = BLOCK_KINDS.get(tag, "block")
-                block_stack.append((el, kind))
-                self._switch_block(el, kind)
-            if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
-                self.text_spans[el] = (self._size, self._size)
-            stack.append((el, True))
-            self._add_text(el.text, el, block_stack)
-            stack.extend((child, False) for child in reversed(el))
+            else:
+                el = item  # type: ignore[assignment]  # not a tuple: an element to enter
+                tag = el.tag
+                if isinstance(tag, str) and not is_hidden(el) and el not in hidden:
+                    if tag in HEADING_LEVELS:
+                        self.headings.append(el)
+                    if tag in _BLOCK_TAGS:
+                        kind = BLOCK_KINDS.get(tag, "block")
+                        block_stack.append((el, kind))
+                        self._switch_block(el, kind)
+                    if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
+                        text_spans[el] = (self._size, self._size)
+                    stack.append((el,))
+                    text = el.text
+                    if text:
+                        if text.isspace():
+                            self._pending_space = True
+                        else:
+                            add_text(text, el)
+                    if len(el):
+                        stack.extend(reversed(el))
+                    continue
+                # A comment, a processing instruction or a hidden element: only its tail is shown.
+            tail = el.tail
+            if tail:
+                if tail.isspace():
+                    self._pending_space = True
+                else:
+                    add_text(tail, el.getparent())
 
     def _switch_block(self, element: Element, kind: str) -> None:
         self._close_block()
@@ -203,13 +219,10 @@ class Layout:
         self._block_start = -1
         self._pending_space = False
 
-    def _add_text(self, text: str | None, owner: Element | None, block_stack: list[tuple[Element, str]]) -> None:
-        if not text:
-            return
-        if text.isspace():
-            self._pending_space = True
-            return
-        base, offsets = self._locate(text, owner)
+    def _add_text(self, text: str, owner: Element | None) -> None:
+        """Lay out *text* (not only white space), written inside *owner*."""
+        stripped = text.strip()
+        base, offsets = self._locate(text, stripped, owner)
         if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
             kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
             if len(kept) < len(text):
@@ -221,14 +234,16 @@ class Layout:
                     return
                 base, offsets = None, lambda i: mapped[min(i, len(mapped) - 1)]
         if base is not None:
-            lead = len(text) - len(text.lstrip())
-            stripped = text.strip()
-            if not _SPACE_RUN.search(stripped):
+            lead = len(text) - len(text.lstrip())  # base is None where a NUL changed the text
+            # Printable text has no white space but the plain space: two str
+            # methods then answer what the two patterns would (most text nodes).
+            plain = stripped.isprintable()
+            if ("  " not in stripped) if plain else not _SPACE_RUN.search(stripped):
                 # Every gap is one white-space character: one segment maps the
                 # whole node, each gap becoming one space (a million-word page
                 # makes a million segments otherwise).
                 self._start_segment(lead > 0, base + lead)
-                self._parts.append(_OTHER_SPACE.sub(" ", stripped))
+                self._parts.append(stripped if plain else _OTHER_SPACE.sub(" ", stripped))
                 self._size += len(stripped)
                 self._pending_space = text[-1].isspace()
                 return
@@ -253,15 +268,15 @@ class Layout:
         self.segment_text_starts.append(self._size)
         self.segment_source_starts.append(source_offset)
 
-    def _locate(self, text: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
-        """A function from an index in *text* to its source offset, and the
-        offset of index 0 when the function is that offset plus the index.
+    def _locate(self, text: str, stripped: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
+        """A function from an index in *text* (*stripped* is ``text.strip()``) to its
+        source offset, and the offset of index 0 when the function is that offset plus the index.
 
         Text nodes come in document order and so, but for the rare node the
         parser moves, do the source's text runs: the node's run is the first run
         with the same text after the previous node's.
         """
-        candidates = self._runs_by_text.get(text.strip())
+        candidates = self._runs_by_text.get(stripped)
         if candidates:
             found = bisect.bisect_left(candidates, self._run_cursor)
             if found < len(candidates):
@@ -382,8 +397,8 @@ def _frameset_parts(root: Element) -> set[Element]:
     return parts
 
 
-def _is_block(el: Element) -> bool:
-    return el.tag in BLOCK_KINDS or el.tag in CONTAINERS
+_BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
+"""The elements that start a block of text."""
 
 
 def is_hidden(el: Element) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import operator
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -190,38 +191,45 @@ class ParagraphScores:
 
 def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
     """Scores of each of the view's prose paragraphs that has words, in one pass
-    over its words (a sentence never spans two blocks); () when *lang* has no formula."""
+    over its sentences (a sentence never spans two blocks); () when *lang* has no formula.
+    A sentence's words are a slice of the view's, whose syllables are summed in C
+    (``map`` over the remembered counts), not a Python step a word."""
     if lang not in FLESCH_COEFFICIENTS:
         return ()
     count = syllable_counter(lang)
     sentence_blocks = view.sentence_blocks
     sentence_indices = view.sentences
+    texts = list(map(_TEXT, view.words))
+    of_sentence = list(map(_SENTENCE, view.words))
     result: list[ParagraphScores] = []
-    block = -1
-    words = syllables = counted = in_sentence = 0
-    sentence = -1
-
-    def close() -> None:
-        if words:
-            total = counted + (in_sentence >= MIN_SENTENCE_WORDS)
-            result.append(ParagraphScores(sentence_blocks[sentence], _scores(words, total, syllables, lang), total))
-
-    for word in view.words:
-        if sentence_blocks[word.sentence].kind not in PROSE_KINDS:
-            continue
-        if word.sentence != sentence:
-            here = sentence_indices[word.sentence].block
+    block = sentence = -1
+    words = syllables = counted = 0
+    low, size = 0, len(texts)
+    while low < size:
+        here_sentence = of_sentence[low]
+        high = bisect.bisect_right(of_sentence, here_sentence, low)
+        if sentence_blocks[here_sentence].kind in PROSE_KINDS:
+            here = sentence_indices[here_sentence].block
             if here != block:
-                close()
+                if words:
+                    result.append(_paragraph(sentence_blocks[sentence], words, counted, syllables, lang))
                 block, words, syllables, counted = here, 0, 0, 0
-            else:
-                counted += in_sentence >= MIN_SENTENCE_WORDS
-            sentence, in_sentence = word.sentence, 0
-        words += 1
-        in_sentence += 1
-        syllables += count(word.text)
-    close()
+            sentence = here_sentence
+            words += high - low
+            counted += high - low >= MIN_SENTENCE_WORDS
+            syllables += sum(map(count, texts[low:high]))
+        low = high
+    if words:
+        result.append(_paragraph(sentence_blocks[sentence], words, counted, syllables, lang))
     return tuple(result)
+
+
+_TEXT = operator.itemgetter(0)  # of a Word
+_SENTENCE = operator.itemgetter(3)
+
+
+def _paragraph(block: Block, words: int, counted: int, syllables: int, lang: str) -> ParagraphScores:
+    return ParagraphScores(block, _scores(words, counted, syllables, lang), counted)
 
 
 def combined(paragraphs: Sequence[ParagraphScores], lang: str) -> Scores | None:

@@ -24,8 +24,13 @@ WORD = re.compile(
 # or brackets) and white space; CJK full stops need no space after them. A run
 # of punctuation is tried once, from its start, and never given back: "!!!…"
 # not followed by a space would otherwise be tried again from each of its
-# characters, each time to its end.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|[。！？]+[」』”’）]*")
+# characters, each time to its end. The pattern opens with the one class of
+# every terminal mark, so that the search skips to the next mark in C (opening
+# with the look-behind, it was tried at every character of the text, eight
+# times slower); the look-behinds then tell the two kinds apart.
+_SENTENCE_END = re.compile(
+    r"[.!?…。！？](?:(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*+[\"'”’»)\]]*+(?=\s)|(?<=[。！？])[。！？]*[」』”’）]*)"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Hon"
     r"|vs|etc|e\.g|i\.e|cf|al|approx|No|Nos|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug"

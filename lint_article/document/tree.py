@@ -11,6 +11,8 @@ exact line and column.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -137,8 +139,12 @@ def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineInde
     the parser (a second ``<body>``, say) and is skipped.
     """
     queues: dict[str, deque[tuple[int, int, scan.StartTag]]] = {}
+    line_of = functools.partial(bisect.bisect_right, lines.starts)  # 1-based line of an offset
     for tag in tags:
-        queues.setdefault(tag.name, deque()).append((lines.position(tag.start)[0], lines.position(tag.end - 1)[0], tag))
+        queue = queues.get(tag.name)
+        if queue is None:
+            queue = queues[tag.name] = deque()
+        queue.append((line_of(tag.start), line_of(tag.end - 1), tag))
     paired: dict[Element, scan.StartTag] = {}
     for el in root.iter(etree.Element):
         queue = queues.get(el.tag if isinstance(el.tag, str) else "")

@@ -12,6 +12,7 @@ of the page sees, template and all.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -216,7 +217,11 @@ class View:
     def vocabulary(self) -> frozenset[str]:
         """The view's distinct words, lower-cased: a cheap test of whether a phrase
         can occur at all before it is searched for. Read from the blocks, not from
-        :attr:`words` (the same matches, without a word object for each)."""
+        :attr:`words` (the same matches, without a word object for each), unless
+        those are built already: then from :attr:`sentence_words` (every word of
+        a block lies in one of its sentences, lower-cased the same way)."""
+        if "words" in self.__dict__:
+            return frozenset(itertools.chain.from_iterable(self.sentence_words))
         text = self._article.text
         spelled: set[str] = set()
         for block in self.blocks:

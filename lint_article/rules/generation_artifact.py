@@ -1096,11 +1096,18 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     words = view.vocabulary
     surroundings: dict[int, _Surroundings] = {}
     candidates: dict[tuple[str, ...], list[int]] = {}  # blocks by anchors, which several signals share
+    spelled: str | None = None  # the words, one a line: an anchor of letters lies within one of them
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        always, gated = _gated_anchors(signal.anchors)
-        anchors = always + tuple(anchor for word, anchor in gated if word in words)
+        always, within_words, gated = _gated_anchors(signal.anchors)
+        if within_words and spelled is None:
+            spelled = "\n".join(words)
+        anchors = (
+            always
+            + tuple(anchor for anchor in within_words if spelled is not None and anchor in spelled)
+            + tuple(anchor for word, anchor in gated if word in words)
+        )
         if not anchors:
             continue
         if anchors not in candidates:
@@ -1136,20 +1143,27 @@ _CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|ge
 
 
 @cache
-def _gated_anchors(anchors: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """A signal's anchors split in two: those always searched, and those of several words, each
-    with its first word, searched only in an article that has the word (a set look-up, where a
-    search reads the whole text)."""
+def _gated_anchors(
+    anchors: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A signal's anchors split in three: those always searched; those of letters
+    and digits only, searched only when one of the article's words holds them (a
+    search of its distinct words, where a search reads the whole text: such an
+    anchor lies within one word wherever it occurs); and those of several words,
+    each with its first word, searched only in an article that has the word (a set look-up)."""
     always: list[str] = []
+    within_words: list[str] = []
     gated: list[tuple[str, str]] = []
     for anchor in anchors:
         first, space, _ = anchor.strip().partition(" ")
         word = first.strip(",.:;!?¿¡").replace("’", "'")
         if space and word.replace("'", "").isalpha():
             gated.append((word, anchor))
+        elif anchor.isalnum() and max(anchor) < "\u3040":  # below CJK, whose characters are words of their own
+            within_words.append(anchor)
         else:
             always.append(anchor)
-    return tuple(always), tuple(gated)
+    return tuple(always), tuple(within_words), tuple(gated)
 
 
 class _Surroundings:

@@ -23,6 +23,8 @@ _STATED = (
 )
 _LABEL_WORDS = 24
 """A stated reading time is a label: a block of a few words (a byline and a date beside it at most)."""
+# What a stated time needs (both patterns read its minutes with \d): a block without one is skipped unread.
+_DIGIT = re.compile(r"\d")
 
 
 class ReadingTime(Rule):
@@ -88,7 +90,7 @@ class ReadingTime(Rule):
         options = ctx.options
         for block in view.blocks:
             text = article.block_text(block)
-            if article.count_words(text) > _LABEL_WORDS or not any(c.isdigit() for c in text):
+            if not _DIGIT.search(text) or article.count_words(text, most=_LABEL_WORDS + 1) > _LABEL_WORDS:
                 continue
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
