@@ -144,6 +144,18 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Valley Press Agency",),
     ),
     Page(
+        "a caption of names alone credits the picture; a caption that tells of it stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><figure><img src="a.jpg" alt="Boats">
+<figcaption>AFP / Jean Dupont</figcaption></figure><p>{STORY[1]}</p>
+<figure><img src="b.jpg" alt=""><figcaption class="image-caption">Getty Images</figcaption></figure>
+<p>{STORY[2]}</p><div class="media-caption"><span>(Ana Ruiz)</span></div>
+<figure><img src="c.jpg" alt=""><figcaption>Volunteers in the gym (Ana Ruiz)</figcaption></figure>
+<p>{STORY[3]}</p><p>Reuters Staff</p></article>"""),
+        kept=(*STORY, "Volunteers in the gym (Ana Ruiz)", "Reuters Staff"),
+        dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
+    ),
+    Page(
         "comments below the article",
         page(f"""{SITE_HEADER}
 <main><article><h1>{TITLE}</h1>{BODY}</article>

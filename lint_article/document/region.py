@@ -368,6 +368,32 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
+# A caption this short made of names alone ("Getty Images", "AFP / MARCO BERTORELLO",
+# "Bundesregierung/Steffen Kugler", "(Lucy Akins)") credits the picture: it says nothing of it.
+_NAMES_LENGTH = 50
+_NAMES_WORDS = 6
+_NAME_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# Small words that names hold ("Museo de la Ciudad", "Photo by", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("by de del della der des di da du la le van von y und and et e for für via".split())
+
+
+def _names_a_source(block: Block, text: str) -> bool:
+    """Whether *block* is a short caption made of names alone: a picture's
+    credit without a "Photo:" before it."""
+    if block.end - block.start >= _NAMES_LENGTH or not _in_caption(block.element):
+        return False
+    words = _NAME_WORD.findall(text, block.start, block.end)
+    return 0 < len(words) <= _NAMES_WORDS and all(
+        word[0].isupper() or word[0].isdigit() or word in _NAME_PARTICLES for word in words
+    )
+
+
+def _in_caption(element: Element) -> bool:
+    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent is."""
+    for el in (element, element.getparent()):
+        if el is not None and (el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -538,7 +564,7 @@ class _Page:
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
         self.credit = [
             block.kind != "heading" and block.end - block.start < _CREDIT_LENGTH
-            and _CREDIT.match(text, block.start, block.end) is not None
+            and (_CREDIT.match(text, block.start, block.end) is not None or _names_a_source(block, text))
             for block in article.blocks
         ]  # fmt: skip
         """Whether each of the article's blocks is a photo credit."""
