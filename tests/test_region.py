@@ -156,6 +156,26 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
     ),
     Page(
+        "headings and lines that point to other pages, in several languages",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p><strong>Lire aussi :</strong></p>
+<h2>More than a metre of water</h2><p>{STORY[1]}</p>
+<div class="box"><h3>Mehr zum Thema</h3><p>Hochwasser im Tal: die Chronik.</p></div>
+<p>{STORY[2]}</p><h4>Leia também</h4><h4>Читайте также</h4><h4>Most popular</h4>
+<h2>Most popular dishes of the valley</h2><p>{STORY[3]}</p>
+<h3>About the author</h3><p>Ana Ruiz has covered the valley for twenty years, from its floods to its festivals.</p>
+</article>"""),
+        kept=(*STORY, "More than a metre of water", "Most popular dishes of the valley", "Hochwasser im Tal"),
+        dropped=(
+            "Lire aussi",
+            "Mehr zum Thema",
+            "Leia também",
+            "Читайте также",
+            "Most popular Most",
+            "About the author",
+        ),
+    ),
+    Page(
         "comments below the article",
         page(f"""{SITE_HEADER}
 <main><article><h1>{TITLE}</h1>{BODY}</article>
