@@ -176,6 +176,15 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         ),
     ),
     Page(
+        "buttons, rating widgets and affiliate disclaimers inside the article",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="print-button"><a href="#">Print this article</a></div>{BODY}
+<div class="post-rating"><div>Rate this article</div><span>(No ratings yet)</span></div>
+<p class="affiliate-disclaimer">Links marked with a star are affiliate links: we earn a commission on purchases.</p>
+</article>"""),
+        dropped=("Print this article", "Rate this article", "No ratings yet", "affiliate links"),
+    ),
+    Page(
         "comments below the article",
         page(f"""{SITE_HEADER}
 <main><article><h1>{TITLE}</h1>{BODY}</article>

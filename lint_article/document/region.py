@@ -243,14 +243,15 @@ _FURNITURE_WORDS = {
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup",
     "consent": "cookie* consent* gdpr",
-    "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor*",
+    "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
+    " disclosure*",
     "byline": "byline* author* autor* auteur* dateline timestamp",
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
     "dialog": "modal popup overlay lightbox dialog tooltip login signin",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
-    "control": "player* jwplayer* vjs mejs",
+    "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
 _FURNITURE_BY_WORD = {
     word: kind for kind, words in _FURNITURE_WORDS.items() for word in words.split() if not word.endswith("*")
