@@ -10,15 +10,28 @@ whether that text belongs to the article:
   test pages are left out).
 - ``../shared/corpus/extraction/pages/ID.html.gz``: the article is marked by
   snippets (``expected.json``: ``with`` snippets of the article, ``without``
-  snippets of the page's furniture). An element whose text holds a ``without``
-  snippet is outside, one that holds a ``with`` snippet is inside; any other is
-  inside when it lies between the first and the last ``with`` snippet of the
-  page in document order, and outside otherwise.
+  snippets of the page's furniture), and there are two judges (``--judge``):
+
+  - ``fair`` (the default): the text around the finding (as above: its nearest
+    element with some text) is counted for the snippets of each kind it holds.
+    It is inside when it holds more ``with`` snippets than ``without`` ones,
+    outside when it holds more ``without`` ones; when it holds as many of each
+    (none, or a container as wide as the page holding all of them), it is
+    inside when the finding lies between the first and the last ``with``
+    snippet of the page in document order, and outside otherwise.
+  - ``old``: the judge of earlier versions of this script, biased against the
+    article: text that holds a ``without`` snippet is outside, whatever else it
+    holds (so a container with the story and a "Related" line is outside); else
+    text that holds a ``with`` snippet is inside; else the position decides, as
+    above.
+
+  A finding on a page where no ``with`` snippet is found, and that neither
+  count decides, is left out.
 
 It prints, per rule, the findings, how many lie outside the article and their
 share. Run it on another checkout (say, an older commit) for a "before" column:
 
-    python benchmarks/scope_precision.py [--limit N]
+    python benchmarks/scope_precision.py [--limit N] [--judge fair|old]
     PYTHONPATH=/tmp/old-checkout python benchmarks/scope_precision.py
 
 Only APIs that every version of the library has are used (``make_linter``,
@@ -119,7 +132,7 @@ def extraction_pages(limit: int | None):
         yield page_id, data, marks
 
 
-def run(limit: int | None) -> dict[str, Counter[str]]:
+def run(limit: int | None, fair: bool = True) -> dict[str, Counter[str]]:
     linter = make_linter()
     tallies: dict[str, Counter[str]] = {}
     for corpus, pages in (("readability", readability_pages(limit)), ("extraction", extraction_pages(limit))):
@@ -134,7 +147,7 @@ def run(limit: int | None) -> dict[str, Counter[str]]:
             if not report.findings:
                 continue
             locator = Locator(article)
-            judge = _snippet_judge(article, judge_or_marks) if corpus == "extraction" else judge_or_marks
+            judge = _snippet_judge(article, judge_or_marks, fair) if corpus == "extraction" else judge_or_marks
             for finding in report.findings:
                 if finding.message_id == "internal-error":
                     continue
@@ -150,9 +163,11 @@ def run(limit: int | None) -> dict[str, Counter[str]]:
     return tallies
 
 
-def _snippet_judge(article: Article, marks: dict):
-    """A judge for one extraction page: snippets first, then the stretch of the
-    source between the first and the last ``with`` snippet found in the page's text."""
+def _snippet_judge(article: Article, marks: dict, fair: bool = True):
+    """A judge for one extraction page: snippets first (by which kind the text
+    holds more of when *fair*, else ``without`` before ``with``), then the stretch
+    of the source between the first and the last ``with`` snippet found in the
+    page's text."""
     found = [at for at in (article.text.find(snippet) for snippet in marks["with"]) if at >= 0]
     low = article.source_offset(min(found)) if found else -1
     high = article.source_offset(max(found)) if found else -1
@@ -160,9 +175,14 @@ def _snippet_judge(article: Article, marks: dict):
     within = [normalised(s) for s in marks["with"]]
 
     def judge(text: str, offset: float) -> bool | None:
-        if any(snippet and snippet in text for snippet in without):
+        if fair:
+            outside = sum(1 for snippet in without if snippet and snippet in text)
+            inside = sum(1 for snippet in within if snippet and snippet in text)
+            if inside != outside:
+                return inside > outside
+        elif any(snippet and snippet in text for snippet in without):
             return False
-        if any(snippet and snippet in text for snippet in within):
+        elif any(snippet and snippet in text for snippet in within):
             return True
         if low < 0:
             return None
@@ -174,8 +194,12 @@ def _snippet_judge(article: Article, marks: dict):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
+    parser.add_argument(
+        "--judge", choices=("fair", "old"), default="fair", help="how findings on extraction pages are judged"
+    )
     args = parser.parse_args()
-    tallies = run(args.limit)
+    tallies = run(args.limit, fair=args.judge == "fair")
+    print(f"extraction pages judged by the {args.judge} judge (see the docstring)")
     rules = sorted({key for tally in tallies.values() for key in tally if _is_rule(key)})
     print(f"{'rule':<26}" + "".join(f"{corpus + ' (outside / all)':>34}" for corpus in tallies))
     for rule in rules:

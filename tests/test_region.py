@@ -144,6 +144,47 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Valley Press Agency",),
     ),
     Page(
+        "a caption of names alone credits the picture; a caption that tells of it stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><figure><img src="a.jpg" alt="Boats">
+<figcaption>AFP / Jean Dupont</figcaption></figure><p>{STORY[1]}</p>
+<figure><img src="b.jpg" alt=""><figcaption class="image-caption">Getty Images</figcaption></figure>
+<p>{STORY[2]}</p><div class="media-caption"><span>(Ana Ruiz)</span></div>
+<figure><img src="c.jpg" alt=""><figcaption>Volunteers in the gym (Ana Ruiz)</figcaption></figure>
+<p>{STORY[3]}</p><p>Reuters Staff</p></article>"""),
+        kept=(*STORY, "Volunteers in the gym (Ana Ruiz)", "Reuters Staff"),
+        dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
+    ),
+    Page(
+        "headings and lines that point to other pages, in several languages",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p><strong>Lire aussi :</strong></p>
+<h2>More than a metre of water</h2><p>{STORY[1]}</p>
+<div class="box"><h3>Mehr zum Thema</h3><p>Hochwasser im Tal: die Chronik.</p></div>
+<p>{STORY[2]}</p><h4>Leia também</h4><h4>Читайте также</h4><h4>Most popular</h4>
+<h2>Most popular dishes of the valley</h2><p>{STORY[3]}</p>
+<h3>About the author</h3><p>Ana Ruiz has covered the valley for twenty years, from its floods to its festivals.</p>
+</article>"""),
+        kept=(*STORY, "More than a metre of water", "Most popular dishes of the valley", "Hochwasser im Tal"),
+        dropped=(
+            "Lire aussi",
+            "Mehr zum Thema",
+            "Leia também",
+            "Читайте также",
+            "Most popular Most",
+            "About the author",
+        ),
+    ),
+    Page(
+        "buttons, rating widgets and affiliate disclaimers inside the article",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="print-button"><a href="#">Print this article</a></div>{BODY}
+<div class="post-rating"><div>Rate this article</div><span>(No ratings yet)</span></div>
+<p class="affiliate-disclaimer">Links marked with a star are affiliate links: we earn a commission on purchases.</p>
+</article>"""),
+        dropped=("Print this article", "Rate this article", "No ratings yet", "affiliate links"),
+    ),
+    Page(
         "comments below the article",
         page(f"""{SITE_HEADER}
 <main><article><h1>{TITLE}</h1>{BODY}</article>

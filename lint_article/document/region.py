@@ -243,14 +243,15 @@ _FURNITURE_WORDS = {
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup",
     "consent": "cookie* consent* gdpr",
-    "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor*",
+    "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
+    " disclosure*",
     "byline": "byline* author* autor* auteur* dateline timestamp",
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
     "dialog": "modal popup overlay lightbox dialog tooltip login signin",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
-    "control": "player* jwplayer* vjs mejs",
+    "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
 _FURNITURE_BY_WORD = {
     word: kind for kind, words in _FURNITURE_WORDS.items() for word in words.split() if not word.endswith("*")
@@ -368,6 +369,64 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
+# A heading or a short line that points to other pages than the story: "Related
+# stories", "Read also:", "Mehr zum Thema", "Lire aussi", "Notas relacionadas",
+# "Leia também", "Zobacz również", "Читайте также"... (its start, in lower case).
+_POINTER = re.compile(
+    r"\W*(?:"
+    # English
+    r"related\b|read (?:also|more|next)\b|also read\b|see also\b|more (?:from|on|in|about|stories|articles|news"
+    r"|to read|like this)\b|you (?:may|might|could) also\b|recommended (?:for you|reading|stories|articles)"
+    r"|further reading|most (?:popular|read|viewed|shared)(?: (?:stories|articles|posts|news|now|today))?\W*$"
+    r"|trending (?:now|stories)|don'?t miss\b"
+    r"|about the author\b|what to read next"
+    # German
+    r"|mehr (?:zum thema|zu diesem thema|dazu|aus der|aus dem|aus den|zum|von|artikel|news|lesen)\b"
+    r"|weitere (?:artikel|beiträge|informationen|infos|themen|news|nachrichten|meldungen|links|tipps|texte)"
+    r"|lesen sie (?:auch|dazu|mehr|weiter)\b|(?:das )?könnte (?:sie|dich|euch) (?:auch )?interessieren"
+    r"|auch interessant|(?:zum )?weiterlesen\b|schon gelesen\b|meistgelesen|ähnliche (?:artikel|beiträge|themen)"
+    r"|verwandte (?:artikel|beiträge|themen)|über (?:den|die) autor(?:in)?\b|passend zum thema"
+    # French, Spanish, Portuguese, Italian, Dutch
+    r"|(?:à )?lire (?:aussi|également|encore)\b|voir aussi\b|sur le même (?:sujet|thème)|les plus lus"
+    r"|(?:notas|noticias|artículos|articulos|publicaciones) relacionad[oa]s|(?:te|le) puede(?:n)? interesar"
+    r"|le(?:e|a) (?:también|además)\b|más (?:noticias|leídas|información sobre)\b|lo más (?:leído|visto)"
+    r"|leia (?:também|mais)\b|veja (?:também|mais)\b|(?:notícias|artigos|matérias) relacionad[oa]s"
+    r"|leggi anche\b|potrebbe(?:ro)? interessarti|articoli correlati|(?:i )?più letti"
+    r"|lees ook\b|gerelateerde (?:artikelen|berichten)"
+    # Polish, Czech, Russian, Ukrainian
+    r"|zobacz (?:też|również|także)\b|czytaj (?:też|także|również|więcej)\b|polecamy\b|przeczytaj (?:też|także)"
+    r"|čtěte (?:také|též)\b|читайте (?:также|тоже|еще|ещё)|смотрите также|по теме\b|похожие (?:статьи|новости)"
+    r"|читайте також"
+    r")",
+    re.IGNORECASE,
+)
+_POINTER_LENGTH = 60
+# A caption this short made of names alone ("Getty Images", "AFP / MARCO BERTORELLO",
+# "Bundesregierung/Steffen Kugler", "(Lucy Akins)") credits the picture: it says nothing of it.
+_NAMES_LENGTH = 50
+_NAMES_WORDS = 6
+_NAME_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# Small words that names hold ("Museo de la Ciudad", "Photo by", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("by de del della der des di da du la le van von y und and et e for für via".split())
+
+
+def _names_a_source(block: Block, text: str) -> bool:
+    """Whether *block* is a short caption made of names alone: a picture's
+    credit without a "Photo:" before it."""
+    if block.end - block.start >= _NAMES_LENGTH or not _in_caption(block.element):
+        return False
+    words = _NAME_WORD.findall(text, block.start, block.end)
+    return 0 < len(words) <= _NAMES_WORDS and all(
+        word[0].isupper() or word[0].isdigit() or word in _NAME_PARTICLES for word in words
+    )
+
+
+def _in_caption(element: Element) -> bool:
+    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent is."""
+    for el in (element, element.getparent()):
+        if el is not None and (el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -536,12 +595,7 @@ class _Page:
             for block in article.blocks
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
-        self.credit = [
-            block.kind != "heading" and block.end - block.start < _CREDIT_LENGTH
-            and _CREDIT.match(text, block.start, block.end) is not None
-            for block in article.blocks
-        ]  # fmt: skip
-        """Whether each of the article's blocks is a photo credit."""
+        self.text = text
         for number, block in enumerate(article.blocks):
             at = index.get(block.element)
             if at is None:
@@ -592,6 +646,24 @@ class _Page:
         self.first_block = first_block
         """Index in the article's blocks of each element's first block (-1: none)."""
         self.last_block = last_block
+
+    def sets_aside(self, number: int) -> bool:
+        """Whether the article's block *number* says nothing of the story: a
+        photo credit, or a heading or a short line that points to other pages
+        ("Related stories", "Lire aussi :")."""
+        block = self.blocks[number]
+        size, text = block.end - block.start, self.text
+        if (
+            size < _CREDIT_LENGTH
+            and block.kind != "heading"
+            and (_CREDIT.match(text, block.start, block.end) is not None or _names_a_source(block, text))
+        ):
+            return True
+        return (
+            size < _POINTER_LENGTH
+            and (block.kind == "heading" or text[block.end - 1] != ".")
+            and _POINTER.match(text, block.start, block.end) is not None
+        )
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
@@ -885,8 +957,8 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
         return True
     if page.block_chars[i] != page.own_block_chars[i]:
         return False
-    if all(page.credit[page.first_block[i] : page.last_block[i] + 1]):
-        return True  # a photo's credit, wherever it stands
+    if all(page.sets_aside(k) for k in range(page.first_block[i], page.last_block[i] + 1)):
+        return True  # a photo's credit, or "Read also:", wherever it stands
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
