@@ -64,7 +64,7 @@ class Scores:
 
 def _data_text(name: str) -> str:
     data = resources.files("lint_article").joinpath(f"data/{name}").read_bytes()
-    return gzip.decompress(data).decode("utf-8")
+    return (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
 
 
 class SyllableTable:
@@ -91,7 +91,7 @@ class SyllableTable:
 
 @cache
 def english_syllables() -> SyllableTable:
-    return SyllableTable(_data_text("syllables-en.txt.gz"))
+    return SyllableTable(_data_text("syllables-en.txt"))
 
 
 class _EnglishHyphenation:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,10 +126,18 @@ _LEXICONS: dict[str, dict[str, str]] = {
 # fmt: on
 _KINDS = ("weasel", "vague", "hype", "label", "intensifier")
 _WEIGHTS = {"weasel": 2.0, "vague": 1.0, "hype": 1.0, "label": 1.0, "intensifier": 0.5}
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    language: re.compile("|".join(f"(?P<{kind}>{lexicon[kind]})" for kind in _KINDS), re.IGNORECASE)
-    for language, lexicon in _LEXICONS.items()
-}
+
+
+@functools.cache
+def _pattern(language: str) -> re.Pattern[str] | None:
+    """The lexicon of *language* as one pattern, compiled when an article in it is met:
+    a run over English articles compiles none of the others."""
+    lexicon = _LEXICONS.get(language)
+    if lexicon is None:
+        return None
+    return re.compile("|".join(f"(?P<{kind}>{lexicon[kind]})" for kind in _KINDS), re.IGNORECASE)
+
+
 _NAMES = {
     "weasel": "weasel words",
     "vague": "a vague source",
@@ -212,7 +221,7 @@ class LoadedLanguage(Rule):
         max_sentences: int = option(3, "Most sentences reported per article, the heaviest first.", minimum=1)
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        pattern = _PATTERNS.get(ctx.language or "")
+        pattern = _pattern(ctx.language or "")
         if pattern is None:
             return
         view = ctx.view
