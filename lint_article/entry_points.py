@@ -58,14 +58,15 @@ def entry_points(group: str) -> list[EntryPoint]:
         for name in names:
             if not name.lower().endswith(_INFO_SUFFIXES):
                 continue
-            distribution = _normalized(name.rpartition(".")[0].partition("-")[0])
+            stem = name.rpartition(".")[0].partition("-")[0]  # "lint_article-0.1.0.dist-info": lint_article
+            distribution = _normalized(stem)
             if distribution in seen:
                 continue
             seen.add(distribution)
             info = os.path.join(folder, name)
             lines = _entry_lines(os.path.join(info, "entry_points.txt"), group)
             if lines:
-                shown = _metadata_name(info) or name.rpartition(".")[0].partition("-")[0]
+                shown = _metadata_name(info) or stem
                 points.extend(EntryPoint(point, value, shown) for point, value in lines)
     return points
 
