@@ -329,15 +329,33 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.quit()
 
 
+FRAME_LOADED = """
+const frame = document.querySelectorAll('section.file iframe')[arguments[0]];
+frame.scrollIntoView();
+const doc = frame.contentDocument;
+return Boolean(frame.srcdoc && doc && doc.readyState === 'complete' && doc.body && doc.body.childElementCount);
+"""
+
+
+def wait_until(driver: Any, script: str, *arguments: object, seconds: float = 30) -> None:
+    """Poll until *script* returns true; selenium raises TimeoutException if it never does."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: d.execute_script(script, *arguments))
+
+
 def open_page(driver: Any, page: Path) -> list[str]:
     """Open *page* and give its frames time to load; the URLs it requested."""
     driver.get("about:blank")
     driver.get_log("performance")
     driver.get_log("browser")
     driver.get(page.as_uri())
-    driver.execute_script("document.querySelectorAll('section.file iframe').forEach((f) => f.scrollIntoView())")
+    # Frames fill when they come into view. A frame scrolled past before the browser looked would stay empty,
+    # and a loaded machine (CI runs the suite on both cores) may take seconds to fill one: stay on each until it has.
+    for index in range(driver.execute_script("return document.querySelectorAll('section.file iframe').length")):
+        wait_until(driver, FRAME_LOADED, index)
     driver.execute_script("window.scrollTo(0, 0)")
-    time.sleep(1.5)
+    time.sleep(0.5)
     requested = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
@@ -352,7 +370,8 @@ def choose(driver: Any, index: int, file: int = 0) -> list[str]:
     button = driver.find_element("css selector", f'#file-{file} button.finding[data-f="{index}"]')
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
-    time.sleep(0.3)
+    wait_until(driver, "return !!document.querySelector(arguments[0]).contentDocument.querySelector('mark.current')",
+               f"#file-{file} iframe")  # fmt: skip
     texts: list[str] = driver.execute_script(
         "const frame = document.querySelector(arguments[0]);"
         "return Array.from(frame.contentDocument.querySelectorAll('mark.current')).map((m) => m.textContent);",
@@ -373,7 +392,7 @@ def test_in_chromium_the_report_loads_quietly_requests_nothing_and_highlights_th
     assert open_page(browser, page) == [page.as_uri()]
     assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []
     # The page's frame starts at its article, past the site's header.
-    assert browser.execute_script("return document.querySelector('#file-1 iframe').contentWindow.scrollY") > 100
+    wait_until(browser, "return document.querySelector('#file-1 iframe').contentWindow.scrollY > 100")
     findings = reports[0].findings
     phrase = next(i for i, f in enumerate(findings) if f.rule == "repeated-phrases")
     assert choose(browser, phrase) == [findings[phrase].snippet]
@@ -387,13 +406,8 @@ def test_in_chromium_the_report_loads_quietly_requests_nothing_and_highlights_th
     from selenium.webdriver.common.keys import Keys
 
     browser.find_element("css selector", f'#file-0 button[data-f="{phrase}"]').send_keys(Keys.ENTER)
-    time.sleep(0.3)
-    assert (
-        browser.execute_script(
-            "return document.querySelector('#file-0 iframe').contentDocument.querySelector('mark.current').textContent"
-        )
-        == findings[phrase].snippet
-    )
+    current = "document.querySelector('#file-0 iframe').contentDocument.querySelector('mark.current').textContent"
+    wait_until(browser, f"return {current} === arguments[0]", findings[phrase].snippet, seconds=5)
     # Filtering by rule hides the others.
     from selenium.webdriver.support.select import Select
 
