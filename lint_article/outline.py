@@ -124,7 +124,7 @@ def _section_words(article: Article) -> dict[Element, int]:
             current = block.element
             counts.setdefault(current, 0)
         elif current is not None:
-            counts[current] = counts.get(current, 0) + len(body.words_in(block.start, block.end))
+            counts[current] = counts.get(current, 0) + body.word_count_in(block.start, block.end)
     return counts
 
 

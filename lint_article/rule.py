@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from .findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:  # only named in annotations: configuration can be read without loading the parser
-    from .document import Article, Element, View, Word
+    from .document import Article, Element, View, Words
     from .suppression import Suppressions
 
 DOC_SECTIONS = ("What it checks", "Why", "Fails", "Passes")
@@ -195,7 +195,7 @@ class Context(Generic[OptionsT]):
 
             suppressions = Suppressions(article)
         self._suppressions = suppressions
-        self._words: Sequence[Word] | None = None
+        self._words: Words | None = None
         self.options = options
         self.severity = severity
         self.language = language
@@ -215,7 +215,7 @@ class Context(Generic[OptionsT]):
         return self._suppressions
 
     @property
-    def words(self) -> Sequence[Word]:
+    def words(self) -> Words:
         """The view's words less those that suppression directives hide from
         this rule: prose rules count these, so a disabled passage is left out."""
         if self._words is None:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .document import SPAN_ATTRIBUTE, Article, Element, View, Word
+from .document import SPAN_ATTRIBUTE, Article, Element, View, Words
 from .findings import Finding
 
 KINDS = ("disable", "enable", "disable-next-line", "disable-file")
@@ -146,7 +146,7 @@ class Suppressions:
             node = node.getparent()
         return found
 
-    def words_for(self, rule_id: str, view: View) -> Sequence[Word]:
+    def words_for(self, rule_id: str, view: View) -> Words:
         """The *view*'s words less those a directive hides from *rule_id*."""
         article = self._article
         in_source = self._comment_spans(rule_id)
@@ -155,14 +155,14 @@ class Suppressions:
         )
         if not (in_source or in_text):
             return view.words
-        kept = []
+        kept = Words(text_length=len(article.text))
         for word in view.words:
             directive = in_source.at(article.source_offset(word.start)) or in_text.at(word.start)
             if directive is None:
-                kept.append(word)
+                kept.append(*word)
             else:
                 directive.used = True
-        return tuple(kept)
+        return kept
 
     def _comment_spans(self, rule_id: str) -> _Spans:
         if rule_id not in self._source_spans:

@@ -189,7 +189,7 @@ def test_empty_and_whitespace_inputs_give_an_empty_article() -> None:
     for source in ("", "   \n\t", b"", "<!-- only a comment -->"):
         article = Article.from_html(source)
         assert article.text == ""
-        assert article.page.words == ()
+        assert len(article.page.words) == 0
 
 
 def test_the_page_s_meta_tags_are_read_by_name_or_property() -> None:

@@ -15,7 +15,7 @@ from .layout import PARAGRAPH_KINDS, PROSE_KINDS, Block
 from .region import Region
 from .scores import MIN_SENTENCE_WORDS, Scores
 from .tree import ArticleError, Element
-from .views import Heading, Sentence, View, Word
+from .views import Heading, Sentence, View, Word, Words
 
 __all__ = [
     "CODE_TAGS",
@@ -37,5 +37,6 @@ __all__ = [
     "Sentence",
     "View",
     "Word",
+    "Words",
     "formula_name",
 ]

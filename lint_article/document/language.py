@@ -124,7 +124,7 @@ def detect_language(article: Article, configured: str | None = None) -> Language
         return Language(_primary(article.lang), "html")
     if configured:
         return Language(_primary(configured), "config")
-    code = recognise(article.body.text[:_SAMPLE_CHARACTERS], [w.text for w in article.body.words[:_SAMPLE_WORDS]])
+    code = recognise(article.body.text[:_SAMPLE_CHARACTERS], article.body.words.texts[:_SAMPLE_WORDS])
     return Language(code, "text" if code else "unknown")
 
 

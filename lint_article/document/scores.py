@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import operator
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -199,8 +198,7 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
     count = syllable_counter(lang)
     sentence_blocks = view.sentence_blocks
     sentence_indices = view.sentences
-    texts = list(map(_TEXT, view.words))
-    of_sentence = list(map(_SENTENCE, view.words))
+    texts, of_sentence = view.words.texts, view.words.sentences
     result: list[ParagraphScores] = []
     block = sentence = -1
     words = syllables = counted = 0
@@ -222,10 +220,6 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
     if words:
         result.append(_paragraph(sentence_blocks[sentence], words, counted, syllables, lang))
     return tuple(result)
-
-
-_TEXT = operator.itemgetter(0)  # of a Word
-_SENTENCE = operator.itemgetter(3)
 
 
 def _paragraph(block: Block, words: int, counted: int, syllables: int, lang: str) -> ParagraphScores:

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
+import re
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from . import formulas
 from .layout import PROSE_KINDS, Block
@@ -51,6 +54,63 @@ class Word(NamedTuple):
     end: int
     sentence: int
     """Index of the word's sentence in its view's :attr:`View.sentences`."""
+
+
+_MATCH_START = re.Match.start
+_make_word = partial(tuple.__new__, Word)  # Word(...) without its Python-level __new__
+
+
+class Words(Sequence[Word]):
+    """Words kept as four columns, their texts, starts, ends and sentences; a
+    :class:`Word` is made when one is read. A tuple of word objects would cost
+    about 150 bytes a word, and a 10 MB page has 1.8 million words: the columns
+    cost 20. Rules that read every word of a long page read the column they need
+    (``words.texts``, ``words.sentences``) rather than one object a word."""
+
+    __slots__ = ("ends", "sentences", "starts", "texts")
+
+    def __init__(
+        self,
+        texts: list[str] | None = None,
+        starts: array[int] | None = None,
+        ends: array[int] | None = None,
+        sentences: array[int] | None = None,
+        *,
+        text_length: int = 2**63 - 1,
+    ) -> None:
+        # Offsets take 4 bytes where the text allows, 8 beyond 2 GiB.
+        typecode = "i" if text_length < 2**31 else "q"
+        self.texts: list[str] = [] if texts is None else texts
+        """Each word as written; equal words share one string."""
+        self.starts: array[int] = array(typecode) if starts is None else starts
+        """Offset in :attr:`Article.text` of each word's first character."""
+        self.ends: array[int] = array(typecode) if ends is None else ends
+        self.sentences: array[int] = array(typecode) if sentences is None else sentences
+        """Index of each word's sentence in its view's :attr:`View.sentences`."""
+
+    def append(self, text: str, start: int, end: int, sentence: int) -> None:
+        self.texts.append(text)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.sentences.append(sentence)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+    @overload
+    def __getitem__(self, index: slice) -> Words: ...
+    def __getitem__(self, index: int | slice) -> Word | Words:
+        if isinstance(index, slice):
+            return Words(self.texts[index], self.starts[index], self.ends[index], self.sentences[index])
+        return _make_word((self.texts[index], self.starts[index], self.ends[index], self.sentences[index]))
+
+    def __iter__(self) -> Iterator[Word]:
+        return map(_make_word, zip(self.texts, self.starts, self.ends, self.sentences, strict=True))
+
+    def __repr__(self) -> str:
+        return f"Words({len(self)} words)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,32 +173,51 @@ class View:
         return tuple(blocks[s.block] for s in self.sentences)
 
     @cached_property
-    def words(self) -> tuple[Word, ...]:
+    def words(self) -> Words:
         """The words in reading order, each tied to its sentence."""
-        result: list[Word] = []
         text = self._article.text
+        result = Words(text_length=len(text))
+        texts, starts, ends, of_sentence = result.texts, result.starts, result.ends, result.sentences
         # One string object per distinct word: a long article repeats its words,
         # and a million copies of "the" cost 50 MB.
         spelled: dict[str, str] = {}
-        new = tuple.__new__  # a third of the cost of Word(...), which calls a Python-level __new__
-        for index, sentence in enumerate(self.sentences):
-            for match in WORD.finditer(text, sentence.start, sentence.end):
-                word = match.group()
-                result.append(new(Word, (spelled.setdefault(word, word), match.start(), match.end(), index)))
-        return tuple(result)
+        # Each column is filled by maps that run in C, not by a Python step a word:
+        # the words are matched twice (their texts, then their starts), which costs less.
+        for index, (start, end, _) in enumerate(self.sentences):
+            found = WORD.findall(text, start, end)
+            if found:
+                first = len(starts)
+                texts.extend(map(spelled.setdefault, found, found))
+                starts.extend(map(_MATCH_START, WORD.finditer(text, start, end)))
+                ends.extend(map(operator.add, starts[first:], map(len, found)))
+                of_sentence.extend(itertools.repeat(index, len(found)))
+        return result
 
     @cached_property
     def sentence_words(self) -> tuple[tuple[str, ...], ...]:
         """The words of each of :attr:`sentences`, lower-cased, apostrophes straight:
         what word lists (:mod:`~lint_article.document.wordlists`) are matched against."""
-        result: list[list[str]] = [[] for _ in self.sentences]
-        lowered: dict[str, str] = {}
-        for word in self.words:
-            low = lowered.get(word.text)
-            if low is None:
-                low = lowered[word.text] = word.text.lower().replace("’", "'")
-            result[word.sentence].append(low)
-        return tuple(map(tuple, result))
+        keys, sentences = self.word_keys, self.words.sentences
+        result: list[tuple[str, ...]] = []
+        start = 0
+        for index in range(len(self.sentences)):
+            end = bisect.bisect_right(sentences, index, start)
+            result.append(tuple(keys[start:end]))
+            start = end
+        return tuple(result)
+
+    @cached_property
+    def word_keys(self) -> list[str]:
+        """Each of :attr:`words` lower-cased, apostrophes straight: how words are
+        compared (with word lists, with each other). Equal keys share one string."""
+        return self.keys_of(self.words)
+
+    @staticmethod
+    def keys_of(words: Words) -> list[str]:
+        """The :attr:`word_keys` of some words."""
+        texts = words.texts
+        lowered = {text: text.lower().replace("’", "'") for text in set(texts)}
+        return list(map(lowered.__getitem__, texts))
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
@@ -152,10 +231,6 @@ class View:
         return "\n".join(text[b.start : b.end] for b in self.blocks)
 
     @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
-
-    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -164,10 +239,15 @@ class View:
         starts = self._sentence_starts
         return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def words_in(self, start: int, end: int) -> Sequence[Word]:
+    def words_in(self, start: int, end: int) -> Words:
         """The view's words that lie within text offsets [start, end) of :attr:`Article.text`."""
-        starts = self._word_starts
+        starts = self.words.starts
         return self.words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def word_count_in(self, start: int, end: int) -> int:
+        """How many of :meth:`words_in` there are, without copying them (a block may hold a whole page)."""
+        starts = self.words.starts
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
     def elements(self, *tags: str) -> Iterator[Element]:
         """The view's elements of *tags* (every element without), in document order."""
@@ -216,12 +296,11 @@ class View:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """The view's distinct words, lower-cased: a cheap test of whether a phrase
-        can occur at all before it is searched for. Read from the blocks, not from
-        :attr:`words` (the same matches, without a word object for each), unless
-        those are built already: then from :attr:`sentence_words` (every word of
-        a block lies in one of its sentences, lower-cased the same way)."""
+        can occur at all before it is searched for. Read from the blocks (the
+        same matches as :attr:`words`, without their offsets), unless the words
+        are built already: then from their :attr:`word_keys`."""
         if "words" in self.__dict__:
-            return frozenset(itertools.chain.from_iterable(self.sentence_words))
+            return frozenset(self.word_keys)
         text = self._article.text
         spelled: set[str] = set()
         for block in self.blocks:

@@ -112,7 +112,7 @@ class AiStyle(Rule):
         words = view.words
         if not words:
             return
-        found = _vocabulary([word.text.lower().replace("’", "'") for word in words])
+        found = _vocabulary(view.word_keys)
         count = sum(found.values())
         per_thousand = 1000 * count / len(words)
         if count >= options.min_words and per_thousand > options.max_per_thousand:

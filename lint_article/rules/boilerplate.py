@@ -148,13 +148,13 @@ class Boilerplate(Rule):
         previous: str | None = None
         for block in view.blocks:
             text = article.block_text(block)
-            words = view.words_in(block.start, block.end)
-            if len(words) <= _BYLINE_WORDS:
+            count = view.word_count_in(block.start, block.end)
+            if count <= _BYLINE_WORDS:
                 yield from _doubled_byline(article, ctx, block, text, previous, bylines)
             previous = text
-            if len(words) > ctx.options.max_label_words or block.kind == "cell":
+            if count > ctx.options.max_label_words or block.kind == "cell":
                 continue
-            if not any(word.text.lower() in _LABEL_KEYS for word in words):
+            if not any(word.lower() in _LABEL_KEYS for word in view.words_in(block.start, block.end).texts):
                 continue
             for kind, pattern in _LABELS:
                 match = pattern.search(text)

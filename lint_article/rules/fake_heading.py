@@ -159,11 +159,11 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
     """Why the view's block *index* looks like a heading, or None when it does not."""
     blocks = view.blocks
     block = blocks[index]
-    text = article.block_text(block)
-    words = [word.text for word in view.words_in(block.start, block.end)]
-    if not words:
+    if not 0 < view.word_count_in(block.start, block.end) <= options.max_words:
         return None
-    if len(words) > options.max_words or text[-1] in _CLOSING:
+    text = article.block_text(block)
+    words = view.words_in(block.start, block.end).texts
+    if text[-1] in _CLOSING:
         return None
     if _NOT_A_TITLE.search(text) or _BY_NAME.search(text):
         return None
@@ -240,5 +240,5 @@ def _title_case(words: list[str]) -> bool:
 def _is_body(view: View, block: Block, candidate: Block, min_words: int) -> bool:
     if block.kind not in PROSE_KINDS:
         return False
-    size = len(view.words_in(block.start, block.end))
-    return size >= min_words and size > len(view.words_in(candidate.start, candidate.end))
+    size = view.word_count_in(block.start, block.end)
+    return size >= min_words and size > view.word_count_in(candidate.start, candidate.end)

@@ -74,10 +74,9 @@ class ParagraphLength(Rule):
         for block in view.blocks:
             if block.kind not in PARAGRAPH_KINDS:
                 continue
-            words = view.words_in(block.start, block.end)
-            if len(words) <= limit or article.is_code(block.element):
+            if view.word_count_in(block.start, block.end) <= limit or article.is_code(block.element):
                 continue
-            count = _longest_line(article, block, words, line_breaks)
+            count = _longest_line(article, block, view.words_in(block.start, block.end), line_breaks)
             if count > limit:
                 yield ctx.at_text(block.start, block.end, "too-long", count=count, max_words=limit)
 

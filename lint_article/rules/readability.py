@@ -214,9 +214,8 @@ def _paragraph_values(view: View, formula_id: str, lang: str) -> list[tuple[Bloc
         ]
     ranked = []
     for block in view.paragraphs:
-        words = view.words_in(block.start, block.end)
-        if len(words) >= _MIN_PARAGRAPH_WORDS:
-            value = view.formula(formula_id, lang, words)
+        if view.word_count_in(block.start, block.end) >= _MIN_PARAGRAPH_WORDS:
+            value = view.formula(formula_id, lang, view.words_in(block.start, block.end))
             if value is not None:
                 ranked.append((block, value))
     return ranked

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import itertools
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from ..document import Article, Word
+from ..document import Article, Words
 from ..document.language import FUNCTION_WORDS
 from ..findings import Finding, Severity
 from ..rule import ConfigError, Context, Rule, RuleOptions, line_list, option
@@ -92,7 +95,7 @@ class RepeatedPhrases(Rule):
         words = ctx.words
         if not ctx.view.counts_words(ctx.language):
             return  # each character is a word there: three-"word" phrases repeat everywhere
-        keys = [w.text.casefold().replace("’", "'") for w in words]
+        keys = ctx.view.word_keys if words is ctx.view.words else ctx.view.keys_of(words)
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
         # Which words a reported passage covers: a byte each, read and written a
@@ -106,11 +109,11 @@ class RepeatedPhrases(Rule):
             for s in starts:
                 covered[s : s + passage] = mark
             first = starts[0]
-            lines = line_list([article.position_of(words[s].start) for s in starts])
-            phrase = " ".join(w.text for w in words[first : first + passage])
+            lines = line_list([article.position_of(words.starts[s]) for s in starts])
+            phrase = " ".join(words.texts[first : first + passage])
             yield ctx.at_text(
-                words[first].start,
-                words[first + passage - 1].end,
+                words.starts[first],
+                words.ends[first + passage - 1],
                 "repeated",
                 phrase=phrase,
                 count=len(starts),
@@ -119,12 +122,12 @@ class RepeatedPhrases(Rule):
 
 
 def _repeated_passages(
-    words: Sequence[Word],
+    words: Words,
     keys: list[str],
     options: RepeatedPhrases.Options,
     stopwords: frozenset[str],
     needed: int,
-) -> Iterator[tuple[int, list[int]]]:
+) -> Iterator[tuple[int, array[int]]]:
     """(length, start indices) of repeated passages, longest first.
 
     N-grams are counted in hash tables (linear time), shortest first, and only
@@ -133,24 +136,37 @@ def _repeated_passages(
     phrases of an article occur once, so the longer lengths cost little. At
     the longest length, a chain of repeated n-grams whose occurrences all
     shift by one word is one longer passage.
+
+    Starts are kept in arrays (4 bytes each, not an int object of 28 and a
+    pointer): on a page that repeats one sentence, every word starts a
+    repeated n-gram at every length.
     """
     size = len(words)
+    sentence_of = words.sentences
+
     # A first pass in C (zip and Counter) finds the few shortest n-grams that
     # occur often enough anywhere, sentence boundaries or not; only their
-    # starts are then counted again within sentences.
-    shortest = list(zip(*(keys[i:] for i in range(options.min_words)), strict=False))
-    frequent = {gram for gram, count in Counter(shortest).items() if count >= needed}
-    starts_to_try: Iterable[int] = [start for start, gram in enumerate(shortest) if gram in frequent]
-    by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
+    # starts are then counted again within sentences. The n-grams are made as
+    # they are counted, never held in a list: a tuple a word would be 13 times
+    # the size of a long page.
+    def shortest() -> Iterator[tuple[str, ...]]:
+        return zip(*(itertools.islice(keys, i, None) for i in range(options.min_words)), strict=False)
+
+    frequent = {gram for gram, count in Counter(shortest()).items() if count >= needed}
+    # Runs of starts, each in increasing order. An n-gram's starts all come from
+    # the one run of its prefix, so they are in order too.
+    runs: Iterable[Iterable[int]] = [itertools.compress(itertools.count(), map(frequent.__contains__, shortest()))]
+    by_length: dict[int, dict[tuple[str, ...], array[int]]] = {}
     for length in range(options.min_words, options.max_words + 1):
-        occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for start in starts_to_try:
-            end = start + length - 1
-            if end < size and words[start].sentence == words[end].sentence:
-                occurrences[tuple(keys[start : end + 1])].append(start)
+        occurrences: dict[tuple[str, ...], array[int]] = defaultdict(partial(array, "i"))
+        for run in runs:
+            for start in run:
+                end = start + length - 1
+                if end < size and sentence_of[start] == sentence_of[end]:
+                    occurrences[tuple(keys[start : end + 1])].append(start)
         repeated = {gram: starts for gram, starts in occurrences.items() if len(starts) >= needed}
         by_length[length] = repeated
-        starts_to_try = sorted(start for starts in repeated.values() for start in starts)
+        runs = repeated.values()
     for length in range(options.max_words, options.min_words - 1, -1):
         repeated = {
             gram: starts
@@ -167,7 +183,12 @@ def _repeated_passages(
                 continue
             starts = by_start[first]
             extra = 0
-            while (nxt := by_start.get(first + extra + 1)) is not None and nxt == [s + extra + 1 for s in starts]:
+            while (nxt := by_start.get(first + extra + 1)) is not None and _shifted(starts, nxt, extra + 1):
                 extra += 1
                 extended_from.add(first + extra)
             yield length + extra, starts
+
+
+def _shifted(starts: array[int], later: array[int], by: int) -> bool:
+    """Whether *later* is *starts*, each moved *by* words on."""
+    return len(later) == len(starts) and all(b - a == by for a, b in zip(starts, later, strict=True))

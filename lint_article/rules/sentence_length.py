@@ -85,7 +85,7 @@ class SentenceLength(Rule):
         view = ctx.view
         if not view.counts_words(ctx.language):
             return
-        lengths = Counter(word.sentence for word in view.words)
+        lengths = Counter(view.words.sentences)
         prose = [(index, count) for index, count in lengths.items() if view.sentence_blocks[index].kind in PROSE_KINDS]
         if len(prose) < options.min_sentences:
             return

@@ -97,4 +97,4 @@ class SubheadingDistribution(Rule):
                 stretch, count = [], 0
             elif block.kind in PROSE_KINDS and not article.within(block.element, _LIST_ITEMS):
                 stretch.append(block)
-                count += len(view.words_in(block.start, block.end))
+                count += view.word_count_in(block.start, block.end)
