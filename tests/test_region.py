@@ -105,6 +105,19 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("1 / 12", "seen from the church tower", "Close gallery"),
     ),
     Page(
+        "a popup with more prose than the story is no wrapper of it",
+        page(f"""{SITE_HEADER}
+<main><article><h1>{TITLE}</h1>{BODY}</article></main>
+<div class="pum pum-overlay" role="dialog"><div class="pum-container">{HISTORY_BOX}</div></div>"""),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "a story inside a wrapper named for its picture gallery's lightbox",
+        page(f"""{SITE_HEADER}
+<main><h1>{TITLE}</h1><div class="media media--left js-lightbox-gallery"><img src="a.jpg" alt="Boats">
+<div class="media__body">{BODY}</div></div></main>"""),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>

@@ -248,7 +248,8 @@ _FURNITURE_WORDS = {
     "byline": "byline* author* autor* auteur* dateline timestamp",
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
-    "dialog": "modal popup overlay lightbox dialog tooltip login signin",
+    "dialog": "overlay lightbox dialog tooltip login signin",
+    "popup": "modal popup",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
@@ -269,6 +270,11 @@ for _kind, _words in _FURNITURE_WORDS.items():
 _STORY_KINDS = frozenset({None, "sidebar", "header", "byline", "meta", "credit"})
 _PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control"})
 _WRAPPER_PROSE = 500
+# Kinds of furniture that hold prose of their own, however much of the page's:
+# readers' comments (which may outweigh a short story) and popups (a notice,
+# or another story, over the page). What holds the story's headline is
+# unnamed all the same.
+_NEVER_WRAPPERS = frozenset({"comments", "popup"})
 # Kinds that a word of the story's container beside them does not soften
 # ("article-share", "image-credit-text").
 _PLAIN_KINDS = frozenset({"share", "credit"})
@@ -298,7 +304,7 @@ _FURNITURE_TAGS = {
     "nav": "navigation",
     "aside": "sidebar",
     "footer": "footer",
-    "dialog": "dialog",
+    "dialog": "popup",
     "menu": "navigation",
     "button": "control",
     "select": "control",
@@ -320,8 +326,8 @@ _FURNITURE_ROLES = {
     "contentinfo": "footer",
     "complementary": "sidebar",
     "search": "navigation",
-    "dialog": "dialog",
-    "alertdialog": "dialog",
+    "dialog": "popup",
+    "alertdialog": "popup",
     "alert": "dialog",
     "button": "control",
     "tooltip": "dialog",
@@ -627,7 +633,7 @@ class _Page:
                     first_block[up] = first_block[i]
                 last_block[up] = max(last_block[up], last_block[i])
             if sure[i] and (
-                (0 < value[i] >= 0.5 * prose_total and furniture[i] != "comments")
+                (0 < value[i] >= 0.5 * prose_total and furniture[i] not in _NEVER_WRAPPERS)
                 or (furniture[i] in _PROSELESS_KINDS and value[i] >= _WRAPPER_PROSE)
             ):
                 # Named like furniture, it holds the page's prose: it wraps the story
