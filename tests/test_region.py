@@ -118,6 +118,24 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
 <div class="media__body">{BODY}</div></div></main>"""),
     ),
     Page(
+        "a booking calendar, what is not for print and a paywall's notice inside the article",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<table class="occupancy_kalender"><tr><th colspan="7">October 2024</th></tr>
+<tr><td>Mo</td><td>Tu</td><td>We</td><td>Th</td><td>Fr</td><td>Sa</td><td>Su</td></tr>
+<tr><td style="background: red">01</td><td>02</td><td>03</td><td>04</td><td>05</td><td>06</td><td>07</td></tr></table>
+<div id="wp-calendar-box"><div>November 2024</div></div>
+<div class="noprint"><div class="titlebar">Write a comment</div><p>Danke für diesen Bericht!</p></div>
+<div class="paywallBox"><p>You have read three free stories this month.</p></div></article>"""),
+        dropped=(
+            "October 2024",
+            "Mo Tu We",
+            "November 2024",
+            "Write a comment",
+            "Danke für diesen Bericht",
+            "three free",
+        ),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>

@@ -233,7 +233,8 @@ def _heading_level(article: Article, block: Block) -> int | None:
 # is one of these or, for the stems ending in "*", starts with one
 # ("relatedposts", "commentform", "sharedaddy").
 _FURNITURE_WORDS = {
-    "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead",
+    "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead noprint"
+    " calendar* kalender*",
     "header": "header",
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside",
@@ -241,7 +242,7 @@ _FURNITURE_WORDS = {
     "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
-    "newsletter": "newsletter* subscribe* subscription* signup",
+    "newsletter": "newsletter* subscribe* subscription* signup paywall*",
     "consent": "cookie* consent* gdpr",
     "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
     " disclosure*",
