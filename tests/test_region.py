@@ -136,6 +136,21 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         ),
     ),
     Page(
+        "the publisher's notes that close the story, and the short lines among them",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p>
+<p>Readers who want to help can donate to the relief fund at the town hall, which opens at nine.</p>
+<p>{STORY[1]}</p><p>{STORY[2]}</p><p>{STORY[3]}</p>
+<p>Follow the Valley Courier on Twitter @valleycourier and on Facebook for the latest on the flood.</p>
+<p>VCN</p>
+<p>© 2024 The Valley Courier. This article may not be reprinted without written permission.</p>
+<div class="x">Published on 3 May 2024 and filed under News, Weather</div>
+<p>If you enjoyed this story, subscribe to our weekly letter from the valley.</p>
+<div><a href="/news">Back to all news</a></div></article>"""),
+        kept=(*STORY, "Readers who want to help can donate to the relief fund"),
+        dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>
@@ -403,6 +418,13 @@ def test_a_page_too_short_to_score_is_its_article_less_asides_and_comments() -> 
     region = article.region
     assert region.root.tag == "article" and region.evidence.startswith("the <article> with the most text")
     assert article.body.text == "Text."
+
+
+def test_a_fragment_keeps_the_notes_after_its_story_for_the_leak_rules() -> None:
+    closing = "<p>Subscribe to our newsletter for more stories from the valley.</p><p>© 2024 Ana Ruiz</p>"
+    body = Article.from_html(FRAGMENT + closing).body.text
+    assert "Subscribe to our newsletter" in body and "© 2024 Ana Ruiz" in body
+    assert "© 2024 Ana Ruiz" not in Article.from_html(page(f"<article>{FRAGMENT}{closing}</article>")).body.text
 
 
 def test_a_fragment_opening_with_an_h1_has_it_as_headline() -> None:

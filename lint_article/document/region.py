@@ -165,6 +165,8 @@ def _region(
     blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
     if cleaning == "thorough":
         blocks = _without_empty_headings(article, page, blocks, excluded)
+        if not article.is_fragment:
+            blocks = _without_closing_notes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -199,6 +201,72 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
         following = block
     kept.reverse()
     return kept
+
+
+def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the publisher's notes that close the story on a page
+    (a copyright or reprint notice, a call to subscribe, donate or follow,
+    "Published on ... and filed under ...", "Back to all news"), which join
+    *excluded*, with the short lines among and after them ("RIRM", "Kontakt").
+    Only the last blocks are looked at, and only a run of such lines that
+    reaches the end: a note in the story's middle is the writer's. A fragment
+    keeps them: what its writer pasted, the leak rules report."""
+    text = page.text
+    cut = len(blocks)
+    for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - _CLOSING_REACH), -1):
+        block = blocks[k]
+        at = page.index[block.element]
+        size = block.end - block.start
+        if page.block_chars[at] != size:
+            break  # its element holds more than this block: it cannot go alone
+        if size < _NOTE_LENGTH and (
+            _NOTE.search(text, block.start, block.end) is not None
+            or _NOTE_OPENING.match(text, block.start, block.end) is not None
+            or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+        ):
+            cut = k
+        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose
+    if cut == len(blocks):
+        return blocks
+    excluded.update(page.index[block.element] for block in blocks[cut:])
+    return blocks[:cut]
+
+
+# How many of the last blocks of a story are looked at for its closing notes.
+_CLOSING_REACH = 6
+_NOTE_LENGTH = 400
+# What a publisher's note at the story's end holds: a copyright or reprint
+# notice, how to cite it, a call to subscribe, to donate, a question whether
+# the reader liked the story.
+_NOTE = re.compile(
+    r"©|\(c\) ?\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|derechos reservados|written permission|reprinted (?:by|with)|\bnachdruck"
+    r"|suggested citation|zitiervorschlag|citation suggérée|cite this (?:article|post)"
+    r"|newsletter|\bsubscri(?:be|ption|bers?)\b|\babonn(?:ieren|ement|ez)|\bsuscr[ií]b|subskrypc"
+    r"|\bdonat(?:e|ion)\b|\bspenden? (?:per|via|an|auf)\b|apóyanos|unterstütze (?:uns|unabhängig|ich)"
+    r"|support (?:us|our work|independent)|if you (?:enjoyed|liked) (?:this|reading)"
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon",
+    re.IGNORECASE,
+)
+# How such a note starts: a call to follow on a social network; when the post
+# was published or filed (with a date: "Published in 1998, the book..." is prose).
+_NOTE_OPENING = re.compile(
+    r"\W*(?:(?:follow|folge|folgt|folgen sie|síguenos|suivez)\b[^.!?]{0,80}"
+    r"\b(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|mastodon)"
+    r"|(?:(?:erstellt|veröffentlicht|publiziert|aktualisiert|verfasst|geschrieben|posted|published|updated"
+    r"|last (?:updated|modified)|filed under|abgelegt|publicado|publié|actualizado|mis à jour)\b"
+    r"|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde|this (?:entry|post|article) was (?:posted|filed|published))"
+    r"[^\d]{0,40}\d)",
+    re.IGNORECASE,
+)
+# How a short line at the story's end starts when it is the site's: a
+# byline's label, a link back, an advertisement's label.
+_NOTE_LINE = re.compile(
+    r"\W*(?:(?:von|by|par|por|autor|author|text|texto) ?:|(?:zurück|back to|retour|volver|torna)\b"
+    r"|(?:anzeige|werbung|advertisement|publicidad|publicité|sponsored)\b)",
+    re.IGNORECASE,
+)
 
 
 # How many elements after a heading are looked at for the furniture it heads
