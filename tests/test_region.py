@@ -112,6 +112,14 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("history society meets", "Membership costs"),
     ),
     Page(
+        "an off-canvas panel with more prose than the story, before it",
+        page(f"""<div id="offcanvas-top"><div class="offcanvas-top-inside">{HISTORY_BOX}</div></div>
+{SITE_HEADER}<div id="main"><div class="mod_article"><h1>{TITLE}</h1>
+{"".join(f'<div class="ce_text"><div class="inside"><p>{paragraph}</p></div></div>' for paragraph in STORY)}
+</div></div>"""),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
         "a story inside a wrapper named for its picture gallery's lightbox",
         page(f"""{SITE_HEADER}
 <main><h1>{TITLE}</h1><div class="media media--left js-lightbox-gallery"><img src="a.jpg" alt="Boats">

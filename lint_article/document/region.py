@@ -318,7 +318,7 @@ _FURNITURE_WORDS = {
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
     "dialog": "overlay lightbox dialog tooltip login signin",
-    "popup": "modal popup",
+    "popup": "modal popup offcanvas*",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
