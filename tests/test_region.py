@@ -159,6 +159,18 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
     ),
     Page(
+        "related stories named beside a word of the story's container, with teasers written as prose",
+        page(f"""{SITE_HEADER}
+<article class="node node--view-mode-full"><h1>{TITLE}</h1>{BODY}
+<div class="field field--name-field-related-articles"><div class="field__item"><article class="node--view-mode-teaser">
+<h3><a href="/bridge">Council approves the new bridge</a></h3><div class="field--name-field-teaser-lead">
+<p>The vote ends a decade of debate over the crossing, which will open in 2027 after three years of work.</p>
+</div></article></div></div>
+<ul class="related_post wp_rp"><li><a href="/levee">The levee's history</a> The levee was built in 1954, and
+repaired twice since, each time after a flood that reached the market hall.</li></ul></article>"""),
+        dropped=("Council approves", "a decade of debate", "each time after a flood"),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>

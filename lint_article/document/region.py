@@ -345,8 +345,9 @@ _WRAPPER_PROSE = 500
 # unnamed all the same.
 _NEVER_WRAPPERS = frozenset({"comments", "popup"})
 # Kinds that a word of the story's container beside them does not soften
-# ("article-share", "image-credit-text").
-_PLAIN_KINDS = frozenset({"share", "credit"})
+# ("article-share", "image-credit-text", "field-related-articles": related
+# stories are never the story, however their box is named).
+_PLAIN_KINDS = frozenset({"share", "credit", "related"})
 # Kinds whose names also stand on the story's own parts ("article-header",
 # "elementor-widget"): they never make an element furniture beyond doubt.
 _WEAK_KINDS = frozenset({"teaser", "meta", "header"})
