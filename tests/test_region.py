@@ -171,6 +171,13 @@ repaired twice since, each time after a flood that reached the market hall.</li>
         dropped=("Council approves", "a decade of debate", "each time after a flood"),
     ),
     Page(
+        "a copyright sign within the story's last sentence is no notice",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>This is no manifesto™© we just wanted to share what the flood taught us.</p>
+</article>"""),
+        kept=(*STORY, "This is no manifesto™© we just wanted to share"),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>

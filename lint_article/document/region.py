@@ -240,7 +240,7 @@ _NOTE_LENGTH = 400
 # notice, how to cite it, a call to subscribe, to donate, a question whether
 # the reader liked the story.
 _NOTE = re.compile(
-    r"©|\(c\) ?\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"(?:©|\(c\)) ?\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|derechos reservados|written permission|reprinted (?:by|with)|\bnachdruck"
     r"|suggested citation|zitiervorschlag|citation suggérée|cite this (?:article|post)"
     r"|newsletter|\bsubscri(?:be|ption|bers?)\b|\babonn(?:ieren|ement|ez)|\bsuscr[ií]b|subskrypc"
@@ -249,10 +249,11 @@ _NOTE = re.compile(
     r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon",
     re.IGNORECASE,
 )
-# How such a note starts: a call to follow on a social network; when the post
+# How such a note starts: a copyright sign ("© Thomson Reuters"; within a
+# sentence it may be a joke), a call to follow on a social network; when the post
 # was published or filed (with a date: "Published in 1998, the book..." is prose).
 _NOTE_OPENING = re.compile(
-    r"\W*(?:(?:follow|folge|folgt|folgen sie|síguenos|suivez)\b[^.!?]{0,80}"
+    r"\W*(?:©|(?:follow|folge|folgt|folgen sie|síguenos|suivez)\b[^.!?]{0,80}"
     r"\b(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|mastodon)"
     r"|(?:(?:erstellt|veröffentlicht|publiziert|aktualisiert|verfasst|geschrieben|posted|published|updated"
     r"|last (?:updated|modified)|filed under|abgelegt|publicado|publié|actualizado|mis à jour)\b"
