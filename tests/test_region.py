@@ -105,6 +105,79 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("1 / 12", "seen from the church tower", "Close gallery"),
     ),
     Page(
+        "a popup with more prose than the story is no wrapper of it",
+        page(f"""{SITE_HEADER}
+<main><article><h1>{TITLE}</h1>{BODY}</article></main>
+<div class="pum pum-overlay" role="dialog"><div class="pum-container">{HISTORY_BOX}</div></div>"""),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "an off-canvas panel with more prose than the story, before it",
+        page(f"""<div id="offcanvas-top"><div class="offcanvas-top-inside">{HISTORY_BOX}</div></div>
+{SITE_HEADER}<div id="main"><div class="mod_article"><h1>{TITLE}</h1>
+{"".join(f'<div class="ce_text"><div class="inside"><p>{paragraph}</p></div></div>' for paragraph in STORY)}
+</div></div>"""),
+        dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "a story inside a wrapper named for its picture gallery's lightbox",
+        page(f"""{SITE_HEADER}
+<main><h1>{TITLE}</h1><div class="media media--left js-lightbox-gallery"><img src="a.jpg" alt="Boats">
+<div class="media__body">{BODY}</div></div></main>"""),
+    ),
+    Page(
+        "a booking calendar, what is not for print and a paywall's notice inside the article",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<table class="occupancy_kalender"><tr><th colspan="7">October 2024</th></tr>
+<tr><td>Mo</td><td>Tu</td><td>We</td><td>Th</td><td>Fr</td><td>Sa</td><td>Su</td></tr>
+<tr><td style="background: red">01</td><td>02</td><td>03</td><td>04</td><td>05</td><td>06</td><td>07</td></tr></table>
+<div id="wp-calendar-box"><div>November 2024</div></div>
+<div class="noprint"><div class="titlebar">Write a comment</div><p>Danke für diesen Bericht!</p></div>
+<div class="paywallBox"><p>You have read three free stories this month.</p></div></article>"""),
+        dropped=(
+            "October 2024",
+            "Mo Tu We",
+            "November 2024",
+            "Write a comment",
+            "Danke für diesen Bericht",
+            "three free",
+        ),
+    ),
+    Page(
+        "the publisher's notes that close the story, and the short lines among them",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p>
+<p>Readers who want to help can donate to the relief fund at the town hall, which opens at nine.</p>
+<p>{STORY[1]}</p><p>{STORY[2]}</p><p>{STORY[3]}</p>
+<p>Follow the Valley Courier on Twitter @valleycourier and on Facebook for the latest on the flood.</p>
+<p>VCN</p>
+<p>© 2024 The Valley Courier. This article may not be reprinted without written permission.</p>
+<div class="x">Published on 3 May 2024 and filed under News, Weather</div>
+<p>If you enjoyed this story, subscribe to our weekly letter from the valley.</p>
+<div><a href="/news">Back to all news</a></div></article>"""),
+        kept=(*STORY, "Readers who want to help can donate to the relief fund"),
+        dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
+    ),
+    Page(
+        "related stories named beside a word of the story's container, with teasers written as prose",
+        page(f"""{SITE_HEADER}
+<article class="node node--view-mode-full"><h1>{TITLE}</h1>{BODY}
+<div class="field field--name-field-related-articles"><div class="field__item"><article class="node--view-mode-teaser">
+<h3><a href="/bridge">Council approves the new bridge</a></h3><div class="field--name-field-teaser-lead">
+<p>The vote ends a decade of debate over the crossing, which will open in 2027 after three years of work.</p>
+</div></article></div></div>
+<ul class="related_post wp_rp"><li><a href="/levee">The levee's history</a> The levee was built in 1954, and
+repaired twice since, each time after a flood that reached the market hall.</li></ul></article>"""),
+        dropped=("Council approves", "a decade of debate", "each time after a flood"),
+    ),
+    Page(
+        "a copyright sign within the story's last sentence is no notice",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>This is no manifesto™© we just wanted to share what the flood taught us.</p>
+</article>"""),
+        kept=(*STORY, "This is no manifesto™© we just wanted to share"),
+    ),
+    Page(
         "teaser <article> beside the real one",
         page(f"""{SITE_HEADER}
 <div class="layout"><article class="story"><h1>{TITLE}</h1>{BODY}</article>
@@ -372,6 +445,13 @@ def test_a_page_too_short_to_score_is_its_article_less_asides_and_comments() -> 
     region = article.region
     assert region.root.tag == "article" and region.evidence.startswith("the <article> with the most text")
     assert article.body.text == "Text."
+
+
+def test_a_fragment_keeps_the_notes_after_its_story_for_the_leak_rules() -> None:
+    closing = "<p>Subscribe to our newsletter for more stories from the valley.</p><p>© 2024 Ana Ruiz</p>"
+    body = Article.from_html(FRAGMENT + closing).body.text
+    assert "Subscribe to our newsletter" in body and "© 2024 Ana Ruiz" in body
+    assert "© 2024 Ana Ruiz" not in Article.from_html(page(f"<article>{FRAGMENT}{closing}</article>")).body.text
 
 
 def test_a_fragment_opening_with_an_h1_has_it_as_headline() -> None:

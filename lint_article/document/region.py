@@ -165,6 +165,8 @@ def _region(
     blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
     if cleaning == "thorough":
         blocks = _without_empty_headings(article, page, blocks, excluded)
+        if not article.is_fragment:
+            blocks = _without_closing_notes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -201,6 +203,73 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
     return kept
 
 
+def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the publisher's notes that close the story on a page
+    (a copyright or reprint notice, a call to subscribe, donate or follow,
+    "Published on ... and filed under ...", "Back to all news"), which join
+    *excluded*, with the short lines among and after them ("RIRM", "Kontakt").
+    Only the last blocks are looked at, and only a run of such lines that
+    reaches the end: a note in the story's middle is the writer's. A fragment
+    keeps them: what its writer pasted, the leak rules report."""
+    text = page.text
+    cut = len(blocks)
+    for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - _CLOSING_REACH), -1):
+        block = blocks[k]
+        at = page.index[block.element]
+        size = block.end - block.start
+        if page.block_chars[at] != size:
+            break  # its element holds more than this block: it cannot go alone
+        if size < _NOTE_LENGTH and (
+            _NOTE.search(text, block.start, block.end) is not None
+            or _NOTE_OPENING.match(text, block.start, block.end) is not None
+            or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+        ):
+            cut = k
+        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose
+    if cut == len(blocks):
+        return blocks
+    excluded.update(page.index[block.element] for block in blocks[cut:])
+    return blocks[:cut]
+
+
+# How many of the last blocks of a story are looked at for its closing notes.
+_CLOSING_REACH = 6
+_NOTE_LENGTH = 400
+# What a publisher's note at the story's end holds: a copyright or reprint
+# notice, how to cite it, a call to subscribe, to donate, a question whether
+# the reader liked the story.
+_NOTE = re.compile(
+    r"(?:©|\(c\)) ?\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|derechos reservados|written permission|reprinted (?:by|with)|\bnachdruck"
+    r"|suggested citation|zitiervorschlag|citation suggérée|cite this (?:article|post)"
+    r"|newsletter|\bsubscri(?:be|ption|bers?)\b|\babonn(?:ieren|ement|ez)|\bsuscr[ií]b|subskrypc"
+    r"|\bdonat(?:e|ion)\b|\bspenden? (?:per|via|an|auf)\b|apóyanos|unterstütze (?:uns|unabhängig|ich)"
+    r"|support (?:us|our work|independent)|if you (?:enjoyed|liked) (?:this|reading)"
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon",
+    re.IGNORECASE,
+)
+# How such a note starts: a copyright sign ("© Thomson Reuters"; within a
+# sentence it may be a joke), a call to follow on a social network; when the post
+# was published or filed (with a date: "Published in 1998, the book..." is prose).
+_NOTE_OPENING = re.compile(
+    r"\W*(?:©|(?:follow|folge|folgt|folgen sie|síguenos|suivez)\b[^.!?]{0,80}"
+    r"\b(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|mastodon)"
+    r"|(?:(?:erstellt|veröffentlicht|publiziert|aktualisiert|verfasst|geschrieben|posted|published|updated"
+    r"|last (?:updated|modified)|filed under|abgelegt|publicado|publié|actualizado|mis à jour)\b"
+    r"|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde|this (?:entry|post|article) was (?:posted|filed|published))"
+    r"[^\d]{0,40}\d)",
+    re.IGNORECASE,
+)
+# How a short line at the story's end starts when it is the site's: a
+# byline's label, a link back, an advertisement's label.
+_NOTE_LINE = re.compile(
+    r"\W*(?:(?:von|by|par|por|autor|author|text|texto) ?:|(?:zurück|back to|retour|volver|torna)\b"
+    r"|(?:anzeige|werbung|advertisement|publicidad|publicité|sponsored)\b)",
+    re.IGNORECASE,
+)
+
+
 # How many elements after a heading are looked at for the furniture it heads
 # (a <div> around a <ul class="related">).
 _HEADED_REACH = 3
@@ -233,7 +302,8 @@ def _heading_level(article: Article, block: Block) -> int | None:
 # is one of these or, for the stems ending in "*", starts with one
 # ("relatedposts", "commentform", "sharedaddy").
 _FURNITURE_WORDS = {
-    "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead",
+    "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead noprint"
+    " calendar* kalender*",
     "header": "header",
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside",
@@ -241,14 +311,15 @@ _FURNITURE_WORDS = {
     "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
-    "newsletter": "newsletter* subscribe* subscription* signup",
+    "newsletter": "newsletter* subscribe* subscription* signup paywall*",
     "consent": "cookie* consent* gdpr",
     "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
     " disclosure*",
     "byline": "byline* author* autor* auteur* dateline timestamp",
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
-    "dialog": "modal popup overlay lightbox dialog tooltip login signin",
+    "dialog": "overlay lightbox dialog tooltip login signin",
+    "popup": "modal popup offcanvas*",
     "teaser": "teaser* promo* widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
@@ -269,9 +340,15 @@ for _kind, _words in _FURNITURE_WORDS.items():
 _STORY_KINDS = frozenset({None, "sidebar", "header", "byline", "meta", "credit"})
 _PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control"})
 _WRAPPER_PROSE = 500
+# Kinds of furniture that hold prose of their own, however much of the page's:
+# readers' comments (which may outweigh a short story) and popups (a notice,
+# or another story, over the page). What holds the story's headline is
+# unnamed all the same.
+_NEVER_WRAPPERS = frozenset({"comments", "popup"})
 # Kinds that a word of the story's container beside them does not soften
-# ("article-share", "image-credit-text").
-_PLAIN_KINDS = frozenset({"share", "credit"})
+# ("article-share", "image-credit-text", "field-related-articles": related
+# stories are never the story, however their box is named).
+_PLAIN_KINDS = frozenset({"share", "credit", "related"})
 # Kinds whose names also stand on the story's own parts ("article-header",
 # "elementor-widget"): they never make an element furniture beyond doubt.
 _WEAK_KINDS = frozenset({"teaser", "meta", "header"})
@@ -298,7 +375,7 @@ _FURNITURE_TAGS = {
     "nav": "navigation",
     "aside": "sidebar",
     "footer": "footer",
-    "dialog": "dialog",
+    "dialog": "popup",
     "menu": "navigation",
     "button": "control",
     "select": "control",
@@ -320,8 +397,8 @@ _FURNITURE_ROLES = {
     "contentinfo": "footer",
     "complementary": "sidebar",
     "search": "navigation",
-    "dialog": "dialog",
-    "alertdialog": "dialog",
+    "dialog": "popup",
+    "alertdialog": "popup",
     "alert": "dialog",
     "button": "control",
     "tooltip": "dialog",
@@ -627,7 +704,7 @@ class _Page:
                     first_block[up] = first_block[i]
                 last_block[up] = max(last_block[up], last_block[i])
             if sure[i] and (
-                (0 < value[i] >= 0.5 * prose_total and furniture[i] != "comments")
+                (0 < value[i] >= 0.5 * prose_total and furniture[i] not in _NEVER_WRAPPERS)
                 or (furniture[i] in _PROSELESS_KINDS and value[i] >= _WRAPPER_PROSE)
             ):
                 # Named like furniture, it holds the page's prose: it wraps the story

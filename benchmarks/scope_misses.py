@@ -1,0 +1,73 @@
+"""Which extraction pages put the most findings outside the article, to read.
+
+For each page of ``../shared/corpus/extraction/``, the findings that the
+``fair`` judge of ``scope_precision.py`` puts outside the article, worst page
+first, with the region's root (its element path, as ``region_misses.py``
+prints it), the evidence for it, and the share of the page's ``with`` and
+``without`` snippets that the region holds: a page whose root is wrong
+altogether (a sidebar, a popup, a listing) holds few ``with`` snippets.
+
+    python benchmarks/scope_misses.py [--pages N] [--limit N] [--rule RULE]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from region_misses import path
+from scope_precision import Locator, _snippet_judge, extraction_pages, normalised
+
+from lint_article import Article, make_linter
+from lint_article.document import ArticleError
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=30, help="how many of the worst pages to print")
+    parser.add_argument("--limit", type=int, help="only the first N pages of the corpus")
+    parser.add_argument("--rule", help="count only this rule's findings")
+    args = parser.parse_args()
+    linter = make_linter()
+    rows = []
+    total: Counter[str] = Counter()
+    for page_id, data, marks in extraction_pages(args.limit):
+        try:
+            article = Article.from_html(data)
+        except ArticleError:
+            continue
+        report = linter.lint(article)
+        locator = Locator(article)
+        judge = _snippet_judge(article, marks)
+        outside = inside = 0
+        for finding in report.findings:
+            if finding.message_id == "internal-error" or (args.rule and finding.rule != args.rule):
+                continue
+            element = locator.element_at(finding.line, finding.column)
+            offset = locator.offsets[finding.line - 1] + finding.column - 1
+            verdict = judge(locator.text_around(element), offset)
+            if verdict is None:
+                continue
+            outside += not verdict
+            inside += bool(verdict)
+        total["outside"] += outside
+        total["all"] += outside + inside
+        region = article.region
+        text = normalised(article.body.text)
+        held = sum(normalised(s) in text for s in marks["with"])
+        leaked = sum(normalised(s) in text for s in marks["without"])
+        rows.append((outside, inside, page_id, marks, region, held, leaked))
+    rows.sort(key=lambda row: row[0], reverse=True)
+    for outside, inside, page_id, marks, region, held, leaked in rows[: args.pages]:
+        print(f"== {page_id} {marks.get('url', '')[:90]}")
+        print(
+            f"   outside {outside}, inside {inside}; with {held}/{len(marks['with'])}, "
+            f"without {leaked}/{len(marks['without'])}; {region.evidence}"
+        )
+        print(f"   root: {path(region.root, region)[:400]}")
+    print(f"all: {total['outside']:,} of {total['all']:,} outside")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
