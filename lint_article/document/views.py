@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
-import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,7 +54,6 @@ class Word(NamedTuple):
     """Index of the word's sentence in its view's :attr:`View.sentences`."""
 
 
-_MATCH_START = re.Match.start
 _make_word = partial(tuple.__new__, Word)  # Word(...) without its Python-level __new__
 
 
@@ -181,16 +178,14 @@ class View:
         # One string object per distinct word: a long article repeats its words,
         # and a million copies of "the" cost 50 MB.
         spelled: dict[str, str] = {}
-        # Each column is filled by maps that run in C, not by a Python step a word:
-        # the words are matched twice (their texts, then their starts), which costs less.
-        for index, (start, end, _) in enumerate(self.sentences):
-            found = WORD.findall(text, start, end)
-            if found:
-                first = len(starts)
-                texts.extend(map(spelled.setdefault, found, found))
-                starts.extend(map(_MATCH_START, WORD.finditer(text, start, end)))
-                ends.extend(map(operator.add, starts[first:], map(len, found)))
-                of_sentence.extend(itertools.repeat(index, len(found)))
+        for index, sentence in enumerate(self.sentences):
+            before = len(texts)
+            for match in WORD.finditer(text, sentence.start, sentence.end):
+                word = match.group()
+                texts.append(spelled.setdefault(word, word))
+                starts.append(match.start())
+                ends.append(match.end())
+            of_sentence.extend(itertools.repeat(index, len(texts) - before))
         return result
 
     @cached_property
