@@ -16,7 +16,7 @@ import argparse
 from collections import Counter
 
 from region_misses import path
-from scope_precision import Locator, _snippet_judge, extraction_pages, normalised
+from scope_precision import _snippet_judge, extraction_pages, normalised, verdicts
 
 from lint_article import Article, make_linter
 from lint_article.document import ArticleError
@@ -37,16 +37,9 @@ def main() -> int:
         except ArticleError:
             continue
         report = linter.lint(article)
-        locator = Locator(article)
-        judge = _snippet_judge(article, marks)
         outside = inside = 0
-        for finding in report.findings:
-            if finding.message_id == "internal-error" or (args.rule and finding.rule != args.rule):
-                continue
-            element = locator.element_at(finding.line, finding.column)
-            offset = locator.offsets[finding.line - 1] + finding.column - 1
-            verdict = judge(locator.text_around(element), offset)
-            if verdict is None:
+        for finding, verdict in verdicts(article, report, _snippet_judge(article, marks)):
+            if args.rule and finding.rule != args.rule:
                 continue
             outside += not verdict
             inside += bool(verdict)

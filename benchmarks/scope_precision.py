@@ -46,11 +46,14 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 
 from corpus import CORPUS, SYNTHETIC
 
 from lint_article import Article, make_linter
 from lint_article.document import ArticleError
+from lint_article.findings import Finding
+from lint_article.report import Report
 
 _WORD = re.compile(r"\w+")
 _MIN_TEXT = 20
@@ -146,21 +149,29 @@ def run(limit: int | None, fair: bool = True) -> dict[str, Counter[str]]:
             report = linter.lint(article)
             if not report.findings:
                 continue
-            locator = Locator(article)
             judge = _snippet_judge(article, judge_or_marks, fair) if corpus == "extraction" else judge_or_marks
-            for finding in report.findings:
-                if finding.message_id == "internal-error":
-                    continue
-                element = locator.element_at(finding.line, finding.column)
-                offset = locator.offsets[finding.line - 1] + finding.column - 1
-                inside = judge(locator.text_around(element), offset)
-                if inside is None:
-                    continue
+            for finding, inside in verdicts(article, report, judge):
                 tally[finding.rule] += 1
                 if not inside:
                     tally[finding.rule + " outside"] += 1
         tallies[corpus] = tally
     return tallies
+
+
+def verdicts(
+    article: Article, report: Report, judge: Callable[[str, int], bool | None]
+) -> Iterator[tuple[Finding, bool]]:
+    """Each finding of *report* (crashes aside) that *judge* can place, with
+    whether it lies inside the article."""
+    locator = Locator(article)
+    for finding in report.findings:
+        if finding.message_id == "internal-error":
+            continue
+        element = locator.element_at(finding.line, finding.column)
+        offset = locator.offsets[finding.line - 1] + finding.column - 1
+        inside = judge(locator.text_around(element), offset)
+        if inside is not None:
+            yield finding, inside
 
 
 def _snippet_judge(article: Article, marks: dict, fair: bool = True):
