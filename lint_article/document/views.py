@@ -110,6 +110,11 @@ class Words(Sequence[Word]):
         return f"Words({len(self)} words)"
 
 
+def _keys(texts: list[str]) -> list[str]:
+    lowered = {text: text.lower().replace("’", "'") for text in set(texts)}
+    return list(map(lowered.__getitem__, texts))
+
+
 @dataclass(frozen=True, slots=True)
 class Lowered:
     """A view's text lower-cased once, for cheap substring searches (``str.find``
@@ -205,14 +210,11 @@ class View:
     def word_keys(self) -> list[str]:
         """Each of :attr:`words` lower-cased, apostrophes straight: how words are
         compared (with word lists, with each other). Equal keys share one string."""
-        return self.keys_of(self.words)
+        return _keys(self.words.texts)
 
-    @staticmethod
-    def keys_of(words: Words) -> list[str]:
-        """The :attr:`word_keys` of some words."""
-        texts = words.texts
-        lowered = {text: text.lower().replace("’", "'") for text in set(texts)}
-        return list(map(lowered.__getitem__, texts))
+    def keys_of(self, words: Words) -> list[str]:
+        """The :attr:`word_keys` of some of the view's words (all of them: the ones kept)."""
+        return self.word_keys if words is self.words else _keys(words.texts)
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:

@@ -95,7 +95,7 @@ class RepeatedPhrases(Rule):
         words = ctx.words
         if not ctx.view.counts_words(ctx.language):
             return  # each character is a word there: three-"word" phrases repeat everywhere
-        keys = ctx.view.word_keys if words is ctx.view.words else ctx.view.keys_of(words)
+        keys = ctx.view.keys_of(words)
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
         # Which words a reported passage covers: a byte each, read and written a
