@@ -16,7 +16,7 @@ import argparse
 from collections import Counter
 
 from region_misses import path
-from scope_precision import _snippet_judge, extraction_pages, normalised, verdicts
+from scope_precision import extraction_pages, normalised, snippet_judge, verdicts
 
 from lint_article import Article, make_linter
 from lint_article.document import ArticleError
@@ -38,7 +38,7 @@ def main() -> int:
             continue
         report = linter.lint(article)
         outside = inside = 0
-        for finding, verdict in verdicts(article, report, _snippet_judge(article, marks)):
+        for finding, verdict in verdicts(article, report, snippet_judge(article, marks)):
             if args.rule and finding.rule != args.rule:
                 continue
             outside += not verdict

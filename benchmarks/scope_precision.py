@@ -1,37 +1,51 @@
 """How many of each rule's findings on full pages lie outside the article.
 
 For every finding on a full page, the script finds the element at the
-finding's position, climbs to the nearest ancestor with some text, and judges
-whether that text belongs to the article:
+finding's position and judges whether it belongs to the article:
 
 - ``../shared/corpus/pages/NAME.html``: the article is what Mozilla Readability
   extracted (``../shared/corpus/articles/NAME.html``); the element is inside
-  when most of its word trigrams occur in the article's text (the 32 synthetic
+  when most of the word trigrams of the text around it (its nearest element
+  with 80 characters of text) occur in the article's text (the 32 synthetic
   test pages are left out).
 - ``../shared/corpus/extraction/pages/ID.html.gz``: the article is marked by
   snippets (``expected.json``: ``with`` snippets of the article, ``without``
-  snippets of the page's furniture), and there are two judges (``--judge``):
+  snippets of the page's furniture), about three of each per page, so most
+  findings lie in text that no snippet marks. Three judges (``--judge``):
 
-  - ``fair`` (the default): the text around the finding (as above: its nearest
-    element with some text) is counted for the snippets of each kind it holds.
-    It is inside when it holds more ``with`` snippets than ``without`` ones,
-    outside when it holds more ``without`` ones; when it holds as many of each
-    (none, or a container as wide as the page holding all of them), it is
-    inside when the finding lies between the first and the last ``with``
-    snippet of the page in document order, and outside otherwise.
-  - ``old``: the judge of earlier versions of this script, biased against the
-    article: text that holds a ``without`` snippet is outside, whatever else it
-    holds (so a container with the story and a "Related" line is outside); else
-    text that holds a ``with`` snippet is inside; else the position decides, as
-    above.
+  - ``near`` (the default): the finding's element is climbed until an
+    ancestor covers some snippet (found in the page's visible text, placed at
+    its source offset). If the snippets it covers are all of one kind, that
+    kind decides; if both kinds, the snippet nearest to the finding in the
+    source decides. So a table in the story is judged by the story's
+    container, and a footer menu by the footer, or by the furniture snippet
+    nearest to it. A page on which no snippet is found is left out.
+  - ``fair``: the text around the finding (its nearest element with some
+    text) is counted for the snippets of each kind it holds: inside when it
+    holds more ``with`` snippets, outside when more ``without`` ones; on a tie
+    (mostly none of either), inside when the finding lies between the first
+    and the last ``with`` snippet of the page, outside otherwise. Text of the
+    story that lies before the first or after the last ``with`` snippet (its
+    first paragraph, a closing table) is judged outside, so this judge
+    overstates the share outside.
+  - ``old``: as ``fair``, but text that holds any ``without`` snippet is
+    outside, whatever else it holds.
 
-  A finding on a page where no ``with`` snippet is found, and that neither
-  count decides, is left out.
+On both corpora a finding in the document's ``<head>`` (the story's title
+and description, which ``headline`` checks) is judged inside, and so is the
+story's headline, when most of its words
+are in a title the page gives itself (``<title>``, ``og:title``, or
+Readability's metadata): the extracted body and the snippets leave the
+headline out, yet it is the story's (``single-h1`` and ``headline`` are about
+it).
+
+``--scope page`` lints the whole page, template and all: the control, which
+shows what the judge makes of findings in the template.
 
 It prints, per rule, the findings, how many lie outside the article and their
 share. Run it on another checkout (say, an older commit) for a "before" column:
 
-    python benchmarks/scope_precision.py [--limit N] [--judge fair|old]
+    python benchmarks/scope_precision.py [--limit N] [--judge near|fair|old] [--scope page]
     PYTHONPATH=/tmp/old-checkout python benchmarks/scope_precision.py
 
 Only APIs that every version of the library has are used (``make_linter``,
@@ -57,6 +71,10 @@ from lint_article.report import Report
 
 _WORD = re.compile(r"\w+")
 _MIN_TEXT = 20
+_MIN_JUDGED = 80
+"""Characters of text a Readability page's finding is judged on: a formula or
+a chart label alone is text that Readability's output may spell otherwise;
+the paragraph around it is not."""
 
 
 def words(text: str) -> list[str]:
@@ -73,28 +91,41 @@ def normalised(text: str) -> str:
 
 
 class Locator:
-    """The element at a source offset, and the text around it."""
+    """The element at a source offset, the stretch of source each element
+    covers, and the text around it."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        pairs = []
-        for element in article.tree.iter():
-            if isinstance(element.tag, str):
-                pairs.append((article.element_span(element)[0], element))
-        pairs.sort(key=lambda pair: pair[0])
-        self.starts = [start for start, _ in pairs]
-        self.elements = [element for _, element in pairs]
+        ordered = [element for element in article.tree.iter() if isinstance(element.tag, str)]
+        starts = [article.element_span(element)[0] for element in ordered]
+        # An element covers the source from its start tag to the start of the
+        # first element after its last descendant (its own tail aside).
+        self.extent: dict[object, tuple[int, int]] = {}
+        last: dict[object, int] = {}  # the index of each element's last descendant
+        for index in range(len(ordered) - 1, -1, -1):
+            children = [child for child in ordered[index] if isinstance(child.tag, str)]
+            last[ordered[index]] = last[children[-1]] if children else index
+        for index, element in enumerate(ordered):
+            after = last[element] + 1
+            end = starts[after] if after < len(starts) else len(article.source)
+            self.extent[element] = (starts[index], max(end, starts[index]))
+        by_start = sorted(range(len(ordered)), key=starts.__getitem__)
+        self.starts = [starts[index] for index in by_start]
+        self.elements = [ordered[index] for index in by_start]
         self.offsets = _line_offsets(article.source)
 
-    def element_at(self, line: int, column: int):
-        offset = self.offsets[line - 1] + column - 1
+    def offset_of(self, line: int, column: int) -> int:
+        return self.offsets[line - 1] + column - 1
+
+    def element_at(self, offset: int):
         index = max(0, bisect.bisect_right(self.starts, offset) - 1)
         return self.elements[index]
 
-    def text_around(self, element) -> str:
+    def text_around(self, element, least: int = _MIN_TEXT) -> str:
+        """The text of *element*, or of its nearest ancestor with at least *least* characters of text."""
         while element is not None:
             text = normalised(" ".join(str(t) for t in element.itertext()))
-            if len(text) >= _MIN_TEXT or element.getparent() is None:
+            if len(text) >= least or element.getparent() is None:
                 return text
             element = element.getparent()
         return ""
@@ -109,6 +140,9 @@ def _line_offsets(source: str) -> list[int]:
     return offsets
 
 
+Judge = Callable[[Locator, object, int], "bool | None"]
+
+
 def readability_pages(limit: int | None):
     """(name, page bytes, judge) for the real Readability test pages."""
     for path in sorted((CORPUS / "pages").glob("*.html"))[:limit]:
@@ -116,14 +150,47 @@ def readability_pages(limit: int | None):
             continue
         article_text = " ".join(Article.from_html((CORPUS / "articles" / path.name).read_bytes()).text.split())
         article_grams = trigrams(article_text)
+        metadata = CORPUS / "metadata" / f"{path.stem}.json"
+        title = json.loads(metadata.read_text(encoding="utf-8")).get("title") or "" if metadata.exists() else ""
 
-        def judge(text: str, offset: int, grams: set = article_grams, whole: str = article_text) -> bool:
+        def judge(
+            locator: Locator, element, offset: int, grams: set = article_grams, whole: str = article_text, title=title
+        ) -> bool:
+            if in_head(element) or is_title(locator.text_around(element), [title]):
+                return True
+            text = locator.text_around(element, _MIN_JUDGED)
             mine = trigrams(text)
             if not mine:
                 return normalised(text).casefold() in whole.casefold()
             return len(mine & grams) >= 0.5 * len(mine)
 
         yield path.stem, path.read_bytes(), judge
+
+
+def is_title(text: str, titles: list[str]) -> bool:
+    """Whether *text* is the story's title: most of its words are in one of
+    the page's *titles* (its ``<title>``, ``og:title`` or Readability's
+    metadata), so the headline, which the extracted body leaves out, is
+    judged part of the story it titles."""
+    mine = words(text)
+    if not mine or len(mine) > 40:
+        return False
+    return any(len(set(mine) & set(words(title))) >= 0.8 * len(set(mine)) for title in titles if title)
+
+
+def in_head(element) -> bool:
+    """Whether *element* is in the document's ``<head>``: its title and
+    description are the story's metadata, which no template region holds."""
+    return any(ancestor.tag == "head" for ancestor in element.iterancestors()) or element.tag == "head"
+
+
+def page_titles(article: Article) -> list[str]:
+    """The titles a page gives itself: ``<title>`` and ``og:title``/``twitter:title``."""
+    titles = [" ".join(element.itertext()) for element in article.tree.iter("title")]
+    for meta in article.tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in {"og:title", "twitter:title"}:
+            titles.append(meta.get("content") or "")
+    return titles
 
 
 def extraction_pages(limit: int | None):
@@ -135,8 +202,8 @@ def extraction_pages(limit: int | None):
         yield page_id, data, marks
 
 
-def run(limit: int | None, fair: bool = True) -> dict[str, Counter[str]]:
-    linter = make_linter()
+def run(limit: int | None, judge_name: str = "near", scope: str | None = None) -> dict[str, Counter[str]]:
+    linter = make_linter({"scope": scope} if scope else None)
     tallies: dict[str, Counter[str]] = {}
     for corpus, pages in (("readability", readability_pages(limit)), ("extraction", extraction_pages(limit))):
         tally: Counter[str] = Counter()
@@ -149,7 +216,7 @@ def run(limit: int | None, fair: bool = True) -> dict[str, Counter[str]]:
             report = linter.lint(article)
             if not report.findings:
                 continue
-            judge = _snippet_judge(article, judge_or_marks, fair) if corpus == "extraction" else judge_or_marks
+            judge = snippet_judge(article, judge_or_marks, judge_name) if corpus == "extraction" else judge_or_marks
             for finding, inside in verdicts(article, report, judge):
                 tally[finding.rule] += 1
                 if not inside:
@@ -158,59 +225,96 @@ def run(limit: int | None, fair: bool = True) -> dict[str, Counter[str]]:
     return tallies
 
 
-def verdicts(
-    article: Article, report: Report, judge: Callable[[str, int], bool | None]
-) -> Iterator[tuple[Finding, bool]]:
+def verdicts(article: Article, report: Report, judge: Judge) -> Iterator[tuple[Finding, bool]]:
     """Each finding of *report* (crashes aside) that *judge* can place, with
     whether it lies inside the article."""
     locator = Locator(article)
     for finding in report.findings:
         if finding.message_id == "internal-error":
             continue
-        element = locator.element_at(finding.line, finding.column)
-        offset = locator.offsets[finding.line - 1] + finding.column - 1
-        inside = judge(locator.text_around(element), offset)
+        offset = locator.offset_of(finding.line, finding.column)
+        inside = judge(locator, locator.element_at(offset), offset)
         if inside is not None:
             yield finding, inside
 
 
-def _snippet_judge(article: Article, marks: dict, fair: bool = True):
-    """A judge for one extraction page: snippets first (by which kind the text
-    holds more of when *fair*, else ``without`` before ``with``), then the stretch
-    of the source between the first and the last ``with`` snippet found in the
-    page's text."""
-    found = [at for at in (article.text.find(snippet) for snippet in marks["with"]) if at >= 0]
-    low = article.source_offset(min(found)) if found else -1
-    high = article.source_offset(max(found)) if found else -1
-    without = [normalised(s) for s in marks["without"]]
-    within = [normalised(s) for s in marks["with"]]
+def snippet_judge(article: Article, marks: dict, name: str = "near") -> Judge:
+    """A judge for one extraction page (see the module's docstring for *name*)."""
+    text, starts = _spaced(article.text)
+    found: list[tuple[int, bool]] = []  # (source offset, whether a ``with`` snippet)
+    for kind, snippets in ((True, marks["with"]), (False, marks["without"])):
+        for snippet in snippets:
+            at = text.find(normalised(snippet)) if snippet.strip() else -1
+            if at >= 0:
+                found.append((article.source_offset(starts[at]), kind))
+    found.sort()
+    offsets = [offset for offset, _ in found]
+    within = [offset for offset, kind in found if kind]
+    low, high = (within[0], within[-1]) if within else (-1, -1)
+    titles = page_titles(article)
 
-    def judge(text: str, offset: float) -> bool | None:
-        if fair:
-            outside = sum(1 for snippet in without if snippet and snippet in text)
-            inside = sum(1 for snippet in within if snippet and snippet in text)
-            if inside != outside:
-                return inside > outside
-        elif any(snippet and snippet in text for snippet in without):
+    def near(locator: Locator, element, offset: int) -> bool | None:
+        if in_head(element) or is_title(locator.text_around(element), titles):
+            return True
+        while element is not None:
+            start, end = locator.extent[element]
+            held = found[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
+            if held:
+                kinds = {kind for _, kind in held}
+                if len(kinds) == 1:
+                    return kinds.pop()
+                return min(held, key=lambda pair: abs(pair[0] - offset))[1]
+            element = element.getparent()
+        return None
+
+    def counted(locator: Locator, element, offset: int) -> bool | None:
+        text = locator.text_around(element)
+        outside = sum(1 for snippet in marks["without"] if snippet.strip() and normalised(snippet) in text)
+        inside = sum(1 for snippet in marks["with"] if snippet.strip() and normalised(snippet) in text)
+        if name == "fair" and inside != outside:
+            return inside > outside
+        if name == "old" and outside:
             return False
-        elif any(snippet and snippet in text for snippet in within):
+        if name == "old" and inside:
             return True
         if low < 0:
             return None
         return low <= offset <= high
 
-    return judge
+    return near if name == "near" else counted
+
+
+def _spaced(text: str) -> tuple[str, list[int]]:
+    """*text* with each run of white space made one space, and for each of its
+    characters the offset in *text* it came from."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if pieces:
+            pieces.append(" ")
+            starts.append(match.start() - 1)
+        pieces.append(match.group())
+        starts.extend(range(match.start(), match.end()))
+    return "".join(pieces), starts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     parser.add_argument(
-        "--judge", choices=("fair", "old"), default="fair", help="how findings on extraction pages are judged"
+        "--judge",
+        choices=("near", "fair", "old"),
+        default="near",
+        help="how findings on extraction pages are judged (see the docstring)",
+    )
+    parser.add_argument(
+        "--scope",
+        choices=("page",),
+        help="lint the whole page, template and all: the control that shows what the judge makes of template findings",
     )
     args = parser.parse_args()
-    tallies = run(args.limit, fair=args.judge == "fair")
-    print(f"extraction pages judged by the {args.judge} judge (see the docstring)")
+    tallies = run(args.limit, args.judge, args.scope)
+    print(f"extraction pages judged by the {args.judge} judge (see the docstring); scope: {args.scope or 'default'}")
     rules = sorted({key for tally in tallies.values() for key in tally if _is_rule(key)})
     print(f"{'rule':<26}" + "".join(f"{corpus + ' (outside / all)':>34}" for corpus in tallies))
     for rule in rules:
