@@ -9,16 +9,21 @@ client threads each keeping one connection alive:
 
 1. four passes over the corpus articles (../shared/corpus/articles, 130 CMS
    bodies), not timed: every worker meets every article;
-2. the load: --requests POSTs of the articles in turn; throughput, latency
-   (median, p99, max), errors, and the linting time the server reports
-   (``Server-Timing``), so that what the service adds beyond the linting shows;
-3. --tiny POSTs of a tiny article: many small requests.
+2. the load: --requests POSTs of the articles in turn, each under a name of
+   its own, so that each is linted; throughput, latency (median, p99, max),
+   errors, and the linting time the server reports (``Server-Timing``), so
+   that what the service adds beyond the linting shows;
+3. the same articles sent again under the names they had the first time in
+   step 2, as a CMS's autosaves send an unchanged draft: answered from the
+   server's memory of answers (``--cache-size``);
+4. --tiny POSTs of a tiny article: many small requests.
 
 The baseline is the same article sequence linted in this process, one article
 after another, with a warmed linter: the throughput of one core doing nothing
 but lint. Memory: the resident set of the server and its workers (from /proc)
-after start-up, after the warm-up passes, after the load and after the tiny
-requests; it must not grow once every worker has met every article. The load
+after start-up, after the warm-up passes, after each phase, less the answers the
+server keeps within its --cache-size; it must not grow once every worker has
+met every article. The load
 average, before and after, says how busy the machine was. Traffic goes to
 127.0.0.1 only; every phase is bounded in count; the server is stopped at the
 end. Exits with 1 on any error or when memory grows by more than --max-growth.
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import itertools
+import json
 import os
 import statistics
 import sys
@@ -57,8 +63,13 @@ class Results:
         self.cpu_before = self.cpu_after = (0.0, 0.0)
 
 
-def drive(server: ServerProcess, bodies: list[bytes], count: int, concurrency: int) -> tuple[Results, float]:
-    """POST *count* bodies (in turn) from *concurrency* threads; the results and the wall time."""
+def drive(
+    server: ServerProcess, bodies: list[bytes], count: int, concurrency: int, phase: str, *, again: bool = False
+) -> tuple[Results, float]:
+    """POST *count* bodies (in turn) from *concurrency* threads; the results and
+    the wall time. Each request names a path of its own in this *phase*, so that
+    each is linted, unless *again*: then an article keeps its path, as a CMS's
+    autosaves do, and the server may answer from its memory."""
     results = Results()
     results.cpu_before = cpu_seconds(server.process.pid)
     tickets = iter(range(count))
@@ -75,7 +86,8 @@ def drive(server: ServerProcess, bodies: list[bytes], count: int, concurrency: i
             started = time.perf_counter()
             try:
                 body = bodies[number % len(bodies)]
-                connection.request("POST", f"/v1/lint?path=a{number}.html", body=body, headers=headers)
+                name = number % len(bodies) if again else number
+                connection.request("POST", f"/v1/lint?path={phase}-{name}.html", body=body, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 status, timing = str(response.status), response.getheader("server-timing", "")
@@ -88,7 +100,7 @@ def drive(server: ServerProcess, bodies: list[bytes], count: int, concurrency: i
                 results.latencies.append(elapsed)
                 results.statuses[status] += 1
                 if timing:
-                    results.lint_times.append(float(timing.partition("dur=")[2]) / 1000)
+                    results.lint_times.append(float(timing.partition("dur=")[2].partition(",")[0]) / 1000)
         connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
@@ -101,13 +113,20 @@ def drive(server: ServerProcess, bodies: list[bytes], count: int, concurrency: i
     return results, time.perf_counter() - started
 
 
-def resident_kib(pid: int) -> dict[int, int]:
-    """The resident set, in KiB, of *pid* and of each of its child processes."""
+def resident_kib(server: ServerProcess) -> dict[int, int]:
+    """The resident set, in KiB, of the server and of each of its workers, less
+    (from the server's) the answers it keeps within its --cache-size (as
+    /healthz says): memory it was allowed, not memory that leaks."""
+    pid = server.process.pid
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
+    connection.request("GET", "/healthz")
+    kept = json.loads(connection.getresponse().read())["cache"]["bytes"] // 1024
+    connection.close()
     sizes = {}
     for process in [pid, *children(pid)]:
         for line in Path(f"/proc/{process}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                sizes[process] = int(line.split()[1])
+                sizes[process] = int(line.split()[1]) - (kept if process == pid else 0)
     return sizes
 
 
@@ -183,16 +202,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         server = ServerProcess("--isolated", *workers, cwd=Path(folder))
         try:
-            memory = {"after start-up": resident_kib(server.process.pid)}
+            memory = {"after start-up": resident_kib(server)}
             # Four times over: each worker all but surely meets each article, the largest ones included.
-            drive(server, bodies, len(bodies) * 4, args.concurrency)
-            memory["after the warm-up passes"] = resident_kib(server.process.pid)
-            load, wall = drive(server, bodies, args.requests, args.concurrency)
-            memory[f"after {args.requests:,} articles"] = resident_kib(server.process.pid)
-            report(f"load, {args.concurrency} connections", load, wall)
+            drive(server, bodies, len(bodies) * 4, args.concurrency, "warm-up")
+            memory["after the warm-up passes"] = resident_kib(server)
+            load, wall = drive(server, bodies, args.requests, args.concurrency, "load")
+            memory[f"after {args.requests:,} articles"] = resident_kib(server)
+            report(f"load, {args.concurrency} connections, each request linted", load, wall)
             print(f"  throughput / one core's in-process baseline: {len(load.latencies) / wall / per_core:.2f}")
-            tiny, tiny_wall = drive(server, [TINY], args.tiny, args.concurrency)
-            memory[f"after {args.tiny:,} tiny requests"] = resident_kib(server.process.pid)
+            again, again_wall = drive(server, bodies, args.requests, args.concurrency, "load", again=True)
+            memory[f"after {args.requests:,} articles sent again"] = resident_kib(server)
+            report(f"the same articles sent again under their names, {args.concurrency} connections", again, again_wall)
+            tiny, tiny_wall = drive(server, [TINY], args.tiny, args.concurrency, "tiny")
+            memory[f"after {args.tiny:,} tiny requests"] = resident_kib(server)
             report("tiny requests", tiny, tiny_wall)
         finally:
             code = server.stop()
@@ -205,7 +227,7 @@ def main() -> int:
     final = sum(list(memory.values())[-1].values())
     growth = final / warm - 1
     print(f"growth after the warm-up passes: {100 * growth:+.1f}%")
-    errors = sum(n for results in (load, tiny) for status, n in results.statuses.items() if status != "200")
+    errors = sum(n for results in (load, again, tiny) for status, n in results.statuses.items() if status != "200")
     return 1 if errors or growth > args.max_growth else 0
 
 

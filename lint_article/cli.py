@@ -1016,6 +1016,13 @@ def _needs_extra(extra: str, packages: tuple[str, ...], exc: ModuleNotFoundError
     help="Seconds a client has to send a request's headers, and as long for its body (408).",
 )
 @click.option(
+    "--cache-size",
+    type=click.IntRange(min=0),
+    default=32 * 1024 * 1024,
+    show_default=True,
+    help="Bytes of answers kept for requests sent again, such as a CMS's autosaves; 0 keeps none.",
+)
+@click.option(
     "--allow-origin",
     "allow_origins",
     multiple=True,
@@ -1037,6 +1044,7 @@ def serve(
     timeout: float,
     max_body_size: int,
     receive_timeout: float,
+    cache_size: int,
     allow_origins: tuple[str, ...],
     token: str | None,
     config_file: str | None,
@@ -1062,6 +1070,7 @@ def serve(
         timeout=timeout,
         max_body_size=max_body_size,
         receive_timeout=receive_timeout,
+        cache_size=cache_size,
         allow_origins=frozenset(allow_origins),
         token=token or None,
         config_file=chosen.absolute() if chosen else None,

@@ -276,6 +276,26 @@ def test_rules_lists_every_rule_with_its_options(client: Client) -> None:
     assert options["min"]["type"] == "integer" and options["min"]["default"] == 300 and options["min"]["doc"]
 
 
+def test_a_request_sent_again_gets_its_earlier_answer_from_memory(client: Client) -> None:
+    draft = "<h1>Autosave</h1><p>A draft that the CMS sends on every autosave, unchanged.</p>"
+    before = client.call("GET", "/healthz").body["cache"]
+    first, again = client.lint(draft, path="draft.html"), client.lint(draft, path="draft.html")
+    renamed = client.lint(draft, path="other.html")  # the path is part of the answer
+    assert first.status == again.status == renamed.status == 200
+    assert again.body == first.body and renamed.body["path"] == "other.html"
+    assert "cache" not in first.headers["server-timing"] and "cache" not in renamed.headers["server-timing"]
+    assert again.headers["server-timing"] == "lint;dur=0.0, cache;desc=hit"
+    after = client.call("GET", "/healthz").body["cache"]
+    assert (after["hits"] - before["hits"], after["misses"] - before["misses"]) == (1, 2)
+    assert after["entries"] == before["entries"] + 2 and after["bytes"] > before["bytes"]
+
+
+def test_an_error_is_never_kept_for_the_next_request(client: Client) -> None:
+    for _ in range(2):
+        answer = client.lint_json({"html": 42})
+        assert answer.status == 400 and "cache" not in answer.headers["server-timing"]
+
+
 def test_healthz_says_the_workers_are_ready(client: Client) -> None:
     answer = client.call("GET", "/healthz")
     assert answer.status == 200
@@ -552,9 +572,10 @@ def test_corpus_articles_get_their_reports(client: Client) -> None:
 
 @pytest.fixture(scope="module")
 def one_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
-    """A server of one worker with a waiting line of one, and time enough for any article."""
+    """A server of one worker with a waiting line of one, and time enough for any
+    article; no answer is kept, so that every request reaches the worker."""
     folder = tmp_path_factory.mktemp("one")
-    server = start(folder, "--workers", "1", "--queue-size", "1", "--timeout", "60", "--isolated")
+    server = start(folder, "--workers", "1", "--queue-size", "1", "--timeout", "60", "--cache-size", "0", "--isolated")
     yield Client(server, token=None)
     assert server.stop() in (0, -15)
 
@@ -669,4 +690,4 @@ def test_the_load_benchmark_runs_to_the_end_without_an_error() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "40 requests in" in result.stdout and "errors: 0" in result.stdout
+    assert result.stdout.count("40 requests in") == 3 and "errors: 0" in result.stdout

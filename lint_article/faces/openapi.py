@@ -57,7 +57,8 @@ def openapi_document(options: ServerOptions) -> dict[str, Any]:
             "Send the article as `text/html` (bytes, decoded as a browser decodes a file: byte order mark, "
             "`<meta charset>`, UTF-8, else windows-1252; the name in `?path=`), or as JSON. The answer is one "
             "`files[]` entry of `lint-article check --format json`. The header `Server-Timing: lint;dur=MS` "
-            "says how long the linting took."
+            "says how long the linting took; a request sent again gets its earlier answer from memory, "
+            "marked `Server-Timing: lint;dur=0.0, cache;desc=hit`."
         ),
         "operationId": "lint",
         "parameters": [
@@ -242,7 +243,7 @@ def _schemas() -> dict[str, Any]:
         },
         "Health": {
             "type": "object",
-            "required": ["status", "version", "workers", "busy", "waiting", "queue_size"],
+            "required": ["status", "version", "workers", "busy", "waiting", "queue_size", "cache"],
             "properties": {
                 "status": {"const": "ok"},
                 "version": {"type": "string"},
@@ -250,6 +251,13 @@ def _schemas() -> dict[str, Any]:
                 "busy": {"type": "integer"},
                 "waiting": {"type": "integer", "description": "requests waiting for a worker"},
                 "queue_size": {"type": "integer", "description": "how many may wait before 429"},
+                "cache": {
+                    "type": "object",
+                    "description": "answers kept for requests sent again, and how often they were used",
+                    "required": ["entries", "bytes", "hits", "misses"],
+                    "properties": {name: {"type": "integer"} for name in ("entries", "bytes", "hits", "misses")},
+                    "additionalProperties": False,
+                },
             },
             "additionalProperties": False,
         },

@@ -19,7 +19,9 @@ no file named in a request, writes none, and fetches nothing. Every error is
 JSON, ``{"error": {"code", "message"}}``.
 
 This process only moves bytes; the work runs in warmed worker processes
-(:mod:`.http_worker`, through :mod:`.pool`).
+(:mod:`.http_worker`, through :mod:`.pool`). A request sent again (a CMS's
+autosave of an unchanged draft) gets its earlier answer from memory
+(:mod:`.answers`), without a worker.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..batch import default_jobs
 from ..registry import load_registry
+from .answers import AnswerCache, request_key
 from .catalog import rule_catalog
 from .http_worker import HTML, JSON, Job, Outcome, start_worker
 from .openapi import openapi_document
@@ -79,6 +82,8 @@ class ServerOptions:
     """When set, ``/v1/`` routes need ``Authorization: Bearer <token>``."""
     config_file: Path | None = None
     """The configuration every request starts from; None: the defaults."""
+    cache_size: int = 32 * MIB
+    """Bytes of answers kept for requests sent again (see :mod:`.answers`); 0: none."""
 
 
 class ApiError(Exception):
@@ -101,6 +106,7 @@ class _Endpoints:
     def __init__(self, options: ServerOptions, pool: WorkerPool) -> None:
         self.options = options
         self.pool = pool
+        self.answers = AnswerCache(options.cache_size)
         registry = load_registry()
         self.rules = compact_json({"rules": rule_catalog(registry)})
         self.openapi = compact_json(openapi_document(options))
@@ -127,7 +133,13 @@ class _Endpoints:
             raise ApiError(400, "invalid-request", f"query parameter {UNSAFE_FIELD!r} must be true or false")
         body = await self._read_body(request)
         job = Job(body, media_type, request.query_params.get("path"), fix=fix, unsafe=unsafe == "true")
+        key = request_key(job)
+        answer = self.answers.get(key)
+        if answer is not None:
+            return Response(answer, headers={"server-timing": "lint;dur=0.0, cache;desc=hit"}, media_type=JSON)
         outcome = await self._run(job)
+        if outcome.status == 200:
+            self.answers.put(key, outcome.body)
         timing = {"server-timing": f"lint;dur={outcome.lint_seconds * 1000:.1f}"}
         return Response(outcome.body, outcome.status, headers=timing, media_type=JSON)
 
@@ -180,7 +192,8 @@ class _Endpoints:
         if state.full:
             raise ApiError(503, "queue-full", "the waiting line is full: new requests would get 429")
         health = {"status": "ok", "version": self.version, "workers": state.workers, "busy": state.busy}
-        return _json_response({**health, "waiting": state.waiting, "queue_size": self.options.queue_size})
+        health |= {"waiting": state.waiting, "queue_size": self.options.queue_size, "cache": self.answers.state()}
+        return _json_response(health)
 
     async def openapi_json(self, request: Request) -> Response:
         return Response(self.openapi, media_type=JSON)
