@@ -11,6 +11,7 @@ count per rule precedes the summary, as flake8's ``--statistics`` prints it.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -36,7 +37,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     unreadable = 0
     # Painted once, not once a finding: a warm cached run spends much of its time here.
     severities = {severity: paint(str(severity), **style) for severity, style in _SEVERITY_STYLE.items()}
-    rules: dict[str, str] = {}
+    rule_label = functools.cache(functools.partial(paint, fg="cyan"))
     help_label = paint("help:", bold=True)
     for report in reports:
         path = paint(shown_path(report.path), bold=True)
@@ -46,7 +47,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
             continue
         for f in report.findings:
             counts[f.severity] += 1
-            rule = rules.get(f.rule) or rules.setdefault(f.rule, paint(f.rule, fg="cyan"))
+            rule = rule_label(f.rule)
             lines.append(f"{path}:{f.line}:{f.column}: {severities[f.severity]} {rule} {printable(f.message)}")
             if f.snippet:
                 lines.append(_INDENT + paint(_shortened(printable(f.snippet)), dim=True))
