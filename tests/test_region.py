@@ -29,6 +29,20 @@ STORY = (
     "families came back to count what they had lost and what they could save.",
 )
 BODY = "".join(f"<p>{paragraph}</p>\n" for paragraph in STORY)
+# The story's last part, in a section of its own (over 500 characters of prose).
+LATER = (
+    "Engineers from the capital arrived in the afternoon to inspect the levee, and they warned that a "
+    "second breach was likely if the forecast rain fell on the hills before the gap could be closed, "
+    "so the army has been asked for pumps, lorries of gravel and a crew to work through the weekend.",
+    "The council has asked every household below the church to keep a bag packed, and the school will "
+    "stay open through the night as a shelter, with blankets and hot food from the parish kitchen, "
+    "while the ferry will carry those who cannot walk to the dry ground above the old railway cutting.",
+)
+# A publisher's appeal, prose of a kind, but no part of any story.
+APPEAL = (
+    "Independent local journalism costs money. If you value our reporting, please consider a monthly "
+    "contribution to keep the Courier free for every reader in the valley."
+)
 TITLE = "Flood waters reach the lower town"
 
 
@@ -343,6 +357,23 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
             f'"headline": "{TITLE}", "articleBody": "{" ".join(STORY)}"}}</script>',
         ),
         dropped=("history society meets", "Membership costs"),
+    ),
+    Page(
+        "a story cut into sections made alike (as Medium does), the headline in the first",
+        page(f"""{SITE_HEADER}
+<article><section class="story-part"><div class="part-inner"><h1>{TITLE}</h1>{BODY}</div></section>
+<section class="story-part"><div class="part-inner"><h2>What comes next</h2><p>{LATER[0]}</p><p>{LATER[1]}</p></div>
+</section></article>
+<footer><a href="/imprint">Imprint</a></footer>"""),
+        kept=(*STORY, "What comes next", LATER[0], LATER[1]),
+        dropped=("Imprint",),
+    ),
+    Page(
+        "an appeal in a page builder's row made like the story's row stays out",
+        page(f"""{SITE_HEADER}
+<div class="vc-row"><div class="vc-column"><h1>{TITLE}</h1>{BODY}</div></div>
+<div class="vc-row"><div class="vc-column"><p>{APPEAL}</p></div></div>"""),
+        dropped=(APPEAL,),
     ),
     Page(
         "no semantic markup: paragraph scoring finds the body",

@@ -58,9 +58,10 @@ class Region:
     """The heading that titles the story; it may lie outside :attr:`root`."""
     evidence: str
     """Why :attr:`root` was taken for the article's body, for people: ``the whole
-    fragment``, ``paragraph scoring`` (perhaps ``widened to the headline`` or
-    ``joined with its siblings``, and ``cleaned leniently`` when nearly all of
-    it looked like clutter), or ``the whole page`` (no paragraph to score)."""
+    fragment``, ``paragraph scoring`` (perhaps ``widened to the headline``,
+    ``joined with the sections made like it`` or ``joined with its siblings``,
+    and ``cleaned leniently`` when nearly all of it looked like clutter), or
+    ``the whole page`` (no paragraph to score)."""
     blocks: tuple[Block, ...]
     """The article's blocks, in order: those whose element is one of :meth:`members`."""
     boxes: frozenset[Element] = frozenset()
@@ -119,7 +120,11 @@ def find_region(article: Article) -> Region:
         root = _widen_to_headline(page, top, page.index[headline], excluded)
         if root != top:
             evidence += ", widened to the headline"
-    else:
+    if root == top:
+        root = _join_sections(page, top, excluded)
+        if root != top:
+            evidence += ", joined with the sections made like it"
+    if root == top and headline is None:
         root = _join_siblings(page, top, excluded)
         if root != top:
             evidence += ", joined with its siblings"
@@ -817,6 +822,10 @@ _TEXT_WORD = re.compile(r"\w+")
 # A sibling after the body carries on the story when it holds this share of
 # the body's prose (Readability's threshold for joining siblings).
 _CONTINUATION = 0.2
+# How many levels above the body a run of sections made alike is looked for,
+# and the prose a section of it holds (more than a support box's appeal).
+_SECTION_REACH = 3
+_SECTION_PROSE = 500
 # A story shorter than this, when its root holds more, was cleaned too hard.
 _SHORTEST = 200
 
@@ -927,11 +936,27 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
                 sibling < headline
                 or page.sure[sibling]
                 or page.value[sibling] < 0
-                or (sibling > node and page.value[sibling] <= _CONTINUATION * page.value[top])
+                or (
+                    sibling > node
+                    and page.value[sibling] <= _CONTINUATION * page.value[top]
+                    and not _continues(page, sibling, node)
+                )
             ):
                 excluded.add(sibling)
         node = up
     return root
+
+
+def _continues(page: _Page, sibling: int, node: int) -> bool:
+    """Whether *sibling* carries on the story that *node* holds part of: it
+    holds paragraphs of prose and is made as *node* is, the same tag and the
+    same classes (a story that the publisher cuts into sections of one kind,
+    as Medium does), however little it holds beside the body."""
+    if page.value[sibling] < _SECTION_PROSE:
+        return False
+    a, b = page.elements[sibling], page.elements[node]
+    name = a.get("class")
+    return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
 
 
 def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int]) -> None:
@@ -949,6 +974,23 @@ def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[
             return
         node = following
     excluded.add(headline)
+
+
+def _join_sections(page: _Page, top: int, excluded: set[int]) -> int:
+    """Where the body found at *top* is one of a run of sections made alike
+    (see :func:`_continues`), perhaps a few levels up, the run joins under its
+    parent, without what stands among them that is furniture or no prose."""
+    node = top
+    for _ in range(_SECTION_REACH):
+        parent = page.parent[node]
+        if parent <= 0:
+            break
+        siblings = [child for child in page.child_indices(parent) if child != node]
+        if any(_continues(page, sibling, node) for sibling in siblings):
+            excluded.update(s for s in siblings if page.sure[s] or page.value[s] < 0)
+            return parent
+        node = parent
+    return top
 
 
 def _join_siblings(page: _Page, top: int, excluded: set[int]) -> int:
