@@ -376,6 +376,25 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=(APPEAL,),
     ),
     Page(
+        "a list of prose items keeps the items that are only links (release notes)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><ul>
+<li>{STORY[2]}</li><li><a href="/bugs/1647931">Bug 1647931 fixed in the importer</a></li>
+<li>{STORY[3]}</li><li><a href="/bugs/1649618">Bug 1649618 fixed in the updater</a></li></ul>
+<p>{LATER[0]}</p></article>"""),
+        kept=(*STORY, "Bug 1647931 fixed in the importer", "Bug 1649618 fixed in the updater", LATER[0]),
+    ),
+    Page(
+        "a linked heading amid the story heads its paragraph; a teaser's, opening its box, does not",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="story-body"><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<h3><a href="https://shop.example.org/sandbags">Sandbag kit ($30)</a></h3><p>{STORY[2]}</p><p>{STORY[3]}</p>
+<div class="box"><h3><a href="/more/levees">Why levees fail</a></h3><p>{APPEAL}</p></div>
+<p>{LATER[0]}</p></div></article>"""),
+        kept=(*STORY, "Sandbag kit ($30)", LATER[0]),
+        dropped=("Why levees fail",),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -1073,7 +1073,7 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
     if not page.block_chars[i]:
         return False
     if value < 0 and page.link_density(i) > 0.5:
-        return True
+        return not _tells_the_story(page, i, span)
     if page.block_chars[i] != page.own_block_chars[i]:
         return False
     if all(page.sets_aside(k) for k in range(page.first_block[i], page.last_block[i] + 1)):
@@ -1085,6 +1085,25 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
     if page.elements[i].tag == "li" and value > 0:
         return False  # an item of a story told in lists ("We've just landed Bug 1553982, which...")
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
+
+
+def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
+    """Whether element *i*, a link, is part of the story all the same: an item
+    of a list that is prose on the whole (release notes whose items are links
+    to the bugs they fixed), or a heading amid the story's prose, and amid
+    its own container's, that heads a paragraph of it (a product's name,
+    linked to the shop, over its review); not a teaser's heading."""
+    element = page.elements[i]
+    if element.tag == "li":
+        return page.value[page.parent[i]] > 0
+    first = page.first_block[i]
+    return (
+        element.tag in HEADING_LEVELS
+        and span.first < first < span.last
+        and page.first_block[page.parent[i]] < first  # a teaser's heading opens its box
+        and first + 1 < len(page.blocks)
+        and page.worth[first + 1] > 0
+    )
 
 
 class _ProseSpan:
