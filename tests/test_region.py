@@ -395,6 +395,20 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=("Why levees fail",),
     ),
     Page(
+        "a gallery's full view, which a reader can close, inside the story stays out",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="full-gallery"><div class="scroller">
+<a href="#" class="icon-close" title="Close gallery"></a><h2>Business news in pictures</h2><ul>
+<li><p>1/50 {LATER[0]}</p></li><li><p>2/50 {LATER[1]}</p></li><li><p>3/50 {APPEAL}</p></li></ul></div></div>
+</article>"""),
+        dropped=("Business news in pictures", LATER[0], LATER[1]),
+    ),
+    Page(
+        "a close button in the story's own container, beside its headline, closes nothing of it",
+        page(f"""{SITE_HEADER}
+<article><button aria-label="Close this notice">×</button><h1>{TITLE}</h1>{BODY}</article>"""),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -553,6 +553,21 @@ def _furniture_word(words: list[str]) -> str | None:
 # -- measuring the page ---------------------------------------------------------------------------
 
 
+# How a control that closes what holds it is named: by a class word, or by
+# its label ("Close gallery", "Schließen").
+_CLOSE_CLASS = re.compile(r"(?:^|[\s_-])close(?:$|[\s_-])", re.IGNORECASE)
+_CLOSE_LABEL = re.compile(r"\s*(?:close|schlie(?:ß|ss)en|fermer|cerrar|chiudi|sluiten|zamknij)\b", re.IGNORECASE)
+
+
+def _closes(control: Element) -> bool:
+    """Whether *control* (a link or a button) closes what holds it."""
+    name = control.get("class")
+    if name and _CLOSE_CLASS.search(name):
+        return True
+    label = control.get("aria-label") or control.get("title")
+    return bool(label and _CLOSE_LABEL.match(label))
+
+
 class _Page:
     """Measures of every element of a page, by the element's index in document
     order (its subtree is the range of indices up to :attr:`end`)."""
@@ -651,6 +666,17 @@ class _Page:
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
                 links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+        for control in top.iter("a", "button"):
+            if _closes(control):
+                # What a reader can close lies over the page: a gallery's
+                # full view, a notice, a form.
+                up_el = control.getparent()
+                up = index.get(up_el, -1)  # type: ignore[arg-type]
+                while up < 0 and up_el is not None:
+                    up_el = up_el.getparent()
+                    up = index.get(up_el, -1)  # type: ignore[arg-type]
+                if up > 0:
+                    furniture[up], sure[up] = "popup", True
 
     def _measure(self, article: Article) -> None:
         """The value of each block, then one pass back up the tree: what each
