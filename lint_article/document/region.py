@@ -562,10 +562,10 @@ _CLOSE_LABEL = re.compile(r"\s*(?:close|schlie(?:ß|ss)en|fermer|cerrar|chiudi|s
 def _closes(control: Element) -> bool:
     """Whether *control* (a link or a button) closes what holds it."""
     name = control.get("class")
-    if name and _CLOSE_CLASS.search(name):
+    if name is not None and "lose" in name and _CLOSE_CLASS.search(name):
         return True
     label = control.get("aria-label") or control.get("title")
-    return bool(label and _CLOSE_LABEL.match(label))
+    return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
 class _Page:
@@ -601,9 +601,12 @@ class _Page:
         index, elements, parents = self.index, self.elements, self.parent
         furniture, sure, class_weight = self.furniture, self.sure, self.class_weight
         state = self.state
+        closers: list[Element] = []
         for el in top.iter():
             tag = el.tag
             if not isinstance(tag, str) or tag in _PHRASING:
+                if tag == "a" and _closes(el):
+                    closers.append(el)
                 continue  # text, comments: their blocks are the article's to count
             # The nearest container above: phrasing (a link, a span) may stand between.
             up_el = el.getparent()
@@ -621,6 +624,8 @@ class _Page:
             elements.append(el)
             parents.append(up)
             names = el.keys()
+            if tag == "button" and _closes(el):
+                closers.append(el)
             # Only a tag, a style or a hidden attribute hides an element.
             if (
                 not flags & _HIDDEN
@@ -666,17 +671,23 @@ class _Page:
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
                 links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
-        for control in top.iter("a", "button"):
-            if _closes(control):
-                # What a reader can close lies over the page: a gallery's
-                # full view, a notice, a form.
-                up_el = control.getparent()
-                up = index.get(up_el, -1)  # type: ignore[arg-type]
-                while up < 0 and up_el is not None:
-                    up_el = up_el.getparent()
-                    up = index.get(up_el, -1)  # type: ignore[arg-type]
-                if up > 0:
-                    furniture[up], sure[up] = "popup", True
+        for control in closers:
+            self._mark_closable(self._container_of(control))
+
+    def _container_of(self, element: Element) -> int:
+        """The index of the nearest container above *element* (-1: none)."""
+        up_el = element.getparent()
+        up = self.index.get(up_el, -1)  # type: ignore[arg-type]
+        while up < 0 and up_el is not None:
+            up_el = up_el.getparent()
+            up = self.index.get(up_el, -1)  # type: ignore[arg-type]
+        return up
+
+    def _mark_closable(self, i: int) -> None:
+        """Element *i* holds a control that closes it: it lies over the page (a
+        gallery's full view, a notice, a form), and is never the story."""
+        if i > 0:
+            self.furniture[i], self.sure[i] = "popup", True
 
     def _measure(self, article: Article) -> None:
         """The value of each block, then one pass back up the tree: what each
