@@ -1106,7 +1106,7 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
         anchors = (
             always
             + tuple(anchor for anchor in within_words if spelled is not None and anchor in spelled)
-            + tuple(anchor for word, anchor in gated if word in words)
+            + tuple(anchor for required, anchor in gated if words.issuperset(required))
         )
         if not anchors:
             continue
@@ -1145,25 +1145,44 @@ _CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|ge
 @cache
 def _gated_anchors(
     anchors: tuple[str, ...],
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[frozenset[str], str], ...]]:
     """A signal's anchors split in three: those always searched; those of letters
     and digits only, searched only when one of the article's words holds them (a
     search of its distinct words, where a search reads the whole text: such an
-    anchor lies within one word wherever it occurs); and those of several words,
-    each with its first word, searched only in an article that has the word (a set look-up)."""
+    anchor lies within one word wherever it occurs); and those that hold whole
+    words, each with the words the article must have for it to occur (set
+    look-ups): the first word of an anchor of several, and every word between
+    two spaces ("i hope this helps" needs "hope" and "this" as well as "i")."""
     always: list[str] = []
     within_words: list[str] = []
-    gated: list[tuple[str, str]] = []
+    gated: list[tuple[frozenset[str], str]] = []
     for anchor in anchors:
         first, space, _ = anchor.strip().partition(" ")
         word = first.strip(",.:;!?¿¡").replace("’", "'")
+        # A piece with white space on both sides is whole words wherever the anchor occurs.
+        inner = {key.replace("’", "'") for piece in anchor.split()[1:-1] for key in Article.words_of(piece)}
+        inner |= _delimited_ends(anchor)
         if space and word.replace("'", "").isalpha():
-            gated.append((word, anchor))
+            gated.append((frozenset({word, *inner}), anchor))
+        elif inner:
+            gated.append((frozenset(inner), anchor))
         elif anchor.isalnum() and max(anchor) < "\u3040":  # below CJK, whose characters are words of their own
             within_words.append(anchor)
         else:
             always.append(anchor)
     return tuple(always), tuple(within_words), tuple(gated)
+
+
+def _delimited_ends(anchor: str) -> set[str]:
+    """The words of an anchor's first and last pieces where white space closes
+    them off in the anchor itself (" i " is the word "i" wherever it occurs)."""
+    pieces = anchor.split()
+    ends: set[str] = set()
+    if pieces and anchor[0].isspace() and (len(pieces) > 1 or anchor[-1].isspace()):
+        ends.update(Article.words_of(pieces[0]))
+    if len(pieces) > 1 and anchor[-1].isspace():
+        ends.update(Article.words_of(pieces[-1]))
+    return {key.replace("’", "'") for key in ends}
 
 
 class _Surroundings:
