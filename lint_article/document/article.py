@@ -121,14 +121,15 @@ class Article:
         such boxes it is :attr:`body` itself, whose readings are then shared."""
         if not self.region.boxes:
             return self.body
-        return self._region_view("story", self.region.members(boxes=True))
+        return self._region_view("story", self.region.members(boxes=True), within=self.body)
 
-    def _region_view(self, scope: str, members: frozenset[Element]) -> View:
-        """The view of the blocks of *members*, whose elements are *members* and the headline's."""
+    def _region_view(self, scope: str, members: frozenset[Element], within: View | None = None) -> View:
+        """The view of the blocks of *members*, whose elements are *members* and the
+        headline's; *within*, a view whose blocks are all among them."""
         indices = [i for i, block in enumerate(self.blocks) if block.element in members]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
-        return View(self, scope, indices, elements.__contains__)
+        return View(self, scope, indices, elements.__contains__, within=within)
 
     @cached_property
     def page(self) -> View:
