@@ -1159,9 +1159,7 @@ def _gated_anchors(
     for anchor in anchors:
         first, space, _ = anchor.strip().partition(" ")
         word = first.strip(",.:;!?¿¡").replace("’", "'")
-        # A piece with white space on both sides is whole words wherever the anchor occurs.
-        inner = {key.replace("’", "'") for piece in anchor.split()[1:-1] for key in Article.words_of(piece)}
-        inner |= _delimited_ends(anchor)
+        inner = _whole_words(anchor)
         if space and word.replace("'", "").isalpha():
             gated.append((frozenset({word, *inner}), anchor))
         elif inner:
@@ -1173,16 +1171,15 @@ def _gated_anchors(
     return tuple(always), tuple(within_words), tuple(gated)
 
 
-def _delimited_ends(anchor: str) -> set[str]:
-    """The words of an anchor's first and last pieces where white space closes
-    them off in the anchor itself (" i " is the word "i" wherever it occurs)."""
-    pieces = anchor.split()
-    ends: set[str] = set()
-    if pieces and anchor[0].isspace() and (len(pieces) > 1 or anchor[-1].isspace()):
-        ends.update(Article.words_of(pieces[0]))
-    if len(pieces) > 1 and anchor[-1].isspace():
-        ends.update(Article.words_of(pieces[-1]))
-    return {key.replace("’", "'") for key in ends}
+def _whole_words(anchor: str) -> set[str]:
+    """The words of *anchor* that white space (or a block's start, "\\n")
+    closes off on both sides within it: whole words of the text wherever the
+    anchor occurs (" i'm a" holds "i'm", "i hope this helps" "hope" and "this")."""
+    pieces = anchor.split(" ")
+    whole = pieces[1:-1]
+    if len(pieces) > 1 and pieces[0].startswith("\n"):
+        whole.append(pieces[0])
+    return {word.replace("’", "'") for piece in whole for word in Article.words_of(piece)}
 
 
 class _Surroundings:
