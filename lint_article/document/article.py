@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, TypeVar, cast
 
 from . import tree as tree_module
+from .collector import collector_paused
 from .decoding import decode_html
 from .language import Language, detect_language
 from .layout import HEADING_LEVELS, QUOTING_TAGS, Block, Layout, is_hidden, visible_text
@@ -52,6 +53,10 @@ class Article:
     """An HTML article, parsed once. Build it with :meth:`from_html`."""
 
     def __init__(self, source: str, *, encoding: str | None = None) -> None:
+        with collector_paused():  # a long page is hundreds of thousands of objects, none of them garbage
+            self._build(source, encoding)
+
+    def _build(self, source: str, encoding: str | None) -> None:
         parsed = tree_module.build(source)
         self.source = parsed.source
         """The source text, newlines normalised to ``\\n`` (lines and columns are
