@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, TypeVar, cast
 
 from . import tree as tree_module
+from .collector import collector_paused
 from .decoding import decode_html
 from .language import Language, detect_language
 from .layout import HEADING_LEVELS, QUOTING_TAGS, Block, Layout, is_hidden, visible_text
@@ -52,6 +53,10 @@ class Article:
     """An HTML article, parsed once. Build it with :meth:`from_html`."""
 
     def __init__(self, source: str, *, encoding: str | None = None) -> None:
+        with collector_paused():  # a long page is hundreds of thousands of objects, none of them garbage
+            self._build(source, encoding)
+
+    def _build(self, source: str, encoding: str | None) -> None:
         parsed = tree_module.build(source)
         self.source = parsed.source
         """The source text, newlines normalised to ``\\n`` (lines and columns are
@@ -121,14 +126,15 @@ class Article:
         such boxes it is :attr:`body` itself, whose readings are then shared."""
         if not self.region.boxes:
             return self.body
-        return self._region_view("story", self.region.members(boxes=True))
+        return self._region_view("story", self.region.members(boxes=True), within=self.body)
 
-    def _region_view(self, scope: str, members: frozenset[Element]) -> View:
-        """The view of the blocks of *members*, whose elements are *members* and the headline's."""
+    def _region_view(self, scope: str, members: frozenset[Element], within: View | None = None) -> View:
+        """The view of the blocks of *members*, whose elements are *members* and the
+        headline's; *within*, a view whose blocks are all among them."""
         indices = [i for i, block in enumerate(self.blocks) if block.element in members]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
-        return View(self, scope, indices, elements.__contains__)
+        return View(self, scope, indices, elements.__contains__, within=within)
 
     @cached_property
     def page(self) -> View:

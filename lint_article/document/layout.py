@@ -397,14 +397,16 @@ def _frameset_parts(root: Element) -> set[Element]:
     return parts
 
 
+_NESTED_VOID_ELEMENTS = scan.NESTED_VOID_ELEMENTS
 _BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
 """The elements that start a block of text."""
 
 
 def is_hidden(el: Element) -> bool:
-    if el.tag in scan.NESTED_VOID_ELEMENTS:
+    tag = el.tag  # read once: lxml makes the string anew at each read
+    if tag in _NESTED_VOID_ELEMENTS:
         return False  # void: what lies inside was nested there by libxml2
-    if el.tag in INVISIBLE or el.get("hidden") is not None:
+    if tag in INVISIBLE or el.get("hidden") is not None:
         return True
     style = el.get("style")
     return bool(style and HIDDEN_STYLE.search(style))

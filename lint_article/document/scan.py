@@ -38,6 +38,7 @@ _MARKUP = re.compile(
     r"""<(?:
       (?P<comment>!--.*?(?:-->|--!>|\Z))
     | (?P<bogus>[!?][^>]*>?)
+    | (?P<ignored>/(?:[Bb][Oo][Dd][Yy]|[Hh][Tt][Mm][Ll])(?![^\t\n\f\r />])[^>]*>?)  # see IGNORED_END_TAGS
     | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
     | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)
         # Attributes as the HTML tokeniser reads them: a quote opens a value only
@@ -49,6 +50,7 @@ _MARKUP = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
+_NAME = _MARKUP.groupindex["name"]
 MAX_ATTRIBUTES = 1000
 """The most attributes one element may have. libxml2 compares each attribute of
 an element with every earlier one, so one element with tens of thousands of them
@@ -106,6 +108,7 @@ def scan(source: str) -> Scan:
     resume: int | None = 0
     new = tuple.__new__  # StartTag(...) and TextRun(...) call a Python-level __new__
     intern = sys.intern
+    add_text, add_tag = texts.append, tags.append  # a page has tens of thousands of each
     while resume is not None:
         # The regular expression finds each "<" that opens markup (a "<" that
         # opens nothing, as in "a < b", is text); the search restarts after the
@@ -114,16 +117,18 @@ def scan(source: str) -> Scan:
         for match in matches:
             lt, end = match.span()
             kind = match.lastgroup
-            if kind == "end" and match.group("endname").lower() in IGNORED_END_TAGS:
+            if kind == "ignored":
                 # The parser is to read this end tag as nothing: the text on either side is one run.
                 ignored.append((lt, end))
                 continue
             if lt > text_start:
-                texts.append(new(TextRun, (text_start, lt)))
+                add_text(new(TextRun, (text_start, lt)))
             text_start = end
+            if kind == "end":
+                continue
             if kind == "start":
-                name = intern(match.group("name").lower())
-                tags.append(new(StartTag, (name, lt, end)))
+                name = intern(match.group(_NAME).lower())
+                add_tag(new(StartTag, (name, lt, end)))
                 # Counted only in a tag long enough to hold that many (each takes two characters).
                 if crowded is None and end - lt > 2 * MAX_ATTRIBUTES:
                     count = len(_ATTRIBUTE.findall(source, match.end("name"), end))

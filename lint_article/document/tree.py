@@ -11,9 +11,8 @@ exact line and column.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
+import sys
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -138,28 +137,40 @@ def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineInde
     tag of its own); a tag whose line lies before the element's was dropped by
     the parser (a second ``<body>``, say) and is skipped.
     """
-    queues: dict[str, deque[tuple[int, int, scan.StartTag]]] = {}
-    line_of = functools.partial(bisect.bisect_right, lines.starts)  # 1-based line of an offset
+    # A tag's lines are compared through offsets: a tag lies on or after line n
+    # when it ends at or after the line's start, on or before it when it starts
+    # before the next line's (two look-ups an element, not a search a tag).
+    queues: dict[str, deque[scan.StartTag]] = {}
     for tag in tags:
         queue = queues.get(tag.name)
         if queue is None:
             queue = queues[tag.name] = deque()
-        queue.append((line_of(tag.start), line_of(tag.end - 1), tag))
+        queue.append(tag)
+    starts = lines.starts
+    count = len(starts)
     paired: dict[Element, scan.StartTag] = {}
     for el in root.iter(etree.Element):
-        queue = queues.get(el.tag if isinstance(el.tag, str) else "")
+        queue = queues.get(el.tag)  # elements only: the tag is a name
         if not queue:
             continue
         line = cast(int | None, el.sourceline)
         if line is None or line >= 65535:
             # libxml2 stops counting lines there; trust the order alone.
-            paired[el] = queue.popleft()[2]
+            paired[el] = queue.popleft()
             continue
-        while queue and queue[0][1] < line:
+        # Where the element's line starts and where the next one does (as if
+        # lines before the first and after the last were endless and empty).
+        line_start = (starts[line - 1] if line <= count else _FAR) if line > 0 else -1
+        next_start = (starts[line] if line < count else _FAR) if line > 0 else 0
+        while queue and queue[0].end <= line_start:  # its last character lies on an earlier line
             queue.popleft()
-        if queue and queue[0][0] <= line:
-            paired[el] = queue.popleft()[2]
+        if queue and queue[0].start < next_start:
+            paired[el] = queue.popleft()
     return paired
+
+
+_FAR = sys.maxsize
+"""An offset past any source."""
 
 
 def _unnest_void_elements(root: Element) -> None:

@@ -132,7 +132,13 @@ class View:
     """The blocks and elements of one part of the page, and what is read from them."""
 
     def __init__(
-        self, article: Article, scope: str, indices: Sequence[int], contains: Callable[[Element], bool]
+        self,
+        article: Article,
+        scope: str,
+        indices: Sequence[int],
+        contains: Callable[[Element], bool],
+        *,
+        within: View | None = None,
     ) -> None:
         self._article = article
         self.scope = scope
@@ -143,6 +149,8 @@ class View:
         self.contains = contains
         """Whether an element belongs to this view."""
         self._quotations: dict[int, list[tuple[int, int]]] = {}
+        self._within = within
+        """A view whose blocks are all this one's (the story's body), whose readings this one may reuse."""
 
     @cached_property
     def _index_set(self) -> frozenset[int]:
@@ -295,14 +303,21 @@ class View:
         """The view's distinct words, lower-cased: a cheap test of whether a phrase
         can occur at all before it is searched for. Read from the blocks (the
         same matches as :attr:`words`, without their offsets), unless the words
-        are built already: then from their :attr:`word_keys`."""
+        are built already: then from their :attr:`word_keys`. A view around
+        another whose words are built (the story around the body) reads only
+        the blocks that one lacks."""
         if "words" in self.__dict__:
             return frozenset(self.word_keys)
-        text = self._article.text
+        within = self._within
+        if within is not None and "words" not in within.__dict__:
+            within = None
+        text, blocks = self._article.text, self._article.blocks
         spelled: set[str] = set()
-        for block in self.blocks:
-            spelled.update(WORD.findall(text, block.start, block.end))
-        return frozenset(word.lower().replace("’", "'") for word in spelled)
+        for index in self.block_indices:
+            if within is None or not within.holds_block(index):
+                spelled.update(WORD.findall(text, blocks[index].start, blocks[index].end))
+        found = frozenset(word.lower().replace("’", "'") for word in spelled)
+        return found if within is None else found | within.vocabulary
 
     @cached_property
     def lowered(self) -> Lowered:

@@ -23,8 +23,10 @@ _STATED = (
 )
 _LABEL_WORDS = 24
 """A stated reading time is a label: a block of a few words (a byline and a date beside it at most)."""
-# What a stated time needs (both patterns read its minutes with \d): a block without one is skipped unread.
+# What a stated time needs (both patterns read its minutes with \d, and each of
+# their words for reading holds one of these): a block without them is skipped unread.
 _DIGIT = re.compile(r"\d")
+_READING = re.compile(r"read|lese|lectur", re.I)
 
 
 class ReadingTime(Rule):
@@ -90,7 +92,9 @@ class ReadingTime(Rule):
         options = ctx.options
         for block in view.blocks:
             text = article.block_text(block)
-            if not _DIGIT.search(text) or article.count_words(text, most=_LABEL_WORDS + 1) > _LABEL_WORDS:
+            if not _DIGIT.search(text) or not _READING.search(text):
+                continue
+            if article.count_words(text, most=_LABEL_WORDS + 1) > _LABEL_WORDS:
                 continue
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
