@@ -243,6 +243,13 @@ repaired twice since, each time after a flood that reached the market hall.</li>
         dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
     ),
     Page(
+        "a short line ending in a colon inside the story's own container heads nothing alone",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>
+<ul class="related"><li><a href="/a">Rain warning extended to the weekend</a></li></ul></article>"""),
+        dropped=("Rain warning extended",),
+    ),
+    Page(
         "headings and lines that point to other pages, in several languages",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p><strong>Lire aussi :</strong></p>

@@ -194,6 +194,9 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
         level = _heading_level(article, block)
         if (
             level is not None
+            # A line of a container that holds more than it (its text beside
+            # the story's paragraphs) cannot go alone.
+            and page.block_chars[page.index[block.element]] == block.end - block.start
             and (
                 following is None
                 or (following.kind == "heading" and HEADING_LEVELS.get(following.element.tag, 0) <= level)
