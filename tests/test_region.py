@@ -243,6 +243,14 @@ repaired twice since, each time after a flood that reached the market hall.</li>
         dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
     ),
     Page(
+        "a heading as long as a paragraph, ending like a sentence, is the story's lead",
+        page(f"""{SITE_HEADER}
+<article><header><h1>{TITLE}</h1><h2 class="subheadline">After eleven hours of rain the levee gave way, and the
+lower town woke to a metre of water; volunteers worked through the night to save what they could.</h2>
+</header><div class="story-body">{BODY}</div></article>"""),
+        kept=(*STORY, "After eleven hours of rain the levee gave way"),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

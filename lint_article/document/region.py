@@ -818,6 +818,9 @@ def _prose_value(block: Block, size: int, link_density: float, text: str, *, in_
         return 0.0  # a table's cells are its data, links and all
     if link_density > 0.5:
         return -float(size)
+    if block.kind == "heading" and size >= _DATELINE_LENGTH and _SENTENCE_END.search(text, block.start, block.end):
+        # A heading as long as a paragraph and ending like a sentence is a lead.
+        return size * (1 - link_density)
     if block.kind == "list-item" and not in_comments and size >= _PROSE_LENGTH:
         # A list of sentences is prose (a newsletter, release notes), unless it
         # lists readers' comments.
