@@ -258,6 +258,19 @@ lower town woke to a metre of water; volunteers worked through the night to save
         dropped=("Rain warning extended",),
     ),
     Page(
+        "a caption that credits its picture anywhere in it is the picture's credit line",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><figure><img src="a.jpg" alt="Boats"><figcaption>Boats between the roofs of the
+market hall on Tuesday morning. Foto: R. Ruiz</figcaption></figure>{BODY}
+<figure><img src="b.jpg" alt=""><figcaption class="wp-caption-text">Sandbags at the gym door
+(Quelle: Valley Press/Unsplash)</figcaption></figure>
+<div class="media-caption"><p>The market hall at noon. © Ana Ruiz</p></div>
+<figure><img src="c.jpg" alt=""><figcaption>Volunteers passing sandbags up the stairs.</figcaption></figure>
+</article>"""),
+        kept=(*STORY, "Volunteers passing sandbags up the stairs."),
+        dropped=("Boats between the roofs", "Sandbags at the gym door", "The market hall at noon"),
+    ),
+    Page(
         "headings and lines that point to other pages, in several languages",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p><strong>Lire aussi :</strong></p>
@@ -486,7 +499,8 @@ def test_the_headline_inside_the_root_is_excluded_and_the_rest_belongs() -> None
 
 
 FRAGMENT = f"""<h2>What happened</h2>{BODY}
-<figure><img src="a.jpg" alt="Boats"><figcaption>Boats in the market square. Photo: R. Ruiz</figcaption></figure>
+<figure><img src="a.jpg" alt="Boats"><figcaption>Boats in the market square.</figcaption></figure>
+<figure><img src="b.jpg" alt="Levee"><figcaption>The levee after the breach. Photo: R. Ruiz</figcaption></figure>
 <aside class="factbox"><p>The levee was built in 1954 and repaired in 1971 and 1999.</p></aside>
 <p>Read also: <a href="/rain">Rain warning extended to the weekend</a></p>
 <div class="share-buttons"><a href="#">Share</a></div>
@@ -494,14 +508,14 @@ FRAGMENT = f"""<h2>What happened</h2>{BODY}
 
 
 def test_a_fragment_is_its_whole_body_less_what_a_page_would_leave_out() -> None:
-    """The writer's captions stay; the fact box, the link line, the share
-    buttons and the comments go, as they would from a page's body."""
+    """The writer's captions stay, but for one that credits its picture; the
+    fact box, the link line, the share buttons and the comments go, as they
+    would from a page's body."""
     article = Article.from_html(FRAGMENT)
     region = article.region
     assert article.is_fragment and region.evidence == "the whole fragment"
     assert region.root.tag == "body" and region.headline is None
-    caption = "Boats in the market square. Photo: R. Ruiz"
-    assert article.body.text == "\n".join(("What happened", *STORY, caption))
+    assert article.body.text == "\n".join(("What happened", *STORY, "Boats in the market square."))
 
 
 def test_a_fragment_and_a_page_around_it_read_the_same() -> None:

@@ -454,6 +454,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
+# A caption that credits its picture anywhere in it, by a copyright sign or a
+# label ("Die Wiese im Mai. Foto: A. Huber", "... (Quelle: Unsplash/DJV)"):
+# the picture's credit line, which the page's template adds to the caption.
+_CAPTION_CREDIT = re.compile(
+    r"©|\(c\)|\b(?:fotos?|photos?|bild|quelle|source|credits?|crédits?|kuva|imagen|źródło|fot)\s?[:：]",
+    re.IGNORECASE,
+)
+_CAPTION_LENGTH = 400
 # A heading or a short line that points to other pages than the story: "Related
 # stories", "Read also:", "Mehr zum Thema", "Lire aussi", "Notas relacionadas",
 # "Leia também", "Zobacz również", "Читайте также"... (its start, in lower case).
@@ -779,6 +787,12 @@ class _Page:
             size < _CREDIT_LENGTH
             and block.kind != "heading"
             and (_CREDIT.match(text, block.start, block.end) is not None or _names_a_source(block, text))
+        ):
+            return True
+        if (
+            size < _CAPTION_LENGTH
+            and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
+            and _in_caption(block.element)
         ):
             return True
         return (
