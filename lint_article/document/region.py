@@ -791,8 +791,8 @@ class _Page:
             return True
         if (
             size < _CAPTION_LENGTH
-            and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
             and _in_caption(block.element)
+            and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
         ):
             return True
         return (
