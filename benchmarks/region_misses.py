@@ -8,7 +8,13 @@ block's element and its ancestors up to ``<body>`` (tag, ``class``, ``id``,
 ``[OUT]``. A snippet that no single block holds (it spans blocks, or is not
 visible text) is printed without a path.
 
-    python benchmarks/region_misses.py [--pages N] [--limit N] [--only fp|fn]
+With ``--tally``, prints instead how many misses fall in each class: the kind
+of block that holds the snippet, where it stands against the page's ``with``
+snippets (before the first, between, after the last), and whether the region's
+root is wrong altogether (it holds under half the ``with`` snippets), the
+block lies outside the root, or inside it but set aside.
+
+    python benchmarks/region_misses.py [--pages N] [--limit N] [--only fp|fn] [--tally]
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import argparse
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -55,12 +62,52 @@ def path(element, region) -> str:  # type: ignore[no-untyped-def]
     return " < ".join(chain)
 
 
-def where(article: Article, snippet: str) -> str:
+def holder(article: Article, snippet: str) -> int | None:
+    """The number of the first of *article*'s blocks that holds *snippet*."""
     wanted = normalise(snippet)
-    for block in article.blocks:
+    for number, block in enumerate(article.blocks):
         if wanted in normalise(article.text[block.start : block.end]):
-            return path(block.element, article.region)
-    return "(no single block holds it)"
+            return number
+    return None
+
+
+def where(article: Article, snippet: str) -> str:
+    number = holder(article, snippet)
+    if number is None:
+        return "(no single block holds it)"
+    return path(article.blocks[number].element, article.region)
+
+
+def classes(article: Article, snippets: list[str], found: int, expected: list[str]) -> Counter[str]:
+    """The classes of the missed *snippets* of one page (see --tally); *found* of
+    the page's *expected* ``with`` snippets are in the region."""
+    region = article.region
+    anchors = [n for n in (holder(article, s) for s in expected) if n is not None]
+    tally: Counter[str] = Counter()
+    for snippet in snippets:
+        number = holder(article, snippet)
+        if number is None:
+            tally["no single block holds it"] += 1
+            continue
+        block = article.blocks[number]
+        inside = any(el is region.root for el in block.element.iterancestors()) or block.element is region.root
+        if 2 * found < len(expected):
+            place = "root wrong (under half the with snippets in)"
+        elif not inside:
+            place = "outside the root"
+        elif region.holds(block.element):
+            place = "inside the root, kept"
+        else:
+            place = "inside the root, set aside"
+        side = "between"
+        if anchors and number < min(anchors):
+            side = "before"
+        elif anchors and number > max(anchors):
+            side = "after"
+        tally[f"place: {place}"] += 1
+        tally[f"kind: {block.kind}"] += 1
+        tally[f"side: {side} the with snippets"] += 1
+    return tally
 
 
 def main() -> int:
@@ -68,7 +115,9 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=30, help="how many of the worst pages to print")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages of the corpus")
     parser.add_argument("--only", choices=("fp", "fn"), help="print only one kind of error")
+    parser.add_argument("--tally", action="store_true", help="count the misses by class instead of listing pages")
     args = parser.parse_args()
+    tallies: dict[str, Counter[str]] = {"fp": Counter(), "fn": Counter()}
     expected = json.loads((EXTRACTION / "expected.json").read_text(encoding="utf-8"))
     rows = []
     for name in sorted(expected)[: args.limit or None]:
@@ -81,8 +130,20 @@ def main() -> int:
             fns = []
         elif args.only == "fn":
             fps = []
-        if fps or fns:
+        if args.tally:
+            found = len(expected[name]["with"]) - len(fns)
+            tallies["fp"].update(classes(article, fps, found, expected[name]["with"]))
+            tallies["fn"].update(classes(article, fns, found, expected[name]["with"]))
+            tallies["fp"]["all"] += len(fps)
+            tallies["fn"]["all"] += len(fns)
+        elif fps or fns:
             rows.append((2 * len(fps) + len(fns), name, article, fps, fns))
+    if args.tally:
+        for kind, title in (("fp", "without snippets inside the region"), ("fn", "with snippets outside it")):
+            print(f"{title}: {tallies[kind].pop('all', 0)}")
+            for label_, count in sorted(tallies[kind].items()):
+                print(f"   {label_:<60}{count:>5}")
+        return 0
     rows.sort(key=lambda row: -row[0])
     for _, name, article, fps, fns in rows[: args.pages]:
         print(f"== {name}  {expected[name]['url'][:100]}")
