@@ -883,6 +883,10 @@ _CONTINUATION = 0.2
 # and the prose a section of it holds (more than a support box's appeal).
 _SECTION_REACH = 3
 _SECTION_PROSE = 500
+# A candidate that scores this share of the best one's score, and holds this
+# many times its prose, is taken instead.
+_RIVAL_SCORE = 0.9
+_RIVAL_PROSE = 2
 # A story shorter than this, when its root holds more, was cleaned too hard.
 _SHORTEST = 200
 
@@ -893,6 +897,13 @@ def _choose_root(article: Article, page: _Page, declared: frozenset[int]) -> tup
     scores = _paragraph_scores(article, page, _furniture_flags(page), declared)
     if scores:
         top = max(scores, key=scores.__getitem__)
+        # Scores this close say little (a short paragraph full of commas scores
+        # as high as a story of plain sentences): of such rivals, the one that
+        # holds far more prose is the story.
+        rivals = [c for c in scores if scores[c] >= _RIVAL_SCORE * scores[top]]
+        best = max(rivals, key=page.value.__getitem__, default=top)
+        if page.value[best] > _RIVAL_PROSE * max(page.value[top], 0.0):
+            top = best
         return _readability_refinement(page, scores, top), "paragraph scoring"
     # No paragraph long enough to vote: the page's own markup says where the story is.
     for tag, evidence in (("article", "the <article> with the most text"), ("main", "the <main>")):
