@@ -281,6 +281,13 @@ bread, oil, salt, rice, oats, rye, tea, milk, jam, butter, cream, fish.</p></div
         dropped=("Market today",),
     ),
     Page(
+        "an <address> holds contact details for the story, not its prose",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="contactbox"><h3>Press contact</h3>
+<address><p>Ana Ruiz</p><p>Valley Courier, Market Street 4, 1234 Valley Town</p></address></div></article>"""),
+        dropped=("Ana Ruiz", "Market Street 4"),
+    ),
+    Page(
         "headings and lines that point to other pages, in several languages",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p><strong>Lire aussi :</strong></p>

@@ -388,6 +388,8 @@ _FURNITURE_TAGS = {
     "button": "control",
     "select": "control",
     "form": "form",
+    # Contact details for the story or its writer (HTML's meaning of the tag).
+    "address": "byline",
 }
 # What a publisher's mark of the story's body (itemprop="articleBody") adds to
 # the class weight of the element (Readability gives +25 to a content name).
