@@ -202,12 +202,14 @@ def _close(stack: list[str], name: str) -> None:
                 return
 
 
-def flatten_deep(source: str, limit: int) -> str:
+def flatten_deep(source: str, limit: int, *, implied_ends: bool = True) -> str:
     """Blank out the tags nested deeper than *limit*, keeping every offset.
 
     The parser silently drops everything below about a thousand levels; spaces
     the length of each deep tag keep the text (and every position) and lose only
-    structure that no article needs.
+    structure that no article needs. Without *implied_ends*, a start tag never
+    closes an open element (libxml2 nests some that a browser closes, such as a
+    ``<dd>`` outside a list), so the depth counted is never below the parser's.
     """
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
@@ -219,7 +221,10 @@ def flatten_deep(source: str, limit: int) -> str:
         elif name in _FLAT_VOID_ELEMENTS:
             continue
         else:
-            _open(stack, name)
+            if implied_ends:
+                _open(stack, name)
+            else:
+                stack.append(name)
             deep = len(stack) > limit
         if deep:
             spans.append(match.span())

@@ -60,6 +60,11 @@ def build(text: str) -> Tree:
         # Nested deeper than the parser goes, it gave up: the tags below the
         # limit are blanked out (their text stays, at its offsets) and it reads again.
         parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH), lines)
+    if root is None:
+        # Still too deep: the parser nests tags that the scan, as a browser,
+        # took for closed (<dd> after <dd> outside a list); counted as nested.
+        flat = scan.flatten_deep(source, _MAX_PARSER_DEPTH, implied_ends=False)
+        parsed, scanned, root = _parse_scanned(flat, lines)
         root = root if root is not None else etree.fromstring(_EMPTY_DOCUMENT, etree.HTMLParser())
     tags = pair_elements(root, scanned.tags, lines)
     # Once every element has its tag, mend the tree where libxml2 builds it
