@@ -677,6 +677,7 @@ class _Page:
             # A link that holds blocks counts through them (see _LINKED).
             if any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants()):
                 continue
+            # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
             while up < 0 and up_el is not None:
