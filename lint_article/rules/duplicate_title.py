@@ -112,7 +112,7 @@ class DuplicateTitle(Rule):
                 continue
             text = article.block_text(block)
             key = article.comparison_key(text)
-            if key not in wanted or key in article.once(block.element, _link_keys):
+            if key not in wanted or key in article.derived(_link_keys, block.element):
                 continue
             if article.source_offset(block.start) < after:
                 continue
@@ -145,11 +145,11 @@ class DuplicateTitle(Rule):
             yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
 
 
-def _link_keys(element: Element) -> frozenset[str]:
+def _link_keys(article: Article, element: Element) -> frozenset[str]:
     """The texts of the links in *element*: a table of contents, a breadcrumb or
     a "most read" list links to the article by its headline, which is
     navigation, not a second printing."""
-    return frozenset(Article.comparison_key(Article.visible_text(link)) for link in element.iter("a"))
+    return frozenset(article.comparison_key(article.visible_text(link)) for link in element.iter("a"))
 
 
 def _title_keys(article: Article, min_words: int) -> set[str]:

@@ -185,12 +185,12 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
 
 def _only_links(article: Article, element: Element, text: str) -> bool:
     """Whether all of the text is link text: a list of headlines, a call to action."""
-    linked = article.once(element, _linked_length)
+    linked = article.derived(_linked_length, element)
     return linked > 0 and linked >= len(text.replace(" ", "")) * 0.9 - len(text) * 0.1
 
 
-def _linked_length(element: Element) -> int:
-    return sum(len(Article.visible_text(link)) for link in element.iter("a"))
+def _linked_length(article: Article, element: Element) -> int:
+    return sum(len(article.visible_text(link)) for link in element.iter("a"))
 
 
 def _beside_image(element: Element) -> bool:
