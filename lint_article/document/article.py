@@ -86,7 +86,6 @@ class Article:
         self._segment_text_starts = layout.segment_text_starts
         self._segment_source_starts = layout.segment_source_starts
         self._derived: dict[tuple[Any, ...], Any] = {}
-        self._visible_texts: dict[Element, str] = {}
         self._sibling_ranks: dict[Element, dict[Element, tuple[int, int]]] = {}
 
     @classmethod
@@ -206,10 +205,7 @@ class Article:
     def visible_text(self, element: Element) -> str:
         """The text a reader sees inside *element*, white space collapsed; read once
         per article and element, as several rules ask it of the same links."""
-        text = self._visible_texts.get(element)
-        if text is None:
-            text = self._visible_texts[element] = visible_text(element)
-        return text
+        return self.once(element, visible_text)
 
     def is_visible(self, element: Element) -> bool:
         """False when *element* or an ancestor is hidden from readers. The answer
