@@ -16,10 +16,14 @@ finding's position and judges whether it belongs to the article:
   - ``near`` (the default): the finding's element is climbed until an
     ancestor covers some snippet (found in the page's visible text, placed at
     its source offset). If the snippets it covers are all of one kind, that
-    kind decides; if both kinds, the snippet nearest to the finding in the
-    source decides. So a table in the story is judged by the story's
-    container, and a footer menu by the footer, or by the furniture snippet
-    nearest to it. A page on which no snippet is found is left out.
+    kind decides; if both kinds, a finding with a ``with`` snippet of that
+    ancestor before it and another after it is inside (the story goes on
+    around it, and the ``without`` snippet lies in a box inserted into the
+    story), and otherwise the snippet nearest to the finding in the source
+    decides. So a table in the story is judged by the story's container, a
+    paragraph below a newsletter box in the story by the story around it, and
+    a footer menu by the footer, or by the furniture snippet nearest to it. A
+    page on which no snippet is found is left out.
   - ``fair``: the text around the finding (its nearest element with some
     text) is counted for the snippets of each kind it holds: inside when it
     holds more ``with`` snippets, outside when more ``without`` ones; on a tie
@@ -263,6 +267,8 @@ def snippet_judge(article: Article, marks: dict, name: str = "near") -> Judge:
                 kinds = {kind for _, kind in held}
                 if len(kinds) == 1:
                     return kinds.pop()
+                if any(kind and at < offset for at, kind in held) and any(kind and at > offset for at, kind in held):
+                    return True  # the story goes on around it: a box inserted into it holds the ``without`` snippet
                 return min(held, key=lambda pair: abs(pair[0] - offset))[1]
             element = element.getparent()
         return None
