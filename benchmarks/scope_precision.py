@@ -7,7 +7,11 @@ finding's position and judges whether it belongs to the article:
   extracted (``../shared/corpus/articles/NAME.html``); the element is inside
   when most of the word trigrams of the text around it (its nearest element
   with 80 characters of text) occur in the article's text (the 32 synthetic
-  test pages are left out).
+  test pages are left out). An element without text of its own (an empty
+  heading, an image) is judged by the text just before it and just after it
+  in its parent, inside when both are: its parent may hold a gallery that
+  Readability leaves out around story paragraphs that it keeps. Text in a
+  script written without spaces is compared a character at a time.
 - ``../shared/corpus/extraction/pages/ID.html.gz``: the article is marked by
   snippets (``expected.json``: ``with`` snippets of the article, ``without``
   snippets of the page's furniture), about three of each per page, so most
@@ -73,7 +77,11 @@ from lint_article.document import ArticleError
 from lint_article.findings import Finding
 from lint_article.report import Report
 
-_WORD = re.compile(r"\w+")
+_UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
+"""A word, or one character of a script written without spaces (Chinese,
+Japanese, Korean): a page and Readability's output break such text into runs
+at different places, so runs are not compared whole."""
 _MIN_TEXT = 20
 _MIN_JUDGED = 80
 """Characters of text a Readability page's finding is judged on: a formula or
@@ -134,6 +142,41 @@ class Locator:
             element = element.getparent()
         return ""
 
+    def text_beside(self, element, least: int) -> tuple[str, str] | None:
+        """For an element without text of its own (an empty heading, an image),
+        the text of its parent just before it and just after it (each at least
+        *least* characters), or None when it has text, or not that much text
+        on both sides."""
+        if normalised(" ".join(str(t) for t in element.itertext())):
+            return None
+        parent = element.getparent()
+        if parent is None:
+            return None
+        siblings = list(parent)
+        at = siblings.index(element)
+        before = _gathered(reversed(siblings[:at]), least, tails_first=True) if at else ""
+        after = _gathered(siblings[at + 1 :], least, tails_first=False, lead=element.tail or "")
+        if len(before) < least or len(after) < least:
+            return None
+        return before, after
+
+
+def _gathered(siblings, least: int, *, tails_first: bool, lead: str = "") -> str:
+    """The text of *siblings* in the order given, with their tails, until it
+    reaches *least* characters."""
+    pieces = [lead]
+    size = len(lead.strip())
+    for sibling in siblings:
+        own = " ".join(str(t) for t in sibling.itertext()) if isinstance(sibling.tag, str) else ""
+        parts = [sibling.tail or "", own] if tails_first else [own, sibling.tail or ""]
+        pieces.extend(parts)
+        size += sum(len(part.strip()) for part in parts)
+        if size >= least:
+            break
+    if tails_first:
+        pieces.reverse()
+    return normalised(" ".join(pieces))
+
 
 def _line_offsets(source: str) -> list[int]:
     offsets = [0]
@@ -162,11 +205,17 @@ def readability_pages(limit: int | None):
         ) -> bool:
             if in_head(element) or is_title(locator.text_around(element), [title]):
                 return True
-            text = locator.text_around(element, _MIN_JUDGED)
-            mine = trigrams(text)
-            if not mine:
-                return normalised(text).casefold() in whole.casefold()
-            return len(mine & grams) >= 0.5 * len(mine)
+
+            def extracted(text: str) -> bool:
+                mine = trigrams(text)
+                if not mine:
+                    return normalised(text).casefold() in whole.casefold()
+                return len(mine & grams) >= 0.5 * len(mine)
+
+            sides = locator.text_beside(element, _MIN_JUDGED)
+            if sides is not None:
+                return all(extracted(side) for side in sides)
+            return extracted(locator.text_around(element, _MIN_JUDGED))
 
         yield path.stem, path.read_bytes(), judge
 
