@@ -54,22 +54,62 @@ ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
 TINY = b"<h1>Tiny</h1><p>A tiny article of a few words.</p>"
 
 
+SPANS = ("wait", "send", "lint", "encode", "return", "app")
+"""The entries of the server's ``Server-Timing`` header, in the order a request meets them."""
+
+
 class Results:
     def __init__(self) -> None:
         self.latencies: list[float] = []
-        self.lint_times: list[float] = []
+        self.large: list[float] = []
+        """The latencies of the requests that carried one of the largest articles."""
+        self.spans: dict[str, list[float]] = {name: [] for name in (*SPANS, "http")}
         self.statuses: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self.cpu_before = self.cpu_after = (0.0, 0.0)
+        self.cpu_before = self.cpu_after = (0.0, 0.0, 0.0)
+
+    def add(self, elapsed: float, status: str, timing: str, large: bool) -> None:
+        with self.lock:
+            self.latencies.append(elapsed)
+            self.statuses[status] += 1
+            if large:
+                self.large.append(elapsed)
+            spans = parse_timing(timing)
+            if "app" in spans:
+                for name in SPANS:
+                    self.spans[name].append(spans[name])
+                self.spans["http"].append(elapsed - spans["app"])
+            elif "lint" in spans:  # a server that says only how long the linting took
+                self.spans["lint"].append(spans["lint"])
+
+
+def parse_timing(header: str) -> dict[str, float]:
+    """The durations, in seconds, of a ``Server-Timing`` header (``name;dur=MS, ...``)."""
+    spans = {}
+    for entry in header.split(","):
+        name, _, parameters = entry.strip().partition(";")
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.partition("=")
+            if key.strip() == "dur":
+                spans[name] = float(value) / 1000
+    return spans
 
 
 def drive(
-    server: ServerProcess, bodies: list[bytes], count: int, concurrency: int, phase: str, *, again: bool = False
+    server: ServerProcess,
+    bodies: list[bytes],
+    count: int,
+    concurrency: int,
+    phase: str,
+    *,
+    again: bool = False,
+    large: frozenset[int] = frozenset(),
 ) -> tuple[Results, float]:
     """POST *count* bodies (in turn) from *concurrency* threads; the results and
     the wall time. Each request names a path of its own in this *phase*, so that
     each is linted, unless *again*: then an article keeps its path, as a CMS's
-    autosaves do, and the server may answer from its memory."""
+    autosaves do, and the server may answer from its memory. The bodies whose
+    indexes are in *large* have their latencies counted apart too."""
     results = Results()
     results.cpu_before = cpu_seconds(server.process.pid)
     tickets = iter(range(count))
@@ -95,12 +135,7 @@ def drive(
                 status, timing = type(exc).__name__, ""
                 connection.close()
                 connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
-            elapsed = time.perf_counter() - started
-            with results.lock:
-                results.latencies.append(elapsed)
-                results.statuses[status] += 1
-                if timing:
-                    results.lint_times.append(float(timing.partition("dur=")[2].partition(",")[0]) / 1000)
+            results.add(time.perf_counter() - started, status, timing, number % len(bodies) in large)
         connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
@@ -130,14 +165,14 @@ def resident_kib(server: ServerProcess) -> dict[int, int]:
     return sizes
 
 
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU time so far of *pid*, and of its live child processes."""
+def cpu_seconds(pid: int) -> tuple[float, float, float]:
+    """CPU time so far of *pid*, of its live child processes, and of this process (the load)."""
 
     def of(process: int) -> float:
         fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
-    return of(pid), sum(of(child) for child in children(pid))
+    return of(pid), sum(of(child) for child in children(pid)), time.process_time()
 
 
 def children(pid: int) -> list[int]:
@@ -155,13 +190,20 @@ def report(name: str, results: Results, wall: float) -> None:
     errors = sum(n for status, n in results.statuses.items() if status != "200")
     print(f"{name}: {len(ms):,} requests in {wall:.2f} s: {len(ms) / wall:,.0f} requests/s; errors: {errors}")
     print(f"  latency ms: median {statistics.median(ms):.1f}, p99 {percentile(ms, 0.99):.1f}, max {max(ms):.1f}")
-    if results.lint_times:
-        lint_ms = [1000 * t for t in results.lint_times]
-        median, p99 = statistics.median(lint_ms), percentile(lint_ms, 0.99)
-        print(f"  linting in the worker, ms: median {median:.1f}, p99 {p99:.1f}")
+    if results.large:
+        large = [1000 * t for t in results.large]
+        summary = f"median {statistics.median(large):.1f}, p99 {percentile(large, 0.99):.1f}, max {max(large):.1f}"
+        print(f"  latency ms of the largest tenth of the articles ({len(large):,} requests): {summary}")
+    spans = {name: [1000 * t for t in values] for name, values in results.spans.items() if values}
+    if spans:
+        print("  where the time went, ms (from Server-Timing; http: the client's latency less the server's app):")
+        print("    " + "  ".join(f"{name:>7}" for name in ("", *spans)))
+        for label, share in (("p50", 0.5), ("p99", 0.99)):
+            print("    " + "  ".join([f"{label:>7}", *(f"{percentile(v, share):7.1f}" for v in spans.values())]))
+        print("    " + "  ".join([f"{'mean':>7}", *(f"{statistics.fmean(v):7.1f}" for v in spans.values())]))
     spent = zip(results.cpu_before, results.cpu_after, strict=True)
-    server, workers = (1000 * (after - before) / len(ms) for before, after in spent)
-    print(f"  CPU ms per request: server process {server:.2f}, workers {workers:.2f}")
+    server, workers, load = (1000 * (after - before) / len(ms) for before, after in spent)
+    print(f"  CPU ms per request: server process {server:.2f}, workers {workers:.2f}, load generator {load:.2f}")
     print(f"  statuses: {dict(results.statuses)}")
 
 
@@ -190,6 +232,8 @@ def main() -> int:
     bodies = [path.read_bytes() for path in sorted(ARTICLES.glob("*.html"))[: args.articles]]
     if not bodies:
         sys.exit(f"no articles in {ARTICLES}")
+    by_size = sorted(range(len(bodies)), key=lambda index: len(bodies[index]))
+    largest = frozenset(by_size[-max(1, len(bodies) // 10) :])
     cpus = len(os.sched_getaffinity(0))
     print(f"{cpus} CPUs; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     per_core, cpu_ms = baseline(bodies, args.baseline_articles)
@@ -206,7 +250,7 @@ def main() -> int:
             # Four times over: each worker all but surely meets each article, the largest ones included.
             drive(server, bodies, len(bodies) * 4, args.concurrency, "warm-up")
             memory["after the warm-up passes"] = resident_kib(server)
-            load, wall = drive(server, bodies, args.requests, args.concurrency, "load")
+            load, wall = drive(server, bodies, args.requests, args.concurrency, "load", large=largest)
             memory[f"after {args.requests:,} articles"] = resident_kib(server)
             report(f"load, {args.concurrency} connections, each request linted", load, wall)
             print(f"  throughput / one core's in-process baseline: {len(load.latencies) / wall / per_core:.2f}")

@@ -51,6 +51,19 @@ class WorkerFailed(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Done:
+    """A job's result, and when it went to a worker and came back (``time.monotonic()``)."""
+
+    result: Any
+    waited: float
+    """Seconds the job waited in line for a worker."""
+    sent_at: float
+    """When the job left the waiting line for its worker."""
+    returned_at: float
+    """When its result was back in the event loop."""
+
+
+@dataclass(frozen=True, slots=True)
 class PoolState:
     workers: int
     """Workers alive and warmed."""
@@ -136,11 +149,12 @@ class WorkerPool:
     def _full(self) -> bool:
         return self._idle.empty() and self._waiting >= self._queue_size
 
-    async def run(self, job: Any) -> Any:
+    async def run(self, job: Any) -> Done:
         """The handler's result for *job*. Raises QueueFull at once when the line
         is full, TimedOut past the time limit, WorkerFailed when the worker died."""
         if self._full():
             raise QueueFull
+        queued = time.monotonic()
         self._waiting += 1
         try:
             worker = await self._idle.get()
@@ -161,7 +175,8 @@ class WorkerPool:
             call.add_done_callback(lambda future: future.cancelled() or future.exception())
             self._replace(worker)
             raise TimedOut(f"the job ran past the limit of {self.timeout:g} s")
-        return self._after(worker, call, time.monotonic() - started)
+        result = self._after(worker, call, time.monotonic() - started)
+        return Done(result, started - queued, started, time.monotonic())
 
     def _after(self, worker: _Worker, call: asyncio.Future[Any], elapsed: float) -> Any:
         """The job's result, with the worker given back (or replaced when it died)."""

@@ -32,6 +32,7 @@ import hmac
 import ipaddress
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ from .answers import AnswerCache, request_key
 from .catalog import rule_catalog
 from .http_worker import HTML, JSON, Job, Outcome, start_worker
 from .openapi import openapi_document
-from .pool import QueueFull, TimedOut, WorkerFailed, WorkerPool
+from .pool import Done, QueueFull, TimedOut, WorkerFailed, WorkerPool
 from .service import UNSAFE_FIELD, compact_json, error_document
 
 MIB = 1024 * 1024
@@ -119,6 +120,7 @@ class _Endpoints:
         return await self._answer(request, fix=True)
 
     async def _answer(self, request: Request, *, fix: bool) -> Response:
+        arrived = time.monotonic()
         media_type = _media_type(request.headers.get("content-type"))
         allowed = ("path", UNSAFE_FIELD) if fix else ("path",)
         for name in request.query_params:
@@ -137,10 +139,11 @@ class _Endpoints:
         answer = self.answers.get(key)
         if answer is not None:
             return Response(answer, headers={"server-timing": "lint;dur=0.0, cache;desc=hit"}, media_type=JSON)
-        outcome = await self._run(job)
+        done = await self._run(job)
+        outcome: Outcome = done.result
         if outcome.status == 200:
             self.answers.put(key, outcome.body)
-        timing = {"server-timing": f"lint;dur={outcome.lint_seconds * 1000:.1f}"}
+        timing = {"server-timing": _server_timing(outcome, done, arrived)}
         return Response(outcome.body, outcome.status, headers=timing, media_type=JSON)
 
     async def _read_body(self, request: Request) -> bytes:
@@ -166,9 +169,9 @@ class _Endpoints:
             raise ApiError(400, "client-disconnected", "the client hung up before the body arrived") from None
         return bytes(body)
 
-    async def _run(self, job: Job) -> Outcome:
+    async def _run(self, job: Job) -> Done:
         try:
-            outcome: Outcome = await self.pool.run(job)
+            return await self.pool.run(job)
         except QueueFull:
             message = "every worker is busy and the waiting line is full; try again in a moment"
             raise ApiError(429, "queue-full", message, {"retry-after": "1"}) from None
@@ -180,7 +183,6 @@ class _Endpoints:
             raise ApiError(503, "lint-timeout", message) from None
         except WorkerFailed as exc:
             raise ApiError(500, "worker-failed", f"the linter's worker process failed: {exc}") from None
-        return outcome
 
     async def list_rules(self, request: Request) -> Response:
         return Response(self.rules, media_type=JSON)
@@ -197,6 +199,23 @@ class _Endpoints:
 
     async def openapi_json(self, request: Request) -> Response:
         return Response(self.openapi, media_type=JSON)
+
+
+def _server_timing(outcome: Outcome, done: Done, arrived: float) -> str:
+    """Where a linted request's time went, in milliseconds: ``lint`` (reading the
+    request and linting, in the worker), ``encode`` (the answer as JSON, in the
+    worker), ``wait`` (in line for a worker), ``send`` (the job to the worker),
+    ``return`` (the answer back to the server) and ``app`` (all of it, from the
+    request's headers to its answer; what a client measures beyond it is HTTP)."""
+    spans = {
+        "lint": outcome.lint_seconds,
+        "encode": outcome.encode_seconds,
+        "wait": done.waited,
+        "send": outcome.started_at - done.sent_at,
+        "return": done.returned_at - outcome.finished_at,
+        "app": time.monotonic() - arrived,
+    }
+    return ", ".join(f"{name};dur={max(0.0, seconds) * 1000:.1f}" for name, seconds in spans.items())
 
 
 def _media_type(content_type: str | None) -> str:
