@@ -343,6 +343,20 @@ def test_the_service_writes_no_file(client: Client, server: ServerProcess) -> No
     assert tree() == before
 
 
+def test_the_server_parses_http_with_httptools_when_installed_else_with_h11(monkeypatch: pytest.MonkeyPatch) -> None:
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    from lint_article.faces.server import _http_protocol, _ReceiveDeadline
+
+    fast = _http_protocol(3.0)
+    assert fast.__mro__[1:3] == (_ReceiveDeadline, HttpToolsProtocol)
+    monkeypatch.setitem(sys.modules, "uvicorn.protocols.http.httptools_impl", None)  # not installed
+    fallback = _http_protocol(3.0)
+    assert fallback.__mro__[1:3] == (_ReceiveDeadline, H11Protocol)
+    assert fallback.receive_timeout == fast.receive_timeout == 3.0
+
+
 def test_the_server_s_connections_send_small_writes_at_once() -> None:
     # Nagle's algorithm on would hold a response's body behind its headers until the
     # client's delayed acknowledgement: 40 ms for every small answer.

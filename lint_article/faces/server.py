@@ -40,7 +40,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import h11
 import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import Headers, MutableHeaders
@@ -50,7 +49,6 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..batch import default_jobs
 from ..registry import load_registry
@@ -330,9 +328,10 @@ class _Guard:
         return None
 
 
-class _ReceiveDeadline(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, with a deadline for a request's headers and
-    JSON for the requests too malformed to reach the application.
+class _ReceiveDeadline(asyncio.Protocol):
+    """A deadline for a request's headers, and JSON for the requests too malformed
+    to reach the application: mixed into uvicorn's HTTP/1.1 protocol (see
+    :func:`_http_protocol`).
 
     uvicorn times out an idle kept-alive connection, but not one that trickles a
     request's headers a byte at a time (slowloris): here a connection whose next
@@ -341,13 +340,17 @@ class _ReceiveDeadline(H11Protocol):
 
     receive_timeout = 10.0
     _deadline: asyncio.TimerHandle | None = None
+    # Set by uvicorn's protocol; ``cycle`` is a new object once a request's headers are in.
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
+    cycle: object
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
         self._arm_deadline()
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
+        super().on_response_complete()  # type: ignore[misc]
         self._arm_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -366,11 +369,24 @@ class _ReceiveDeadline(H11Protocol):
 
     def send_400_response(self, msg: str) -> None:
         body = compact_json(error_document("malformed-http", f"the request is not valid HTTP/1.1: {msg}")).encode()
-        headers = [(b"content-type", JSON.encode()), (b"content-length", b"%d" % len(body)), (b"connection", b"close")]
-        response = h11.Response(status_code=400, headers=headers, reason=b"Bad Request")
-        for event in (response, h11.Data(data=body), h11.EndOfMessage()):
-            self.transport.write(self.conn.send(event) or b"")
+        head = b"HTTP/1.1 400 Bad Request\r\ncontent-type: %s\r\ncontent-length: %d\r\nconnection: close\r\n\r\n"
+        self.transport.write(head % (JSON.encode(), len(body)) + body)
         self.transport.close()
+
+
+def _http_protocol(receive_timeout: float) -> type[_ReceiveDeadline]:
+    """uvicorn's HTTP/1.1 protocol with :class:`_ReceiveDeadline`: on httptools'
+    parser (C, llhttp) when it is installed, as the ``server`` extra does, else on h11."""
+    base: type[asyncio.Protocol]
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+        base = HttpToolsProtocol
+    except ImportError:
+        from uvicorn.protocols.http.h11_impl import H11Protocol
+
+        base = H11Protocol
+    return type("ReceiveDeadline", (_ReceiveDeadline, base), {"receive_timeout": receive_timeout})
 
 
 class ServeError(Exception):
@@ -421,10 +437,9 @@ async def _serve(options: ServerOptions, listener: socket.socket, announce: Call
     except WorkerFailed as exc:
         listener.close()
         raise ServeError(str(exc)) from None
-    protocol = type("ReceiveDeadline", (_ReceiveDeadline,), {"receive_timeout": options.receive_timeout})
     config = uvicorn.Config(
         create_app(options, pool),
-        http=protocol,
+        http=_http_protocol(options.receive_timeout),
         log_level="warning",
         access_log=False,
         server_header=False,
