@@ -13,10 +13,16 @@ client threads each keeping one connection alive:
    its own, so that each is linted; throughput, latency (median, p99, max),
    errors, and the linting time the server reports (``Server-Timing``), so
    that what the service adds beyond the linting shows;
-3. the same articles sent again under the names they had the first time in
+3. an open loop: --open-requests of the articles arriving at random moments
+   (Poisson), at --open-share of the throughput step 2 reached, from twice as
+   many threads, each latency counted from the moment its request was due: the
+   traffic of many independent editors, where the order of the waiting line
+   shows better than in a closed loop, whose mean latency is fixed by
+   Little's law (connections / throughput) whatever the order;
+4. the same articles sent again under the names they had the first time in
    step 2, as a CMS's autosaves send an unchanged draft: answered from the
    server's memory of answers (``--cache-size``);
-4. --tiny POSTs of a tiny article: many small requests.
+5. --tiny POSTs of a tiny article: many small requests.
 
 The baseline is the same article sequence linted in this process, one article
 after another, with a warmed linter: the throughput of one core doing nothing
@@ -43,6 +49,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from random import Random
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's lint_article and its test helper
@@ -104,16 +111,27 @@ def drive(
     *,
     again: bool = False,
     large: frozenset[int] = frozenset(),
+    rate: float | None = None,
 ) -> tuple[Results, float]:
     """POST *count* bodies (in turn) from *concurrency* threads; the results and
     the wall time. Each request names a path of its own in this *phase*, so that
     each is linted, unless *again*: then an article keeps its path, as a CMS's
     autosaves do, and the server may answer from its memory. The bodies whose
-    indexes are in *large* have their latencies counted apart too."""
+    indexes are in *large* have their latencies counted apart too.
+
+    Without *rate*, each thread sends its next request as soon as it has the
+    answer to the last (a closed loop: as many requests in flight as threads).
+    With it, requests are due at random moments, *rate* a second on average
+    (Poisson arrivals, as from many independent editors), and each latency is
+    counted from the moment its request was due, so that a request sent late
+    because every thread was busy still counts its delay."""
     results = Results()
+    random = Random(15)
+    due_times = list(itertools.accumulate(random.expovariate(rate) for _ in range(count))) if rate else None
     results.cpu_before = cpu_seconds(server.process.pid)
     tickets = iter(range(count))
     ticket_lock = threading.Lock()
+    origin = time.perf_counter()
 
     def client() -> None:
         connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
@@ -124,6 +142,9 @@ def drive(
             if number is None:
                 break
             started = time.perf_counter()
+            if due_times is not None:
+                started = origin + due_times[number]
+                time.sleep(max(0.0, started - time.perf_counter()))
             try:
                 body = bodies[number % len(bodies)]
                 name = number % len(bodies) if again else number
@@ -227,6 +248,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None, help="server workers (default: one per CPU)")
     parser.add_argument("--baseline-articles", type=int, default=390, help="articles linted in-process (default: 390)")
     parser.add_argument("--articles", type=int, default=None, help="only the first N corpus articles (default: all)")
+    parser.add_argument("--open-requests", type=int, default=1000, help="articles arriving at random (default: 1000)")
+    parser.add_argument(
+        "--open-share",
+        type=float,
+        default=0.7,
+        help="their mean rate, as a share of the closed loop's throughput in the same run (default: 0.7)",
+    )
     parser.add_argument("--max-growth", type=float, default=0.10, help="fail when memory grows more (default: 0.10)")
     args = parser.parse_args()
     bodies = [path.read_bytes() for path in sorted(ARTICLES.glob("*.html"))[: args.articles]]
@@ -254,6 +282,13 @@ def main() -> int:
             memory[f"after {args.requests:,} articles"] = resident_kib(server)
             report(f"load, {args.concurrency} connections, each request linted", load, wall)
             print(f"  throughput / one core's in-process baseline: {len(load.latencies) / wall / per_core:.2f}")
+            rate = args.open_share * len(load.latencies) / wall
+            arriving, arriving_wall = drive(
+                server, bodies, args.open_requests, 2 * args.concurrency, "open", large=largest, rate=rate
+            )
+            memory[f"after {args.open_requests:,} open-loop articles"] = resident_kib(server)
+            name = f"open loop: {args.open_requests:,} articles arriving at random, {rate:.0f}/s on average"
+            report(f"{name} ({args.open_share:.0%} of the throughput above)", arriving, arriving_wall)
             again, again_wall = drive(server, bodies, args.requests, args.concurrency, "load", again=True)
             memory[f"after {args.requests:,} articles sent again"] = resident_kib(server)
             report(f"the same articles sent again under their names, {args.concurrency} connections", again, again_wall)
@@ -271,7 +306,9 @@ def main() -> int:
     final = sum(list(memory.values())[-1].values())
     growth = final / warm - 1
     print(f"growth after the warm-up passes: {100 * growth:+.1f}%")
-    errors = sum(n for results in (load, again, tiny) for status, n in results.statuses.items() if status != "200")
+    errors = sum(
+        n for results in (load, arriving, again, tiny) for status, n in results.statuses.items() if status != "200"
+    )
     return 1 if errors or growth > args.max_growth else 0
 
 
