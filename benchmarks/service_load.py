@@ -13,10 +13,16 @@ client threads each keeping one connection alive:
    its own, so that each is linted; throughput, latency (median, p99, max),
    errors, and the linting time the server reports (``Server-Timing``), so
    that what the service adds beyond the linting shows;
-3. the same articles sent again under the names they had the first time in
+3. an open loop: --open-requests of the articles arriving at random moments
+   (Poisson), at --open-share of the throughput step 2 reached, from twice as
+   many threads, each latency counted from the moment its request was due: the
+   traffic of many independent editors, where the order of the waiting line
+   shows better than in a closed loop, whose mean latency is fixed by
+   Little's law (connections / throughput) whatever the order;
+4. the same articles sent again under the names they had the first time in
    step 2, as a CMS's autosaves send an unchanged draft: answered from the
    server's memory of answers (``--cache-size``);
-4. --tiny POSTs of a tiny article: many small requests.
+5. --tiny POSTs of a tiny article: many small requests.
 
 The baseline is the same article sequence linted in this process, one article
 after another, with a warmed linter: the throughput of one core doing nothing
@@ -43,6 +49,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from random import Random
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's lint_article and its test helper
@@ -54,26 +61,77 @@ ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
 TINY = b"<h1>Tiny</h1><p>A tiny article of a few words.</p>"
 
 
+SPANS = ("wait", "send", "lint", "encode", "return", "app")
+"""The entries of the server's ``Server-Timing`` header, in the order a request meets them."""
+
+
 class Results:
     def __init__(self) -> None:
         self.latencies: list[float] = []
-        self.lint_times: list[float] = []
+        self.large: list[float] = []
+        """The latencies of the requests that carried one of the largest articles."""
+        self.spans: dict[str, list[float]] = {name: [] for name in (*SPANS, "http")}
         self.statuses: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self.cpu_before = self.cpu_after = (0.0, 0.0)
+        self.cpu_before = self.cpu_after = (0.0, 0.0, 0.0)
+
+    def add(self, elapsed: float, status: str, timing: str, large: bool) -> None:
+        with self.lock:
+            self.latencies.append(elapsed)
+            self.statuses[status] += 1
+            if large:
+                self.large.append(elapsed)
+            spans = parse_timing(timing)
+            if "app" in spans:
+                for name in SPANS:
+                    self.spans[name].append(spans[name])
+                self.spans["http"].append(elapsed - spans["app"])
+            elif "lint" in spans:  # a server that says only how long the linting took
+                self.spans["lint"].append(spans["lint"])
+
+
+def parse_timing(header: str) -> dict[str, float]:
+    """The durations, in seconds, of a ``Server-Timing`` header (``name;dur=MS, ...``)."""
+    spans = {}
+    for entry in header.split(","):
+        name, _, parameters = entry.strip().partition(";")
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.partition("=")
+            if key.strip() == "dur":
+                spans[name] = float(value) / 1000
+    return spans
 
 
 def drive(
-    server: ServerProcess, bodies: list[bytes], count: int, concurrency: int, phase: str, *, again: bool = False
+    server: ServerProcess,
+    bodies: list[bytes],
+    count: int,
+    concurrency: int,
+    phase: str,
+    *,
+    again: bool = False,
+    large: frozenset[int] = frozenset(),
+    rate: float | None = None,
 ) -> tuple[Results, float]:
     """POST *count* bodies (in turn) from *concurrency* threads; the results and
     the wall time. Each request names a path of its own in this *phase*, so that
     each is linted, unless *again*: then an article keeps its path, as a CMS's
-    autosaves do, and the server may answer from its memory."""
+    autosaves do, and the server may answer from its memory. The bodies whose
+    indexes are in *large* have their latencies counted apart too.
+
+    Without *rate*, each thread sends its next request as soon as it has the
+    answer to the last (a closed loop: as many requests in flight as threads).
+    With it, requests are due at random moments, *rate* a second on average
+    (Poisson arrivals, as from many independent editors), and each latency is
+    counted from the moment its request was due, so that a request sent late
+    because every thread was busy still counts its delay."""
     results = Results()
+    random = Random(15)
+    due_times = list(itertools.accumulate(random.expovariate(rate) for _ in range(count))) if rate else None
     results.cpu_before = cpu_seconds(server.process.pid)
     tickets = iter(range(count))
     ticket_lock = threading.Lock()
+    origin = time.perf_counter()
 
     def client() -> None:
         connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
@@ -84,6 +142,9 @@ def drive(
             if number is None:
                 break
             started = time.perf_counter()
+            if due_times is not None:
+                started = origin + due_times[number]
+                time.sleep(max(0.0, started - time.perf_counter()))
             try:
                 body = bodies[number % len(bodies)]
                 name = number % len(bodies) if again else number
@@ -95,12 +156,7 @@ def drive(
                 status, timing = type(exc).__name__, ""
                 connection.close()
                 connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
-            elapsed = time.perf_counter() - started
-            with results.lock:
-                results.latencies.append(elapsed)
-                results.statuses[status] += 1
-                if timing:
-                    results.lint_times.append(float(timing.partition("dur=")[2].partition(",")[0]) / 1000)
+            results.add(time.perf_counter() - started, status, timing, number % len(bodies) in large)
         connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
@@ -130,14 +186,14 @@ def resident_kib(server: ServerProcess) -> dict[int, int]:
     return sizes
 
 
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU time so far of *pid*, and of its live child processes."""
+def cpu_seconds(pid: int) -> tuple[float, float, float]:
+    """CPU time so far of *pid*, of its live child processes, and of this process (the load)."""
 
     def of(process: int) -> float:
         fields = Path(f"/proc/{process}/stat").read_text().rpartition(")")[2].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
-    return of(pid), sum(of(child) for child in children(pid))
+    return of(pid), sum(of(child) for child in children(pid)), time.process_time()
 
 
 def children(pid: int) -> list[int]:
@@ -155,13 +211,20 @@ def report(name: str, results: Results, wall: float) -> None:
     errors = sum(n for status, n in results.statuses.items() if status != "200")
     print(f"{name}: {len(ms):,} requests in {wall:.2f} s: {len(ms) / wall:,.0f} requests/s; errors: {errors}")
     print(f"  latency ms: median {statistics.median(ms):.1f}, p99 {percentile(ms, 0.99):.1f}, max {max(ms):.1f}")
-    if results.lint_times:
-        lint_ms = [1000 * t for t in results.lint_times]
-        median, p99 = statistics.median(lint_ms), percentile(lint_ms, 0.99)
-        print(f"  linting in the worker, ms: median {median:.1f}, p99 {p99:.1f}")
+    if results.large:
+        large = [1000 * t for t in results.large]
+        summary = f"median {statistics.median(large):.1f}, p99 {percentile(large, 0.99):.1f}, max {max(large):.1f}"
+        print(f"  latency ms of the largest tenth of the articles ({len(large):,} requests): {summary}")
+    spans = {name: [1000 * t for t in values] for name, values in results.spans.items() if values}
+    if spans:
+        print("  where the time went, ms (from Server-Timing; http: the client's latency less the server's app):")
+        print("    " + "  ".join(f"{name:>7}" for name in ("", *spans)))
+        for label, share in (("p50", 0.5), ("p99", 0.99)):
+            print("    " + "  ".join([f"{label:>7}", *(f"{percentile(v, share):7.1f}" for v in spans.values())]))
+        print("    " + "  ".join([f"{'mean':>7}", *(f"{statistics.fmean(v):7.1f}" for v in spans.values())]))
     spent = zip(results.cpu_before, results.cpu_after, strict=True)
-    server, workers = (1000 * (after - before) / len(ms) for before, after in spent)
-    print(f"  CPU ms per request: server process {server:.2f}, workers {workers:.2f}")
+    server, workers, load = (1000 * (after - before) / len(ms) for before, after in spent)
+    print(f"  CPU ms per request: server process {server:.2f}, workers {workers:.2f}, load generator {load:.2f}")
     print(f"  statuses: {dict(results.statuses)}")
 
 
@@ -185,11 +248,20 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None, help="server workers (default: one per CPU)")
     parser.add_argument("--baseline-articles", type=int, default=390, help="articles linted in-process (default: 390)")
     parser.add_argument("--articles", type=int, default=None, help="only the first N corpus articles (default: all)")
+    parser.add_argument("--open-requests", type=int, default=1000, help="articles arriving at random (default: 1000)")
+    parser.add_argument(
+        "--open-share",
+        type=float,
+        default=0.7,
+        help="their mean rate, as a share of the closed loop's throughput in the same run (default: 0.7)",
+    )
     parser.add_argument("--max-growth", type=float, default=0.10, help="fail when memory grows more (default: 0.10)")
     args = parser.parse_args()
     bodies = [path.read_bytes() for path in sorted(ARTICLES.glob("*.html"))[: args.articles]]
     if not bodies:
         sys.exit(f"no articles in {ARTICLES}")
+    by_size = sorted(range(len(bodies)), key=lambda index: len(bodies[index]))
+    largest = frozenset(by_size[-max(1, len(bodies) // 10) :])
     cpus = len(os.sched_getaffinity(0))
     print(f"{cpus} CPUs; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     per_core, cpu_ms = baseline(bodies, args.baseline_articles)
@@ -206,10 +278,17 @@ def main() -> int:
             # Four times over: each worker all but surely meets each article, the largest ones included.
             drive(server, bodies, len(bodies) * 4, args.concurrency, "warm-up")
             memory["after the warm-up passes"] = resident_kib(server)
-            load, wall = drive(server, bodies, args.requests, args.concurrency, "load")
+            load, wall = drive(server, bodies, args.requests, args.concurrency, "load", large=largest)
             memory[f"after {args.requests:,} articles"] = resident_kib(server)
             report(f"load, {args.concurrency} connections, each request linted", load, wall)
             print(f"  throughput / one core's in-process baseline: {len(load.latencies) / wall / per_core:.2f}")
+            rate = args.open_share * len(load.latencies) / wall
+            arriving, arriving_wall = drive(
+                server, bodies, args.open_requests, 2 * args.concurrency, "open", large=largest, rate=rate
+            )
+            memory[f"after {args.open_requests:,} open-loop articles"] = resident_kib(server)
+            name = f"open loop: {args.open_requests:,} articles arriving at random, {rate:.0f}/s on average"
+            report(f"{name} ({args.open_share:.0%} of the throughput above)", arriving, arriving_wall)
             again, again_wall = drive(server, bodies, args.requests, args.concurrency, "load", again=True)
             memory[f"after {args.requests:,} articles sent again"] = resident_kib(server)
             report(f"the same articles sent again under their names, {args.concurrency} connections", again, again_wall)
@@ -227,7 +306,9 @@ def main() -> int:
     final = sum(list(memory.values())[-1].values())
     growth = final / warm - 1
     print(f"growth after the warm-up passes: {100 * growth:+.1f}%")
-    errors = sum(n for results in (load, again, tiny) for status, n in results.statuses.items() if status != "200")
+    errors = sum(
+        n for results in (load, arriving, again, tiny) for status, n in results.statuses.items() if status != "200"
+    )
     return 1 if errors or growth > args.max_growth else 0
 
 

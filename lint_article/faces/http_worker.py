@@ -53,7 +53,16 @@ class Job(NamedTuple):
 class Outcome(NamedTuple):
     status: int
     body: bytes
+    """The answer, JSON already encoded: the server sends these bytes as they are."""
     lint_seconds: float
+    """Reading the request and linting (or fixing) the article."""
+    encode_seconds: float
+    """Encoding the answer as JSON."""
+    started_at: float
+    """``time.monotonic()`` when the worker took the job, and when its answer was
+    ready: one clock for every process of the machine, so that the server can tell
+    the time a job spent between the processes from the time it spent in the worker."""
+    finished_at: float
 
 
 class LintJobs:
@@ -65,15 +74,17 @@ class LintJobs:
         self._service = LintService(Settings(config_file=config_file, isolated=config_file is None))
 
     def __call__(self, job: Job) -> Outcome:
-        started = time.perf_counter()
+        started_at = time.monotonic()
         try:
-            answer = self._answer(job)
+            status, answer = 200, self._answer(job)
         except RequestError as exc:
-            return Outcome(400, _encode(exc.to_dict()), time.perf_counter() - started)
+            status, answer = 400, exc.to_dict()
         except Exception as exc:  # noqa: BLE001 - the client gets a 500 and the worker serves on
-            error = error_document("internal-error", f"the linter failed: {type(exc).__name__}: {exc}")
-            return Outcome(500, _encode(error), time.perf_counter() - started)
-        return Outcome(200, _encode(answer), time.perf_counter() - started)
+            status, answer = 500, error_document("internal-error", f"the linter failed: {type(exc).__name__}: {exc}")
+        linted_at = time.monotonic()
+        body = _encode(answer)
+        finished_at = time.monotonic()
+        return Outcome(status, body, linted_at - started_at, finished_at - linted_at, started_at, finished_at)
 
     def _answer(self, job: Job) -> object:
         if job.media_type == HTML:

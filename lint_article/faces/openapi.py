@@ -56,8 +56,10 @@ def openapi_document(options: ServerOptions) -> dict[str, Any]:
         "description": (
             "Send the article as `text/html` (bytes, decoded as a browser decodes a file: byte order mark, "
             "`<meta charset>`, UTF-8, else windows-1252; the name in `?path=`), or as JSON. The answer is one "
-            "`files[]` entry of `lint-article check --format json`. The header `Server-Timing: lint;dur=MS` "
-            "says how long the linting took; a request sent again gets its earlier answer from memory, "
+            "`files[]` entry of `lint-article check --format json`. The header `Server-Timing` says where the "
+            "time went, in ms: `lint` (reading and linting), `encode` (the answer as JSON), `wait` (in line for "
+            "a worker), `send` and `return` (between this server and its worker), `app` (all of it, from the "
+            "request's headers to its answer); a request sent again gets its earlier answer from memory, "
             "marked `Server-Timing: lint;dur=0.0, cache;desc=hit`."
         ),
         "operationId": "lint",

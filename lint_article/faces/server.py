@@ -32,6 +32,7 @@ import hmac
 import ipaddress
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -39,7 +40,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import h11
 import uvicorn
 from starlette.applications import Starlette
 from starlette.datastructures import Headers, MutableHeaders
@@ -49,7 +49,6 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..batch import default_jobs
 from ..registry import load_registry
@@ -57,10 +56,18 @@ from .answers import AnswerCache, request_key
 from .catalog import rule_catalog
 from .http_worker import HTML, JSON, Job, Outcome, start_worker
 from .openapi import openapi_document
-from .pool import QueueFull, TimedOut, WorkerFailed, WorkerPool
+from .pool import Done, QueueFull, TimedOut, WorkerFailed, WorkerPool
 from .service import UNSAFE_FIELD, compact_json, error_document
 
 MIB = 1024 * 1024
+
+_LINE_SECONDS_PER_BYTE = 0.5e-6
+"""A request's cost in the waiting line, by the size of its body (see
+:class:`~.pool.WaitingLine`): half the time a worker takes to lint a byte of
+the corpus's articles (about 1 µs). A large article is thus passed only by
+requests that arrive less than half its linting time after it: small articles
+wait less behind a huge one, and the huge one waits at most that much longer.
+With more, the p99 of a closed loop grows (service_load.py)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +126,7 @@ class _Endpoints:
         return await self._answer(request, fix=True)
 
     async def _answer(self, request: Request, *, fix: bool) -> Response:
+        arrived = time.monotonic()
         media_type = _media_type(request.headers.get("content-type"))
         allowed = ("path", UNSAFE_FIELD) if fix else ("path",)
         for name in request.query_params:
@@ -137,10 +145,11 @@ class _Endpoints:
         answer = self.answers.get(key)
         if answer is not None:
             return Response(answer, headers={"server-timing": "lint;dur=0.0, cache;desc=hit"}, media_type=JSON)
-        outcome = await self._run(job)
+        done = await self._run(job, cost=len(body) * _LINE_SECONDS_PER_BYTE)
+        outcome: Outcome = done.result
         if outcome.status == 200:
             self.answers.put(key, outcome.body)
-        timing = {"server-timing": f"lint;dur={outcome.lint_seconds * 1000:.1f}"}
+        timing = {"server-timing": _server_timing(outcome, done, arrived)}
         return Response(outcome.body, outcome.status, headers=timing, media_type=JSON)
 
     async def _read_body(self, request: Request) -> bytes:
@@ -166,9 +175,9 @@ class _Endpoints:
             raise ApiError(400, "client-disconnected", "the client hung up before the body arrived") from None
         return bytes(body)
 
-    async def _run(self, job: Job) -> Outcome:
+    async def _run(self, job: Job, cost: float) -> Done:
         try:
-            outcome: Outcome = await self.pool.run(job)
+            return await self.pool.run(job, cost=cost)
         except QueueFull:
             message = "every worker is busy and the waiting line is full; try again in a moment"
             raise ApiError(429, "queue-full", message, {"retry-after": "1"}) from None
@@ -180,7 +189,6 @@ class _Endpoints:
             raise ApiError(503, "lint-timeout", message) from None
         except WorkerFailed as exc:
             raise ApiError(500, "worker-failed", f"the linter's worker process failed: {exc}") from None
-        return outcome
 
     async def list_rules(self, request: Request) -> Response:
         return Response(self.rules, media_type=JSON)
@@ -197,6 +205,23 @@ class _Endpoints:
 
     async def openapi_json(self, request: Request) -> Response:
         return Response(self.openapi, media_type=JSON)
+
+
+def _server_timing(outcome: Outcome, done: Done, arrived: float) -> str:
+    """Where a linted request's time went, in milliseconds: ``lint`` (reading the
+    request and linting, in the worker), ``encode`` (the answer as JSON, in the
+    worker), ``wait`` (in line for a worker), ``send`` (the job to the worker),
+    ``return`` (the answer back to the server) and ``app`` (all of it, from the
+    request's headers to its answer; what a client measures beyond it is HTTP)."""
+    spans = {
+        "lint": outcome.lint_seconds,
+        "encode": outcome.encode_seconds,
+        "wait": done.waited,
+        "send": outcome.started_at - done.sent_at,
+        "return": done.returned_at - outcome.finished_at,
+        "app": time.monotonic() - arrived,
+    }
+    return ", ".join(f"{name};dur={max(0.0, seconds) * 1000:.1f}" for name, seconds in spans.items())
 
 
 def _media_type(content_type: str | None) -> str:
@@ -311,9 +336,10 @@ class _Guard:
         return None
 
 
-class _ReceiveDeadline(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, with a deadline for a request's headers and
-    JSON for the requests too malformed to reach the application.
+class _ReceiveDeadline(asyncio.Protocol):
+    """A deadline for a request's headers, and JSON for the requests too malformed
+    to reach the application: mixed into uvicorn's HTTP/1.1 protocol (see
+    :func:`_http_protocol`).
 
     uvicorn times out an idle kept-alive connection, but not one that trickles a
     request's headers a byte at a time (slowloris): here a connection whose next
@@ -322,13 +348,17 @@ class _ReceiveDeadline(H11Protocol):
 
     receive_timeout = 10.0
     _deadline: asyncio.TimerHandle | None = None
+    # Set by uvicorn's protocol; ``cycle`` is a new object once a request's headers are in.
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
+    cycle: object
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
         self._arm_deadline()
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
+        super().on_response_complete()  # type: ignore[misc]
         self._arm_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -347,11 +377,24 @@ class _ReceiveDeadline(H11Protocol):
 
     def send_400_response(self, msg: str) -> None:
         body = compact_json(error_document("malformed-http", f"the request is not valid HTTP/1.1: {msg}")).encode()
-        headers = [(b"content-type", JSON.encode()), (b"content-length", b"%d" % len(body)), (b"connection", b"close")]
-        response = h11.Response(status_code=400, headers=headers, reason=b"Bad Request")
-        for event in (response, h11.Data(data=body), h11.EndOfMessage()):
-            self.transport.write(self.conn.send(event) or b"")
+        head = b"HTTP/1.1 400 Bad Request\r\ncontent-type: %s\r\ncontent-length: %d\r\nconnection: close\r\n\r\n"
+        self.transport.write(head % (JSON.encode(), len(body)) + body)
         self.transport.close()
+
+
+def _http_protocol(receive_timeout: float) -> type[_ReceiveDeadline]:
+    """uvicorn's HTTP/1.1 protocol with :class:`_ReceiveDeadline`: on httptools'
+    parser (C, llhttp) when it is installed, as the ``server`` extra does, else on h11."""
+    base: type[asyncio.Protocol]
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+        base = HttpToolsProtocol
+    except ImportError:
+        from uvicorn.protocols.http.h11_impl import H11Protocol
+
+        base = H11Protocol
+    return type("ReceiveDeadline", (_ReceiveDeadline, base), {"receive_timeout": receive_timeout})
 
 
 class ServeError(Exception):
@@ -402,10 +445,9 @@ async def _serve(options: ServerOptions, listener: socket.socket, announce: Call
     except WorkerFailed as exc:
         listener.close()
         raise ServeError(str(exc)) from None
-    protocol = type("ReceiveDeadline", (_ReceiveDeadline,), {"receive_timeout": options.receive_timeout})
     config = uvicorn.Config(
         create_app(options, pool),
-        http=protocol,
+        http=_http_protocol(options.receive_timeout),
         log_level="warning",
         access_log=False,
         server_header=False,
