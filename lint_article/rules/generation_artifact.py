@@ -826,7 +826,11 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
             "Meta-Beschreibung: Die USA nähern sich den Juntas im Sahel an."),
 )  # fmt: skip
 _OPENING = _SITUATION_OPENINGS + _OPENING
-_OPENING_ALTERNATIVES = "|".join(f"(?P<o{i}>{s.source})" for i, s in enumerate(_OPENING))
+# Each alternative is followed by an empty group named after its signal: the
+# group is entered only once the alternative has matched, and tells which one
+# did. With a group around each alternative instead, entered at every attempt
+# at every block start, the scan took 15-20% longer.
+_OPENING_ALTERNATIVES = "|".join(f"(?:{s.source})(?P<o{i}>)" for i, s in enumerate(_OPENING))
 # Found at every block start at once: blocks are separated by a blank line in
 # Article.text, and a literal prefix lets the scan skip ahead. The text's first
 # block is matched with a blank line put before it, so that one pattern (the

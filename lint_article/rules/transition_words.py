@@ -117,11 +117,14 @@ class TransitionWords(Rule):
 
 def has_transition(words: tuple[str, ...], lang: str) -> bool:
     """Whether a sentence's lower-cased *words* hold one of *lang*'s transition words or phrases."""
-    singles = TRANSITION_WORDS[lang]
+    # Set tests first, in C: most sentences hold a single transition word, or
+    # no first word of a phrase; only the others are read a word at a time.
+    if not TRANSITION_WORDS[lang].isdisjoint(words):
+        return True
     phrases = _PHRASES_BY_FIRST.get(lang, {})
+    if phrases.keys().isdisjoint(words):
+        return False
     for at, word in enumerate(words):
-        if word in singles:
-            return True
         for phrase in phrases.get(word, ()):
             if words[at : at + len(phrase)] == phrase:
                 return True
