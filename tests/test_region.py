@@ -386,6 +386,31 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=("DBT/Stella", "Bestimage", "Alexander Becher"),
     ),
     Page(
+        "credits at a line's end, in captions named otherwise, and under compound labels",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="photo"><img src="a.jpg" alt="Boats">
+<p class="imagedescription">Boats in the market hall at dawn. Foto: Ana Ruiz, Valley Press</p></div>
+<p>{STORY[1]}</p><p>Sandbags at the gym door, before the power failed. (Foto: Valley Press)</p>
+<figure><img src="b.jpg" alt=""><figcaption>Volunteers in the gym.Ana Ruiz/Valley Press</figcaption></figure>
+<p>{STORY[2]}</p><p>The lower town from the church tower. (ana_ruiz / Valley Press)</p>
+<figure><img src="c.jpg" alt="">Judy Eddy/Valley.com</figure><p>Titelbild: Ana Ruiz</p>
+<figure><img src="d.jpg" alt=""><figcaption>Volunteers fill sandbags in the school gym.</figcaption></figure>
+<p>{STORY[3]}</p><p>The levee, shown on the 1954 map in red / blue, gave way at midnight.</p></article>"""),
+        kept=(
+            *STORY,
+            "Volunteers fill sandbags in the school gym.",
+            "The levee, shown on the 1954 map in red / blue, gave way at midnight.",
+        ),
+        dropped=(
+            "Boats in the market hall",
+            "Sandbags at the gym door",
+            "Volunteers in the gym",
+            "church tower",
+            "Judy Eddy",
+            "Titelbild",
+        ),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

@@ -451,8 +451,9 @@ _DATELINE_LENGTH = 120
 # A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
 # "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
 _CREDIT = re.compile(
-    r"\W{0,2}(?:fotos?|photos?|photograph|bild(?:er)?|quellen?|sources?|credits?|crédits?|créditos?|kuva"
-    r"|imagen|images?|zdjęcie|fot)\b[^:：\n]{0,20}[:：]",
+    r"\W{0,2}(?:(?:titel|symbol|beitrags|vorschau|aufmacher|header|teaser|cover)?(?:fotos?|bild(?:er)?)"
+    r"|photos?|photograph|quellen?|sources?|credits?|crédits?|créditos?|kuva|bildnachweis|bildrechte"
+    r"|imagen|images?|zdjęcie|fot|źródło|fuente|fonte)\b[^:：\n]{0,20}[:：]",
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
@@ -464,6 +465,20 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_LENGTH = 400
+# A credit at the end of a block, wherever it stands: a labelled one in
+# brackets ("... im Überblick. (Foto: Getty)"), or after a copyright sign
+# without a year ("| © Bundesrat"; "© 2019 The Times" is a copyright notice).
+_TAIL_CREDIT = re.compile(
+    r"(?:\((?:fotos?|photos?|bild|quelle|source|credits?)\s?[:：][^()]{1,60}\)|©(?!\s*\d{4})[^.!?©]{1,60})\s*$",
+    re.IGNORECASE,
+)
+# The last words of a short line, after its last sentence, that are names
+# split by a slash: the photographer and the agency ("(mlharing / iStock.com)",
+# "... Mitzscherlich.DCV / Oppitz", "praca / ShutterStock"); only in a caption
+# but for a spaced slash in brackets. A longer caption that ends so keeps
+# them: what it tells of the picture outweighs its credit.
+_SLASHED_NAMES = re.compile(r"(?:^|[.!?]\s*)(\(?[^.!?/\s(][^.!?/(]{0,30}/[^!?/]{1,30})$")
+_SLASHED_WORDS = 5
 # A heading or a short line that points to other pages than the story: "Related
 # stories", "Read also:", "Mehr zum Thema", "Lire aussi", "Notas relacionadas",
 # "Leia também", "Zobacz również", "Читайте также"... (its start, in lower case).
@@ -516,12 +531,37 @@ def _names_a_source(block: Block, text: str) -> bool:
     )
 
 
+# Class names of a picture's caption besides "caption" ("imagedescription",
+# "image-annotation", "media-desc", "bildunterschrift").
+_CAPTION_NAME = re.compile(r"caption|bildunterschrift|(?:image|img|photo|media)[-_]?(?:desc|annotation)")
+
+
 def _in_caption(element: Element) -> bool:
-    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent is."""
+    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent
+    is, or it is a ``<figure>`` whose own text is a line beside its picture."""
+    if element.tag == "figure":
+        return True
     for el in (element, element.getparent()):
-        if el is not None and (el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()):
+        if el is not None and (el.tag == "figcaption" or _CAPTION_NAME.search((el.get("class") or "").lower())):
             return True
     return False
+
+
+def _credits_in_tail(block: Block, text: str) -> bool:
+    """Whether *block*, short, ends with a picture's credit: anywhere, one in
+    brackets or after a copyright sign; in a caption, names split by a slash."""
+    size = block.end - block.start
+    if size >= _CAPTION_LENGTH:
+        return False
+    if _TAIL_CREDIT.search(text, block.start, block.end) is not None:
+        return True
+    if size >= _DATELINE_LENGTH:
+        return False
+    tail = _SLASHED_NAMES.search(text[block.start : block.end].rstrip())
+    if tail is None or len(_NAME_WORD.findall(tail.group(1))) > _SLASHED_WORDS:
+        return False
+    names = tail.group(1)
+    return _in_caption(block.element) or (names.startswith("(") and names.endswith(")") and " / " in names)
 
 
 @lru_cache(maxsize=8192)
@@ -796,7 +836,7 @@ class _Page:
             size < _CAPTION_LENGTH
             and _in_caption(block.element)
             and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
-        ):
+        ) or _credits_in_tail(block, text):
             return True
         return (
             size < _POINTER_LENGTH
