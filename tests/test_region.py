@@ -411,6 +411,16 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         ),
     ),
     Page(
+        "a teaser with its link after the story's first prose is another story's; the story's lead stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p class="article-teaser">After eleven hours of rain the levee gave way, and the lower
+town woke to a metre of water.</p>{BODY}<div class="teaser-box"><h3><a href="/levee">The levee's history</a></h3>
+<p class="teasertext">Built in 1954 by the county and repaired twice since, the levee has held back the river
+for seventy years, until this week's storm.</p></div></article>"""),
+        kept=(*STORY, "After eleven hours of rain the levee gave way"),
+        dropped=("The levee's history", "Built in 1954 by the county"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

@@ -328,7 +328,8 @@ _FURNITURE_WORDS = {
     "meta": "meta*",
     "dialog": "overlay lightbox dialog tooltip login signin",
     "popup": "modal popup offcanvas*",
-    "teaser": "teaser* promo* widget*",
+    "teaser": "teaser* promo*",
+    "widget": "widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
@@ -359,7 +360,7 @@ _NEVER_WRAPPERS = frozenset({"comments", "popup"})
 _PLAIN_KINDS = frozenset({"share", "credit", "related"})
 # Kinds whose names also stand on the story's own parts ("article-header",
 # "elementor-widget"): they never make an element furniture beyond doubt.
-_WEAK_KINDS = frozenset({"teaser", "meta", "header"})
+_WEAK_KINDS = frozenset({"teaser", "widget", "meta", "header"})
 # Words that name the story's own container (after Readability's "positive" and
 # "okMaybeItsACandidate" class names).
 _CONTENT_WORDS = frozenset(
@@ -1183,6 +1184,8 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
         return True  # a <header> holds the lead as often as clutter: it goes only with clutter
     if not page.block_chars[i]:
         return False
+    if kind == "teaser" and page.links[i] > 0 and page.first_block[i] > span.first:
+        return True  # another story's teaser, with its link: the story's own lead opens its prose
     if value < 0 and page.link_density(i) > 0.5:
         return not _tells_the_story(page, i, span)
     if page.block_chars[i] != page.own_block_chars[i]:
