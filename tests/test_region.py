@@ -421,6 +421,15 @@ for seventy years, until this week's storm.</p></div></article>"""),
         dropped=("The levee's history", "Built in 1954 by the county"),
     ),
     Page(
+        "the story's last lines that ask the reader to rate, share or write, to join or take the app, are the site's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>Was this article helpful? Tell us below.</p>
+<p>When you join the Courier family, you get unlimited digital access to every story from the valley, the
+archive back to 1954 and the weekly print edition delivered to your door.</p>
+<p>Get the latest news straight to your phone with the Courier app.</p></article>"""),
+        dropped=("Was this article helpful", "unlimited digital access", "Courier app"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

@@ -254,7 +254,17 @@ _NOTE = re.compile(
     r"|newsletter|\bsubscri(?:be|ption|bers?)\b|\babonn(?:ieren|ement|ez)|\bsuscr[ií]b|subskrypc"
     r"|\bdonat(?:e|ion)\b|\bspenden? (?:per|via|an|auf)\b|apóyanos|unterstütze (?:uns|unabhängig|ich)"
     r"|support (?:us|our work|independent)|if you (?:enjoyed|liked) (?:this|reading)"
-    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon",
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon"
+    # a question to the reader about the story, or a call to rate, share, or
+    # comment on it, to join, to take the site's app or to write in
+    r"|(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|was this (?:article|post|page)"
+    r" (?:helpful|useful)|(?:noch )?keine bewertungen|no ratings yet|(?:möchten|wollen) sie (?:den|diesen)"
+    r" (?:artikel|beitrag) teilen|share this (?:article|post|story)\b|fragen (?:und|oder) anregungen"
+    r"|give us (?:your )?feedback|(?:eingeloggt|angemeldet) sein,? um|logged in to (?:post a )?comment"
+    r"|werden sie mitglied|become a member|hazte (?:miembro|socio)|únete a|\bjoin (?:us|now)\b"
+    r"|unlimited (?:digital )?access|straight to your (?:phone|inbox)|(?:download|get) (?:the|our) app\b"
+    r"|(?:nuestro|unseren?|our) (?:canal|kanal|channel) (?:de|auf|on) youtube|letters? to the editor"
+    r"|jede (?:kleine )?spende",
     re.IGNORECASE,
 )
 # How such a note starts: a copyright sign ("© Thomson Reuters"; within a
