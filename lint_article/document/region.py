@@ -1202,6 +1202,17 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
         return False
     if all(page.sets_aside(k) for k in range(page.first_block[i], page.last_block[i] + 1)):
         return True  # a photo's credit, or "Read also:", wherever it stands
+    if (
+        page.last_block[i] < span.first
+        and page.block_chars[i] < _CAPTION_LENGTH
+        and all(
+            page.blocks[k].kind == "caption" or _in_caption(page.blocks[k].element)
+            for k in range(page.first_block[i], page.last_block[i] + 1)
+        )
+    ):
+        # The caption of the picture over the story, before its prose (a
+        # "caption" as long as a paragraph is the lead set under the picture).
+        return True
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
