@@ -447,6 +447,17 @@ tower on Tuesday</figcaption></figure><p>{STORY[0]}</p><p>{STORY[1]}</p><figure>
         kept=(*STORY, LATER[0]),
     ),
     Page(
+        "a paragraph of sentences whose names are linked is the story's; a paragraph linked all through is not",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><p><a href="/a">The Valley Water Board</a> and
+<a href="/b">the County Engineering Office of the Lower Valley</a> said that <a href="/c">the levee of 1954</a>
+will be rebuilt by spring.</p>
+<p>{STORY[2]}</p><p>{STORY[3]}</p><p><a href="/d">How the county plans to pay for the repairs to the levee,
+and what the engineers found when they walked its length.</a></p></article>"""),
+        kept=(*STORY, "will be rebuilt by spring."),
+        dropped=("How the county plans to pay",),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

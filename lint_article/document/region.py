@@ -1231,6 +1231,8 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     element = page.elements[i]
     if element.tag == "li":
         return page.value[page.parent[i]] > 0
+    if element.tag == "p" and _linked_sentences(page, i):
+        return True
     first = page.first_block[i]
     return (
         element.tag in HEADING_LEVELS
@@ -1238,6 +1240,25 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
         and page.first_block[page.parent[i]] < first  # a teaser's heading opens its box
         and first + 1 < len(page.blocks)
         and page.worth[first + 1] > 0
+    )
+
+
+# The share of a paragraph's text that links may hold when it is the writer's
+# sentences with their sources linked, not a teaser (linked all through).
+_LINKED_PROSE = 0.8
+
+
+def _linked_sentences(page: _Page, i: int) -> bool:
+    """Whether element *i*, a paragraph with more link text than its own, is
+    sentences all the same: as long as a paragraph of prose, ending like a
+    sentence, with words of its own between its links (names and sources
+    linked, as a press release links every firm it names)."""
+    first, chars = page.first_block[i], page.block_chars[i]
+    if first < 0 or first != page.last_block[i] or chars < _DATELINE_LENGTH:
+        return False
+    block = page.blocks[first]
+    return (
+        page.links[i] <= _LINKED_PROSE * chars and _SENTENCE_END.search(page.text, block.start, block.end) is not None
     )
 
 
