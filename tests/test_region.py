@@ -458,6 +458,15 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("How the county plans to pay",),
     ),
     Page(
+        "headings that point to other pages, in several languages, are the site's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><h2>Latest stories</h2><p>{STORY[1]}</p><h2>Neueste Artikel</h2>
+<p>{STORY[2]}</p><h3>Weitere Tourentipps</h3><p>{STORY[3]}</p><h4>Articles et vidéos sur le sujet</h4>
+<p>{LATER[0]}</p><h3>Zusatzinformationen:</h3><p>{LATER[1]}</p></article>"""),
+        kept=(*STORY, *LATER),
+        dropped=("Latest stories", "Neueste Artikel", "Tourentipps", "sur le sujet", "Zusatzinformationen"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>
