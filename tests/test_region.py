@@ -467,6 +467,16 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("Latest stories", "Neueste Artikel", "Tourentipps", "sur le sujet", "Zusatzinformationen"),
     ),
     Page(
+        "a recipe's ingredients are short lines, and the story; a gallery of other recipes is not",
+        page(f"""{SITE_HEADER}
+<main><h1>{TITLE}</h1><div class="story">{BODY}</div><div class="recipe-ingredients"><p>200 g Mehl</p>
+<p>100 g kalte Butter</p><p>2 Eier, Größe M</p></div>
+<div class="recipe-gallery"><p><a href="/r/1">Apfelkuchen vom Blech</a></p><p><a href="/r/2">Käsekuchen</a></p></div>
+</main>"""),
+        kept=(*STORY, "200 g Mehl", "100 g kalte Butter", "2 Eier, Größe M"),
+        dropped=("Apfelkuchen vom Blech", "Käsekuchen"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

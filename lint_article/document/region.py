@@ -377,6 +377,10 @@ _CONTENT_WORDS = frozenset(
     "article articles articlebody body content contents entry hentry main post story text prose blog "
     "richtext storybody postbody column".split()
 )
+# Words of class and id values that name a recipe's parts ("recipe-ingredients",
+# "wprm-recipe-container", "zutatenliste"): its lines are short, and no prose,
+# but they are what the story is.
+_RECIPE = re.compile(r"recipe|ingredient|zutaten|rezept|receta|ricetta|recette|przepis", re.IGNORECASE)
 # A class that hides its element from sight, after an optional namespace
 # (``sr-only``, ``u-screen-reader-text``, ``mfp-hide``; not ``hidden-xs``,
 # ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``).
@@ -654,6 +658,8 @@ class _Page:
         """Each element's flags: _HIDDEN, _LINKED (inside a link)."""
         self.links: list[int]
         """Characters inside links in each element's subtree."""
+        self.recipe: set[int] = set()
+        """The elements named as a recipe's parts (see _RECIPE)."""
         self.marked: list[int] = []
         """The elements that the publisher marks as the story's body (``itemprop="articleBody"``)."""
         self.blocks = article.blocks
@@ -710,6 +716,8 @@ class _Page:
                     name = f"{name} {ident}" if name and ident else name or ident
                 if name:
                     kind, certain, weight = _naming(name)
+                    if _RECIPE.search(name):
+                        self.recipe.add(at)
                 if "role" in names:
                     role = (el.get("role") or "").strip().lower()
                     if role in _FURNITURE_ROLES:
@@ -858,6 +866,11 @@ class _Page:
             and (block.kind == "heading" or text[block.end - 1] != ".")
             and _POINTER.match(text, block.start, block.end) is not None
         )
+
+    def recipe_part(self, i: int) -> bool:
+        """Whether element *i* is named as a recipe's part and is no list of
+        links (a gallery of other recipes)."""
+        return i in self.recipe and self.link_density(i) <= 0.5
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
@@ -1061,11 +1074,17 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
             elif (
                 sibling < headline
                 or page.sure[sibling]
-                or page.value[sibling] < 0
                 or (
-                    sibling > node
-                    and page.value[sibling] <= _CONTINUATION * page.value[top]
-                    and not _continues(page, sibling, node)
+                    # A recipe's parts carry on the story, however little prose they hold.
+                    not page.recipe_part(sibling)
+                    and (
+                        page.value[sibling] < 0
+                        or (
+                            sibling > node
+                            and page.value[sibling] <= _CONTINUATION * page.value[top]
+                            and not _continues(page, sibling, node)
+                        )
+                    )
                 )
             ):
                 excluded.add(sibling)
@@ -1094,7 +1113,7 @@ def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[
         for child in page.child_indices(node):
             if page.inside(headline, child):
                 following = child
-            elif child < headline or page.value[child] <= 0:
+            elif child < headline or (page.value[child] <= 0 and not page.recipe_part(child)):
                 excluded.add(child)
         if following is None:
             return
@@ -1113,7 +1132,7 @@ def _join_sections(page: _Page, top: int, excluded: set[int]) -> int:
             break
         siblings = [child for child in page.child_indices(parent) if child != node]
         if any(_continues(page, sibling, node) for sibling in siblings):
-            excluded.update(s for s in siblings if page.sure[s] or page.value[s] < 0)
+            excluded.update(s for s in siblings if page.sure[s] or (page.value[s] < 0 and not page.recipe_part(s)))
             return parent
         node = parent
     return top
@@ -1193,6 +1212,8 @@ def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i* inside the root is clutter: named like furniture and
     no prose; a link list; or, owning its text, a dateline or label before the
     story's prose, or after it also a short line with a link ("Subscribe now")."""
+    if page.recipe_part(i):
+        return False  # a recipe's ingredients and steps: short lines, and the story
     kind, value = page.furniture[i], page.value[i]
     if kind is not None and value <= (-1 if kind == "header" else 0):
         return True  # a <header> holds the lead as often as clutter: it goes only with clutter
