@@ -480,7 +480,7 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_LENGTH = 400
-# A credit at the end of a block, wherever it stands: a labelled one in
+# A credit at the end of a block's last characters, wherever it stands: a labelled one in
 # brackets ("... im Überblick. (Foto: Getty)"), or after a copyright sign
 # without a year ("| © Bundesrat"; "© 2019 The Times" is a copyright notice).
 _TAIL_CREDIT = re.compile(
@@ -579,40 +579,25 @@ def _credits_in_tail(block: Block, text: str) -> bool:
     size = block.end - block.start
     if size >= _CAPTION_LENGTH:
         return False
-    # A credit is short: only the block's end is read.
-    if _TAIL_CREDIT.search(text, max(block.start, block.end - _CREDIT_REACH), block.end) is not None:
+    # A credit is short: only the block's end is read, and searched only when
+    # it holds what a credit needs (most blocks go by these tests alone).
+    tail = text[max(block.start, block.end - _CREDIT_REACH) : block.end].rstrip()
+    if ("©" in tail or tail.endswith(")")) and _TAIL_CREDIT.search(tail) is not None:
         return True
-    if size >= _DATELINE_LENGTH:
+    if size >= _DATELINE_LENGTH or "/" not in tail:
         return False
-    tail = _SLASHED_NAMES.search(text[block.start : block.end].rstrip())
-    if tail is None or len(_NAME_WORD.findall(tail.group(1))) > _SLASHED_WORDS:
+    slashed = _SLASHED_NAMES.search(text[block.start : block.end].rstrip())
+    if slashed is None or len(_NAME_WORD.findall(slashed.group(1))) > _SLASHED_WORDS:
         return False
-    names = tail.group(1)
+    names = slashed.group(1)
     return _in_caption(block.element) or (names.startswith("(") and names.endswith(")") and " / " in names)
 
 
 @lru_cache(maxsize=8192)
-def _naming(value: str) -> tuple[str | None, bool, int, bool]:
+def _naming(value: str) -> tuple[str | None, bool, int]:
     """What a ``class`` + ``id`` value names: a kind of furniture (or None);
     whether it names it beyond doubt (no word of the story's container beside
-    it); Readability's class weight (+25 for a content name, -25 for furniture);
-    and whether it names a recipe's part."""
-    kind, sure, weight = _furniture_naming(value)
-    lowered = value.lower()
-    # The substrings first: a search of every name with _RECIPE alone costs 5% of the finder's time.
-    recipe = (
-        "rec" in lowered
-        or "rez" in lowered
-        or "ingred" in lowered
-        or "zutat" in lowered
-        or "ricett" in lowered
-        or "przepis" in lowered
-    ) and _RECIPE.search(lowered) is not None
-    return kind, sure, weight, recipe
-
-
-def _furniture_naming(value: str) -> tuple[str | None, bool, int]:
-    """:func:`_naming`'s kind of furniture, certainty and class weight."""
+    it); and Readability's class weight (+25 for a content name, -25 for furniture)."""
     if _UTILITY_MARK.search(value):
         # "Mstart(137px)--modalMinWidth" says how it looks, not what it is.
         value = " ".join(token for token in value.split() if not _UTILITY_MARK.search(token))
@@ -630,6 +615,12 @@ def _furniture_naming(value: str) -> tuple[str | None, bool, int]:
     weight = (25 if content else 0) - (25 if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
     return kind, sure, weight
+
+
+@lru_cache(maxsize=1024)
+def _names_a_recipe(name: str) -> bool:
+    """Whether a ``class`` + ``id`` value names a recipe's part."""
+    return _RECIPE.search(name.lower()) is not None
 
 
 def _furniture_word(words: list[str]) -> str | None:
@@ -683,8 +674,6 @@ class _Page:
         """Each element's flags: _HIDDEN, _LINKED (inside a link)."""
         self.links: list[int]
         """Characters inside links in each element's subtree."""
-        self.recipe: set[int] = set()
-        """The elements named as a recipe's parts (see _RECIPE)."""
         self.marked: list[int] = []
         """The elements that the publisher marks as the story's body (``itemprop="articleBody"``)."""
         self.blocks = article.blocks
@@ -740,9 +729,7 @@ class _Page:
                     ident = el.get("id")
                     name = f"{name} {ident}" if name and ident else name or ident
                 if name:
-                    kind, certain, weight, recipe = _naming(name)
-                    if recipe:
-                        self.recipe.add(at)
+                    kind, certain, weight = _naming(name)
                 if "role" in names:
                     role = (el.get("role") or "").strip().lower()
                     if role in _FURNITURE_ROLES:
@@ -895,7 +882,13 @@ class _Page:
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
         links (a gallery of other recipes)."""
-        return i in self.recipe and self.link_density(i) <= 0.5
+        element = self.elements[i]
+        name = element.get("class")
+        ident = element.get("id")
+        if ident:
+            name = f"{name} {ident}" if name else ident
+        # Asked of the few elements that may be set aside, not read off every name.
+        return bool(name) and _names_a_recipe(name) and self.link_density(i) <= 0.5
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
@@ -1236,9 +1229,14 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) ->
 def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i* inside the root is clutter: named like furniture and
     no prose; a link list; or, owning its text, a dateline or label before the
-    story's prose, or after it also a short line with a link ("Subscribe now")."""
-    if page.recipe_part(i):
-        return False  # a recipe's ingredients and steps: short lines, and the story
+    story's prose, or after it also a short line with a link ("Subscribe now");
+    never a recipe's part (its ingredients and steps are short lines, and the
+    story: asked last, as it is rare)."""
+    return _cluttered(page, i, span) and not page.recipe_part(i)
+
+
+def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
+    """Whether element *i* looks like clutter, by :func:`_clutter`'s tests but the recipe's."""
     kind, value = page.furniture[i], page.value[i]
     if kind is not None and value <= (-1 if kind == "header" else 0):
         return True  # a <header> holds the lead as often as clutter: it goes only with clutter
