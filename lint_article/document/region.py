@@ -255,11 +255,11 @@ _NOTE = re.compile(
     r"|\bdonat(?:e|ion)\b|\bspenden? (?:per|via|an|auf)\b|apóyanos|unterstütze (?:uns|unabhängig|ich)"
     r"|support (?:us|our work|independent)|if you (?:enjoyed|liked) (?:this|reading)"
     r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon"
-    # a question to the reader about the story, or a call to rate, share, or
-    # comment on it, to join, to take the site's app or to write in
+    # a question to the reader about the story, or a call to rate or comment
+    # on it, to join, to take the site's app or to write in (not a call to
+    # share it: the boilerplate rule reports that line, pasted with the story)
     r"|(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|was this (?:article|post|page)"
-    r" (?:helpful|useful)|(?:noch )?keine bewertungen|no ratings yet|(?:möchten|wollen) sie (?:den|diesen)"
-    r" (?:artikel|beitrag) teilen|share this (?:article|post|story)\b|fragen (?:und|oder) anregungen"
+    r" (?:helpful|useful)|(?:noch )?keine bewertungen|no ratings yet|fragen (?:und|oder) anregungen"
     r"|give us (?:your )?feedback|(?:eingeloggt|angemeldet) sein,? um|logged in to (?:post a )?comment"
     r"|werden sie mitglied|become a member|hazte (?:miembro|socio)|únete a|\bjoin (?:us|now)\b"
     r"|unlimited (?:digital )?access|straight to your (?:phone|inbox)|(?:download|get) (?:the|our) app\b"
@@ -1250,17 +1250,6 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         return False
     if all(page.sets_aside(k) for k in range(page.first_block[i], page.last_block[i] + 1)):
         return True  # a photo's credit, or "Read also:", wherever it stands
-    if (
-        page.last_block[i] < span.first
-        and page.block_chars[i] < _CAPTION_LENGTH
-        and all(
-            page.blocks[k].kind == "caption" or _in_caption(page.blocks[k].element)
-            for k in range(page.first_block[i], page.last_block[i] + 1)
-        )
-    ):
-        # The caption of the picture over the story, before its prose (a
-        # "caption" as long as a paragraph is the lead set under the picture).
-        return True
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
