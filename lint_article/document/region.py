@@ -228,7 +228,7 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         if page.block_chars[at] != size:
             break  # its element holds more than this block: it cannot go alone
         if size < _NOTE_LENGTH and (
-            _NOTE.search(text, block.start, block.end) is not None
+            _NOTE.search(text[block.start : block.end].lower()) is not None
             or _NOTE_OPENING.match(text, block.start, block.end) is not None
             or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
         ):
@@ -244,7 +244,8 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
 # How many of the last blocks of a story are looked at for its closing notes.
 _CLOSING_REACH = 6
 _NOTE_LENGTH = 400
-# What a publisher's note at the story's end holds: a copyright or reprint
+# What a publisher's note at the story's end holds (in lower case: a
+# case-blind search of so many words costs twice as much): a copyright or reprint
 # notice, how to cite it, a call to subscribe, to donate, a question whether
 # the reader liked the story.
 _NOTE = re.compile(
@@ -265,7 +266,6 @@ _NOTE = re.compile(
     r"|unlimited (?:digital )?access|straight to your (?:phone|inbox)|(?:download|get) (?:the|our) app\b"
     r"|(?:nuestro|unseren?|our) (?:canal|kanal|channel) (?:de|auf|on) youtube|letters? to the editor"
     r"|jede (?:kleine )?spende",
-    re.IGNORECASE,
 )
 # How such a note starts: a copyright sign ("© Thomson Reuters"; within a
 # sentence it may be a joke), a call to follow on a social network; when the post
