@@ -581,10 +581,15 @@ def _credits_in_tail(block: Block, text: str) -> bool:
         return False
     # A credit is short: only the block's end is read, and searched only when
     # it holds what a credit needs (most blocks go by these tests alone).
-    tail = text[max(block.start, block.end - _CREDIT_REACH) : block.end].rstrip()
-    if ("©" in tail or tail.endswith(")")) and _TAIL_CREDIT.search(tail) is not None:
+    start = max(block.start, block.end - _CREDIT_REACH)
+    last = text[block.end - 1]
+    if (
+        last == ")"
+        or text.find("©", start, block.end) >= 0
+        or (last.isspace() and text[start : block.end].rstrip()[-1:] == ")")
+    ) and _TAIL_CREDIT.search(text[start : block.end].rstrip()) is not None:
         return True
-    if size >= _DATELINE_LENGTH or "/" not in tail:
+    if size >= _DATELINE_LENGTH or text.find("/", start, block.end) < 0:
         return False
     slashed = _SLASHED_NAMES.search(text[block.start : block.end].rstrip())
     if slashed is None or len(_NAME_WORD.findall(slashed.group(1))) > _SLASHED_WORDS:
