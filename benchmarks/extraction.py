@@ -24,6 +24,12 @@ Install and run::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/extraction.py
     .venv/bin/python benchmarks/extraction.py --misses 20   # also the worst pages, to read
+    .venv/bin/python benchmarks/extraction.py --no-trafilatura --against ../main/lint_article/document/region.py
+
+With ``--against``, also times another version of ``region.py`` (another
+checkout's) against this one's in the same run: on every page of both folders,
+each finds the region of the same parsed article, in alternating order, and
+the medians and their ratio print (the only fair comparison on a shared machine).
 
 The extracted text is the region's blocks joined by newlines
 (``article.body.text``).
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import re
 import statistics
@@ -154,6 +161,7 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=0, help="list the N pages we score worst on")
     parser.add_argument("--no-trafilatura", action="store_true", help="our figures only (faster)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N extraction pages")
+    parser.add_argument("--against", type=Path, help="another region.py to time against this one's (A/B)")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"{CORPUS} is missing: the corpus lies in ../shared beside the checkout", file=sys.stderr)
@@ -222,9 +230,42 @@ def main() -> int:
     row("find_region / Article.from_html (medians)", f"{ratio:.3f}")
     ratio = statistics.median(region_ms) / statistics.median(lxml_ms)
     row("find_region / bare lxml parse (medians)", f"{ratio:.3f}")
+    if args.against is not None:
+        if not args.against.is_file():
+            print(f"{args.against} is not a file", file=sys.stderr)
+            return 2
+        raws = [gzip.decompress((EXTRACTION / "pages" / f"{name}.gz").read_bytes()) for name in names]
+        ours_ms, theirs_ms = against(args.against, raws + [path.read_bytes() for path in pages])
+        print(f"\n5. find_region, ms per page, this region.py against {args.against}    median")
+        row("this one", f"{statistics.median(ours_ms):.3f}")
+        row("the other", f"{statistics.median(theirs_ms):.3f}")
+        row("this one / the other (medians)", f"{statistics.median(ours_ms) / statistics.median(theirs_ms):.3f}")
     if args.misses:
         misses(snippets, f1s, titles, headlines, args.misses)
     return 0
+
+
+def against(path: Path, raws: list[bytes]) -> tuple[list[float], list[float]]:
+    """The processor times of this ``find_region`` and of the one in *path* on
+    each page of *raws*: both on the same parsed article, once each to fill its
+    memos, then timed in turn, who goes first alternating from page to page."""
+    from lint_article.document import region
+
+    spec = importlib.util.spec_from_file_location("lint_article.document._region_against", path)
+    assert spec is not None and spec.loader is not None
+    other = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = other  # its relative imports resolve in lint_article.document
+    spec.loader.exec_module(other)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for number, raw in enumerate(raws):
+        article = Article.from_html(raw)
+        region.find_region(article)
+        other.find_region(article)
+        turns = ((region, ours), (other, theirs))
+        for module, into in turns if number % 2 else turns[::-1]:
+            timed(lambda module=module, article=article: module.find_region(article), into)
+    return ours, theirs
 
 
 def row(label: str, *figures: str) -> None:

@@ -386,6 +386,80 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
         dropped=("DBT/Stella", "Bestimage", "Alexander Becher"),
     ),
     Page(
+        "credits at a line's end, in captions named otherwise, and under compound labels",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="photo"><img src="a.jpg" alt="Boats">
+<p class="imagedescription">Boats in the market hall at dawn. Foto: Ana Ruiz, Valley Press</p></div>
+<p>{STORY[1]}</p><p>Sandbags at the gym door, before the power failed. (Foto: Valley Press)</p>
+<figure><img src="b.jpg" alt=""><figcaption>Volunteers in the gym.Ana Ruiz/Valley Press</figcaption></figure>
+<p>{STORY[2]}</p><p>The lower town from the church tower. (ana_ruiz / Valley Press)</p>
+<figure><img src="c.jpg" alt="">Judy Eddy/Valley.com</figure><p>Titelbild: Ana Ruiz</p>
+<figure><img src="d.jpg" alt=""><figcaption>Volunteers fill sandbags in the school gym.</figcaption></figure>
+<p>{STORY[3]}</p><p>The levee, shown on the 1954 map in red / blue, gave way at midnight.</p></article>"""),
+        kept=(
+            *STORY,
+            "Volunteers fill sandbags in the school gym.",
+            "The levee, shown on the 1954 map in red / blue, gave way at midnight.",
+        ),
+        dropped=(
+            "Boats in the market hall",
+            "Sandbags at the gym door",
+            "Volunteers in the gym",
+            "church tower",
+            "Judy Eddy",
+            "Titelbild",
+        ),
+    ),
+    Page(
+        "a teaser with its link after the story's first prose is another story's; the story's lead stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p class="article-teaser">After eleven hours of rain the levee gave way, and the lower
+town woke to a metre of water.</p>{BODY}<div class="teaser-box"><h3><a href="/levee">The levee's history</a></h3>
+<p class="teasertext">Built in 1954 by the county and repaired twice since, the levee has held back the river
+for seventy years, until this week's storm.</p></div></article>"""),
+        kept=(*STORY, "After eleven hours of rain the levee gave way"),
+        dropped=("The levee's history", "Built in 1954 by the county"),
+    ),
+    Page(
+        "the story's last lines that ask the reader to rate, share or write, to join or take the app, are the site's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>Was this article helpful? Tell us below.</p>
+<p>When you join the Courier family, you get unlimited digital access to every story from the valley, the
+archive back to 1954 and the weekly print edition delivered to your door.</p>
+<p>Get the latest news straight to your phone with the Courier app.</p></article>"""),
+        dropped=("Was this article helpful", "unlimited digital access", "Courier app"),
+    ),
+    Page(
+        "a paragraph of sentences whose names are linked is the story's; a paragraph linked all through is not",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><p><a href="/a">The Valley Water Board</a> and
+<a href="/b">the County Engineering Office of the Lower Valley</a> said that <a href="/c">the levee of 1954</a>
+will be rebuilt by spring.</p>
+<p>{STORY[2]}</p><p>{STORY[3]}</p><p><a href="/d">How the county plans to pay for the repairs to the levee,
+and what the engineers found when they walked its length.</a></p></article>"""),
+        kept=(*STORY, "will be rebuilt by spring."),
+        dropped=("How the county plans to pay",),
+    ),
+    Page(
+        "headings that point to other pages, in several languages, are the site's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><h2>Latest stories</h2><p>{STORY[1]}</p><h2>Neueste Artikel</h2>
+<p>{STORY[2]}</p><h3>Weitere Tourentipps</h3><p>{STORY[3]}</p><h4>Articles et vidéos sur le sujet</h4>
+<p>{LATER[0]}</p><h3>Zusatzinformationen:</h3><p>{LATER[1]}</p></article>"""),
+        kept=(*STORY, *LATER),
+        dropped=("Latest stories", "Neueste Artikel", "Tourentipps", "sur le sujet", "Zusatzinformationen"),
+    ),
+    Page(
+        "a recipe's ingredients are short lines, and the story; a gallery of other recipes is not",
+        page(f"""{SITE_HEADER}
+<main><h1>{TITLE}</h1><div class="story">{BODY}</div><div class="recipe-ingredients"><p>200 g Mehl</p>
+<p>100 g kalte Butter</p><p>2 Eier, Größe M</p></div>
+<div class="recipe-gallery"><p><a href="/r/1">Apfelkuchen vom Blech</a></p><p><a href="/r/2">Käsekuchen</a></p></div>
+</main>"""),
+        kept=(*STORY, "200 g Mehl", "100 g kalte Butter", "2 Eier, Größe M"),
+        dropped=("Apfelkuchen vom Blech", "Käsekuchen"),
+    ),
+    Page(
         "itemprop=articleBody marks the body",
         page(f"""{SITE_HEADER}
 <div class="columns"><div class="col"><h1>{TITLE}</h1><div itemprop="articleBody">{BODY}</div></div>

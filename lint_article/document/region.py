@@ -228,7 +228,7 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         if page.block_chars[at] != size:
             break  # its element holds more than this block: it cannot go alone
         if size < _NOTE_LENGTH and (
-            _NOTE.search(text, block.start, block.end) is not None
+            _NOTE.search(text[block.start : block.end].lower()) is not None
             or _NOTE_OPENING.match(text, block.start, block.end) is not None
             or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
         ):
@@ -244,7 +244,8 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
 # How many of the last blocks of a story are looked at for its closing notes.
 _CLOSING_REACH = 6
 _NOTE_LENGTH = 400
-# What a publisher's note at the story's end holds: a copyright or reprint
+# What a publisher's note at the story's end holds (in lower case: a
+# case-blind search of so many words costs twice as much): a copyright or reprint
 # notice, how to cite it, a call to subscribe, to donate, a question whether
 # the reader liked the story.
 _NOTE = re.compile(
@@ -254,8 +255,17 @@ _NOTE = re.compile(
     r"|newsletter|\bsubscri(?:be|ption|bers?)\b|\babonn(?:ieren|ement|ez)|\bsuscr[ií]b|subskrypc"
     r"|\bdonat(?:e|ion)\b|\bspenden? (?:per|via|an|auf)\b|apóyanos|unterstütze (?:uns|unabhängig|ich)"
     r"|support (?:us|our work|independent)|if you (?:enjoyed|liked) (?:this|reading)"
-    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon",
-    re.IGNORECASE,
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|der|dieser|das)|lust auf mehr|kennt ihr schon"
+    # a question to the reader about the story, or a call to rate or comment
+    # on it, to join, to take the site's app or to write in (not a call to
+    # share it: the boilerplate rule reports that line, pasted with the story)
+    r"|(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|was this (?:article|post|page)"
+    r" (?:helpful|useful)|(?:noch )?keine bewertungen|no ratings yet|fragen (?:und|oder) anregungen"
+    r"|give us (?:your )?feedback|(?:eingeloggt|angemeldet) sein,? um|logged in to (?:post a )?comment"
+    r"|werden sie mitglied|become a member|hazte (?:miembro|socio)|únete a|\bjoin (?:us|now)\b"
+    r"|unlimited (?:digital )?access|straight to your (?:phone|inbox)|(?:download|get) (?:the|our) app\b"
+    r"|(?:nuestro|unseren?|our) (?:canal|kanal|channel) (?:de|auf|on) youtube|letters? to the editor"
+    r"|jede (?:kleine )?spende",
 )
 # How such a note starts: a copyright sign ("© Thomson Reuters"; within a
 # sentence it may be a joke), a call to follow on a social network; when the post
@@ -328,7 +338,8 @@ _FURNITURE_WORDS = {
     "meta": "meta*",
     "dialog": "overlay lightbox dialog tooltip login signin",
     "popup": "modal popup offcanvas*",
-    "teaser": "teaser* promo* widget*",
+    "teaser": "teaser* promo*",
+    "widget": "widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
@@ -359,13 +370,17 @@ _NEVER_WRAPPERS = frozenset({"comments", "popup"})
 _PLAIN_KINDS = frozenset({"share", "credit", "related"})
 # Kinds whose names also stand on the story's own parts ("article-header",
 # "elementor-widget"): they never make an element furniture beyond doubt.
-_WEAK_KINDS = frozenset({"teaser", "meta", "header"})
+_WEAK_KINDS = frozenset({"teaser", "widget", "meta", "header"})
 # Words that name the story's own container (after Readability's "positive" and
 # "okMaybeItsACandidate" class names).
 _CONTENT_WORDS = frozenset(
     "article articles articlebody body content contents entry hentry main post story text prose blog "
     "richtext storybody postbody column".split()
 )
+# Words of class and id values that name a recipe's parts ("recipe-ingredients",
+# "wprm-recipe-container", "zutatenliste"): its lines are short, and no prose,
+# but they are what the story is.
+_RECIPE = re.compile(r"re(?:cipe|zept|ceta|cette)|ingredient|zutaten|ricetta|przepis")
 # A class that hides its element from sight, after an optional namespace
 # (``sr-only``, ``u-screen-reader-text``, ``mfp-hide``; not ``hidden-xs``,
 # ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``).
@@ -451,8 +466,9 @@ _DATELINE_LENGTH = 120
 # A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
 # "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
 _CREDIT = re.compile(
-    r"\W{0,2}(?:fotos?|photos?|photograph|bild(?:er)?|quellen?|sources?|credits?|crédits?|créditos?|kuva"
-    r"|imagen|images?|zdjęcie|fot)\b[^:：\n]{0,20}[:：]",
+    r"\W{0,2}(?:(?:titel|symbol|beitrags|vorschau|aufmacher|header|teaser|cover)?(?:fotos?|bild(?:er)?)"
+    r"|photos?|photograph|quellen?|sources?|credits?|crédits?|créditos?|kuva|bildnachweis|bildrechte"
+    r"|imagen|images?|zdjęcie|fot|źródło|fuente|fonte)\b[^:：\n]{0,20}[:：]",
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
@@ -464,6 +480,22 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_LENGTH = 400
+# A credit at the end of a block's last characters, wherever it stands: a labelled one in
+# brackets ("... im Überblick. (Foto: Getty)"), or after a copyright sign
+# without a year ("| © Bundesrat"; "© 2019 The Times" is a copyright notice).
+_TAIL_CREDIT = re.compile(
+    r"(?:\((?:fotos?|photos?|bild|quelle|source|credits?)\s?[:：][^()]{1,60}\)|©(?!\s*\d{4})[^.!?©]{1,60})\s*$",
+    re.IGNORECASE,
+)
+# The last words of a short line, after its last sentence, that are names
+# split by a slash: the photographer and the agency ("(mlharing / iStock.com)",
+# "... Mitzscherlich.DCV / Oppitz", "praca / ShutterStock"); only in a caption
+# but for a spaced slash in brackets. A longer caption that ends so keeps
+# them: what it tells of the picture outweighs its credit.
+_SLASHED_NAMES = re.compile(r"(?:^|[.!?]\s*)(\(?[^.!?/\s(][^.!?/(]{0,30}/[^!?/]{1,30})$")
+_SLASHED_WORDS = 5
+# How far from a block's end a credit in brackets or after a copyright sign may start.
+_CREDIT_REACH = 80
 # A heading or a short line that points to other pages than the story: "Related
 # stories", "Read also:", "Mehr zum Thema", "Lire aussi", "Notas relacionadas",
 # "Leia também", "Zobacz również", "Читайте также"... (its start, in lower case).
@@ -474,15 +506,19 @@ _POINTER = re.compile(
     r"|to read|like this)\b|you (?:may|might|could) also\b|recommended (?:for you|reading|stories|articles)"
     r"|further reading|most (?:popular|read|viewed|shared)(?: (?:stories|articles|posts|news|now|today))?\W*$"
     r"|trending (?:now|stories)|don'?t miss\b"
-    r"|about the author\b|what to read next"
+    r"|about the author\b|what to read next|latest (?:news|stories|articles|posts)\b|newest (?:articles|posts)\b"
     # German
     r"|mehr (?:zum thema|zu diesem thema|dazu|aus der|aus dem|aus den|zum|von|artikel|news|lesen)\b"
     r"|weitere (?:artikel|beiträge|informationen|infos|themen|news|nachrichten|meldungen|links|tipps|texte)"
     r"|lesen sie (?:auch|dazu|mehr|weiter)\b|(?:das )?könnte (?:sie|dich|euch) (?:auch )?interessieren"
     r"|auch interessant|(?:zum )?weiterlesen\b|schon gelesen\b|meistgelesen|ähnliche (?:artikel|beiträge|themen)"
     r"|verwandte (?:artikel|beiträge|themen)|über (?:den|die) autor(?:in)?\b|passend zum thema"
+    r"|neueste (?:artikel|beiträge|nachrichten|meldungen)|weitere \w*(?:tipps|artikel|beiträge|themen)\b"
+    r"|zusatzinformationen|weiterführende (?:links|informationen|artikel)|vorschau auf (?:den|die) nächsten?"
     # French, Spanish, Portuguese, Italian, Dutch
     r"|(?:à )?lire (?:aussi|également|encore)\b|voir aussi\b|sur le même (?:sujet|thème)|les plus lus"
+    r"|(?:articles|vidéos)(?: et vidéos)? sur le (?:même )?sujet|derni(?:ers|ères) (?:articles|actualités)"
+    r"|últimas noticias\b|otras noticias\b"
     r"|(?:notas|noticias|artículos|articulos|publicaciones) relacionad[oa]s|(?:te|le) puede(?:n)? interesar"
     r"|le(?:e|a) (?:también|además)\b|más (?:noticias|leídas|información sobre)\b|lo más (?:leído|visto)"
     r"|leia (?:também|mais)\b|veja (?:também|mais)\b|(?:notícias|artigos|matérias) relacionad[oa]s"
@@ -516,12 +552,50 @@ def _names_a_source(block: Block, text: str) -> bool:
     )
 
 
+# Class names of a picture's caption besides "caption" ("imagedescription",
+# "image-annotation", "media-desc", "bildunterschrift").
+_CAPTION_NAME = re.compile(r"caption|bildunterschrift|(?:image|img|photo|media)[-_]?(?:desc|annotation)")
+
+
 def _in_caption(element: Element) -> bool:
-    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent is."""
+    """Whether *element* is a ``<figcaption>`` or named a caption, or its parent
+    is, or it is a ``<figure>`` whose own text is a line beside its picture."""
+    if element.tag == "figure":
+        return True
     for el in (element, element.getparent()):
-        if el is not None and (el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()):
+        if el is not None and (el.tag == "figcaption" or _names_a_caption(el.get("class"))):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _names_a_caption(name: str | None) -> bool:
+    return name is not None and _CAPTION_NAME.search(name.lower()) is not None
+
+
+def _credits_in_tail(block: Block, text: str) -> bool:
+    """Whether *block*, short, ends with a picture's credit: anywhere, one in
+    brackets or after a copyright sign; in a caption, names split by a slash."""
+    size = block.end - block.start
+    if size >= _CAPTION_LENGTH:
+        return False
+    # A credit is short: only the block's end is read, and searched only when
+    # it holds what a credit needs (most blocks go by these tests alone).
+    start = max(block.start, block.end - _CREDIT_REACH)
+    last = text[block.end - 1]
+    if (
+        last == ")"
+        or text.find("©", start, block.end) >= 0
+        or (last.isspace() and text[start : block.end].rstrip()[-1:] == ")")
+    ) and _TAIL_CREDIT.search(text[start : block.end].rstrip()) is not None:
+        return True
+    if size >= _DATELINE_LENGTH or text.find("/", start, block.end) < 0:
+        return False
+    slashed = _SLASHED_NAMES.search(text[block.start : block.end].rstrip())
+    if slashed is None or len(_NAME_WORD.findall(slashed.group(1))) > _SLASHED_WORDS:
+        return False
+    names = slashed.group(1)
+    return _in_caption(block.element) or (names.startswith("(") and names.endswith(")") and " / " in names)
 
 
 @lru_cache(maxsize=8192)
@@ -546,6 +620,12 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     weight = (25 if content else 0) - (25 if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
     return kind, sure, weight
+
+
+@lru_cache(maxsize=1024)
+def _names_a_recipe(name: str) -> bool:
+    """Whether a ``class`` + ``id`` value names a recipe's part."""
+    return _RECIPE.search(name.lower()) is not None
 
 
 def _furniture_word(words: list[str]) -> str | None:
@@ -796,13 +876,24 @@ class _Page:
             size < _CAPTION_LENGTH
             and _in_caption(block.element)
             and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
-        ):
+        ) or _credits_in_tail(block, text):
             return True
         return (
             size < _POINTER_LENGTH
             and (block.kind == "heading" or text[block.end - 1] != ".")
             and _POINTER.match(text, block.start, block.end) is not None
         )
+
+    def recipe_part(self, i: int) -> bool:
+        """Whether element *i* is named as a recipe's part and is no list of
+        links (a gallery of other recipes)."""
+        element = self.elements[i]
+        name = element.get("class")
+        ident = element.get("id")
+        if ident:
+            name = f"{name} {ident}" if name else ident
+        # Asked of the few elements that may be set aside, not read off every name.
+        return bool(name) and _names_a_recipe(name) and self.link_density(i) <= 0.5
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
@@ -1006,11 +1097,17 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
             elif (
                 sibling < headline
                 or page.sure[sibling]
-                or page.value[sibling] < 0
                 or (
-                    sibling > node
-                    and page.value[sibling] <= _CONTINUATION * page.value[top]
-                    and not _continues(page, sibling, node)
+                    # A recipe's parts carry on the story, however little prose they hold.
+                    not page.recipe_part(sibling)
+                    and (
+                        page.value[sibling] < 0
+                        or (
+                            sibling > node
+                            and page.value[sibling] <= _CONTINUATION * page.value[top]
+                            and not _continues(page, sibling, node)
+                        )
+                    )
                 )
             ):
                 excluded.add(sibling)
@@ -1039,7 +1136,7 @@ def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[
         for child in page.child_indices(node):
             if page.inside(headline, child):
                 following = child
-            elif child < headline or page.value[child] <= 0:
+            elif child < headline or (page.value[child] <= 0 and not page.recipe_part(child)):
                 excluded.add(child)
         if following is None:
             return
@@ -1058,7 +1155,7 @@ def _join_sections(page: _Page, top: int, excluded: set[int]) -> int:
             break
         siblings = [child for child in page.child_indices(parent) if child != node]
         if any(_continues(page, sibling, node) for sibling in siblings):
-            excluded.update(s for s in siblings if page.sure[s] or page.value[s] < 0)
+            excluded.update(s for s in siblings if page.sure[s] or (page.value[s] < 0 and not page.recipe_part(s)))
             return parent
         node = parent
     return top
@@ -1137,12 +1234,21 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) ->
 def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i* inside the root is clutter: named like furniture and
     no prose; a link list; or, owning its text, a dateline or label before the
-    story's prose, or after it also a short line with a link ("Subscribe now")."""
+    story's prose, or after it also a short line with a link ("Subscribe now");
+    never a recipe's part (its ingredients and steps are short lines, and the
+    story: asked last, as it is rare)."""
+    return _cluttered(page, i, span) and not page.recipe_part(i)
+
+
+def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
+    """Whether element *i* looks like clutter, by :func:`_clutter`'s tests but the recipe's."""
     kind, value = page.furniture[i], page.value[i]
     if kind is not None and value <= (-1 if kind == "header" else 0):
         return True  # a <header> holds the lead as often as clutter: it goes only with clutter
     if not page.block_chars[i]:
         return False
+    if kind == "teaser" and page.links[i] > 0 and page.first_block[i] > span.first:
+        return True  # another story's teaser, with its link: the story's own lead opens its prose
     if value < 0 and page.link_density(i) > 0.5:
         return not _tells_the_story(page, i, span)
     if page.block_chars[i] != page.own_block_chars[i]:
@@ -1167,6 +1273,8 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     element = page.elements[i]
     if element.tag == "li":
         return page.value[page.parent[i]] > 0
+    if element.tag == "p" and _linked_sentences(page, i):
+        return True
     first = page.first_block[i]
     return (
         element.tag in HEADING_LEVELS
@@ -1174,6 +1282,25 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
         and page.first_block[page.parent[i]] < first  # a teaser's heading opens its box
         and first + 1 < len(page.blocks)
         and page.worth[first + 1] > 0
+    )
+
+
+# The share of a paragraph's text that links may hold when it is the writer's
+# sentences with their sources linked, not a teaser (linked all through).
+_LINKED_PROSE = 0.8
+
+
+def _linked_sentences(page: _Page, i: int) -> bool:
+    """Whether element *i*, a paragraph with more link text than its own, is
+    sentences all the same: as long as a paragraph of prose, ending like a
+    sentence, with words of its own between its links (names and sources
+    linked, as a press release links every firm it names)."""
+    first, chars = page.first_block[i], page.block_chars[i]
+    if first < 0 or first != page.last_block[i] or chars < _DATELINE_LENGTH:
+        return False
+    block = page.blocks[first]
+    return (
+        page.links[i] <= _LINKED_PROSE * chars and _SENTENCE_END.search(page.text, block.start, block.end) is not None
     )
 
 
