@@ -251,6 +251,27 @@ lower town woke to a metre of water; volunteers worked through the night to save
         kept=(*STORY, "After eleven hours of rain the levee gave way"),
     ),
     Page(
+        "the deck under the headline stays when the header around them goes with its byline and links",
+        page(f"""{SITE_HEADER}
+<article><header class="article-header"><p class="kicker"><a href="/world">World</a></p><h1>{TITLE}</h1>
+<h2 class="article-subheadline">Hundreds of homes flooded as the old levee gives way in the night
+after eleven hours of heavy rain</h2>
+<div class="meta"><a href="/ana">Ana Ruiz</a> 03.05.2024</div></header>
+<div class="story-body">{BODY}</div></article>"""),
+        kept=(*STORY, "Hundreds of homes flooded as the old levee gives way"),
+        dropped=("World", "Ana Ruiz", "03.05.2024"),
+    ),
+    Page(
+        "the deck under a headline beside the body stays; a linked line after it goes",
+        page(f"""{SITE_HEADER}
+<div class="page"><div class="head"><span class="kicker">Floods</span><h1>{TITLE}</h1>
+<h2>Hundreds of homes flooded as the old levee gives way in the night after eleven hours of heavy rain</h2>
+<p><a href="/more">More on the floods in the valley this week</a></p></div>
+<div class="story-body">{BODY}</div></div>"""),
+        kept=(*STORY, "Hundreds of homes flooded as the old levee gives way"),
+        dropped=("More on the floods",),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

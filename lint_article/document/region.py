@@ -163,7 +163,8 @@ def _region(
 ) -> Region:
     """The region of *root* without *excluded*, the furniture inside it, and the headline."""
     if cleaning != "none":
-        _set_aside(page, root, excluded, thorough=cleaning == "thorough")
+        top = page.index[headline] if headline is not None else -1
+        _set_aside(page, root, excluded, thorough=cleaning == "thorough", headline=top)
     if headline is not None and page.inside(page.index[headline], root):
         excluded.add(page.index[headline])
     members = _members(page, root, excluded)
@@ -1129,14 +1130,17 @@ def _continues(page: _Page, sibling: int, node: int) -> bool:
 
 def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int]) -> None:
     """In the *branch* that holds the headline, set aside the headline and
-    what comes before it, and what comes after it unless it is prose."""
+    what comes before it, and what comes after it unless it is prose or the
+    story's deck."""
     node = branch
     while node != headline:
         following = None
         for child in page.child_indices(node):
             if page.inside(headline, child):
                 following = child
-            elif child < headline or (page.value[child] <= 0 and not page.recipe_part(child)):
+            elif child < headline or (
+                page.value[child] <= 0 and not page.recipe_part(child) and not _is_deck(page, child)
+            ):
                 excluded.add(child)
         if following is None:
             return
@@ -1213,10 +1217,11 @@ def _furniture_flags(page: _Page) -> list[bool]:
 # -- what is not the article inside the root ------------------------------------------------------
 
 
-def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) -> None:
+def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, headline: int = -1) -> None:
     """Add to *excluded* the subtrees inside the root that are not the article:
     furniture beyond doubt; when *thorough*, also what is named like furniture
-    and holds no prose, link lists, and clutter before or after the story's prose."""
+    and holds no prose, link lists, and clutter before or after the story's prose
+    (but the deck under the *headline*, see :func:`_decks`)."""
     root_text = page.block_chars[root] or 1
     span = _ProseSpan(page, root, excluded)
     i = root + 1
@@ -1225,10 +1230,56 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) ->
             i = page.end[i]
             continue
         if page.sure[i] or (thorough and page.block_chars[i] < 0.5 * root_text and _clutter(page, i, span)):
-            excluded.add(i)
+            decks = _decks(page, i, headline) if not page.sure[i] and page.furniture[i] == "header" else ()
+            if decks:
+                _set_aside_around(page, i, decks, excluded)
+            else:
+                excluded.add(i)
             i = page.end[i]
         else:
             i += 1
+
+
+def _decks(page: _Page, i: int, headline: int) -> list[int]:
+    """The decks in element *i*, a story's header that holds its *headline*
+    and goes as clutter (with its datelines, labels and links): see :func:`_is_deck`."""
+    if not page.inside(headline, i) or page.first_block[headline] < 0:
+        return []
+    found = []
+    for number in range(page.last_block[headline] + 1, page.last_block[i] + 1):
+        at = page.index.get(page.blocks[number].element, -1)
+        if at >= 0 and _is_deck(page, at):
+            found.append(at)
+    return found
+
+
+def _is_deck(page: _Page, i: int) -> bool:
+    """Whether element *i*, under the story's headline, is its deck: a line of
+    prose that sums the story up, a block of its own as long as a paragraph
+    and no link (a kicker, a byline or a dateline is shorter), not named as
+    furniture. A heading, it weighs nothing as prose, yet it is the writer's."""
+    number = page.first_block[i]
+    if number < 0 or number != page.last_block[i] or page.links[i] or page.sure[i]:
+        return False
+    block = page.blocks[number]
+    size = block.end - block.start
+    return block.kind in _DECK_KINDS and size >= _PROSE_LENGTH and page.block_chars[i] == size
+
+
+_DECK_KINDS = frozenset({"heading", "paragraph", "block"})
+
+
+def _set_aside_around(page: _Page, i: int, kept: list[int], excluded: set[int]) -> None:
+    """Add to *excluded* the parts of element *i* that hold none of the *kept*
+    elements (the text that *i* or an ancestor of a kept element holds itself
+    stays: a region leaves out whole elements)."""
+    for child in page.child_indices(i):
+        if child in kept:
+            continue
+        if any(page.inside(k, child) for k in kept):
+            _set_aside_around(page, child, kept, excluded)
+        else:
+            excluded.add(child)
 
 
 def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
