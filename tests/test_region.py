@@ -272,6 +272,13 @@ after eleven hours of heavy rain</h2>
         dropped=("More on the floods",),
     ),
     Page(
+        "a blog's motto under its name is no deck when a heading stands between it and the post",
+        page(f"""<div id="header"><h1>{TITLE}</h1>
+<h2>A diary of walks along the river and of the small towns on its banks, kept since the year 2009</h2></div>
+<div id="main"><h2>The second day of the flood</h2><div class="post">{BODY}</div></div>"""),
+        dropped=("A diary of walks along the river",),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

@@ -1094,7 +1094,7 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
             if sibling == node:
                 continue
             if page.inside(headline, sibling):
-                _keep_after_headline(page, sibling, headline, excluded)
+                _keep_after_headline(page, sibling, headline, excluded, page.first_block[top])
             elif (
                 sibling < headline
                 or page.sure[sibling]
@@ -1128,10 +1128,10 @@ def _continues(page: _Page, sibling: int, node: int) -> bool:
     return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
 
 
-def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int]) -> None:
+def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int], body: int) -> None:
     """In the *branch* that holds the headline, set aside the headline and
     what comes before it, and what comes after it unless it is prose or the
-    story's deck."""
+    story's deck (the body's first block is *body*)."""
     node = branch
     while node != headline:
         following = None
@@ -1139,7 +1139,7 @@ def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[
             if page.inside(headline, child):
                 following = child
             elif child < headline or (
-                page.value[child] <= 0 and not page.recipe_part(child) and not _is_deck(page, child)
+                page.value[child] <= 0 and not page.recipe_part(child) and not _is_deck(page, child, body)
             ):
                 excluded.add(child)
         if following is None:
@@ -1230,7 +1230,7 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
             i = page.end[i]
             continue
         if page.sure[i] or (thorough and page.block_chars[i] < 0.5 * root_text and _clutter(page, i, span)):
-            decks = _decks(page, i, headline) if not page.sure[i] and page.furniture[i] == "header" else ()
+            decks = _decks(page, i, headline, span.first) if not page.sure[i] and page.furniture[i] == "header" else ()
             if decks:
                 _set_aside_around(page, i, decks, excluded)
             else:
@@ -1240,30 +1240,39 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
             i += 1
 
 
-def _decks(page: _Page, i: int, headline: int) -> list[int]:
+def _decks(page: _Page, i: int, headline: int, body: int) -> list[int]:
     """The decks in element *i*, a story's header that holds its *headline*
-    and goes as clutter (with its datelines, labels and links): see :func:`_is_deck`."""
+    and goes as clutter (with its datelines, labels and links), before the
+    story's prose from block *body* on: see :func:`_is_deck`."""
     if not page.inside(headline, i) or page.first_block[headline] < 0:
         return []
     found = []
     for number in range(page.last_block[headline] + 1, page.last_block[i] + 1):
         at = page.index.get(page.blocks[number].element, -1)
-        if at >= 0 and _is_deck(page, at):
+        if at >= 0 and _is_deck(page, at, body):
             found.append(at)
     return found
 
 
-def _is_deck(page: _Page, i: int) -> bool:
+def _is_deck(page: _Page, i: int, body: int) -> bool:
     """Whether element *i*, under the story's headline, is its deck: a line of
     prose that sums the story up, a block of its own as long as a paragraph
-    and no link (a kicker, a byline or a dateline is shorter), not named as
-    furniture. A heading, it weighs nothing as prose, yet it is the writer's."""
+    and no link (a kicker or a byline is shorter), no dateline, not named as
+    furniture, and no heading between it and the story's prose from block
+    *body* on (a blog's motto under its name, over the post's own title, is
+    none). A heading, it weighs nothing as prose, yet it is the writer's."""
     number = page.first_block[i]
     if number < 0 or number != page.last_block[i] or page.links[i] or page.sure[i]:
         return False
     block = page.blocks[number]
     size = block.end - block.start
-    return block.kind in _DECK_KINDS and size >= _PROSE_LENGTH and page.block_chars[i] == size
+    return (
+        block.kind in _DECK_KINDS
+        and size >= _PROSE_LENGTH
+        and page.block_chars[i] == size
+        and _DATELINE.search(page.text, block.start, block.end) is None
+        and all(page.blocks[k].kind != "heading" for k in range(number + 1, body))
+    )
 
 
 _DECK_KINDS = frozenset({"heading", "paragraph", "block"})
