@@ -279,6 +279,15 @@ after eleven hours of heavy rain</h2>
         dropped=("A diary of walks along the river",),
     ),
     Page(
+        "a short line with a date by its month's name before the story is a dateline; one in it stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p class="date">Veröffentlichung: 2. Februar 2022</p>
+<p>{STORY[0]}</p><p>{STORY[1]}</p><p>On 3 May 2024, the water stood at the door.</p><p>{STORY[2]}</p>
+<p>{STORY[3]}</p><p>January 13, 2020</p></article>"""),
+        kept=(*STORY, "On 3 May 2024, the water stood at the door."),
+        dropped=("Veröffentlichung", "January 13, 2020"),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

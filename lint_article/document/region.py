@@ -464,6 +464,12 @@ _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
 _DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
 _DATELINE_LENGTH = 120
+# A date with its month by name ("2. Februar 2022", "3 de mayo de 2022",
+# "January 13, 2020"): a short line with one, before or after the story's
+# prose, is a dateline (in a line of prose it is the story's).
+_NAMED_DATE = re.compile(
+    r"\b\d{1,2}\.? (?:de )?[^\W\d_]{3,10}\.?,? (?:de )?\d{4}\b|\b[^\W\d_]{3,10}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}\b"
+)
 # A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
 # "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
 _CREDIT = re.compile(
@@ -805,7 +811,11 @@ class _Page:
         self.worth = [0.0] * len(article.blocks)
         """The prose value of each of the article's blocks."""
         self.dated = [
-            block.end - block.start < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end) is not None
+            block.end - block.start < _DATELINE_LENGTH
+            and (
+                _DATELINE.search(text, block.start, block.end) is not None
+                or _NAMED_DATE.search(text, block.start, block.end) is not None
+            )
             for block in article.blocks
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
