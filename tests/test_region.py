@@ -288,6 +288,15 @@ after eleven hours of heavy rain</h2>
         dropped=("Veröffentlichung", "January 13, 2020"),
     ),
     Page(
+        "a publisher's short note that opens the story goes; a lead that names a newsletter stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry"><p>Anzeige: Dieser Beitrag enthält Affiliate-Links.</p>
+<p>Readers of this newsletter asked us what happened to the levee, and here is the answer.</p>
+{BODY}</div></article>"""),
+        kept=(*STORY, "Readers of this newsletter asked us"),
+        dropped=("Anzeige",),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

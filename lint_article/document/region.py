@@ -173,6 +173,7 @@ def _region(
         blocks = _without_empty_headings(article, page, blocks, excluded)
         if not article.is_fragment:
             blocks = _without_closing_notes(page, blocks, excluded)
+            blocks = _without_opening_notes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -228,11 +229,7 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         size = block.end - block.start
         if page.block_chars[at] != size:
             break  # its element holds more than this block: it cannot go alone
-        if size < _NOTE_LENGTH and (
-            _NOTE.search(text[block.start : block.end].lower()) is not None
-            or _NOTE_OPENING.match(text, block.start, block.end) is not None
-            or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
-        ):
+        if _is_note(text, block, size):
             cut = k
         elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
             break  # the story's own prose
@@ -240,6 +237,44 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         return blocks
     excluded.update(page.index[block.element] for block in blocks[cut:])
     return blocks[:cut]
+
+
+def _is_note(text: str, block: Block, size: int) -> bool:
+    """Whether *block*, *size* characters long, is a publisher's note (see :func:`_without_closing_notes`)."""
+    return size < _NOTE_LENGTH and (
+        _NOTE.search(text[block.start : block.end].lower()) is not None
+        or _NOTE_OPENING.match(text, block.start, block.end) is not None
+        or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+    )
+
+
+def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the publisher's short notes that open the story, before
+    its first line of prose ("Anzeige, enthält Affiliate-Links", "*Werbung.
+    Dieser Beitrag...", "Published on 3 May 2024", "Back to the newsroom"),
+    which join *excluded*, with the short lines before them: as
+    :func:`_without_closing_notes` does at its end, but only by how a note
+    starts, not by the words it holds (a lead may well name a newsletter, or
+    copyright), and a heading ends the search."""
+    text = page.text
+    cut = 0
+    for k in range(min(len(blocks), _CLOSING_REACH)):
+        block = blocks[k]
+        at = page.index[block.element]
+        size = block.end - block.start
+        if page.block_chars[at] != size or block.kind == "heading":
+            break
+        if size < _DATELINE_LENGTH and (
+            _NOTE_OPENING.match(text, block.start, block.end) is not None
+            or _NOTE_LINE.match(text, block.start, block.end) is not None
+        ):
+            cut = k + 1
+        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose
+    if not cut:
+        return blocks
+    excluded.update(page.index[block.element] for block in blocks[:cut])
+    return blocks[cut:]
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
