@@ -846,11 +846,7 @@ class _Page:
         self.worth = [0.0] * len(article.blocks)
         """The prose value of each of the article's blocks."""
         self.dated = [
-            block.end - block.start < _DATELINE_LENGTH
-            and (
-                _DATELINE.search(text, block.start, block.end) is not None
-                or _NAMED_DATE.search(text, block.start, block.end) is not None
-            )
+            block.end - block.start < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end) is not None
             for block in article.blocks
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
@@ -928,6 +924,19 @@ class _Page:
             size < _POINTER_LENGTH
             and (block.kind == "heading" or text[block.end - 1] != ".")
             and _POINTER.match(text, block.start, block.end) is not None
+        )
+
+    def dateline(self, number: int) -> bool:
+        """Whether the article's block *number* is a short line with a date, a
+        time or a separator, or a date whose month is named (asked only of the
+        few lines that may be set aside: trying every word as a month's name
+        costs as much as the numeric test)."""
+        if self.dated[number]:
+            return True
+        block = self.blocks[number]
+        return (
+            block.end - block.start < _DATELINE_LENGTH
+            and _NAMED_DATE.search(self.text, block.start, block.end) is not None
         )
 
     def recipe_part(self, i: int) -> bool:
@@ -1363,7 +1372,8 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
-        return page.links[i] > 0 or kind is not None or all(page.dated[page.first_block[i] : page.last_block[i] + 1])
+        lines = range(page.first_block[i], page.last_block[i] + 1)
+        return page.links[i] > 0 or kind is not None or all(page.dateline(k) for k in lines)
     if page.elements[i].tag == "li" and value > 0:
         return False  # an item of a story told in lists ("We've just landed Bug 1553982, which...")
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
