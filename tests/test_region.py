@@ -251,6 +251,52 @@ lower town woke to a metre of water; volunteers worked through the night to save
         kept=(*STORY, "After eleven hours of rain the levee gave way"),
     ),
     Page(
+        "the deck under the headline stays when the header around them goes with its byline and links",
+        page(f"""{SITE_HEADER}
+<article><header class="article-header"><p class="kicker"><a href="/world">World</a></p><h1>{TITLE}</h1>
+<h2 class="article-subheadline">Hundreds of homes flooded as the old levee gives way in the night
+after eleven hours of heavy rain</h2>
+<div class="meta"><a href="/ana">Ana Ruiz</a> 03.05.2024</div></header>
+<div class="story-body">{BODY}</div></article>"""),
+        kept=(*STORY, "Hundreds of homes flooded as the old levee gives way"),
+        dropped=("World", "Ana Ruiz", "03.05.2024"),
+    ),
+    Page(
+        "the deck under a headline beside the body stays; a linked line after it goes",
+        page(f"""{SITE_HEADER}
+<div class="page"><div class="head"><span class="kicker">Floods</span><h1>{TITLE}</h1>
+<h2>Hundreds of homes flooded as the old levee gives way in the night after eleven hours of heavy rain</h2>
+<p><a href="/more">More on the floods in the valley this week</a></p></div>
+<div class="story-body">{BODY}</div></div>"""),
+        kept=(*STORY, "Hundreds of homes flooded as the old levee gives way"),
+        dropped=("More on the floods",),
+    ),
+    Page(
+        "a blog's motto under its name is no deck when a heading stands between it and the post",
+        page(f"""<div id="header"><h1>{TITLE}</h1>
+<h2>A diary of walks along the river and of the small towns on its banks, kept since the year 2009</h2></div>
+<div id="main"><h2>The second day of the flood</h2><div class="post">{BODY}</div></div>"""),
+        dropped=("A diary of walks along the river",),
+    ),
+    Page(
+        "a short line with a date by its month's name before the story is a dateline; one in it stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p class="date">Veröffentlichung: 2. Februar 2022</p>
+<p>{STORY[0]}</p><p>{STORY[1]}</p><p>On 3 May 2024, the water stood at the door.</p><p>{STORY[2]}</p>
+<p>{STORY[3]}</p><p>January 13, 2020</p></article>"""),
+        kept=(*STORY, "On 3 May 2024, the water stood at the door."),
+        dropped=("Veröffentlichung", "January 13, 2020"),
+    ),
+    Page(
+        "a publisher's short note that opens the story goes; a lead that names a newsletter stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry"><p>Anzeige: Dieser Beitrag enthält Affiliate-Links.</p>
+<p>Readers of this newsletter asked us what happened to the levee, and here is the answer.</p>
+{BODY}</div></article>"""),
+        kept=(*STORY, "Readers of this newsletter asked us"),
+        dropped=("Anzeige",),
+    ),
+    Page(
         "a short line ending in a colon inside the story's own container heads nothing alone",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="text">{BODY}Links zum Thema:</div>

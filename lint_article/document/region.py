@@ -163,7 +163,8 @@ def _region(
 ) -> Region:
     """The region of *root* without *excluded*, the furniture inside it, and the headline."""
     if cleaning != "none":
-        _set_aside(page, root, excluded, thorough=cleaning == "thorough")
+        top = page.index[headline] if headline is not None else -1
+        _set_aside(page, root, excluded, thorough=cleaning == "thorough", headline=top)
     if headline is not None and page.inside(page.index[headline], root):
         excluded.add(page.index[headline])
     members = _members(page, root, excluded)
@@ -172,6 +173,7 @@ def _region(
         blocks = _without_empty_headings(article, page, blocks, excluded)
         if not article.is_fragment:
             blocks = _without_closing_notes(page, blocks, excluded)
+            blocks = _without_opening_notes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -227,11 +229,7 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         size = block.end - block.start
         if page.block_chars[at] != size:
             break  # its element holds more than this block: it cannot go alone
-        if size < _NOTE_LENGTH and (
-            _NOTE.search(text[block.start : block.end].lower()) is not None
-            or _NOTE_OPENING.match(text, block.start, block.end) is not None
-            or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
-        ):
+        if _is_note(text, block, size):
             cut = k
         elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
             break  # the story's own prose
@@ -239,6 +237,44 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         return blocks
     excluded.update(page.index[block.element] for block in blocks[cut:])
     return blocks[:cut]
+
+
+def _is_note(text: str, block: Block, size: int) -> bool:
+    """Whether *block*, *size* characters long, is a publisher's note (see :func:`_without_closing_notes`)."""
+    return size < _NOTE_LENGTH and (
+        _NOTE.search(text[block.start : block.end].lower()) is not None
+        or _NOTE_OPENING.match(text, block.start, block.end) is not None
+        or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+    )
+
+
+def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the publisher's short notes that open the story, before
+    its first line of prose ("Anzeige, enthält Affiliate-Links", "*Werbung.
+    Dieser Beitrag...", "Published on 3 May 2024", "Back to the newsroom"),
+    which join *excluded*, with the short lines before them: as
+    :func:`_without_closing_notes` does at its end, but only by how a note
+    starts, not by the words it holds (a lead may well name a newsletter, or
+    copyright), and a heading ends the search."""
+    text = page.text
+    cut = 0
+    for k in range(min(len(blocks), _CLOSING_REACH)):
+        block = blocks[k]
+        at = page.index[block.element]
+        size = block.end - block.start
+        if page.block_chars[at] != size or block.kind == "heading":
+            break
+        if size < _DATELINE_LENGTH and (
+            _NOTE_OPENING.match(text, block.start, block.end) is not None
+            or _NOTE_LINE.match(text, block.start, block.end) is not None
+        ):
+            cut = k + 1
+        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose
+    if not cut:
+        return blocks
+    excluded.update(page.index[block.element] for block in blocks[:cut])
+    return blocks[cut:]
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
@@ -463,6 +499,12 @@ _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
 _DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
 _DATELINE_LENGTH = 120
+# A date with its month by name ("2. Februar 2022", "3 de mayo de 2022",
+# "January 13, 2020"): a short line with one, before or after the story's
+# prose, is a dateline (in a line of prose it is the story's).
+_NAMED_DATE = re.compile(
+    r"\b\d{1,2}\.? (?:de )?[^\W\d_]{3,10}\.?,? (?:de )?\d{4}\b|\b[^\W\d_]{3,10}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}\b"
+)
 # A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
 # "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
 _CREDIT = re.compile(
@@ -884,6 +926,19 @@ class _Page:
             and _POINTER.match(text, block.start, block.end) is not None
         )
 
+    def dateline(self, number: int) -> bool:
+        """Whether the article's block *number* is a short line with a date, a
+        time or a separator, or a date whose month is named (asked only of the
+        few lines that may be set aside: trying every word as a month's name
+        costs as much as the numeric test)."""
+        if self.dated[number]:
+            return True
+        block = self.blocks[number]
+        return (
+            block.end - block.start < _DATELINE_LENGTH
+            and _NAMED_DATE.search(self.text, block.start, block.end) is not None
+        )
+
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
         links (a gallery of other recipes)."""
@@ -1093,7 +1148,7 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
             if sibling == node:
                 continue
             if page.inside(headline, sibling):
-                _keep_after_headline(page, sibling, headline, excluded)
+                _keep_after_headline(page, sibling, headline, excluded, page.first_block[top])
             elif (
                 sibling < headline
                 or page.sure[sibling]
@@ -1127,16 +1182,19 @@ def _continues(page: _Page, sibling: int, node: int) -> bool:
     return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
 
 
-def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int]) -> None:
+def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int], body: int) -> None:
     """In the *branch* that holds the headline, set aside the headline and
-    what comes before it, and what comes after it unless it is prose."""
+    what comes before it, and what comes after it unless it is prose or the
+    story's deck (the body's first block is *body*)."""
     node = branch
     while node != headline:
         following = None
         for child in page.child_indices(node):
             if page.inside(headline, child):
                 following = child
-            elif child < headline or (page.value[child] <= 0 and not page.recipe_part(child)):
+            elif child < headline or (
+                page.value[child] <= 0 and not page.recipe_part(child) and not _is_deck(page, child, body)
+            ):
                 excluded.add(child)
         if following is None:
             return
@@ -1213,10 +1271,11 @@ def _furniture_flags(page: _Page) -> list[bool]:
 # -- what is not the article inside the root ------------------------------------------------------
 
 
-def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) -> None:
+def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, headline: int = -1) -> None:
     """Add to *excluded* the subtrees inside the root that are not the article:
     furniture beyond doubt; when *thorough*, also what is named like furniture
-    and holds no prose, link lists, and clutter before or after the story's prose."""
+    and holds no prose, link lists, and clutter before or after the story's prose
+    (but the deck under the *headline*, see :func:`_decks`)."""
     root_text = page.block_chars[root] or 1
     span = _ProseSpan(page, root, excluded)
     i = root + 1
@@ -1225,10 +1284,65 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool) ->
             i = page.end[i]
             continue
         if page.sure[i] or (thorough and page.block_chars[i] < 0.5 * root_text and _clutter(page, i, span)):
-            excluded.add(i)
+            decks = _decks(page, i, headline, span.first) if not page.sure[i] and page.furniture[i] == "header" else ()
+            if decks:
+                _set_aside_around(page, i, decks, excluded)
+            else:
+                excluded.add(i)
             i = page.end[i]
         else:
             i += 1
+
+
+def _decks(page: _Page, i: int, headline: int, body: int) -> list[int]:
+    """The decks in element *i*, a story's header that holds its *headline*
+    and goes as clutter (with its datelines, labels and links), before the
+    story's prose from block *body* on: see :func:`_is_deck`."""
+    if not page.inside(headline, i) or page.first_block[headline] < 0:
+        return []
+    found = []
+    for number in range(page.last_block[headline] + 1, page.last_block[i] + 1):
+        at = page.index.get(page.blocks[number].element, -1)
+        if at >= 0 and _is_deck(page, at, body):
+            found.append(at)
+    return found
+
+
+def _is_deck(page: _Page, i: int, body: int) -> bool:
+    """Whether element *i*, under the story's headline, is its deck: a line of
+    prose that sums the story up, a block of its own as long as a paragraph
+    and no link (a kicker or a byline is shorter), no dateline, not named as
+    furniture, and no heading between it and the story's prose from block
+    *body* on (a blog's motto under its name, over the post's own title, is
+    none). A heading, it weighs nothing as prose, yet it is the writer's."""
+    number = page.first_block[i]
+    if number < 0 or number != page.last_block[i] or page.links[i] or page.sure[i]:
+        return False
+    block = page.blocks[number]
+    size = block.end - block.start
+    return (
+        block.kind in _DECK_KINDS
+        and size >= _PROSE_LENGTH
+        and page.block_chars[i] == size
+        and _DATELINE.search(page.text, block.start, block.end) is None
+        and all(page.blocks[k].kind != "heading" for k in range(number + 1, body))
+    )
+
+
+_DECK_KINDS = frozenset({"heading", "paragraph", "block"})
+
+
+def _set_aside_around(page: _Page, i: int, kept: list[int], excluded: set[int]) -> None:
+    """Add to *excluded* the parts of element *i* that hold none of the *kept*
+    elements (the text that *i* or an ancestor of a kept element holds itself
+    stays: a region leaves out whole elements)."""
+    for child in page.child_indices(i):
+        if child in kept:
+            continue
+        if any(page.inside(k, child) for k in kept):
+            _set_aside_around(page, child, kept, excluded)
+        else:
+            excluded.add(child)
 
 
 def _clutter(page: _Page, i: int, span: _ProseSpan) -> bool:
@@ -1258,7 +1372,8 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
     if value < 0 and (page.last_block[i] < span.first or page.first_block[i] > span.last):
         # Before or after the prose, a label with a link or a date goes; a bare
         # line ("Title options:") is the writer's, and the leak rules must see it.
-        return page.links[i] > 0 or kind is not None or all(page.dated[page.first_block[i] : page.last_block[i] + 1])
+        lines = range(page.first_block[i], page.last_block[i] + 1)
+        return page.links[i] > 0 or kind is not None or all(page.dateline(k) for k in lines)
     if page.elements[i].tag == "li" and value > 0:
         return False  # an item of a story told in lists ("We've just landed Bug 1553982, which...")
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
