@@ -6,9 +6,7 @@ loses every other task in flight. Here each worker is a process with a pipe of
 its own. A job that runs past the limit gets its worker killed, and a fresh one,
 warmed like the first, takes its place while the others go on serving. In front
 of the workers the waiting line is bounded: past it a caller is refused at once
-(:class:`QueueFull`) instead of waiting behind work that it cannot see. In the
-line, a short job goes before a long one that has not waited long (see
-:class:`WaitingLine`).
+(:class:`QueueFull`) instead of waiting behind work that it cannot see.
 
 The pool knows nothing of linting: a worker runs the handler that a picklable
 factory builds in the new process (and warms up there, before the worker counts
@@ -19,8 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import heapq
-import itertools
 import multiprocessing
 import signal
 import sys
@@ -30,15 +26,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 Handler = Callable[[Any], Any]
 HandlerFactory = Callable[[], Handler]
 """Builds a worker's handler in the worker process: imports, loads and warms up
 whatever the jobs need. Must be picklable (a module-level function, or a
 ``functools.partial`` of one), as the workers are spawned."""
-
-T = TypeVar("T")
 
 _READY = "ready"
 _RESTART_DELAY = 1.0
@@ -80,41 +74,6 @@ class PoolState:
     """A job sent now would be refused with QueueFull."""
 
 
-class WaitingLine(Generic[T]):
-    """Who waits for a worker, and who is next: the one *due* first, where a
-    waiter is due its *cost* (the seconds its job is expected to take) after it
-    joined the line.
-
-    A short job thus goes before a long one that joined a little before it: a
-    reader's small article does not wait behind a huge page. And nothing
-    starves: a long job is passed only by jobs that joined less than its cost
-    (less theirs) after it, so once it has waited its cost it goes before every
-    job that joins later. With equal costs the line is first come, first served.
-    Joining, leaving and taking the next are O(log n) but for a leaver's O(n), in
-    a line of at most the pool's ``queue_size``.
-    """
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._heap: list[tuple[float, int, T]] = []
-        self._order = itertools.count()  # equal due times: first come, first served
-
-    def __len__(self) -> int:
-        return len(self._heap)
-
-    def join(self, waiter: T, cost: float) -> None:
-        heapq.heappush(self._heap, (self._clock() + cost, next(self._order), waiter))
-
-    def leave(self, waiter: T) -> None:
-        """Take *waiter* out of the line (it gave up waiting)."""
-        self._heap = [entry for entry in self._heap if entry[2] is not waiter]
-        heapq.heapify(self._heap)
-
-    def next(self) -> T | None:
-        """The waiter due first, out of the line; None when no one waits."""
-        return heapq.heappop(self._heap)[2] if self._heap else None
-
-
 class _Worker:
     def __init__(self, process: BaseProcess, connection: Connection) -> None:
         self.process = process
@@ -153,14 +112,7 @@ class WorkerPool:
     most *timeout* seconds, at most *queue_size* jobs waiting for a worker."""
 
     def __init__(
-        self,
-        factory: HandlerFactory,
-        *,
-        workers: int,
-        queue_size: int,
-        timeout: float,
-        start_timeout: float = 60.0,
-        clock: Callable[[], float] = time.monotonic,
+        self, factory: HandlerFactory, *, workers: int, queue_size: int, timeout: float, start_timeout: float = 60.0
     ) -> None:
         if workers < 1 or queue_size < 0 or timeout <= 0:
             raise ValueError("a pool needs a worker, a waiting line of zero or more, and a time limit above zero")
@@ -173,10 +125,9 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         # A thread per worker waits on its pipe, plus room for killed ones to drain.
         self._threads = ThreadPoolExecutor(2 * workers + 2, thread_name_prefix="lint-article-pool")
-        self._idle: list[_Worker] = []
-        """Workers with no job; while one is idle, no job waits."""
-        self._line: WaitingLine[asyncio.Future[_Worker]] = WaitingLine(clock)
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._alive: set[_Worker] = set()
+        self._waiting = 0
         self._closing = False
         self._restarts: set[asyncio.Task[None]] = set()
 
@@ -192,21 +143,23 @@ class WorkerPool:
             raise WorkerFailed(str(failures[0]))
 
     def state(self) -> PoolState:
-        idle = len(self._idle)
-        return PoolState(len(self._alive), len(self._alive) - idle, len(self._line), self._full())
+        idle = self._idle.qsize()
+        return PoolState(len(self._alive), len(self._alive) - idle, self._waiting, self._full())
 
     def _full(self) -> bool:
-        return not self._idle and len(self._line) >= self._queue_size
+        return self._idle.empty() and self._waiting >= self._queue_size
 
-    async def run(self, job: Any, *, cost: float = 0.0) -> Done:
-        """The handler's result for *job*, which is expected to take *cost*
-        seconds (its place in the line: see :class:`WaitingLine`). Raises
-        QueueFull at once when the line is full, TimedOut past the time limit,
-        WorkerFailed when the worker died."""
+    async def run(self, job: Any) -> Done:
+        """The handler's result for *job*. Raises QueueFull at once when the line
+        is full, TimedOut past the time limit, WorkerFailed when the worker died."""
         if self._full():
             raise QueueFull
         queued = time.monotonic()
-        worker = self._idle.pop() if self._idle else await self._wait_in_line(cost)
+        self._waiting += 1
+        try:
+            worker = await self._idle.get()
+        finally:
+            self._waiting -= 1
         loop = asyncio.get_running_loop()
         call = loop.run_in_executor(self._threads, worker.call, job)
         started = time.monotonic()
@@ -234,29 +187,12 @@ class WorkerPool:
         self._ready(worker)
         return call.result()
 
-    async def _wait_in_line(self, cost: float) -> _Worker:
-        waiter: asyncio.Future[_Worker] = asyncio.get_running_loop().create_future()
-        self._line.join(waiter, cost)
-        try:
-            return await waiter
-        except asyncio.CancelledError:
-            if waiter.cancelled():
-                self._line.leave(waiter)
-            else:  # given a worker just as its caller went away: the next one gets it
-                self._ready(waiter.result())
-            raise
-
     def _ready(self, worker: _Worker) -> None:
-        """*worker* can take a job: the next in line's, else it waits for one."""
         if self._closing:
             worker.stop()
             return
         self._alive.add(worker)
-        while (waiter := self._line.next()) is not None:
-            if not waiter.done():
-                waiter.set_result(worker)
-                return
-        self._idle.append(worker)
+        self._idle.put_nowait(worker)
 
     def _replace(self, worker: _Worker) -> None:
         self._alive.discard(worker)
@@ -300,7 +236,7 @@ class WorkerPool:
         self._closing = True
         for task in list(self._restarts):
             task.cancel()
-        idle, self._idle = self._idle, []
+        idle = [self._idle.get_nowait() for _ in range(self._idle.qsize())]
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(self._threads, worker.stop) for worker in idle))
         for worker in self._alive - set(idle):

@@ -61,14 +61,6 @@ from .service import UNSAFE_FIELD, compact_json, error_document
 
 MIB = 1024 * 1024
 
-_LINE_SECONDS_PER_BYTE = 0.5e-6
-"""A request's cost in the waiting line, by the size of its body (see
-:class:`~.pool.WaitingLine`): half the time a worker takes to lint a byte of
-the corpus's articles (about 1 µs). A large article is thus passed only by
-requests that arrive less than half its linting time after it: small articles
-wait less behind a huge one, and the huge one waits at most that much longer.
-With more, the p99 of a closed loop grows (service_load.py)."""
-
 
 @dataclass(frozen=True, kw_only=True)
 class ServerOptions:
@@ -145,7 +137,7 @@ class _Endpoints:
         answer = self.answers.get(key)
         if answer is not None:
             return Response(answer, headers={"server-timing": "lint;dur=0.0, cache;desc=hit"}, media_type=JSON)
-        done = await self._run(job, cost=len(body) * _LINE_SECONDS_PER_BYTE)
+        done = await self._run(job)
         outcome: Outcome = done.result
         if outcome.status == 200:
             self.answers.put(key, outcome.body)
@@ -175,9 +167,9 @@ class _Endpoints:
             raise ApiError(400, "client-disconnected", "the client hung up before the body arrived") from None
         return bytes(body)
 
-    async def _run(self, job: Job, cost: float) -> Done:
+    async def _run(self, job: Job) -> Done:
         try:
-            return await self.pool.run(job, cost=cost)
+            return await self.pool.run(job)
         except QueueFull:
             message = "every worker is busy and the waiting line is full; try again in a moment"
             raise ApiError(429, "queue-full", message, {"retry-after": "1"}) from None
