@@ -850,6 +850,7 @@ class _Page:
             for block in article.blocks
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
+        self._next_heading: list[int] | None = None
         self.text = text
         for number, block in enumerate(article.blocks):
             at = index.get(block.element)
@@ -938,6 +939,18 @@ class _Page:
             block.end - block.start < _DATELINE_LENGTH
             and _NAMED_DATE.search(self.text, block.start, block.end) is not None
         )
+
+    def next_heading(self, number: int) -> int:
+        """The number of the first of the article's blocks from *number* on that
+        is a heading (the number of blocks when none is): worked out for every
+        block at the first question, so that asking it of many is linear."""
+        if self._next_heading is None:
+            blocks = self.blocks
+            after = [len(blocks)] * (len(blocks) + 1)
+            for at in range(len(blocks) - 1, -1, -1):
+                after[at] = at if blocks[at].kind == "heading" else after[at + 1]
+            self._next_heading = after
+        return self._next_heading[min(number, len(self.blocks))]
 
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
@@ -1325,7 +1338,7 @@ def _is_deck(page: _Page, i: int, body: int) -> bool:
         and size >= _PROSE_LENGTH
         and page.block_chars[i] == size
         and _DATELINE.search(page.text, block.start, block.end) is None
-        and all(page.blocks[k].kind != "heading" for k in range(number + 1, body))
+        and page.next_heading(number + 1) >= body
     )
 
 
