@@ -27,6 +27,7 @@ position stays the document model's:
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
@@ -1313,7 +1314,7 @@ def _decks(page: _Page, i: int, headline: int, body: int) -> list[int]:
     story's prose from block *body* on: see :func:`_is_deck`."""
     if not page.inside(headline, i) or page.first_block[headline] < 0:
         return []
-    found = []
+    found = []  # in document order, as the blocks are: each deck is a block of its own
     for number in range(page.last_block[headline] + 1, page.last_block[i] + 1):
         at = page.index.get(page.blocks[number].element, -1)
         if at >= 0 and _is_deck(page, at, body):
@@ -1347,12 +1348,15 @@ _DECK_KINDS = frozenset({"heading", "paragraph", "block"})
 
 def _set_aside_around(page: _Page, i: int, kept: list[int], excluded: set[int]) -> None:
     """Add to *excluded* the parts of element *i* that hold none of the *kept*
-    elements (the text that *i* or an ancestor of a kept element holds itself
-    stays: a region leaves out whole elements)."""
+    elements, in document order (the text that *i* or an ancestor of a kept
+    element holds itself stays: a region leaves out whole elements)."""
     for child in page.child_indices(i):
-        if child in kept:
+        # The first kept element from the child on: the child itself, or one in its subtree, or neither.
+        at = bisect.bisect_left(kept, child)
+        first = kept[at] if at < len(kept) else -1
+        if first == child:
             continue
-        if any(page.inside(k, child) for k in kept):
+        if child < first < page.end[child]:
             _set_aside_around(page, child, kept, excluded)
         else:
             excluded.add(child)
