@@ -210,6 +210,19 @@ def _headline_printed_again(size: int) -> str:
     return repeated(f"{headline}<p>x</p><a href=y>{headline}</a>", size, before, "</div>")
 
 
+@shape("story-header-lines")
+def _story_header_lines(size: int) -> str:
+    # A story's header of many lines as long as a deck, which the article finder
+    # weighs as decks against each other (it once did so for every pair).
+    line = (
+        "<div>The council met on monday and agreed to repair the old bridge before the winter came</div>"
+        + "<div>" + "<a href=/t>Council</a> <a href=/u>Bridges</a> <a href=/v>Winter</a> " * 5 + "</div>"
+    )
+    header = repeated(line, size // 4, "<header class='article-header'><h1>Title</h1>", "<a href=/by>By</a></header>")
+    story = repeated("<p>" + "The council met on Monday and agreed to repair the old bridge. " * 4 + "</p>", size - size // 4)
+    return f"<html><body><article>{header}{story}</article></body></html>"
+
+
 repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
 repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
 number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")
