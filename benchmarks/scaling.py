@@ -216,10 +216,13 @@ def _story_header_lines(size: int) -> str:
     # weighs as decks against each other (it once did so for every pair).
     line = (
         "<div>The council met on monday and agreed to repair the old bridge before the winter came</div>"
-        + "<div>" + "<a href=/t>Council</a> <a href=/u>Bridges</a> <a href=/v>Winter</a> " * 5 + "</div>"
+        + "<div>"
+        + "<a href=/t>Council</a> <a href=/u>Bridges</a> <a href=/v>Winter</a> " * 5
+        + "</div>"
     )
     header = repeated(line, size // 4, "<header class='article-header'><h1>Title</h1>", "<a href=/by>By</a></header>")
-    story = repeated("<p>" + "The council met on Monday and agreed to repair the old bridge. " * 4 + "</p>", size - size // 4)
+    paragraph = "<p>" + "The council met on Monday and agreed to repair the old bridge. " * 4 + "</p>"
+    story = repeated(paragraph, size - size // 4)
     return f"<html><body><article>{header}{story}</article></body></html>"
 
 
