@@ -78,7 +78,7 @@ class Article:
         self.blocks: tuple[Block, ...] = tuple(layout.blocks)
         """Every block of the page, in reading order."""
         self.headings: tuple[Heading, ...] = tuple(
-            Heading(HEADING_LEVELS[el.tag], self._element_text(el, layout), el, *self.position(self._tag_start(el)))
+            Heading(HEADING_LEVELS[el.tag], self._heading_text(el, layout), el, *self.position(self._tag_start(el)))
             for el in layout.headings
         )
         """Every visible heading of the page (a view's :attr:`View.headings` are its own)."""
@@ -498,8 +498,8 @@ class Article:
             self._sibling_ranks[parent] = ranks
         return ranks
 
-    def _element_text(self, element: Element, layout: Layout) -> str:
-        spans = layout.element_blocks.get(element, ())
+    def _heading_text(self, element: Element, layout: Layout) -> str:
+        spans = layout.heading_blocks.get(element, ())
         return " ".join(self.text[b.start : b.end] for b in spans)
 
 
