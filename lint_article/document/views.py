@@ -169,11 +169,12 @@ class View:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the view's blocks, never spanning two blocks."""
         result: list[Sentence] = []
-        text = self._article.text
+        text, blocks = self._article.text, self._article.blocks
+        add, new = result.append, tuple.__new__  # Sentence(...) calls a Python-level __new__
         for index in self.block_indices:
-            block = self._article.blocks[index]
-            for start, end in sentence_spans(text[block.start : block.end]):
-                result.append(Sentence(block.start + start, block.start + end, index))
+            block = blocks[index]
+            for start, end in sentence_spans(text, block.start, block.end):
+                add(new(Sentence, (start, end, index)))
         return tuple(result)
 
     @cached_property
