@@ -86,6 +86,8 @@ class Article:
         self._segment_text_starts = layout.segment_text_starts
         self._segment_source_starts = layout.segment_source_starts
         self._derived: dict[tuple[Any, ...], Any] = {}
+        self._view_readings: dict[str, dict[str, Any]] = {}
+        """The readings of each view, by scope (see :meth:`_kept_view`)."""
         self._sibling_ranks: dict[Element, dict[Element, tuple[int, int]]] = {}
 
     @classmethod
@@ -111,14 +113,14 @@ class Article:
         element = self.region.headline
         return next((h for h in self.headings if h.element is element), None) if element is not None else None
 
-    @cached_property
+    @property
     def body(self) -> View:
         """The article the writer wrote, without the page's template around and
         inside it: its elements and headings, the headline's included; its
         text, the headline's left out (it is not the body's prose)."""
-        return self._region_view("article", self.region.members())
+        return self._kept_view("article", lambda: self._region_view("article", self.region.members()))
 
-    @cached_property
+    @property
     def story(self) -> View:
         """The article with the boxes that the finder sets aside inside it (fact
         boxes, datelines, labels; see :attr:`Region.boxes`), still without the
@@ -126,26 +128,39 @@ class Article:
         such boxes it is :attr:`body` itself, whose readings are then shared."""
         if not self.region.boxes:
             return self.body
-        return self._region_view("story", self.region.members(boxes=True), within=self.body)
+        return self._kept_view(
+            "story", lambda: self._region_view("story", self.region.members(boxes=True), within="article")
+        )
 
-    def _region_view(self, scope: str, members: frozenset[Element], within: View | None = None) -> View:
+    def _region_view(self, scope: str, members: frozenset[Element], within: str | None = None) -> View:
         """The view of the blocks of *members*, whose elements are *members* and the
-        headline's; *within*, a view whose blocks are all among them."""
+        headline's; *within*, the scope of a view whose blocks are all among them."""
         indices = [i for i, block in enumerate(self.blocks) if block.element in members]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
         return View(self, scope, indices, elements.__contains__, within=within)
 
-    @cached_property
+    @property
     def page(self) -> View:
         """Everything a reader of the page sees, template and all."""
-        return View(self, "page", range(len(self.blocks)), _everything)
+        return self._kept_view("page", lambda: View(self, "page", range(len(self.blocks)), _everything))
 
     def view(self, scope: str) -> View:
         """:attr:`body` for ``article``, :attr:`story` for ``story``, :attr:`page` for ``page``."""
         if scope == "article":
             return self.body
         return self.story if scope == "story" else self.page
+
+    def _kept_view(self, scope: str, make: Callable[[], View]) -> View:
+        """The view of *scope*, made by *make* the first time; then another view
+        on the readings the article keeps for that scope (see :class:`View`:
+        kept as views, they would tie the article in a reference cycle)."""
+        readings = self._view_readings.get(scope)
+        if readings is None:
+            view = make()
+            self._view_readings[scope] = view.__dict__
+            return view
+        return View.sharing(self, readings)
 
     def language(self, configured: str | None = None) -> Language:
         """The article's language: ``<html lang>``, else *configured*, else the one
