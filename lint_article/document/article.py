@@ -431,7 +431,7 @@ class Article:
         """Source spans [start, end) of the text between tags, in order: what the
         parser reads as text (``<title>`` and ``<textarea>`` included; comments
         and the raw text of ``<script>`` and ``<style>`` left out)."""
-        return tuple((run.start, run.end) for run in self._text_runs)
+        return tuple(zip(self._text_runs.starts, self._text_runs.ends, strict=True))
 
     def element_at(self, offset: int) -> Element | None:
         """The element whose start tag begins at source *offset*, if one does."""

@@ -116,20 +116,20 @@ class Layout:
     def __init__(
         self,
         source: str,
-        runs: list[scan.TextRun],
+        runs: scan.TextRuns,
         tags: dict[Element, scan.StartTag],
         nuls: frozenset[int] = frozenset(),
     ) -> None:
         self._source = source
         self._nuls = nuls
-        self._runs = runs
+        self._run_starts, self._run_ends = runs.starts, runs.ends
         self._run_cursor = 0
         self._used: set[int] = set()
         self._runs_by_text: dict[str, list[int]] = {}
         self._keyed_runs: list[int] = []
         """Indices of the runs that hold more than white space."""
-        for index, run in enumerate(runs):
-            raw = source[run.start : run.end]
+        for index, (start, end) in enumerate(zip(runs.starts, runs.ends, strict=True)):
+            raw = source[start:end]
             key = (_unescape(raw) if "&" in raw else raw).strip()
             if key:
                 self._runs_by_text.setdefault(key, []).append(index)
@@ -310,11 +310,11 @@ class Layout:
                 index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if i not in self._used), -1)
             if index >= 0:
                 self._used.add(index)
-                run = self._runs[index]
-                raw = self._source[run.start : run.end]
+                start = self._run_starts[index]
+                raw = self._source[start : self._run_ends[index]]
                 if "&" not in raw:
-                    return run.start + len(raw) - len(raw.lstrip()) - lead
-                offsets = _decoded_offsets(raw, run.start)
+                    return start + len(raw) - len(raw.lstrip()) - lead
+                offsets = _decoded_offsets(raw, start)
                 shift = len(offsets) - len(_unescape(raw).lstrip()) - lead
                 last = len(offsets) - 1
                 return lambda i: offsets[min(max(i + shift, 0), last)]
@@ -329,7 +329,7 @@ class Layout:
         """Source offsets of each character of *text* when it is several runs
         in a row: libxml2 joins the text on either side of an end tag it drops
         (``a</span>b`` with no ``<span>`` open). None when no such runs follow."""
-        runs, source = self._runs, self._source
+        starts, ends, source = self._run_starts, self._run_ends, self._source
         body = text.strip()
         lead = len(text) - len(text.lstrip())
         after = bisect.bisect_left(self._keyed_runs, self._run_cursor)
@@ -337,9 +337,9 @@ class Layout:
             offsets: list[int] = []
             index = first
             words = 0
-            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_SPAN:
-                run = runs[index]
-                raw = source[run.start : run.end]
+            while len(offsets) < len(body) and index < len(starts) and index - first < _RUN_SPAN:
+                start, end = starts[index], ends[index]
+                raw = source[start:end]
                 if not raw.isspace():
                     words += 1
                     if words > _RUN_LOOKAHEAD:
@@ -350,7 +350,7 @@ class Layout:
                 rest = decoded[skip + len(piece) :]
                 if not body.startswith(piece, len(offsets)) or (rest and not rest.isspace()):
                     break
-                where = _decoded_offsets(raw, run.start) if "&" in raw else range(run.start, run.end)
+                where = _decoded_offsets(raw, start) if "&" in raw else range(start, end)
                 offsets.extend(where[skip : skip + len(piece)])
                 index += 1
             if index - first > 1 and len(offsets) == len(body):
