@@ -281,7 +281,14 @@ class View:
 
     def with_attribute(self, name: str) -> Iterator[Element]:
         """The view's elements that carry the attribute *name*, in document order."""
-        return (el for el in self.elements() if el.get(name) is not None)
+        # The attribute asked first: most elements lack it, and asking is cheaper
+        # than whether the element is one (a comment's answer is None too) and in the view.
+        contains = self.contains
+        return (
+            el
+            for el in self._article.tree.iter()
+            if el.get(name) is not None and isinstance(el.tag, str) and contains(el)
+        )
 
     def counts_words(self, language: str | None) -> bool:
         """Whether word counts mean something here: not in languages written without
