@@ -78,7 +78,7 @@ class Article:
         self.blocks: tuple[Block, ...] = tuple(layout.blocks)
         """Every block of the page, in reading order."""
         self.headings: tuple[Heading, ...] = tuple(
-            Heading(HEADING_LEVELS[el.tag], self._element_text(el, layout), el, *self.position(self._tag_start(el)))
+            Heading(HEADING_LEVELS[el.tag], self._heading_text(el, layout), el, *self.position(self._tag_start(el)))
             for el in layout.headings
         )
         """Every visible heading of the page (a view's :attr:`View.headings` are its own)."""
@@ -86,6 +86,8 @@ class Article:
         self._segment_text_starts = layout.segment_text_starts
         self._segment_source_starts = layout.segment_source_starts
         self._derived: dict[tuple[Any, ...], Any] = {}
+        self._view_readings: dict[str, dict[str, Any]] = {}
+        """The readings of each view, by scope (see :meth:`_kept_view`)."""
         self._sibling_ranks: dict[Element, dict[Element, tuple[int, int]]] = {}
 
     @classmethod
@@ -111,14 +113,14 @@ class Article:
         element = self.region.headline
         return next((h for h in self.headings if h.element is element), None) if element is not None else None
 
-    @cached_property
+    @property
     def body(self) -> View:
         """The article the writer wrote, without the page's template around and
         inside it: its elements and headings, the headline's included; its
         text, the headline's left out (it is not the body's prose)."""
-        return self._region_view("article", self.region.members())
+        return self._kept_view("article", lambda: self._region_view("article", self.region.members()))
 
-    @cached_property
+    @property
     def story(self) -> View:
         """The article with the boxes that the finder sets aside inside it (fact
         boxes, datelines, labels; see :attr:`Region.boxes`), still without the
@@ -126,26 +128,39 @@ class Article:
         such boxes it is :attr:`body` itself, whose readings are then shared."""
         if not self.region.boxes:
             return self.body
-        return self._region_view("story", self.region.members(boxes=True), within=self.body)
+        return self._kept_view(
+            "story", lambda: self._region_view("story", self.region.members(boxes=True), within="article")
+        )
 
-    def _region_view(self, scope: str, members: frozenset[Element], within: View | None = None) -> View:
+    def _region_view(self, scope: str, members: frozenset[Element], within: str | None = None) -> View:
         """The view of the blocks of *members*, whose elements are *members* and the
-        headline's; *within*, a view whose blocks are all among them."""
+        headline's; *within*, the scope of a view whose blocks are all among them."""
         indices = [i for i, block in enumerate(self.blocks) if block.element in members]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
         return View(self, scope, indices, elements.__contains__, within=within)
 
-    @cached_property
+    @property
     def page(self) -> View:
         """Everything a reader of the page sees, template and all."""
-        return View(self, "page", range(len(self.blocks)), _everything)
+        return self._kept_view("page", lambda: View(self, "page", range(len(self.blocks)), _everything))
 
     def view(self, scope: str) -> View:
         """:attr:`body` for ``article``, :attr:`story` for ``story``, :attr:`page` for ``page``."""
         if scope == "article":
             return self.body
         return self.story if scope == "story" else self.page
+
+    def _kept_view(self, scope: str, make: Callable[[], View]) -> View:
+        """The view of *scope*, made by *make* the first time; then another view
+        on the readings the article keeps for that scope (see :class:`View`:
+        kept as views, they would tie the article in a reference cycle)."""
+        readings = self._view_readings.get(scope)
+        if readings is None:
+            view = make()
+            self._view_readings[scope] = view.__dict__
+            return view
+        return View.sharing(self, readings)
 
     def language(self, configured: str | None = None) -> Language:
         """The article's language: ``<html lang>``, else *configured*, else the one
@@ -416,7 +431,7 @@ class Article:
         """Source spans [start, end) of the text between tags, in order: what the
         parser reads as text (``<title>`` and ``<textarea>`` included; comments
         and the raw text of ``<script>`` and ``<style>`` left out)."""
-        return tuple((run.start, run.end) for run in self._text_runs)
+        return tuple(zip(self._text_runs.starts, self._text_runs.ends, strict=True))
 
     def element_at(self, offset: int) -> Element | None:
         """The element whose start tag begins at source *offset*, if one does."""
@@ -498,8 +513,8 @@ class Article:
             self._sibling_ranks[parent] = ranks
         return ranks
 
-    def _element_text(self, element: Element, layout: Layout) -> str:
-        spans = layout.element_blocks.get(element, ())
+    def _heading_text(self, element: Element, layout: Layout) -> str:
+        spans = layout.heading_blocks.get(element, ())
         return " ".join(self.text[b.start : b.end] for b in spans)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -115,20 +116,20 @@ class Layout:
     def __init__(
         self,
         source: str,
-        runs: list[scan.TextRun],
+        runs: scan.TextRuns,
         tags: dict[Element, scan.StartTag],
         nuls: frozenset[int] = frozenset(),
     ) -> None:
         self._source = source
         self._nuls = nuls
-        self._runs = runs
+        self._run_starts, self._run_ends = runs.starts, runs.ends
         self._run_cursor = 0
         self._used: set[int] = set()
         self._runs_by_text: dict[str, list[int]] = {}
         self._keyed_runs: list[int] = []
         """Indices of the runs that hold more than white space."""
-        for index, run in enumerate(runs):
-            raw = source[run.start : run.end]
+        for index, (start, end) in enumerate(zip(runs.starts, runs.ends, strict=True)):
+            raw = source[start:end]
             key = (_unescape(raw) if "&" in raw else raw).strip()
             if key:
                 self._runs_by_text.setdefault(key, []).append(index)
@@ -138,11 +139,17 @@ class Layout:
         self._size = 0
         self.blocks: list[Block] = []
         self.headings: list[Element] = []
-        self.element_blocks: dict[Element, list[Block]] = {}
+        self.heading_blocks: dict[Element, list[Block]] = {}
+        """The blocks of each heading (one, unless a block inside it splits it):
+        its text. Kept for headings only, not a list for every block's element."""
         self.text_spans: dict[Element, tuple[int, int]] = {}
         """Text offsets [start, end) of the elements that carry the attribute walk() tracks."""
-        self.segment_text_starts: list[int] = []
-        self.segment_source_starts: list[int] = []
+        # The source map: where each segment of the text starts, in the text and
+        # in the source; two columns of machine integers, not two int objects a
+        # segment (a long page has a segment for most of its text nodes).
+        typecode = "i" if len(source) < 2**30 else "q"  # text offsets too: the text is never twice the source
+        self.segment_text_starts: array[int] = array(typecode)
+        self.segment_source_starts: array[int] = array(typecode)
         self._block_element: Element | None = None
         self._block_kind = "block"
         self._block_start = -1
@@ -179,7 +186,18 @@ class Layout:
             else:
                 el = item  # type: ignore[assignment]  # not a tuple: an element to enter
                 tag = el.tag
-                if isinstance(tag, str) and not is_hidden(el) and el not in hidden:
+                # is_hidden(el), written out: the walk asks it of every element of the page.
+                if (
+                    isinstance(tag, str)
+                    and tag not in _HIDDEN_TAGS
+                    and (
+                        tag in _NESTED_VOID_ELEMENTS
+                        or (
+                            el.get("hidden") is None and not ((style := el.get("style")) and HIDDEN_STYLE.search(style))
+                        )
+                    )
+                    and el not in hidden
+                ):
                     if tag in HEADING_LEVELS:
                         self.headings.append(el)
                     if tag in _BLOCK_TAGS:
@@ -215,15 +233,18 @@ class Layout:
         if self._block_start >= 0 and self._block_element is not None:
             block = Block(self._block_kind, self._block_element, self._block_start, self._size)
             self.blocks.append(block)
-            self.element_blocks.setdefault(self._block_element, []).append(block)
+            if self._block_kind == "heading":
+                self.heading_blocks.setdefault(self._block_element, []).append(block)
         self._block_start = -1
         self._pending_space = False
 
     def _add_text(self, text: str, owner: Element | None) -> None:
         """Lay out *text* (not only white space), written inside *owner*."""
         stripped = text.strip()
-        base, offsets = self._locate(text, stripped, owner)
+        lead = len(text) - len(text.lstrip())
+        where = self._locate(text, stripped, lead, owner)
         if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
+            offsets = _offset_function(where)
             kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
             if len(kept) < len(text):
                 # A NUL of the source: a browser drops it from the text.
@@ -232,9 +253,8 @@ class Layout:
                 if not text or text.isspace():
                     self._pending_space = self._pending_space or bool(text)
                     return
-                base, offsets = None, lambda i: mapped[min(i, len(mapped) - 1)]
-        if base is not None:
-            lead = len(text) - len(text.lstrip())  # base is None where a NUL changed the text
+                where = lambda i: mapped[min(i, len(mapped) - 1)]  # noqa: E731
+        if isinstance(where, int):  # an offset: a NUL never changed the text
             # Printable text has no white space but the plain space: two str
             # methods then answer what the two patterns would (most text nodes).
             plain = stripped.isprintable()
@@ -242,11 +262,12 @@ class Layout:
                 # Every gap is one white-space character: one segment maps the
                 # whole node, each gap becoming one space (a million-word page
                 # makes a million segments otherwise).
-                self._start_segment(lead > 0, base + lead)
+                self._start_segment(lead > 0, where + lead)
                 self._parts.append(stripped if plain else _OTHER_SPACE.sub(" ", stripped))
                 self._size += len(stripped)
                 self._pending_space = text[-1].isspace()
                 return
+        offsets = _offset_function(where)
         for match in _NON_SPACE.finditer(text):
             self._start_segment(match.start() > 0, offsets(match.start()))
             self._parts.append(match.group())
@@ -268,9 +289,11 @@ class Layout:
         self.segment_text_starts.append(self._size)
         self.segment_source_starts.append(source_offset)
 
-    def _locate(self, text: str, stripped: str, owner: Element | None) -> tuple[int | None, Callable[[int], int]]:
-        """A function from an index in *text* (*stripped* is ``text.strip()``) to its
-        source offset, and the offset of index 0 when the function is that offset plus the index.
+    def _locate(self, text: str, stripped: str, lead: int, owner: Element | None) -> int | Callable[[int], int]:
+        """Where *text* (*stripped* is ``text.strip()``, *lead* the length of its
+        leading white space) comes from in the source: the offset of its index 0,
+        when each index lies that far after it (most text nodes, which then need
+        no closure made for them), or a function from an index to its source offset.
 
         Text nodes come in document order and so, but for the rare node the
         parser moves, do the source's text runs: the node's run is the first run
@@ -287,28 +310,26 @@ class Layout:
                 index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if i not in self._used), -1)
             if index >= 0:
                 self._used.add(index)
-                run = self._runs[index]
-                raw = self._source[run.start : run.end]
-                leading = len(text) - len(text.lstrip())
+                start = self._run_starts[index]
+                raw = self._source[start : self._run_ends[index]]
                 if "&" not in raw:
-                    base = run.start + len(raw) - len(raw.lstrip()) - leading
-                    return base, lambda i: base + i
-                offsets = _decoded_offsets(raw, run.start)
-                shift = len(offsets) - len(_unescape(raw).lstrip()) - leading
+                    return start + len(raw) - len(raw.lstrip()) - lead
+                offsets = _decoded_offsets(raw, start)
+                shift = len(offsets) - len(_unescape(raw).lstrip()) - lead
                 last = len(offsets) - 1
-                return None, lambda i: offsets[min(max(i + shift, 0), last)]
+                return lambda i: offsets[min(max(i + shift, 0), last)]
         joined = self._locate_across_runs(text)
         if joined is not None:
             end = len(joined) - 1
-            return None, lambda i: joined[min(i, end)]
+            return lambda i: joined[min(i, end)]
         anchor = self._anchor(owner)
-        return None, lambda i: anchor
+        return lambda i: anchor
 
     def _locate_across_runs(self, text: str) -> list[int] | None:
         """Source offsets of each character of *text* when it is several runs
         in a row: libxml2 joins the text on either side of an end tag it drops
         (``a</span>b`` with no ``<span>`` open). None when no such runs follow."""
-        runs, source = self._runs, self._source
+        starts, ends, source = self._run_starts, self._run_ends, self._source
         body = text.strip()
         lead = len(text) - len(text.lstrip())
         after = bisect.bisect_left(self._keyed_runs, self._run_cursor)
@@ -316,9 +337,9 @@ class Layout:
             offsets: list[int] = []
             index = first
             words = 0
-            while len(offsets) < len(body) and index < len(runs) and index - first < _RUN_SPAN:
-                run = runs[index]
-                raw = source[run.start : run.end]
+            while len(offsets) < len(body) and index < len(starts) and index - first < _RUN_SPAN:
+                start, end = starts[index], ends[index]
+                raw = source[start:end]
                 if not raw.isspace():
                     words += 1
                     if words > _RUN_LOOKAHEAD:
@@ -329,7 +350,7 @@ class Layout:
                 rest = decoded[skip + len(piece) :]
                 if not body.startswith(piece, len(offsets)) or (rest and not rest.isspace()):
                     break
-                where = _decoded_offsets(raw, run.start) if "&" in raw else range(run.start, run.end)
+                where = _decoded_offsets(raw, start) if "&" in raw else range(start, end)
                 offsets.extend(where[skip : skip + len(piece)])
                 index += 1
             if index - first > 1 and len(offsets) == len(body):
@@ -345,6 +366,13 @@ class Layout:
                 return tag.end
             owner = owner.getparent()
         return 0
+
+
+def _offset_function(where: int | Callable[[int], int]) -> Callable[[int], int]:
+    """The function from an index to its source offset that :meth:`Layout._locate`'s answer stands for."""
+    if isinstance(where, int):
+        return lambda i: where + i
+    return where
 
 
 def _unescape(raw: str) -> str:
@@ -398,6 +426,8 @@ def _frameset_parts(root: Element) -> set[Element]:
 
 
 _NESTED_VOID_ELEMENTS = scan.NESTED_VOID_ELEMENTS
+_HIDDEN_TAGS = INVISIBLE - _NESTED_VOID_ELEMENTS
+"""The elements hidden whatever their attributes (see :func:`is_hidden`)."""
 _BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
 """The elements that start a block of text."""
 

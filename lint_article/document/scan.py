@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from array import array
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -75,15 +76,28 @@ class StartTag(NamedTuple):
     """Offset just past the closing ``>``."""
 
 
-class TextRun(NamedTuple):
-    start: int
-    end: int
+class TextRuns:
+    """The runs of text between tags, in order, as two columns of source offsets:
+    a page has tens of thousands of runs, and an object each would be as many
+    more for the cycle collector to walk while the page is read."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, source_length: int) -> None:
+        typecode = "i" if source_length < 2**31 else "q"
+        self.starts: array[int] = array(typecode)
+        """Offset of each run's first character."""
+        self.ends: array[int] = array(typecode)
+        """Offset just past each run's last character."""
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
     tags: list[StartTag]
-    texts: list[TextRun]
+    texts: TextRuns
     has_document_tags: bool
     """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
     ignored_end_tags: list[tuple[int, int]]
@@ -98,7 +112,7 @@ class Scan:
 def scan(source: str) -> Scan:
     """Tokenise *source* into start tags and text runs."""
     tags: list[StartTag] = []
-    texts: list[TextRun] = []
+    texts = TextRuns(len(source))
     ignored: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     has_document_tags = False
@@ -106,9 +120,10 @@ def scan(source: str) -> Scan:
     text_start = 0
     """Where the text run that is being read began."""
     resume: int | None = 0
-    new = tuple.__new__  # StartTag(...) and TextRun(...) call a Python-level __new__
+    new = tuple.__new__  # StartTag(...) calls a Python-level __new__
     intern = sys.intern
-    add_text, add_tag = texts.append, tags.append  # a page has tens of thousands of each
+    # A page has tens of thousands of each.
+    add_text_start, add_text_end, add_tag = texts.starts.append, texts.ends.append, tags.append
     while resume is not None:
         # The regular expression finds each "<" that opens markup (a "<" that
         # opens nothing, as in "a < b", is text); the search restarts after the
@@ -122,7 +137,8 @@ def scan(source: str) -> Scan:
                 ignored.append((lt, end))
                 continue
             if lt > text_start:
-                add_text(new(TextRun, (text_start, lt)))
+                add_text_start(text_start)
+                add_text_end(lt)
             text_start = end
             if kind == "end":
                 continue
@@ -139,13 +155,15 @@ def scan(source: str) -> Scan:
                     close = _RAW_TEXT_ENDS[name].search(source, end)
                     raw_end = close.start() if close else len(source)
                     if name in ("textarea", "title") and raw_end > end:
-                        texts.append(TextRun(end, raw_end))
+                        add_text_start(end)
+                        add_text_end(raw_end)
                     text_start = resume = raw_end
                     break
             elif kind == "comment":
                 comments.append((lt, end))
     if len(source) > text_start:
-        texts.append(TextRun(text_start, len(source)))
+        add_text_start(text_start)
+        add_text_end(len(source))
     return Scan(tags, texts, has_document_tags, ignored, comments, crowded)
 
 

@@ -42,32 +42,41 @@ _ABBREVIATION_REACH = 16
 _LOWER_START = re.compile(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
 
 
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence of one block of *text*."""
-    start = 0
-    size = len(text)
-    for match in _SENTENCE_END.finditer(text):
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence of one block of *text*: of the whole
+    text, or of ``text[start:end]`` (offsets still in *text*: a view reads its
+    blocks in place, without a copy of each)."""
+    return iter(_sentence_bounds(text, start, len(text) if end is None else end))
+
+
+def _sentence_bounds(text: str, start: int, size: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:size]``: a list, not a generator (and none
+    a sentence to trim it), as a page has thousands of them."""
+    spans: list[tuple[int, int]] = []
+    isspace = str.isspace
+    for match in _SENTENCE_END.finditer(text, start, size):
         end = match.end()
         stop = match.start()
-        if match.group().startswith(".") and _ABBREVIATION.search(
-            text, max(start, stop - _ABBREVIATION_REACH), stop + 1
-        ):
+        if text.startswith(".", stop) and _ABBREVIATION.search(text, max(start, stop - _ABBREVIATION_REACH), stop + 1):
             continue
-        if _LOWER_START.match(text, end):
+        if _LOWER_START.match(text, end, size):
             continue
-        yield from _trimmed(text, start, end)
+        first, last = start, end
+        while first < last and isspace(text[first]):
+            first += 1
+        while last > first and isspace(text[last - 1]):
+            last -= 1
+        if last > first:
+            spans.append((first, last))
         start = end
     if start < size:
-        yield from _trimmed(text, start, size)
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield start, end
+        while start < size and isspace(text[start]):
+            start += 1
+        while size > start and isspace(text[size - 1]):
+            size -= 1
+        if size > start:
+            spans.append((start, size))
+    return spans
 
 
 # Languages written without spaces between words: a "word" is one character

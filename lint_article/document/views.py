@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from . import formulas
 from .layout import PROSE_KINDS, Block
@@ -129,7 +129,17 @@ class Lowered:
 
 
 class View:
-    """The blocks and elements of one part of the page, and what is read from them."""
+    """The blocks and elements of one part of the page, and what is read from them.
+
+    What a view reads is kept in its ``__dict__``, a dict that the article keeps
+    for the view's scope (:meth:`Article.view`): the article holds the readings,
+    not the view, and the view holds the article. No cycle ties the two, so an
+    article that is let go is freed at once, its tree and readings with it,
+    instead of waiting (with everything it holds, walked at each pass) for the
+    cycle collector. Two views of one scope share every reading.
+    """
+
+    __slots__ = ("__dict__", "_article")
 
     def __init__(
         self,
@@ -138,7 +148,7 @@ class View:
         indices: Sequence[int],
         contains: Callable[[Element], bool],
         *,
-        within: View | None = None,
+        within: str | None = None,
     ) -> None:
         self._article = article
         self.scope = scope
@@ -150,7 +160,15 @@ class View:
         """Whether an element belongs to this view."""
         self._quotations: dict[int, list[tuple[int, int]]] = {}
         self._within = within
-        """A view whose blocks are all this one's (the story's body), whose readings this one may reuse."""
+        """The scope of a view whose blocks are all this one's (the story's body), whose readings this one may reuse."""
+
+    @classmethod
+    def sharing(cls, article: Article, readings: dict[str, Any]) -> View:
+        """Another view of *article* with the *readings* (the ``__dict__``) of one made before."""
+        view = cls.__new__(cls)
+        view._article = article
+        view.__dict__ = readings
+        return view
 
     @cached_property
     def _index_set(self) -> frozenset[int]:
@@ -169,11 +187,12 @@ class View:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the view's blocks, never spanning two blocks."""
         result: list[Sentence] = []
-        text = self._article.text
+        text, blocks = self._article.text, self._article.blocks
+        add, new = result.append, tuple.__new__  # Sentence(...) calls a Python-level __new__
         for index in self.block_indices:
-            block = self._article.blocks[index]
-            for start, end in sentence_spans(text[block.start : block.end]):
-                result.append(Sentence(block.start + start, block.start + end, index))
+            block = blocks[index]
+            for start, end in sentence_spans(text, block.start, block.end):
+                add(new(Sentence, (start, end, index)))
         return tuple(result)
 
     @cached_property
@@ -262,7 +281,14 @@ class View:
 
     def with_attribute(self, name: str) -> Iterator[Element]:
         """The view's elements that carry the attribute *name*, in document order."""
-        return (el for el in self.elements() if el.get(name) is not None)
+        # The attribute asked first: most elements lack it, and asking is cheaper
+        # than whether the element is one (a comment's answer is None too) and in the view.
+        contains = self.contains
+        return (
+            el
+            for el in self._article.tree.iter()
+            if el.get(name) is not None and isinstance(el.tag, str) and contains(el)
+        )
 
     def counts_words(self, language: str | None) -> bool:
         """Whether word counts mean something here: not in languages written without
@@ -308,7 +334,7 @@ class View:
         the blocks that one lacks."""
         if "words" in self.__dict__:
             return frozenset(self.word_keys)
-        within = self._within
+        within = None if self._within is None else self._article.view(self._within)
         if within is not None and "words" not in within.__dict__:
             within = None
         text, blocks = self._article.text, self._article.blocks
