@@ -144,12 +144,15 @@ def recognise(text: str, words: list[str]) -> str | None:
                 return code
     if not words:
         return None
-    counts = Counter(map(str.lower, words))
-    seen = counts.keys()
-    shares = sorted(
-        ((sum(counts[word] for word in common & seen) / len(words), code) for code, common in _PROFILES.items()),
-        reverse=True,
-    )
+    # Only function words are counted, and each adds to the languages that list
+    # it: most words are none, and a dict entry each, then one pass over the
+    # counts per language, cost more than the lowering.
+    counts = Counter(filter(_PROFILE_WORDS.__contains__, map(str.lower, words)))
+    totals = dict.fromkeys(_PROFILES, 0)
+    for word, count in counts.items():
+        for code in _LANGUAGES_OF[word]:
+            totals[code] += count
+    shares = sorted(((total / len(words), code) for code, total in totals.items()), reverse=True)
     (best, code), (second, _) = shares[0], shares[1]
     return code if best >= _MIN_SHARE and best >= _MIN_LEAD * second else None
 
@@ -159,3 +162,16 @@ def _primary(tag: str) -> str:
 
 
 _PROFILES = {**FUNCTION_WORDS, **_RECOGNISED_ONLY}
+
+
+def _languages_of(profiles: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """The languages whose function words hold each word, by word."""
+    found: dict[str, list[str]] = {}
+    for code, common in profiles.items():
+        for word in common:
+            found.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in found.items()}
+
+
+_LANGUAGES_OF = _languages_of(_PROFILES)
+_PROFILE_WORDS = frozenset(_LANGUAGES_OF)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -146,15 +147,19 @@ class Boilerplate(Rule):
         view = ctx.view
         bylines: dict[str, int] = {}
         previous: str | None = None
+        starts, texts = view.words.starts, view.words.texts
+        first = 0  # index of the block's first word: blocks are in order, and so are their words
         for block in view.blocks:
             text = article.block_text(block)
-            count = view.word_count_in(block.start, block.end)
+            first = bisect.bisect_left(starts, block.start, first)
+            after = bisect.bisect_left(starts, block.end, first)
+            count = after - first
             if count <= _BYLINE_WORDS:
                 yield from _doubled_byline(article, ctx, block, text, previous, bylines)
             previous = text
             if count > ctx.options.max_label_words or block.kind == "cell":
                 continue
-            if not any(word.lower() in _LABEL_KEYS for word in view.words_in(block.start, block.end).texts):
+            if _LABEL_KEYS.isdisjoint(map(str.lower, texts[first:after])):
                 continue
             for kind, pattern in _LABELS:
                 match = pattern.search(text)

@@ -170,17 +170,21 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
     if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
         return None  # a score, a figure
     element = block.element
-    if article.within(element, _NOT_FLOW) or _only_links(article, element, text):
-        return None
-    if article.once(element, _beside_image):
+    if article.within(element, _NOT_FLOW) or article.once(element, _beside_image):
         return None
     if article.once(element, _all_bold):
-        return "only bold text"
-    if not english or len(words) < options.min_words:
+        reason = "only bold text"
+    elif not english or len(words) < options.min_words:
         return None
-    if index > 0 and blocks[index - 1].kind == "heading":
+    elif index > 0 and blocks[index - 1].kind == "heading":
         return None  # a standfirst or subtitle under a heading
-    return "short, title case, no closing punctuation" if _title_case(words) else None
+    elif _title_case(words):
+        reason = "short, title case, no closing punctuation"
+    else:
+        return None
+    # Last, as it reads the text of every link in the block: on a page of short
+    # linked lines (references, navigation) most are told apart before this.
+    return None if _only_links(article, element, text) else reason
 
 
 def _only_links(article: Article, element: Element, text: str) -> bool:

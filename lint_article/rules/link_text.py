@@ -97,16 +97,22 @@ class LinkText(Rule):
             if not href or href.lower().startswith("javascript:"):
                 continue  # no link, or a widget's control rather than a link in the text
             name = (link.get("aria-label") or "").strip() or article.visible_text(link)
-            if len(name) > _LONGEST_GENERIC and not _BARE_URL.match(name):
+            bare = _BARE_URL.match(name) is not None
+            if len(name) > _LONGEST_GENERIC and not bare:
                 continue  # the common case: a link with words of its own
+            # A short name that is no address and not generic is fine, whether the link shows or not:
+            # a page of short links (references, navigation) need not be walked up for each.
+            if name and not bare and article.comparison_key(name) not in generic:
+                continue
             if link.get("aria-hidden") == "true" or not article.is_visible(link):
                 continue
             if not name:
                 name = " ".join(alt.strip() for img in link.iter("img") if (alt := img.get("alt")) and alt.strip())
+                bare = _BARE_URL.match(name) is not None
             if not name:
                 if not _anchor_or_unlabelled_image(article, link, href):
                     yield ctx.at_element(link, "empty")
-            elif _BARE_URL.match(name):
+            elif bare:
                 if not article.is_code(link):  # a URL in code is code, linked or not
                     yield ctx.at_element(link, "bare-url")
             elif article.comparison_key(name) in generic:

@@ -27,6 +27,10 @@ _LABEL_WORDS = 24
 # their words for reading holds one of these): a block without them is skipped unread.
 _DIGIT = re.compile(r"\d")
 _READING = re.compile(r"read|lese|lectur", re.I)
+# The blocks that _READING can match in, found by substring searches of the
+# lower-cased text (in C) rather than by a pattern in each block: its words
+# lower-cased, and "leſe", since the pattern's "s" matches a long s as well.
+_READING_ANCHORS = ("read", "lese", "leſe", "lectur")
 
 
 class ReadingTime(Rule):
@@ -90,7 +94,8 @@ class ReadingTime(Rule):
         if not view.counts_words(ctx.language):
             return
         options = ctx.options
-        for block in view.blocks:
+        for index in view.blocks_with(_READING_ANCHORS):
+            block = article.blocks[index]
             text = article.block_text(block)
             if not _DIGIT.search(text) or not _READING.search(text):
                 continue

@@ -152,7 +152,11 @@ def _repeated_passages(
     def shortest() -> Iterator[tuple[str, ...]]:
         return zip(*(itertools.islice(keys, i, None) for i in range(options.min_words)), strict=False)
 
-    frequent = {gram for gram, count in Counter(shortest()).items() if count >= needed}
+    counts = Counter(shortest())
+    # Most articles repeat no phrase often enough: they end here, before a second pass over their n-grams.
+    if not counts or max(counts.values()) < needed:
+        return
+    frequent = {gram for gram, count in counts.items() if count >= needed}
     # Runs of starts, each in increasing order. An n-gram's starts all come from
     # the one run of its prefix, so they are in order too.
     runs: Iterable[Iterable[int]] = [itertools.compress(itertools.count(), map(frequent.__contains__, shortest()))]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -8,11 +9,14 @@ from ..document.wordlists import TRANSITION_PHRASES, TRANSITION_WORDS
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
-# For each language, its phrases by their first word: a sentence is searched in one pass.
-_PHRASES_BY_FIRST: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+# For each language, its phrases (two words or more) by their first two words:
+# a sentence's pairs of words are looked up in C, and the few that open a
+# phrase compared with it ("in" opens forty English phrases, most sentences hold it).
+_PHRASES_BY_PAIR: dict[str, dict[tuple[str, str], list[tuple[str, ...]]]] = {}
 for _lang, _phrases in TRANSITION_PHRASES.items():
     for _phrase in _phrases:
-        _PHRASES_BY_FIRST.setdefault(_lang, {}).setdefault(_phrase[0], []).append(_phrase)
+        _PHRASES_BY_PAIR.setdefault(_lang, {}).setdefault((_phrase[0], _phrase[1]), []).append(_phrase)
+_FIRST_WORDS = {lang: frozenset(first for first, _ in by_pair) for lang, by_pair in _PHRASES_BY_PAIR.items()}
 
 
 class TransitionWords(Rule):
@@ -118,14 +122,14 @@ class TransitionWords(Rule):
 def has_transition(words: tuple[str, ...], lang: str) -> bool:
     """Whether a sentence's lower-cased *words* hold one of *lang*'s transition words or phrases."""
     # Set tests first, in C: most sentences hold a single transition word, or
-    # no first word of a phrase; only the others are read a word at a time.
+    # no first word of a phrase, or no first pair; only the others are read a pair at a time.
     if not TRANSITION_WORDS[lang].isdisjoint(words):
         return True
-    phrases = _PHRASES_BY_FIRST.get(lang, {})
-    if phrases.keys().isdisjoint(words):
+    phrases = _PHRASES_BY_PAIR.get(lang, {})
+    if _FIRST_WORDS.get(lang, frozenset()).isdisjoint(words) or phrases.keys().isdisjoint(itertools.pairwise(words)):
         return False
-    for at, word in enumerate(words):
-        for phrase in phrases.get(word, ()):
+    for at, pair in enumerate(itertools.pairwise(words)):
+        for phrase in phrases.get(pair, ()):
             if words[at : at + len(phrase)] == phrase:
                 return True
     return False
