@@ -574,6 +574,31 @@ and what the engineers found when they walked its length.</a></p></article>"""),
 <article><button aria-label="Close this notice">×</button><h1>{TITLE}</h1>{BODY}</article>"""),
     ),
     Page(
+        "a grid of teasers made alike after the story, each titled by a link, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="grid">
+<div class="card"><a href="/a"><img src="a.jpg" alt=""></a><h3><a href="/a">Ferry service resumes on Monday</a></h3>
+<p>The ferry will run again from Monday, the operator said, after the landing stage was checked by divers.</p>
+<a href="/a">Read more</a></div>
+<div class="card"><a href="/b"><img src="b.jpg" alt=""></a><h3><a href="/b">School reopens after the storm</a></h3>
+<p>Pupils returned to the school on the hill, where the gym had served as a shelter for three nights.</p>
+<a href="/b">Read more</a></div>
+<div class="card"><a href="/c"><img src="c.jpg" alt=""></a><h3><a href="/c">Farmers count the cost of the rain</a></h3>
+<p>Fields along the river will not be sown this spring, farmers say, and they have asked for help.</p>
+<a href="/c">Read more</a></div></div></article>"""),
+        dropped=("Ferry service resumes", "landing stage was checked", "School reopens", "Farmers count"),
+    ),
+    Page(
+        "a gallery's slides made alike, titled by links, that outweigh the lead, are the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="slides">
+<figure class="slide"><h2><a href="#slide-1">The market hall at dawn</a></h2><figcaption><p>{STORY[1]}</p></figcaption>
+</figure><figure class="slide"><h2><a href="#slide-2">Sandbags in the school gym</a></h2><figcaption><p>{STORY[2]}</p>
+</figcaption></figure><figure class="slide"><h2><a href="#slide-3">The line of mud on the walls</a></h2>
+<figcaption><p>{STORY[3]}</p></figcaption></figure></div></article>"""),
+        kept=STORY,
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

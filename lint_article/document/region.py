@@ -852,6 +852,7 @@ class _Page:
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
         self._next_heading: list[int] | None = None
+        self._cards: _Cards | None = None
         self.text = text
         for number, block in enumerate(article.blocks):
             at = index.get(block.element)
@@ -953,6 +954,13 @@ class _Page:
             self._next_heading = after
         return self._next_heading[min(number, len(self.blocks))]
 
+    def cards(self, root: int) -> _Cards:
+        """The teasers of other pages in grids or lists of them inside *root*
+        (see :class:`_Cards`), found once for each root asked of."""
+        if self._cards is None or self._cards.root != root:
+            self._cards = _Cards(self, root)
+        return self._cards
+
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
         links (a gallery of other recipes)."""
@@ -983,6 +991,69 @@ class _Page:
         while child < self.end[i]:
             yield child
             child = self.end[child]
+
+
+class _Cards:
+    """The teasers of other pages in a grid or list of them inside a root. A
+    teaser is a short box with a title near its top that is all link (another
+    story's headline, linked), one of at least :data:`_CARD_RUN` made alike
+    (the same tag and first class) under one parent. The same shape, but the
+    unit of their data, are a table's rows and a list's lists. Found from the
+    titles up: each title's few short ancestors are the only candidates."""
+
+    def __init__(self, page: _Page, root: int) -> None:
+        self.root = root
+        blocks, links, block_chars, parent, first_block = (
+            page.blocks,
+            page.links,
+            page.block_chars,
+            page.parent,
+            page.first_block,
+        )
+        shaped: dict[tuple[int, str, str], list[int]] = {}
+        seen: set[int] = set()
+        index = page.index
+        for number in range(first_block[root], page.last_block[root] + 1) if first_block[root] >= 0 else ():
+            block = blocks[number]
+            size = block.end - block.start
+            if size < _CARD_TITLE_LENGTH:
+                continue
+            at = index.get(block.element, -1)
+            if at < 0 or block_chars[at] != size or links[at] < _CARD_LINKED * size:
+                continue  # no title: a line that is all link
+            while at > root and block_chars[at] <= _CARD_TEXT and first_block[at] >= number - _CARD_TITLE:
+                if at not in seen:
+                    seen.add(at)
+                    element = page.elements[at]
+                    if element.tag not in _NO_CARDS and links[at]:
+                        name = element.get("class") or ""
+                        key = (parent[at], str(element.tag), name.split(maxsplit=1)[0] if name.strip() else "")
+                        shaped.setdefault(key, []).append(at)
+                at = parent[at]
+        self.found = {i for run in shaped.values() if len(run) >= _CARD_RUN for i in run}
+        """The teasers."""
+        outermost = sorted(i for i in self.found if not any(a in self.found for a in page.ancestors(i)))
+        self._starts = outermost
+        self._ends = [page.end[i] for i in outermost]
+
+    def holds(self, i: int) -> bool:
+        """Whether element *i* is, or lies in, a teaser."""
+        at = bisect.bisect_right(self._starts, i) - 1
+        return at >= 0 and i < self._ends[at]
+
+
+# A table's rows are its data, a list's lists its parts: neither is a teaser.
+_NO_CARDS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl"})
+# A teaser holds at most this much text (its title, a few lines of the story
+# it points to, a date), and its title is nearly all link.
+_CARD_TEXT = 600
+_CARD_LINKED = 0.9
+# How many teasers made alike make a grid of them.
+_CARD_RUN = 3
+# How many of a teaser's first blocks may come before its linked title (a label, a date).
+_CARD_TITLE = 3
+# A teaser's title is another story's headline, not a "home page" link.
+_CARD_TITLE_LENGTH = 12
 
 
 def _prose_value(block: Block, size: int, link_density: float, text: str, *, in_comments: bool = False) -> float:
@@ -1380,6 +1451,8 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         return False
     if kind == "teaser" and page.links[i] > 0 and page.first_block[i] > span.first:
         return True  # another story's teaser, with its link: the story's own lead opens its prose
+    if span.teaser(i):
+        return True  # another story's teaser in a grid of them, beside the story
     if value < 0 and page.link_density(i) > 0.5:
         return not _tells_the_story(page, i, span)
     if page.block_chars[i] != page.own_block_chars[i]:
@@ -1450,6 +1523,10 @@ class _ProseSpan:
             live.add(i)
             i += 1
         self.first, self.last, self.last_long = len(page.blocks), -1, -1
+        self._page, self._root = page, root
+        self._prose: list[int] = []
+        """The numbers of the blocks of prose."""
+        self._story: tuple[int, int, bool] | None = None
         if page.first_block[root] < 0:
             return
         for number in range(page.first_block[root], page.last_block[root] + 1):
@@ -1457,8 +1534,34 @@ class _ProseSpan:
             if worth > 0 and page.index.get(page.blocks[number].element, -1) in live:
                 self.first = min(self.first, number)
                 self.last = number
+                self._prose.append(number)
                 if worth >= _DATELINE_LENGTH:
                     self.last_long = number
+
+    def teaser(self, i: int) -> bool:
+        """Whether element *i* is a teaser of another page in a grid of them
+        (see :class:`_Cards`) that stands before or after the story's long
+        prose outside such teasers, and the story outweighs them all in prose
+        (a gallery's slides, titled and linked, are the story)."""
+        page = self._page
+        if page.block_chars[i] > _CARD_TEXT or not page.links[i]:
+            return False
+        cards = page.cards(self._root)
+        if i not in cards.found:
+            return False
+        if self._story is None:
+            first, last, story, teased = len(page.blocks), -1, 0.0, 0.0
+            for number in self._prose:
+                worth = page.worth[number]
+                if cards.holds(page.index[page.blocks[number].element]):
+                    teased += worth
+                    continue
+                story += worth
+                if worth >= _DATELINE_LENGTH:
+                    first, last = min(first, number), number
+            self._story = first, last, teased < story
+        first, last, outweighs = self._story
+        return outweighs and (page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks))
 
 
 def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:
