@@ -1003,24 +1003,19 @@ class _Cards:
 
     def __init__(self, page: _Page, root: int) -> None:
         self.root = root
-        blocks, links, block_chars, parent, first_block = (
-            page.blocks,
-            page.links,
-            page.block_chars,
-            page.parent,
-            page.first_block,
-        )
+        links, block_chars, parent, first_block = page.links, page.block_chars, page.parent, page.first_block
         shaped: dict[tuple[int, str, str], list[int]] = {}
         seen: set[int] = set()
-        index = page.index
-        for number in range(first_block[root], page.last_block[root] + 1) if first_block[root] >= 0 else ():
-            block = blocks[number]
-            size = block.end - block.start
-            if size < _CARD_TITLE_LENGTH:
+        own, last_block = page.own_block_chars, page.last_block
+        for title in range(root + 1, page.end[root]):
+            # A title: an element that holds one block, long enough for a headline, all link.
+            size = block_chars[title]
+            if not links[title] or size < _CARD_TITLE_LENGTH or links[title] < _CARD_LINKED * size:
                 continue
-            at = index.get(block.element, -1)
-            if at < 0 or block_chars[at] != size or links[at] < _CARD_LINKED * size:
-                continue  # no title: a line that is all link
+            number = first_block[title]
+            if number != last_block[title] or own[title] != size:
+                continue
+            at = title
             while at > root and block_chars[at] <= _CARD_TEXT and first_block[at] >= number - _CARD_TITLE:
                 if at not in seen:
                     seen.add(at)
