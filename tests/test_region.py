@@ -599,6 +599,26 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         kept=STORY,
     ),
     Page(
+        "a small box after the story's paragraphs, in their element, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="support-box"><p>{APPEAL}</p></div></article>"""),
+        dropped=(APPEAL,),
+    ),
+    Page(
+        "a box after the story's paragraphs that holds a list, or is made as a box of the story, stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="note"><p>{LATER[0]}</p></div>{BODY}
+<div class="note"><p>Shelters: the school, the parish hall.</p></div>
+<div class="facts"><ul><li>Rain: 120 mm in eleven hours</li><li>Homes flooded: 340</li></ul></div></article>"""),
+        kept=(*STORY, LATER[0], "Shelters: the school", "Homes flooded: 340"),
+    ),
+    Page(
+        "where the story's paragraphs are in boxes themselves, a box after them stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="quote"><p>{STORY[2]}</p></div>
+<div class="end"><p>{STORY[3]}</p></div></article>"""),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -175,6 +175,7 @@ def _region(
         if not article.is_fragment:
             blocks = _without_closing_notes(page, blocks, excluded)
             blocks = _without_opening_notes(page, blocks, excluded)
+            blocks = _without_trailing_boxes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -238,6 +239,78 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         return blocks
     excluded.update(page.index[block.element] for block in blocks[cut:])
     return blocks[:cut]
+
+
+def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the small boxes that follow the story's paragraphs in
+    the element that holds most of their prose (an appeal to join or donate,
+    an advertisement, another story's teaser, a disclaimer), which join
+    *excluded*: each a ``<div>`` or ``<aside>`` child of that element after
+    its last paragraph of prose, with little text (:data:`_BOX_TEXT`), made
+    unlike the children that hold the story's paragraphs, and holding no
+    list, table or recipe (the story's own parts, set in a box of their
+    own). At least :data:`_BOX_PARAGRAPHS` paragraphs must stand directly
+    in that element: where the story is in boxes itself, nothing goes."""
+    prose: dict[int, float] = {}
+    last: dict[int, int] = {}
+    count: dict[int, int] = {}
+    index, worth, parent, first_block = page.index, page.worth, page.parent, page.first_block
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        at = index[block.element]
+        number = first_block[at]
+        if worth[number] > 0:
+            up = parent[at]
+            prose[up] = prose.get(up, 0.0) + worth[number]
+            last[up] = number
+            count[up] = count.get(up, 0) + 1
+    if not prose:
+        return blocks
+    body = max(prose, key=prose.__getitem__)
+    if count[body] < _BOX_PARAGRAPHS:
+        return blocks
+    before: list[int] = []
+    boxes: list[int] = []
+    for child in page.child_indices(body):
+        first = first_block[child]
+        if first <= last[body]:
+            before.append(child)
+        elif (
+            page.block_chars[child] <= _BOX_TEXT
+            and page.elements[child].tag in _BOX_TAGS
+            and child not in excluded
+            and not any(page.blocks[n].kind in _BOX_PARTS for n in range(first, page.last_block[child] + 1))
+        ):
+            boxes.append(child)
+    if not boxes:
+        return blocks
+    story_names = {_shape(page, child) for child in before if page.value[child] > 0}
+    cut = [child for child in boxes if _shape(page, child) not in story_names and not page.recipe_part(child)]
+    if not cut:
+        return blocks
+    excluded.update(cut)
+    ends = [page.end[c] for c in cut]
+
+    def boxed(block: Block) -> bool:
+        at = index[block.element]
+        k = bisect.bisect_right(cut, at) - 1
+        return k >= 0 and at < ends[k]
+
+    return [block for block in blocks if not boxed(block)]
+
+
+def _shape(page: _Page, i: int) -> tuple[str, str]:
+    """Element *i*'s tag and class: how it is made."""
+    element = page.elements[i]
+    return str(element.tag), element.get("class") or ""
+
+
+# What may follow the story's paragraphs in a box of its own and go (see :func:`_without_trailing_boxes`).
+_BOX_TAGS = frozenset({"div", "aside"})
+_BOX_TEXT = 600
+_BOX_PARTS = frozenset({"list-item", "cell"})
+_BOX_PARAGRAPHS = 3
 
 
 def _is_note(text: str, block: Block, size: int) -> bool:
