@@ -308,7 +308,7 @@ def _shape(page: _Page, i: int) -> tuple[str, str]:
 
 # What may follow the story's paragraphs in a box of its own and go (see :func:`_without_trailing_boxes`).
 _BOX_TAGS = frozenset({"div", "aside"})
-_BOX_TEXT = 600
+_BOX_TEXT = 1000
 _BOX_PARTS = frozenset({"list-item", "cell"})
 _BOX_PARAGRAPHS = 3
 
