@@ -605,6 +605,19 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=(APPEAL,),
     ),
     Page(
+        "a box after the story's paragraphs goes with a few paragraphs of its own (700 characters)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>{LATER[0]}</p><p>{LATER[1]}</p><div class="membership"><p>{APPEAL}</p>
+<p>Members receive the printed weekend edition, early access to our reporting on the valley's councils and
+courts, invitations to the readers' evenings in the library, and a monthly letter from the editor.</p>
+<p>Membership starts at five euros a month and can be cancelled at any time from your account page, or by
+writing to the Courier's office on the market square, which is open every weekday from nine to five.</p>
+<p>Gift memberships for friends and family can be bought at the same office, or ordered by telephone.</p></div>
+</article>"""),
+        kept=(*STORY, *LATER),
+        dropped=(APPEAL, "Members receive the printed weekend edition", "Membership starts at five euros"),
+    ),
+    Page(
         "a box after the story's paragraphs that holds a list, or is made as a box of the story, stays",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="note"><p>{LATER[0]}</p></div>{BODY}
