@@ -574,6 +574,64 @@ and what the engineers found when they walked its length.</a></p></article>"""),
 <article><button aria-label="Close this notice">×</button><h1>{TITLE}</h1>{BODY}</article>"""),
     ),
     Page(
+        "a grid of teasers made alike after the story, each titled by a link, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="grid">
+<div class="card"><a href="/a"><img src="a.jpg" alt=""></a><h3><a href="/a">Ferry service resumes on Monday</a></h3>
+<p>The ferry will run again from Monday, the operator said, after the landing stage was checked by divers.</p>
+<a href="/a">Read more</a></div>
+<div class="card"><a href="/b"><img src="b.jpg" alt=""></a><h3><a href="/b">School reopens after the storm</a></h3>
+<p>Pupils returned to the school on the hill, where the gym had served as a shelter for three nights.</p>
+<a href="/b">Read more</a></div>
+<div class="card"><a href="/c"><img src="c.jpg" alt=""></a><h3><a href="/c">Farmers count the cost of the rain</a></h3>
+<p>Fields along the river will not be sown this spring, farmers say, and they have asked for help.</p>
+<a href="/c">Read more</a></div></div></article>"""),
+        dropped=("Ferry service resumes", "landing stage was checked", "School reopens", "Farmers count"),
+    ),
+    Page(
+        "a gallery's slides made alike, titled by links, that outweigh the lead, are the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="slides">
+<figure class="slide"><h2><a href="#slide-1">The market hall at dawn</a></h2><figcaption><p>{STORY[1]}</p></figcaption>
+</figure><figure class="slide"><h2><a href="#slide-2">Sandbags in the school gym</a></h2><figcaption><p>{STORY[2]}</p>
+</figcaption></figure><figure class="slide"><h2><a href="#slide-3">The line of mud on the walls</a></h2>
+<figcaption><p>{STORY[3]}</p></figcaption></figure></div></article>"""),
+        kept=STORY,
+    ),
+    Page(
+        "a small box after the story's paragraphs, in their element, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<div class="support-box"><p>{APPEAL}</p></div></article>"""),
+        dropped=(APPEAL,),
+    ),
+    Page(
+        "a box after the story's paragraphs goes with a few paragraphs of its own (700 characters)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>{LATER[0]}</p><p>{LATER[1]}</p><div class="membership"><p>{APPEAL}</p>
+<p>Members receive the printed weekend edition, early access to our reporting on the valley's councils and
+courts, invitations to the readers' evenings in the library, and a monthly letter from the editor.</p>
+<p>Membership starts at five euros a month and can be cancelled at any time from your account page, or by
+writing to the Courier's office on the market square, which is open every weekday from nine to five.</p>
+<p>Gift memberships for friends and family can be bought at the same office, or ordered by telephone.</p></div>
+</article>"""),
+        kept=(*STORY, *LATER),
+        dropped=(APPEAL, "Members receive the printed weekend edition", "Membership starts at five euros"),
+    ),
+    Page(
+        "a box after the story's paragraphs that holds a list, or is made as a box of the story, stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="note"><p>{LATER[0]}</p></div>{BODY}
+<div class="note"><p>Shelters: the school, the parish hall.</p></div>
+<div class="facts"><ul><li>Rain: 120 mm in eleven hours</li><li>Homes flooded: 340</li></ul></div></article>"""),
+        kept=(*STORY, LATER[0], "Shelters: the school", "Homes flooded: 340"),
+    ),
+    Page(
+        "where the story's paragraphs are in boxes themselves, a box after them stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="quote"><p>{STORY[2]}</p></div>
+<div class="end"><p>{STORY[3]}</p></div></article>"""),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -175,6 +175,7 @@ def _region(
         if not article.is_fragment:
             blocks = _without_closing_notes(page, blocks, excluded)
             blocks = _without_opening_notes(page, blocks, excluded)
+            blocks = _without_trailing_boxes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -238,6 +239,78 @@ def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int])
         return blocks
     excluded.update(page.index[block.element] for block in blocks[cut:])
     return blocks[:cut]
+
+
+def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+    """*blocks* without the small boxes that follow the story's paragraphs in
+    the element that holds most of their prose (an appeal to join or donate,
+    an advertisement, another story's teaser, a disclaimer), which join
+    *excluded*: each a ``<div>`` or ``<aside>`` child of that element after
+    its last paragraph of prose, with little text (:data:`_BOX_TEXT`), made
+    unlike the children that hold the story's paragraphs, and holding no
+    list, table or recipe (the story's own parts, set in a box of their
+    own). At least :data:`_BOX_PARAGRAPHS` paragraphs must stand directly
+    in that element: where the story is in boxes itself, nothing goes."""
+    prose: dict[int, float] = {}
+    last: dict[int, int] = {}
+    count: dict[int, int] = {}
+    index, worth, parent, first_block = page.index, page.worth, page.parent, page.first_block
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        at = index[block.element]
+        number = first_block[at]
+        if worth[number] > 0:
+            up = parent[at]
+            prose[up] = prose.get(up, 0.0) + worth[number]
+            last[up] = number
+            count[up] = count.get(up, 0) + 1
+    if not prose:
+        return blocks
+    body = max(prose, key=prose.__getitem__)
+    if count[body] < _BOX_PARAGRAPHS:
+        return blocks
+    before: list[int] = []
+    boxes: list[int] = []
+    for child in page.child_indices(body):
+        first = first_block[child]
+        if first <= last[body]:
+            before.append(child)
+        elif (
+            page.block_chars[child] <= _BOX_TEXT
+            and page.elements[child].tag in _BOX_TAGS
+            and child not in excluded
+            and not any(page.blocks[n].kind in _BOX_PARTS for n in range(first, page.last_block[child] + 1))
+        ):
+            boxes.append(child)
+    if not boxes:
+        return blocks
+    story_names = {_shape(page, child) for child in before if page.value[child] > 0}
+    cut = [child for child in boxes if _shape(page, child) not in story_names and not page.recipe_part(child)]
+    if not cut:
+        return blocks
+    excluded.update(cut)
+    ends = [page.end[c] for c in cut]
+
+    def boxed(block: Block) -> bool:
+        at = index[block.element]
+        k = bisect.bisect_right(cut, at) - 1
+        return k >= 0 and at < ends[k]
+
+    return [block for block in blocks if not boxed(block)]
+
+
+def _shape(page: _Page, i: int) -> tuple[str, str]:
+    """Element *i*'s tag and class: how it is made."""
+    element = page.elements[i]
+    return str(element.tag), element.get("class") or ""
+
+
+# What may follow the story's paragraphs in a box of its own and go (see :func:`_without_trailing_boxes`).
+_BOX_TAGS = frozenset({"div", "aside"})
+_BOX_TEXT = 1000
+_BOX_PARTS = frozenset({"list-item", "cell"})
+_BOX_PARAGRAPHS = 3
 
 
 def _is_note(text: str, block: Block, size: int) -> bool:
@@ -852,6 +925,7 @@ class _Page:
         ]
         """Whether each of the article's blocks is a short line with a date, a time or a separator."""
         self._next_heading: list[int] | None = None
+        self._cards: _Cards | None = None
         self.text = text
         for number, block in enumerate(article.blocks):
             at = index.get(block.element)
@@ -953,6 +1027,13 @@ class _Page:
             self._next_heading = after
         return self._next_heading[min(number, len(self.blocks))]
 
+    def cards(self, root: int) -> _Cards:
+        """The teasers of other pages in grids or lists of them inside *root*
+        (see :class:`_Cards`), found once for each root asked of."""
+        if self._cards is None or self._cards.root != root:
+            self._cards = _Cards(self, root)
+        return self._cards
+
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
         links (a gallery of other recipes)."""
@@ -983,6 +1064,64 @@ class _Page:
         while child < self.end[i]:
             yield child
             child = self.end[child]
+
+
+class _Cards:
+    """The teasers of other pages in a grid or list of them inside a root. A
+    teaser is a short box with a title near its top that is all link (another
+    story's headline, linked), one of at least :data:`_CARD_RUN` made alike
+    (the same tag and first class) under one parent. The same shape, but the
+    unit of their data, are a table's rows and a list's lists. Found from the
+    titles up: each title's few short ancestors are the only candidates."""
+
+    def __init__(self, page: _Page, root: int) -> None:
+        self.root = root
+        links, block_chars, parent, first_block = page.links, page.block_chars, page.parent, page.first_block
+        shaped: dict[tuple[int, str, str], list[int]] = {}
+        seen: set[int] = set()
+        own, last_block = page.own_block_chars, page.last_block
+        for title in range(root + 1, page.end[root]):
+            # A title: an element that holds one block, long enough for a headline, all link.
+            size = block_chars[title]
+            if not links[title] or size < _CARD_TITLE_LENGTH or links[title] < _CARD_LINKED * size:
+                continue
+            number = first_block[title]
+            if number != last_block[title] or own[title] != size:
+                continue
+            at = title
+            while at > root and block_chars[at] <= _CARD_TEXT and first_block[at] >= number - _CARD_TITLE:
+                if at not in seen:
+                    seen.add(at)
+                    element = page.elements[at]
+                    if element.tag not in _NO_CARDS and links[at]:
+                        name = element.get("class") or ""
+                        key = (parent[at], str(element.tag), name.split(maxsplit=1)[0] if name.strip() else "")
+                        shaped.setdefault(key, []).append(at)
+                at = parent[at]
+        self.found = {i for run in shaped.values() if len(run) >= _CARD_RUN for i in run}
+        """The teasers."""
+        outermost = sorted(i for i in self.found if not any(a in self.found for a in page.ancestors(i)))
+        self._starts = outermost
+        self._ends = [page.end[i] for i in outermost]
+
+    def holds(self, i: int) -> bool:
+        """Whether element *i* is, or lies in, a teaser."""
+        at = bisect.bisect_right(self._starts, i) - 1
+        return at >= 0 and i < self._ends[at]
+
+
+# A table's rows are its data, a list's lists its parts: neither is a teaser.
+_NO_CARDS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl"})
+# A teaser holds at most this much text (its title, a few lines of the story
+# it points to, a date), and its title is nearly all link.
+_CARD_TEXT = 600
+_CARD_LINKED = 0.9
+# How many teasers made alike make a grid of them.
+_CARD_RUN = 3
+# How many of a teaser's first blocks may come before its linked title (a label, a date).
+_CARD_TITLE = 3
+# A teaser's title is another story's headline, not a "home page" link.
+_CARD_TITLE_LENGTH = 12
 
 
 def _prose_value(block: Block, size: int, link_density: float, text: str, *, in_comments: bool = False) -> float:
@@ -1380,6 +1519,8 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         return False
     if kind == "teaser" and page.links[i] > 0 and page.first_block[i] > span.first:
         return True  # another story's teaser, with its link: the story's own lead opens its prose
+    if span.teaser(i):
+        return True  # another story's teaser in a grid of them, beside the story
     if value < 0 and page.link_density(i) > 0.5:
         return not _tells_the_story(page, i, span)
     if page.block_chars[i] != page.own_block_chars[i]:
@@ -1450,6 +1591,10 @@ class _ProseSpan:
             live.add(i)
             i += 1
         self.first, self.last, self.last_long = len(page.blocks), -1, -1
+        self._page, self._root = page, root
+        self._prose: list[int] = []
+        """The numbers of the blocks of prose."""
+        self._story: tuple[int, int, bool] | None = None
         if page.first_block[root] < 0:
             return
         for number in range(page.first_block[root], page.last_block[root] + 1):
@@ -1457,8 +1602,34 @@ class _ProseSpan:
             if worth > 0 and page.index.get(page.blocks[number].element, -1) in live:
                 self.first = min(self.first, number)
                 self.last = number
+                self._prose.append(number)
                 if worth >= _DATELINE_LENGTH:
                     self.last_long = number
+
+    def teaser(self, i: int) -> bool:
+        """Whether element *i* is a teaser of another page in a grid of them
+        (see :class:`_Cards`) that stands before or after the story's long
+        prose outside such teasers, and the story outweighs them all in prose
+        (a gallery's slides, titled and linked, are the story)."""
+        page = self._page
+        if page.block_chars[i] > _CARD_TEXT or not page.links[i]:
+            return False
+        cards = page.cards(self._root)
+        if i not in cards.found:
+            return False
+        if self._story is None:
+            first, last, story, teased = len(page.blocks), -1, 0.0, 0.0
+            for number in self._prose:
+                worth = page.worth[number]
+                if cards.holds(page.index[page.blocks[number].element]):
+                    teased += worth
+                    continue
+                story += worth
+                if worth >= _DATELINE_LENGTH:
+                    first, last = min(first, number), number
+            self._story = first, last, teased < story
+        first, last, outweighs = self._story
+        return outweighs and (page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks))
 
 
 def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:
