@@ -52,15 +52,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
 def _sentence_bounds(text: str, start: int, size: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:size]``: a list, not a generator (and none
     a sentence to trim it), as a page has thousands of them."""
+    ends: list[int] = []
+    opened = start
+    for match in _SENTENCE_END.finditer(text, start, size):
+        stop = match.start()
+        if text.startswith(".", stop) and _ABBREVIATION.search(text, max(opened, stop - _ABBREVIATION_REACH), stop + 1):
+            continue
+        if _LOWER_START.match(text, match.end(), size):
+            continue
+        opened = match.end()
+        ends.append(opened)
+    if opened < size:
+        ends.append(size)  # the text after the last sentence's end is a sentence too
     spans: list[tuple[int, int]] = []
     isspace = str.isspace
-    for match in _SENTENCE_END.finditer(text, start, size):
-        end = match.end()
-        stop = match.start()
-        if text.startswith(".", stop) and _ABBREVIATION.search(text, max(start, stop - _ABBREVIATION_REACH), stop + 1):
-            continue
-        if _LOWER_START.match(text, end, size):
-            continue
+    for end in ends:
         first, last = start, end
         while first < last and isspace(text[first]):
             first += 1
@@ -69,13 +75,6 @@ def _sentence_bounds(text: str, start: int, size: int) -> list[tuple[int, int]]:
         if last > first:
             spans.append((first, last))
         start = end
-    if start < size:
-        while start < size and isspace(text[start]):
-            start += 1
-        while size > start and isspace(text[size - 1]):
-            size -= 1
-        if size > start:
-            spans.append((start, size))
     return spans
 
 
