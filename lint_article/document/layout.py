@@ -186,18 +186,7 @@ class Layout:
             else:
                 el = item  # type: ignore[assignment]  # not a tuple: an element to enter
                 tag = el.tag
-                # is_hidden(el), written out: the walk asks it of every element of the page.
-                if (
-                    isinstance(tag, str)
-                    and tag not in _HIDDEN_TAGS
-                    and (
-                        tag in _NESTED_VOID_ELEMENTS
-                        or (
-                            el.get("hidden") is None and not ((style := el.get("style")) and HIDDEN_STYLE.search(style))
-                        )
-                    )
-                    and el not in hidden
-                ):
+                if isinstance(tag, str) and not is_hidden(el) and el not in hidden:
                     if tag in HEADING_LEVELS:
                         self.headings.append(el)
                     if tag in _BLOCK_TAGS:
@@ -426,8 +415,6 @@ def _frameset_parts(root: Element) -> set[Element]:
 
 
 _NESTED_VOID_ELEMENTS = scan.NESTED_VOID_ELEMENTS
-_HIDDEN_TAGS = INVISIBLE - _NESTED_VOID_ELEMENTS
-"""The elements hidden whatever their attributes (see :func:`is_hidden`)."""
 _BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
 """The elements that start a block of text."""
 
