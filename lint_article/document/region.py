@@ -1100,9 +1100,14 @@ class _Cards:
                 at = parent[at]
         self.found = {i for run in shaped.values() if len(run) >= _CARD_RUN for i in run}
         """The teasers."""
-        outermost = sorted(i for i in self.found if not any(a in self.found for a in page.ancestors(i)))
-        self._starts = outermost
-        self._ends = [page.end[i] for i in outermost]
+        # The outermost teasers, in document order: a teaser that starts before the
+        # end of the last one kept lies inside it (elements are numbered in document order).
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for i in sorted(self.found):
+            if not self._ends or i >= self._ends[-1]:
+                self._starts.append(i)
+                self._ends.append(page.end[i])
 
     def holds(self, i: int) -> bool:
         """Whether element *i* is, or lies in, a teaser."""
