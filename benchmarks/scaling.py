@@ -226,6 +226,16 @@ def _story_header_lines(size: int) -> str:
     return f"<html><body><article>{header}{story}</article></body></html>"
 
 
+# A grid of teasers deep inside the page, beside a story: the article finder
+# once looked for each teaser's outermost teaser among all its ancestors.
+repeat(
+    "teasers-deep-inside",
+    "<div class=card><h3><a href=/s>Another story's headline, linked</a></h3><p>A line of it.</p></div>",
+    "<article><h1>Title</h1>" + "<p>" + "The council met on Monday and agreed to repair the old bridge. " * 30 + "</p>"
+    "<div>" * 990,
+)
+
+
 repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
 repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
 number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")
