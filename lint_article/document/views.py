@@ -265,13 +265,21 @@ class View:
 
     def words_in(self, start: int, end: int) -> Words:
         """The view's words that lie within text offsets [start, end) of :attr:`Article.text`."""
-        starts = self.words.starts
-        return self.words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        first, after = self.word_range(start, end)
+        return self.words[first:after]
 
     def word_count_in(self, start: int, end: int) -> int:
         """How many of :meth:`words_in` there are, without copying them (a block may hold a whole page)."""
+        first, after = self.word_range(start, end)
+        return after - first
+
+    def word_range(self, start: int, end: int, low: int = 0) -> tuple[int, int]:
+        """The indices [first, after) in :attr:`words` of :meth:`words_in`, without
+        copying them; *low*, an index known to be at or before the first (a rule
+        reading its blocks in order passes the previous block's end)."""
         starts = self.words.starts
-        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+        first = bisect.bisect_left(starts, start, low)
+        return first, bisect.bisect_left(starts, end, first)
 
     def elements(self, *tags: str) -> Iterator[Element]:
         """The view's elements of *tags* (every element without), in document order."""

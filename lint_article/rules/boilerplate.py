@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -147,12 +146,11 @@ class Boilerplate(Rule):
         view = ctx.view
         bylines: dict[str, int] = {}
         previous: str | None = None
-        starts, texts = view.words.starts, view.words.texts
-        first = 0  # index of the block's first word: blocks are in order, and so are their words
+        texts = view.words.texts
+        after = 0  # the previous block's words end there: blocks are in order, and so are their words
         for block in view.blocks:
             text = article.block_text(block)
-            first = bisect.bisect_left(starts, block.start, first)
-            after = bisect.bisect_left(starts, block.end, first)
+            first, after = view.word_range(block.start, block.end, after)
             count = after - first
             if count <= _BYLINE_WORDS:
                 yield from _doubled_byline(article, ctx, block, text, previous, bylines)
