@@ -131,10 +131,9 @@ def deep(levels: int, tag: str = "div") -> str:
 
 @pytest.mark.parametrize("tag", ["div", "span", "b"])
 def test_fifty_thousand_levels_of_nesting_keep_their_text(tag: str) -> None:
+    # How the time grows with the depth is benchmarks/scaling.py's `deep-*` shapes.
     html = deep(50_000, tag)
-    started = time.perf_counter()
     report = lint_and_check(html)
-    assert time.perf_counter() - started < 20
     assert words(html) == ["Deep", "words", "survive", "here"]
     assert report.stats is not None and report.stats.words == 4
 

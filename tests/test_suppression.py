@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from lint_article import Article, Config, make_linter
@@ -133,14 +131,13 @@ def test_report_unused_disables() -> None:
     assert rules_at(html) == []
 
 
-def test_thousands_of_directives_and_findings_take_n_log_n_time() -> None:
-    # 8,000 directives, each silencing a finding, took 13.6 s while every finding
-    # was checked against every directive; a loose guard against that, not a benchmark.
+def test_thousands_of_directives_each_silence_their_own_finding() -> None:
+    # How the time grows with the directives (13.6 s for these 8,000 while every
+    # finding was checked against every directive) is the `directives` shape of
+    # benchmarks/scaling.py, run by tests/test_scaling.py as a ratio of two sizes.
     html = "<!-- lint-article-disable-next-line -->\n<p style='x'>Word here.</p>\n" * 8_000
     settings = Config.from_mapping({"select": ["no-inline-style", "word-count"], "report-unused-disables": True})
-    started = time.perf_counter()
     findings = make_linter(settings).lint(Article.from_html(html)).findings
-    assert time.perf_counter() - started < 5
     assert [f.rule for f in findings] == ["word-count"]  # at line 1, which no directive covers
 
 
