@@ -173,6 +173,21 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
     ),
     Page(
+        "notes written in the story's own container, beside its paragraphs, go; the story's short last line stays",
+        page(f"""{SITE_HEADER}
+<article class="news-article"><h1>{TITLE}</h1>Published 12 March 2024, 10:41 {BODY}
+<p>Officials will meet on Monday.</p> <a href="/news">Back to all news</a></article>"""),
+        kept=(*STORY, "Officials will meet on Monday."),
+        dropped=("Published 12 March", "Back to all news"),
+    ),
+    Page(
+        "the same notes, each the only text of its own container, go as before",
+        page(f"""{SITE_HEADER}
+<article class="news-article"><h1>{TITLE}</h1><div>Published 12 March 2024, 10:41</div>{BODY}
+<div><a href="/news">Back to all news</a></div></article>"""),
+        dropped=("Published 12 March", "Back to all news"),
+    ),
+    Page(
         "related stories named beside a word of the story's container, with teasers written as prose",
         page(f"""{SITE_HEADER}
 <article class="node node--view-mode-full"><h1>{TITLE}</h1>{BODY}
@@ -818,6 +833,17 @@ def test_the_story_adds_the_boxes_set_aside_inside_the_article_but_not_the_templ
         assert STORY[0] in view.text
         assert "Share on Facebook" not in view.text and "Great piece" not in view.text
     assert "Great piece" in article.page.text
+
+
+def test_a_note_left_out_of_a_container_that_holds_the_story_stays_in_the_story_view() -> None:
+    html = page(f"""<article><h1>{TITLE}</h1>{BODY}<a href="/news">Back to all news</a></article>""")
+    article = Article.from_html(html)
+    region = article.region
+    assert [article.text[b.start : b.end] for b in region.left_out] == ["Back to all news"]
+    assert all(block.element is region.root for block in region.left_out), "the note is the root's own text"
+    assert region.root in region.members() and not region.left_out & set(region.blocks)
+    assert "Back to all news" not in article.body.text and STORY[-1] in article.body.text
+    assert article.story.text.endswith(STORY[-1] + "\nBack to all news")
 
 
 def test_a_form_around_all_the_text_leaves_it_in_the_article() -> None:

@@ -68,16 +68,22 @@ class Region:
     boxes: frozenset[Element] = frozenset()
     """The excluded subtrees inside :attr:`root` that are the story's own, not
     the site's template: fact boxes (``<aside>``), datelines, labels, bylines."""
+    left_out: frozenset[Block] = frozenset()
+    """Blocks of :meth:`members` that are not the article: a publisher's note
+    (a dateline, "Back to all news") written in the text of a container that
+    also holds the story's blocks, so that no element can be excluded for it.
+    They are not among :attr:`blocks`; the story (``boxes``) keeps them, as
+    it keeps such notes in elements of their own."""
 
     def members(self, *, boxes: bool = False) -> frozenset[Element]:
         """Every element of the article: inside :attr:`root`, outside the excluded
         subtrees (but for the :attr:`boxes`, when *boxes*)."""
-        left_out = self.excluded - self.boxes if boxes else self.excluded
+        skipped = self.excluded - self.boxes if boxes else self.excluded
         found: list[Element] = []
         stack = [self.root]
         while stack:
             element = stack.pop()
-            if element not in left_out:
+            if element not in skipped:
                 found.append(element)
                 stack.extend(element)
         return frozenset(found)
@@ -170,11 +176,12 @@ def _region(
         excluded.add(page.index[headline])
     members = _members(page, root, excluded)
     blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
+    left_out: list[Block] = []
     if cleaning == "thorough":
         blocks = _without_empty_headings(article, page, blocks, excluded)
         if not article.is_fragment:
-            blocks = _without_closing_notes(page, blocks, excluded)
-            blocks = _without_opening_notes(page, blocks, excluded)
+            blocks = _without_closing_notes(page, blocks, excluded, left_out)
+            blocks = _without_opening_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
@@ -184,6 +191,7 @@ def _region(
         evidence,
         tuple(blocks),
         frozenset(boxes),
+        frozenset(left_out),
     )
 
 
@@ -215,30 +223,45 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
     return kept
 
 
-def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
     """*blocks* without the publisher's notes that close the story on a page
     (a copyright or reprint notice, a call to subscribe, donate or follow,
-    "Published on ... and filed under ...", "Back to all news"), which join
-    *excluded*, with the short lines among and after them ("RIRM", "Kontakt").
+    "Published on ... and filed under ...", "Back to all news"), with the
+    short lines among and after them ("RIRM", "Kontakt"): see :func:`_leave_out`.
     Only the last blocks are looked at, and only a run of such lines that
-    reaches the end: a note in the story's middle is the writer's. A fragment
-    keeps them: what its writer pasted, the leak rules report."""
+    reaches the end: a note in the story's middle is the writer's. A note
+    may be text of a container that holds more (the story's own container:
+    "Zurück zu allen Meldungen" after its paragraphs); a short line that is
+    none stops the search there. A fragment keeps them: what its writer
+    pasted, the leak rules report."""
     text = page.text
     cut = len(blocks)
     for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - _CLOSING_REACH), -1):
         block = blocks[k]
         at = page.index[block.element]
         size = block.end - block.start
-        if page.block_chars[at] != size:
-            break  # its element holds more than this block: it cannot go alone
         if _is_note(text, block, size):
             cut = k
+        elif page.block_chars[at] != size:
+            break  # its element holds more than this block: it cannot go alone
         elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
             break  # the story's own prose
     if cut == len(blocks):
         return blocks
-    excluded.update(page.index[block.element] for block in blocks[cut:])
+    _leave_out(page, blocks[cut:], excluded, left_out)
     return blocks[:cut]
+
+
+def _leave_out(page: _Page, notes: list[Block], excluded: set[int], left_out: list[Block]) -> None:
+    """The *notes* go: each one's element joins *excluded* when the note is all
+    its text, else the note joins *left_out* (the element holds the story's
+    blocks too, which stay)."""
+    for block in notes:
+        at = page.index[block.element]
+        if page.block_chars[at] == block.end - block.start:
+            excluded.add(at)
+        else:
+            left_out.append(block)
 
 
 def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
@@ -322,32 +345,31 @@ def _is_note(text: str, block: Block, size: int) -> bool:
     )
 
 
-def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
     """*blocks* without the publisher's short notes that open the story, before
     its first line of prose ("Anzeige, enthält Affiliate-Links", "*Werbung.
     Dieser Beitrag...", "Published on 3 May 2024", "Back to the newsroom"),
-    which join *excluded*, with the short lines before them: as
-    :func:`_without_closing_notes` does at its end, but only by how a note
-    starts, not by the words it holds (a lead may well name a newsletter, or
-    copyright), and a heading ends the search."""
+    with the short lines before them: as :func:`_without_closing_notes` does
+    at its end, but only by how a note starts, not by the words it holds (a
+    lead may well name a newsletter, or copyright), and a heading ends the search."""
     text = page.text
     cut = 0
     for k in range(min(len(blocks), _CLOSING_REACH)):
         block = blocks[k]
         at = page.index[block.element]
         size = block.end - block.start
-        if page.block_chars[at] != size or block.kind == "heading":
+        if block.kind == "heading":
             break
         if size < _DATELINE_LENGTH and (
             _NOTE_OPENING.match(text, block.start, block.end) is not None
             or _NOTE_LINE.match(text, block.start, block.end) is not None
         ):
             cut = k + 1
-        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
-            break  # the story's own prose
+        elif page.block_chars[at] != size or size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose, or a line of a container that holds more
     if not cut:
         return blocks
-    excluded.update(page.index[block.element] for block in blocks[:cut])
+    _leave_out(page, blocks[:cut], excluded, left_out)
     return blocks[cut:]
 
 
