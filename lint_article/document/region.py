@@ -363,6 +363,7 @@ def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int],
         if size < _DATELINE_LENGTH and (
             _NOTE_OPENING.match(text, block.start, block.end) is not None
             or _NOTE_LINE.match(text, block.start, block.end) is not None
+            or _dated_line(text, block)
         ):
             cut = k + 1
         elif page.block_chars[at] != size or size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
@@ -371,6 +372,16 @@ def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int],
         return blocks
     _leave_out(page, blocks[:cut], excluded, left_out)
     return blocks[cut:]
+
+
+def _dated_line(text: str, block: Block) -> bool:
+    """Whether *block*, a short line, is dated (a date or a time in it) and is no
+    sentence: a byline or dateline ("By Jane Doe | March 3, 2024", "24. März
+    2004, 19:49 | Genesis"), not a lead's short first sentence that names a day."""
+    return _SENTENCE_END.search(text, block.start, block.end) is None and (
+        _NUMERIC_DATE.search(text, block.start, block.end) is not None
+        or _NAMED_DATE.search(text, block.start, block.end) is not None
+    )
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
@@ -593,7 +604,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”»“’)\]]*\s*$")
 _PROSE_LENGTH = 80
 _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
-_DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_DATELINE = re.compile(f"{_NUMERIC_DATE.pattern}| [|·•] ")
 _DATELINE_LENGTH = 120
 # A date with its month by name ("2. Februar 2022", "3 de mayo de 2022",
 # "January 13, 2020"): a short line with one, before or after the story's
