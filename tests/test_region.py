@@ -628,6 +628,13 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         kept=STORY,
     ),
     Page(
+        "a WordPress text widget amid the story's container is a box set aside",
+        page(f"""{SITE_HEADER}
+<div id="main"><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div class="item-right"><div class="textwidget"><p>{APPEAL}</p></div></div><p>{STORY[2]}</p><p>{STORY[3]}</p></div>"""),
+        dropped=(APPEAL,),
+    ),
+    Page(
         "a small box after the story's paragraphs, in their element, goes",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<div class="support-box"><p>{APPEAL}</p></div></article>"""),

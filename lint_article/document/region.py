@@ -467,7 +467,7 @@ _FURNITURE_WORDS = {
     " calendar* kalender*",
     "header": "header",
     "footer": "footer* colophon",
-    "sidebar": "sidebar* aside",
+    "sidebar": "sidebar* aside textwidget",
     "share": "share* sharing social* sociable shariff addthis",
     "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
