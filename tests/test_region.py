@@ -202,6 +202,25 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Published 12 March", "Back to all news"),
     ),
     Page(
+        "an agency's or the writers' sign-off closes the story and goes, with what follows it",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>jm/dpa</p><p>Later</p></article>"""),
+        dropped=("jm/dpa", "Later"),
+    ),
+    Page(
+        "a word in lower case that ends the story is no sign-off",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>Fin</p></article>"""),
+        kept=(*STORY, "Fin"),
+    ),
+    Page(
+        "a table's last cells, capitals or initials, are no sign-off",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<table><tr><td>Ulm</td><td>UL</td></tr><tr><td>Bonn</td><td>BN</td></tr></table>
+</article>"""),
+        kept=(*STORY, "Ulm", "UL", "BN"),
+    ),
+    Page(
         "related stories named beside a word of the story's container, with teasers written as prose",
         page(f"""{SITE_HEADER}
 <article class="node node--view-mode-full"><h1>{TITLE}</h1>{BODY}

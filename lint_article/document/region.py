@@ -342,7 +342,19 @@ def _is_note(text: str, block: Block, size: int) -> bool:
         _NOTE.search(text[block.start : block.end].lower()) is not None
         or _NOTE_OPENING.match(text, block.start, block.end) is not None
         or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+        or (
+            size <= _SIGN_OFF_LENGTH
+            and block.kind in _SIGN_OFF_KINDS
+            and _signs_off(text[block.start : block.end].strip())
+        )
     )
+
+
+def _signs_off(line: str) -> bool:
+    """Whether *line* is a news agency's or the writers' sign-off: initials or
+    an agency's name, split by slashes or in capitals ("aja/PAP", "RIRM",
+    "(dpa)", "jm/sda"); a word in lower case alone is the story's ("Fin")."""
+    return _SIGN_OFF.fullmatch(line) is not None and ("/" in line or line.isupper())
 
 
 def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
@@ -385,6 +397,10 @@ def _dated_line(text: str, block: Block) -> bool:
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
+_SIGN_OFF = re.compile(r"\(?[^\W\d_]{1,8}(?: ?[/,] ?[^\W\d_]{1,8}){0,3}\)?")
+_SIGN_OFF_LENGTH = 30
+# A sign-off is a line of its own, not the last cell of a table ("WÜ", "X").
+_SIGN_OFF_KINDS = frozenset({"paragraph", "block"})
 _CLOSING_REACH = 6
 _NOTE_LENGTH = 400
 # What a publisher's note at the story's end holds (in lower case: a
