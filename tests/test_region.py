@@ -202,6 +202,16 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Published 12 March", "Back to all news"),
     ),
     Page(
+        "an editor's note or a correction amid the story goes; where it first appeared, or a disclaimer, stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>Editor's note: this story was updated at 14:00 with the mayor's words.</p>
+<p>{STORY[1]}</p><div class="entry">Correction: the levee was built in 1954, not 1945. <p>{STORY[2]}</p></div>
+<p>Disclaimer: the author lives in the lower town.</p><p>{STORY[3]}</p>
+<p>This story originally appeared in the Hill Gazette.</p></article>"""),
+        kept=(*STORY, "Disclaimer: the author lives", "This story originally appeared"),
+        dropped=("Editor's note", "Correction:"),
+    ),
+    Page(
         "an agency's or the writers' sign-off closes the story and goes, with what follows it",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<p>jm/dpa</p><p>Later</p></article>"""),

@@ -182,6 +182,7 @@ def _region(
         if not article.is_fragment:
             blocks = _without_closing_notes(page, blocks, excluded, left_out)
             blocks = _without_opening_notes(page, blocks, excluded, left_out)
+            blocks = _without_editors_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
@@ -394,6 +395,44 @@ def _dated_line(text: str, block: Block) -> bool:
         _NUMERIC_DATE.search(text, block.start, block.end) is not None
         or _NAMED_DATE.search(text, block.start, block.end) is not None
     )
+
+
+def _without_editors_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
+    """*blocks* without the editor's notes held in the story's body, wherever
+    they stand (an editor's note, a correction, "This story has been updated",
+    "Alle Angaben ohne Gewähr"): short lines that say so as they start
+    (:data:`_EDITORS_NOTE`); they go as :func:`_leave_out` says, the rest of
+    their container stays. Not where the story first appeared ("This post
+    originally appeared on Grist.": the extraction corpus counts it the
+    story's), nor the writer's own "Disclaimer:"."""
+    text = page.text
+    notes = [
+        block
+        for block in blocks
+        if block.end - block.start < _NOTE_LENGTH
+        and block.kind in _EDITORS_NOTE_KINDS
+        and _EDITORS_NOTE.match(text, block.start, block.end) is not None
+    ]
+    if not notes:
+        return blocks
+    _leave_out(page, notes, excluded, left_out)
+    gone = set(map(id, notes))
+    return [block for block in blocks if id(block) not in gone]
+
+
+# How an editor's note in the story's body starts: its label ("Editor's note:",
+# "Correction:", "Anmerkung der Redaktion:", "Nota de la redacción:", "NDLR :"),
+# or a sentence about the story's updates or its figures' reliability.
+_EDITORS_NOTE = re.compile(
+    r"\W{0,3}(?:(?:(?:editor'?s|editors'|editor’s|editorial) note|note from the editor|corrections?|clarification"
+    r"|anmerkung der redaktion|hinweis der redaktion|redaktioneller hinweis|transparenzhinweis|korrektur"
+    r"|berichtigung|nota del editor|nota de la redacci[óo]n|fe de erratas|note de la rédaction|n\.?d\.?l\.?r\.?"
+    r"|nota della redazione)\s*[:：.–—]"
+    r"|this (?:story|article|post) (?:has been|was) (?:updated|corrected)"
+    r"|(?:dieser|der) (?:artikel|beitrag|text) wurde (?:aktualisiert|korrigiert)|alle angaben ohne gewähr)",
+    re.IGNORECASE,
+)
+_EDITORS_NOTE_KINDS = frozenset({"paragraph", "block", "quote"})
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
