@@ -212,6 +212,12 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Editor's note", "Correction:"),
     ),
     Page(
+        "a line that points to other stories, written in the story's own container after it, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}More on the flood <a href="/rain">Rain warning extended</a></article>"""),
+        dropped=("More on the flood", "Rain warning extended"),
+    ),
+    Page(
         "an agency's or the writers' sign-off closes the story and goes, with what follows it",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<p>jm/dpa</p><p>Later</p></article>"""),

@@ -344,6 +344,11 @@ def _is_note(text: str, block: Block, size: int) -> bool:
         or _NOTE_OPENING.match(text, block.start, block.end) is not None
         or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
         or (
+            size < _POINTER_LENGTH
+            and text[block.end - 1] != "."
+            and _POINTER.match(text, block.start, block.end) is not None
+        )
+        or (
             size <= _SIGN_OFF_LENGTH
             and block.kind in _SIGN_OFF_KINDS
             and _signs_off(text[block.start : block.end].strip())
