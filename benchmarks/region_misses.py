@@ -5,14 +5,15 @@ For each page of ``../shared/corpus/extraction/`` (worst first: two points for a
 prints each such snippet with the path of the block that holds it: the
 block's element and its ancestors up to ``<body>`` (tag, ``class``, ``id``,
 ``role``), the region's root marked ``[ROOT]`` and an excluded subtree
-``[OUT]``. A snippet that no single block holds (it spans blocks, or is not
+``[OUT]``; a block left out of its element as a note (``Region.left_out``)
+is marked ``[LEFT OUT]``. A snippet that no single block holds (it spans blocks, or is not
 visible text) is printed without a path.
 
 With ``--tally``, prints instead how many misses fall in each class: the kind
 of block that holds the snippet, where it stands against the page's ``with``
 snippets (before the first, between, after the last), and whether the region's
 root is wrong altogether (it holds under half the ``with`` snippets), the
-block lies outside the root, or inside it but set aside.
+block lies outside the root, or inside it but set aside or left out as a note.
 
     python benchmarks/region_misses.py [--pages N] [--limit N] [--only fp|fn] [--tally]
 """
@@ -75,7 +76,9 @@ def where(article: Article, snippet: str) -> str:
     number = holder(article, snippet)
     if number is None:
         return "(no single block holds it)"
-    return path(article.blocks[number].element, article.region)
+    block = article.blocks[number]
+    note = "[LEFT OUT] " if block in article.region.left_out else ""
+    return note + path(block.element, article.region)
 
 
 def classes(article: Article, snippets: list[str], found: int, expected: list[str]) -> Counter[str]:
@@ -95,6 +98,8 @@ def classes(article: Article, snippets: list[str], found: int, expected: list[st
             place = "root wrong (under half the with snippets in)"
         elif not inside:
             place = "outside the root"
+        elif block in region.left_out:
+            place = "inside the root, left out as a note"
         elif region.holds(block.element):
             place = "inside the root, kept"
         else:

@@ -173,6 +173,70 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
         dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
     ),
     Page(
+        "notes written in the story's own container, beside its paragraphs, go; the story's short last line stays",
+        page(f"""{SITE_HEADER}
+<article class="news-article"><h1>{TITLE}</h1>Published 12 March 2024, 10:41 {BODY}
+<p>Officials will meet on Monday.</p> <a href="/news">Back to all news</a></article>"""),
+        kept=(*STORY, "Officials will meet on Monday."),
+        dropped=("Published 12 March", "Back to all news"),
+    ),
+    Page(
+        "a dated line that opens the story's own container goes; a short dated first sentence stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry">By Jane Doe | March 3, 2024 <p>On 3 March 2024 the levee broke.</p>
+{BODY}</div></article>"""),
+        kept=(*STORY, "On 3 March 2024 the levee broke."),
+        dropped=("By Jane Doe",),
+    ),
+    Page(
+        "a date by its month's name that opens the story's own container goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry">Tuesday, 2 November 2021 {BODY}</div></article>"""),
+        dropped=("Tuesday, 2 November",),
+    ),
+    Page(
+        "the same notes, each the only text of its own container, go as before",
+        page(f"""{SITE_HEADER}
+<article class="news-article"><h1>{TITLE}</h1><div>Published 12 March 2024, 10:41</div>{BODY}
+<div><a href="/news">Back to all news</a></div></article>"""),
+        dropped=("Published 12 March", "Back to all news"),
+    ),
+    Page(
+        "an editor's note or a correction amid the story goes; where it first appeared, or a disclaimer, stays",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>Editor's note: this story was updated at 14:00 with the mayor's words.</p>
+<p>{STORY[1]}</p><div class="entry">Correction: the levee was built in 1954, not 1945. <p>{STORY[2]}</p></div>
+<p>Disclaimer: the author lives in the lower town.</p><p>{STORY[3]}</p>
+<p>This story originally appeared in the Hill Gazette.</p></article>"""),
+        kept=(*STORY, "Disclaimer: the author lives", "This story originally appeared"),
+        dropped=("Editor's note", "Correction:"),
+    ),
+    Page(
+        "a line that points to other stories, written in the story's own container after it, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}More on the flood <a href="/rain">Rain warning extended</a></article>"""),
+        dropped=("More on the flood", "Rain warning extended"),
+    ),
+    Page(
+        "an agency's or the writers' sign-off closes the story and goes, with what follows it",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>jm/dpa</p><p>Later</p></article>"""),
+        dropped=("jm/dpa", "Later"),
+    ),
+    Page(
+        "a word in lower case that ends the story is no sign-off",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>Fin</p></article>"""),
+        kept=(*STORY, "Fin"),
+    ),
+    Page(
+        "a table's last cells, capitals or initials, are no sign-off",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<table><tr><td>Ulm</td><td>UL</td></tr><tr><td>Bonn</td><td>BN</td></tr></table>
+</article>"""),
+        kept=(*STORY, "Ulm", "UL", "BN"),
+    ),
+    Page(
         "related stories named beside a word of the story's container, with teasers written as prose",
         page(f"""{SITE_HEADER}
 <article class="node node--view-mode-full"><h1>{TITLE}</h1>{BODY}
@@ -599,6 +663,13 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         kept=STORY,
     ),
     Page(
+        "a WordPress text widget amid the story's container is a box set aside",
+        page(f"""{SITE_HEADER}
+<div id="main"><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div class="item-right"><div class="textwidget"><p>{APPEAL}</p></div></div><p>{STORY[2]}</p><p>{STORY[3]}</p></div>"""),
+        dropped=(APPEAL,),
+    ),
+    Page(
         "a small box after the story's paragraphs, in their element, goes",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<div class="support-box"><p>{APPEAL}</p></div></article>"""),
@@ -763,7 +834,8 @@ PAGES = corpus_files("pages")
 @pytest.mark.skipif(not PAGES, reason="../shared/corpus is not beside this checkout")
 def test_every_corpus_page_has_a_region() -> None:
     """On every real page the finder returns a non-empty region whose blocks
-    are the article's, in order: exactly those of its members."""
+    are the article's, in order: exactly those of its members but the notes
+    left out of them."""
     for path in PAGES:
         article = Article.from_html(path.read_bytes())
         region = article.region
@@ -772,7 +844,9 @@ def test_every_corpus_page_has_a_region() -> None:
         positions = [number[id(block)] for block in region.blocks]
         assert positions == sorted(positions), path.name
         members = region.members()
-        assert [b for b in article.blocks if b.element in members] == list(region.blocks), path.name
+        assert all(block.element in members for block in region.left_out), path.name
+        kept = [b for b in article.blocks if b.element in members and b not in region.left_out]
+        assert kept == list(region.blocks), path.name
 
 
 EXTRACTION = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "extraction" / "pages"
@@ -818,6 +892,17 @@ def test_the_story_adds_the_boxes_set_aside_inside_the_article_but_not_the_templ
         assert STORY[0] in view.text
         assert "Share on Facebook" not in view.text and "Great piece" not in view.text
     assert "Great piece" in article.page.text
+
+
+def test_a_note_left_out_of_a_container_that_holds_the_story_stays_in_the_story_view() -> None:
+    html = page(f"""<article><h1>{TITLE}</h1>{BODY}<a href="/news">Back to all news</a></article>""")
+    article = Article.from_html(html)
+    region = article.region
+    assert [article.text[b.start : b.end] for b in region.left_out] == ["Back to all news"]
+    assert all(block.element is region.root for block in region.left_out), "the note is the root's own text"
+    assert region.root in region.members() and not region.left_out & set(region.blocks)
+    assert "Back to all news" not in article.body.text and STORY[-1] in article.body.text
+    assert article.story.text.endswith(STORY[-1] + "\nBack to all news")
 
 
 def test_a_form_around_all_the_text_leaves_it_in_the_article() -> None:

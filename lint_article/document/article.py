@@ -118,7 +118,9 @@ class Article:
         """The article the writer wrote, without the page's template around and
         inside it: its elements and headings, the headline's included; its
         text, the headline's left out (it is not the body's prose)."""
-        return self._kept_view("article", lambda: self._region_view("article", self.region.members()))
+        return self._kept_view(
+            "article", lambda: self._region_view("article", self.region.members(), self.region.left_out)
+        )
 
     @property
     def story(self) -> View:
@@ -126,16 +128,22 @@ class Article:
         boxes, datelines, labels; see :attr:`Region.boxes`), still without the
         site's template: what a leak of generated text may hide in. Without
         such boxes it is :attr:`body` itself, whose readings are then shared."""
-        if not self.region.boxes:
+        if not self.region.boxes and not self.region.left_out:
             return self.body
         return self._kept_view(
             "story", lambda: self._region_view("story", self.region.members(boxes=True), within="article")
         )
 
-    def _region_view(self, scope: str, members: frozenset[Element], within: str | None = None) -> View:
-        """The view of the blocks of *members*, whose elements are *members* and the
-        headline's; *within*, the scope of a view whose blocks are all among them."""
-        indices = [i for i, block in enumerate(self.blocks) if block.element in members]
+    def _region_view(
+        self,
+        scope: str,
+        members: frozenset[Element],
+        left_out: frozenset[Block] = frozenset(),
+        within: str | None = None,
+    ) -> View:
+        """The view of the blocks of *members* but those *left_out*, whose elements are
+        *members* and the headline's; *within*, the scope of a view whose blocks are all among them."""
+        indices = [i for i, b in enumerate(self.blocks) if b.element in members and not (left_out and b in left_out)]
         headline = self.region.headline
         elements = members if headline is None else members | frozenset(headline.iter())
         return View(self, scope, indices, elements.__contains__, within=within)

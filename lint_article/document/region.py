@@ -68,16 +68,22 @@ class Region:
     boxes: frozenset[Element] = frozenset()
     """The excluded subtrees inside :attr:`root` that are the story's own, not
     the site's template: fact boxes (``<aside>``), datelines, labels, bylines."""
+    left_out: frozenset[Block] = frozenset()
+    """Blocks of :meth:`members` that are not the article: a publisher's note
+    (a dateline, "Back to all news") written in the text of a container that
+    also holds the story's blocks, so that no element can be excluded for it.
+    They are not among :attr:`blocks`; the story (``boxes``) keeps them, as
+    it keeps such notes in elements of their own."""
 
     def members(self, *, boxes: bool = False) -> frozenset[Element]:
         """Every element of the article: inside :attr:`root`, outside the excluded
         subtrees (but for the :attr:`boxes`, when *boxes*)."""
-        left_out = self.excluded - self.boxes if boxes else self.excluded
+        skipped = self.excluded - self.boxes if boxes else self.excluded
         found: list[Element] = []
         stack = [self.root]
         while stack:
             element = stack.pop()
-            if element not in left_out:
+            if element not in skipped:
                 found.append(element)
                 stack.extend(element)
         return frozenset(found)
@@ -170,11 +176,13 @@ def _region(
         excluded.add(page.index[headline])
     members = _members(page, root, excluded)
     blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
+    left_out: list[Block] = []
     if cleaning == "thorough":
         blocks = _without_empty_headings(article, page, blocks, excluded)
         if not article.is_fragment:
-            blocks = _without_closing_notes(page, blocks, excluded)
-            blocks = _without_opening_notes(page, blocks, excluded)
+            blocks = _without_closing_notes(page, blocks, excluded, left_out)
+            blocks = _without_opening_notes(page, blocks, excluded, left_out)
+            blocks = _without_editors_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
@@ -184,6 +192,7 @@ def _region(
         evidence,
         tuple(blocks),
         frozenset(boxes),
+        frozenset(left_out),
     )
 
 
@@ -215,30 +224,45 @@ def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], 
     return kept
 
 
-def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+def _without_closing_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
     """*blocks* without the publisher's notes that close the story on a page
     (a copyright or reprint notice, a call to subscribe, donate or follow,
-    "Published on ... and filed under ...", "Back to all news"), which join
-    *excluded*, with the short lines among and after them ("RIRM", "Kontakt").
+    "Published on ... and filed under ...", "Back to all news"), with the
+    short lines among and after them ("RIRM", "Kontakt"): see :func:`_leave_out`.
     Only the last blocks are looked at, and only a run of such lines that
-    reaches the end: a note in the story's middle is the writer's. A fragment
-    keeps them: what its writer pasted, the leak rules report."""
+    reaches the end: a note in the story's middle is the writer's. A note
+    may be text of a container that holds more (the story's own container:
+    "Zurück zu allen Meldungen" after its paragraphs); a short line that is
+    none stops the search there. A fragment keeps them: what its writer
+    pasted, the leak rules report."""
     text = page.text
     cut = len(blocks)
     for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - _CLOSING_REACH), -1):
         block = blocks[k]
         at = page.index[block.element]
         size = block.end - block.start
-        if page.block_chars[at] != size:
-            break  # its element holds more than this block: it cannot go alone
         if _is_note(text, block, size):
             cut = k
+        elif page.block_chars[at] != size:
+            break  # its element holds more than this block: it cannot go alone
         elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
             break  # the story's own prose
     if cut == len(blocks):
         return blocks
-    excluded.update(page.index[block.element] for block in blocks[cut:])
+    _leave_out(page, blocks[cut:], excluded, left_out)
     return blocks[:cut]
+
+
+def _leave_out(page: _Page, notes: list[Block], excluded: set[int], left_out: list[Block]) -> None:
+    """The *notes* go: each one's element joins *excluded* when the note is all
+    its text, else the note joins *left_out* (the element holds the story's
+    blocks too, which stay)."""
+    for block in notes:
+        at = page.index[block.element]
+        if page.block_chars[at] == block.end - block.start:
+            excluded.add(at)
+        else:
+            left_out.append(block)
 
 
 def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
@@ -319,39 +343,108 @@ def _is_note(text: str, block: Block, size: int) -> bool:
         _NOTE.search(text[block.start : block.end].lower()) is not None
         or _NOTE_OPENING.match(text, block.start, block.end) is not None
         or (size < _DATELINE_LENGTH and _NOTE_LINE.match(text, block.start, block.end) is not None)
+        or (
+            size < _POINTER_LENGTH
+            and text[block.end - 1] != "."
+            and _POINTER.match(text, block.start, block.end) is not None
+        )
+        or (
+            size <= _SIGN_OFF_LENGTH
+            and block.kind in _SIGN_OFF_KINDS
+            and _signs_off(text[block.start : block.end].strip())
+        )
     )
 
 
-def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
+def _signs_off(line: str) -> bool:
+    """Whether *line* is a news agency's or the writers' sign-off: initials or
+    an agency's name, split by slashes or in capitals ("aja/PAP", "RIRM",
+    "(dpa)", "jm/sda"); a word in lower case alone is the story's ("Fin")."""
+    return _SIGN_OFF.fullmatch(line) is not None and ("/" in line or line.isupper())
+
+
+def _without_opening_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
     """*blocks* without the publisher's short notes that open the story, before
     its first line of prose ("Anzeige, enthält Affiliate-Links", "*Werbung.
     Dieser Beitrag...", "Published on 3 May 2024", "Back to the newsroom"),
-    which join *excluded*, with the short lines before them: as
-    :func:`_without_closing_notes` does at its end, but only by how a note
-    starts, not by the words it holds (a lead may well name a newsletter, or
-    copyright), and a heading ends the search."""
+    with the short lines before them: as :func:`_without_closing_notes` does
+    at its end, but only by how a note starts, not by the words it holds (a
+    lead may well name a newsletter, or copyright), and a heading ends the search."""
     text = page.text
     cut = 0
     for k in range(min(len(blocks), _CLOSING_REACH)):
         block = blocks[k]
         at = page.index[block.element]
         size = block.end - block.start
-        if page.block_chars[at] != size or block.kind == "heading":
+        if block.kind == "heading":
             break
         if size < _DATELINE_LENGTH and (
             _NOTE_OPENING.match(text, block.start, block.end) is not None
             or _NOTE_LINE.match(text, block.start, block.end) is not None
+            or _dated_line(text, block)
         ):
             cut = k + 1
-        elif size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
-            break  # the story's own prose
+        elif page.block_chars[at] != size or size >= _DATELINE_LENGTH or page.worth[page.first_block[at]] > 0:
+            break  # the story's own prose, or a line of a container that holds more
     if not cut:
         return blocks
-    excluded.update(page.index[block.element] for block in blocks[:cut])
+    _leave_out(page, blocks[:cut], excluded, left_out)
     return blocks[cut:]
 
 
+def _dated_line(text: str, block: Block) -> bool:
+    """Whether *block*, a short line, is dated (a date or a time in it) and is no
+    sentence: a byline or dateline ("By Jane Doe | March 3, 2024", "24. März
+    2004, 19:49 | Genesis"), not a lead's short first sentence that names a day."""
+    return _SENTENCE_END.search(text, block.start, block.end) is None and (
+        _NUMERIC_DATE.search(text, block.start, block.end) is not None
+        or _NAMED_DATE.search(text, block.start, block.end) is not None
+    )
+
+
+def _without_editors_notes(page: _Page, blocks: list[Block], excluded: set[int], left_out: list[Block]) -> list[Block]:
+    """*blocks* without the editor's notes held in the story's body, wherever
+    they stand (an editor's note, a correction, "This story has been updated",
+    "Alle Angaben ohne Gewähr"): short lines that say so as they start
+    (:data:`_EDITORS_NOTE`); they go as :func:`_leave_out` says, the rest of
+    their container stays. Not where the story first appeared ("This post
+    originally appeared on Grist.": the extraction corpus counts it the
+    story's), nor the writer's own "Disclaimer:"."""
+    text = page.text
+    notes = [
+        block
+        for block in blocks
+        if block.end - block.start < _NOTE_LENGTH
+        and block.kind in _EDITORS_NOTE_KINDS
+        and _EDITORS_NOTE.match(text, block.start, block.end) is not None
+    ]
+    if not notes:
+        return blocks
+    _leave_out(page, notes, excluded, left_out)
+    gone = set(map(id, notes))
+    return [block for block in blocks if id(block) not in gone]
+
+
+# How an editor's note in the story's body starts: its label ("Editor's note:",
+# "Correction:", "Anmerkung der Redaktion:", "Nota de la redacción:", "NDLR :"),
+# or a sentence about the story's updates or its figures' reliability.
+_EDITORS_NOTE = re.compile(
+    r"\W{0,3}(?:(?:(?:editor'?s|editors'|editor’s|editorial) note|note from the editor|corrections?|clarification"
+    r"|anmerkung der redaktion|hinweis der redaktion|redaktioneller hinweis|transparenzhinweis|korrektur"
+    r"|berichtigung|nota del editor|nota de la redacci[óo]n|fe de erratas|note de la rédaction|n\.?d\.?l\.?r\.?"
+    r"|nota della redazione)\s*[:：.–—]"
+    r"|this (?:story|article|post) (?:has been|was) (?:updated|corrected)"
+    r"|(?:dieser|der) (?:artikel|beitrag|text) wurde (?:aktualisiert|korrigiert)|alle angaben ohne gewähr)",
+    re.IGNORECASE,
+)
+_EDITORS_NOTE_KINDS = frozenset({"paragraph", "block", "quote"})
+
+
 # How many of the last blocks of a story are looked at for its closing notes.
+_SIGN_OFF = re.compile(r"\(?[^\W\d_]{1,8}(?: ?[/,] ?[^\W\d_]{1,8}){0,3}\)?")
+_SIGN_OFF_LENGTH = 30
+# A sign-off is a line of its own, not the last cell of a table ("WÜ", "X").
+_SIGN_OFF_KINDS = frozenset({"paragraph", "block"})
 _CLOSING_REACH = 6
 _NOTE_LENGTH = 400
 # What a publisher's note at the story's end holds (in lower case: a
@@ -434,7 +527,7 @@ _FURNITURE_WORDS = {
     " calendar* kalender*",
     "header": "header",
     "footer": "footer* colophon",
-    "sidebar": "sidebar* aside",
+    "sidebar": "sidebar* aside textwidget",
     "share": "share* sharing social* sociable shariff addthis",
     "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
@@ -571,7 +664,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”»“’)\]]*\s*$")
 _PROSE_LENGTH = 80
 _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
-_DATELINE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b| [|·•] ")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_DATELINE = re.compile(f"{_NUMERIC_DATE.pattern}| [|·•] ")
 _DATELINE_LENGTH = 120
 # A date with its month by name ("2. Februar 2022", "3 de mayo de 2022",
 # "January 13, 2020"): a short line with one, before or after the story's
