@@ -83,16 +83,37 @@ def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
 def test_hyphenation_table_gives_pyphens_points_on_every_corpus_word() -> None:
     import pyphen
 
-    from lint_article.document.scores import _EnglishHyphenation
+    from lint_article.document.scores import _Hyphenation
 
     from .conftest import corpus_files
 
     hyphenator = pyphen.Pyphen(lang="en_US")
-    table = _EnglishHyphenation()
+    table = _Hyphenation.english()
     words = {"xylophonistically", "re-engagement", "goïta", "hyphenation", "a", ""}
     for path in corpus_files("articles")[:60]:
         words.update(w.text.lower() for w in Article.from_html(path.read_bytes()).page.words)
     assert len(words) > 1000 or not corpus_files("articles")
+    mismatches = [w for w in words if table.points(w) != len(hyphenator.positions(w))]
+    assert mismatches == []
+
+
+# Every language with a Flesch formula, and the dictionaries with Pyphen's odd
+# patterns: a run of digits (id: "mil12112211"), nonstandard hyphenations
+# ("ff=f"; hu, ca), characters written in hex (af).
+@pytest.mark.parametrize("lang", sorted({*FLESCH_COEFFICIENTS, "id", "ca", "af"} - {"en"}))
+def test_pyphens_dictionaries_read_lazily_give_pyphens_points(lang: str) -> None:
+    import pyphen
+
+    from lint_article.document.scores import _Hyphenation
+
+    from .conftest import corpus_files
+
+    hyphenator = pyphen.Pyphen(lang=lang)
+    table = _Hyphenation.pyphen(lang)
+    words = {"abermilliarden", "ablagerungsquoten", "erfinden", "xylophonistically", "schifffahrt", "a", ""}
+    for path in corpus_files("pages")[:40]:
+        words.update(w.text.lower() for w in Article.from_html(path.read_bytes()).page.words)
+    assert len(words) > 1000 or not corpus_files("pages")
     mismatches = [w for w in words if table.points(w) != len(hyphenator.positions(w))]
     assert mismatches == []
 

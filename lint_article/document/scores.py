@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .layout import PROSE_KINDS
@@ -61,8 +61,13 @@ class Scores:
     """None where the grade formula does not apply (languages other than English)."""
 
 
+# The package's data, beside its modules (importlib.resources would cost every
+# run's start-up 5 ms of imports for files that are always on disk).
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
 def _data_text(name: str) -> str:
-    data = resources.files("lint_article").joinpath(f"data/{name}").read_bytes()
+    data = (_DATA / name).read_bytes()
     return (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
 
 
@@ -93,44 +98,117 @@ def english_syllables() -> SyllableTable:
     return SyllableTable(_data_text("syllables-en.txt"))
 
 
-class _EnglishHyphenation:
-    """Pyphen's en_US hyphenation (Liang's algorithm) over a pre-parsed pattern table,
-    so that English needs neither Pyphen's import nor its parse of the dictionary."""
+class _Hyphenation:
+    """Pyphen's hyphenation points (Liang's algorithm, as Pyphen applies it) over a
+    table of patterns: a pattern's letters -> the pattern, its values read on
+    the first hit (an article hits a few hundred of tens of thousands).
+
+    For English the table is pre-parsed (``hyphenation-en.txt.gz``), so that
+    English needs neither Pyphen's import nor its dictionary. Other languages
+    read Pyphen's own dictionary file, but not as Pyphen does: Pyphen parses
+    every pattern's values up front, which costs German's 78,000 patterns
+    0.75 s and Hungarian's 0.8 s, paid by a one-file run and by each service
+    worker's first article in that language; here a pattern is one dictionary
+    entry until it is hit."""
 
     LEFT, RIGHT = 2, 2  # Pyphen's defaults: no point before the 2nd or after the 2nd-last letter
 
-    def __init__(self) -> None:
-        # Letters -> "offset<TAB>values", parsed only when a word hits the pattern:
-        # an article hits a few hundred of the 11,000.
+    def __init__(self, patterns: dict[str, str], values: Callable[[str], tuple[int, list[int]]]) -> None:
+        self.patterns = patterns
+        self.longest = max(map(len, patterns))
+        self._values = lru_cache(maxsize=None)(values)
+
+    @classmethod
+    def english(cls) -> _Hyphenation:
+        """en_US, from the table ``scripts/build_syllable_table.py`` writes: letters, offset, values."""
         lines = _data_text("hyphenation-en.txt.gz").split("\n")[1:]
-        self.patterns: dict[str, str] = dict(line.split("\t", 1) for line in lines)
-        self.longest = max(map(len, self.patterns))
+        return cls(dict(line.split("\t", 1) for line in lines), _table_values)
+
+    @classmethod
+    def pyphen(cls, lang: str) -> _Hyphenation:
+        """*lang*'s Pyphen dictionary (en_US where Pyphen has none), read as Pyphen reads it."""
+        import pyphen  # imported only for a language other than English
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang) or "en_US"]
+        data = path.read_bytes()
+        encoding = data[: data.find(b"\n")].decode().strip()
+        encoding = "cp1251" if encoding.lower() == "microsoft-cp1251" else encoding
+        # Each pattern's letters, its digits taken out of the whole file at once
+        # (its encodings are ASCII's supersets): a line at a time took 5 times as long.
+        lines = data.decode(encoding).split("\n")[1:]
+        letter_lines = data.translate(None, _DIGITS.encode()).decode(encoding).split("\n")[1:]
+        patterns: dict[str, str] = {}
+        for pattern, letters in zip(lines, letter_lines, strict=True):
+            pattern = pattern.strip()
+            if not pattern or pattern.startswith(_NOT_PATTERNS):
+                continue
+            if "^^" in pattern or "/" in pattern:
+                # A character written in hex; a nonstandard hyphenation ("ff=f"),
+                # of which only where it breaks counts here.
+                pattern = _HEX_CHARACTER.sub(lambda match: chr(int(match.group(1), 16)), pattern)
+                if "/" in pattern and "=" in pattern:
+                    pattern = pattern.split("/", 1)[0]
+                letters = pattern.translate(_NO_DIGITS)
+            else:
+                letters = letters.strip()
+            if len(letters) == len(pattern) or ("0" in pattern and _NONZERO_VALUE(pattern) is None):
+                continue  # no value but zeros: Pyphen keeps no such pattern, nor lets it replace one
+            patterns[letters] = pattern
+        return cls(patterns, _pattern_values)
 
     def points(self, word: str) -> int:
         """How many hyphenation points Pyphen finds in *word*."""
         pointed = f".{word.lower()}."
         scores = [0] * (len(pointed) + 1)
-        patterns = self.patterns
+        patterns, values_of = self.patterns, self._values
         for i in range(len(pointed) - 1):
             for j in range(i + 1, min(i + self.longest, len(pointed)) + 1):
                 found = patterns.get(pointed[i:j])
                 if found:
-                    offset, values = found.split("\t")
-                    for k, digit in enumerate(values, start=i + int(offset)):
-                        value = int(digit)
+                    offset, values = values_of(found)
+                    # Values past the word's end are dropped, as Pyphen drops them.
+                    for k, value in zip(range(i + offset, len(scores)), values, strict=False):
                         if value > scores[k]:
                             scores[k] = value
         last = len(word) - self.RIGHT
         return sum(1 for i, score in enumerate(scores) if score % 2 and self.LEFT <= i - 1 <= last)
 
 
-def _hyphenation_points(lang: str) -> Callable[[str], int]:
-    if lang == "en":
-        return _EnglishHyphenation().points
-    import pyphen  # other languages: Pyphen's own dictionaries, imported only when needed
+# What Pyphen skips in a dictionary: comments and the hyphen-minimum settings.
+_NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_HEX_CHARACTER = re.compile(r"\^{2}([0-9a-f]{2})")
+_DIGITS = "0123456789"  # Pyphen's dictionaries write their values in these alone
+_NO_DIGITS = str.maketrans("", "", _DIGITS)
+_NONZERO_VALUE = re.compile("[1-9]").search
 
-    hyphenator = pyphen.Pyphen(lang=pyphen.language_fallback(lang) or "en_US")
-    return lambda word: len(hyphenator.positions(word))
+
+def _table_values(entry: str) -> tuple[int, list[int]]:
+    offset, values = entry.split("\t")
+    return int(offset), [int(digit) for digit in values]
+
+
+def _pattern_values(pattern: str) -> tuple[int, list[int]]:
+    """A pattern's values as Pyphen reads them, the zeros at both ends cut off
+    and counted in the offset. Pyphen reads a digit, then a letter, either
+    optional, over and over: "1ba2b" is 1, 0, 2 before the letters; a run of
+    digits ("mil12112211") takes a place for each digit after the first."""
+    values: list[int] = []
+    at, size = 0, len(pattern)
+    while at < size:
+        value = 0
+        if pattern[at] in _DIGITS:
+            value = ord(pattern[at]) - 48
+            at += 1
+        if at < size and pattern[at] not in _DIGITS:
+            at += 1
+        values.append(value)
+    start = next(i for i, value in enumerate(values) if value)
+    end = len(values) - next(i for i, value in enumerate(reversed(values)) if value)
+    return start, values[start:end]
+
+
+def _hyphenation_points(lang: str) -> Callable[[str], int]:
+    return (_Hyphenation.english() if lang == "en" else _Hyphenation.pyphen(lang)).points
 
 
 _NOT_IN_WORDS = re.compile(r"[^\w']")
