@@ -176,6 +176,8 @@ def _region(
             blocks = _without_closing_notes(page, blocks, excluded)
             blocks = _without_opening_notes(page, blocks, excluded)
             blocks = _without_trailing_boxes(page, blocks, excluded)
+    if cleaning != "none" and not article.is_fragment:
+        _set_aside_hidden(page, root, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -1635,6 +1637,29 @@ class _ProseSpan:
             self._story = first, last, teased < story
         first, last, outweighs = self._story
         return outweighs and (page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks))
+
+
+def _set_aside_hidden(page: _Page, root: int, excluded: set[int]) -> None:
+    """Add to *excluded* the containers inside the root that the page hides
+    by a style or the ``hidden`` attribute and that hold no text a reader
+    sees (a slider's hidden slides, a gallery's closed overlay, a list of
+    placeholders): they are the template's machinery, set aside as the class
+    names that hide an element are (see :func:`_naming`), and named so, that
+    they be no box of the story. Asked after the headings are cleaned: a
+    heading over a hidden part (an embed shown by a script) is the writer's.
+    A hidden phrasing element (a ``<span>`` in a paragraph) is no container,
+    and stays: the writer's markup."""
+    state, parent, block_chars, end = page.state, page.parent, page.block_chars, page.end
+    i = root + 1
+    while i < end[root]:
+        if i in excluded:
+            i = end[i]
+        elif state[i] & _HIDDEN and not state[parent[i]] & _HIDDEN and not block_chars[i]:
+            excluded.add(i)
+            page.furniture[i] = "hidden"
+            i = end[i]
+        else:
+            i += 1
 
 
 def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:

@@ -1,0 +1,55 @@
+"""The region's scope on full pages: which elements without text of their own
+(a hidden slide, a teaser's picture) are the article's, and which are the
+template's. The texts of ``test_region.py`` cannot show these: the elements
+hold no text a reader sees, yet the rules about markup (inline styles, alt
+texts, link texts) report them where the region holds them.
+"""
+
+from __future__ import annotations
+
+from lint_article import Article
+
+from .test_region import BODY, SITE_HEADER, STORY, TITLE, page
+
+
+def element(article: Article, tag: str, **attributes: str) -> object:
+    """The first *tag* element of *article* with all of *attributes*."""
+    return next(
+        el
+        for el in article.tree.iter(tag)
+        if all(el.get(name.rstrip("_")) == value for name, value in attributes.items())
+    )
+
+
+SLIDER = """<div class="slider" style="width: 300%"><div class="slide" id="s1"><img src="1.jpg" alt="The levee"></div>
+<div class="slide" id="s2" style="visibility: hidden; opacity: 0"><img src="2.jpg" style="width: 100%"></div>
+<div class="slide" id="s3" style="display: none"><img src="3.jpg"></div></div>
+<div hidden id="placeholder"><div class="lazy" style="height: 200px"></div></div>"""
+
+
+def test_what_the_page_hides_inside_the_story_is_no_part_of_it() -> None:
+    """A slider's hidden slides and a hidden placeholder hold no text a reader
+    sees: they are the template's machinery, and go with everything in them;
+    the slide on show, and the story's headings over hidden parts, stay."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1>{BODY}<h2>In pictures</h2>{SLIDER}
+<p>A hidden word <span style="display: none">(draft)</span> in a paragraph is the writer's.</p></article>""")
+    )
+    region = article.region
+    for ident in ("s2", "s3", "placeholder"):
+        hidden = element(article, "div", id=ident)
+        assert not region.holds(hidden) and hidden not in region.members(boxes=True), ident
+    assert not region.holds(element(article, "img", src="2.jpg"))
+    assert region.holds(element(article, "div", id="s1")) and region.holds(element(article, "img", src="1.jpg"))
+    assert region.holds(element(article, "div", class_="slider"))
+    assert region.holds(element(article, "span", style="display: none"))
+    assert "In pictures" in article.body.text and STORY[-1] in article.body.text
+
+
+def test_a_fragment_keeps_what_it_hides_for_the_rules_to_see() -> None:
+    """A CMS body is the writer's markup through and through: a hidden part of
+    it is theirs, and no-inline-style reports its style."""
+    article = Article.from_html(f"{BODY}{SLIDER}")
+    region = article.region
+    for ident in ("s2", "s3", "placeholder"):
+        assert region.holds(element(article, "div", id=ident)), ident
