@@ -53,3 +53,34 @@ def test_a_fragment_keeps_what_it_hides_for_the_rules_to_see() -> None:
     region = article.region
     for ident in ("s2", "s3", "placeholder"):
         assert region.holds(element(article, "div", id=ident)), ident
+
+
+def tile(number: int, title: str) -> str:
+    """A teaser linked whole: its picture in a <div>, its title in spans after it."""
+    return (
+        f'<article class="tile"><span class="tile-inner"><a href="/story-{number}"><div class="tile-image">'
+        f'<img src="{number}.jpg" style="display: none"></div><span class="h3"><span>{title}</span></span>'
+        f'<span class="views">New</span></a></span></article>\n'
+    )
+
+
+TILES = tuple(
+    f"{place} {event} after the flood"
+    for place in ("Ferry service", "The school", "The farmers' market", "The bakery", "The library", "The bus line")
+    for event in ("reopens", "resumes on Monday", "counts the cost", "asks for help")
+)
+
+
+def test_teasers_linked_whole_around_their_picture_are_links_and_go() -> None:
+    """A row of teasers, each one link around a <div> of its picture and its
+    title, beside the story in its root: the title is link text, though the
+    link holds a block, so the teasers are a list of links, and go."""
+    before = "".join(tile(n, title) for n, title in enumerate(TILES[:3]))
+    after = "".join(tile(n, title) for n, title in enumerate(TILES[3:], start=3))
+    story = f'<div id="story"><div class="wrap"><h1>{TITLE}</h1><div class="text">{BODY}</div></div></div>'
+    article = Article.from_html(page(f'{SITE_HEADER}<section id="content">{before}{story}{after}</section>'))
+    text = article.body.text
+    assert STORY[0] in text and STORY[-1] in text
+    for title in TILES:
+        assert title not in text
+    assert not article.region.holds(element(article, "img", src="0.jpg"))

@@ -779,6 +779,23 @@ def _closes(control: Element) -> bool:
     return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
+def _text_beside_blocks(link: Element) -> int:
+    """The characters of *link*'s visible text outside the blocks it holds
+    (their text counts through :data:`_LINKED`), white space collapsed: a
+    teaser linked whole, its title in a ``<span>`` after a ``<div>`` of its
+    picture, is all link."""
+    pieces = [link.text or ""]
+    stack = list(link)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if isinstance(tag, str) and tag not in _BLOCK_TAGS and not is_hidden(el):
+            pieces.append(el.text or "")
+            stack.extend(el)
+        pieces.append(el.tail or "")
+    return len(" ".join(" ".join(pieces).split()))
+
+
 class _Page:
     """Measures of every element of a page, by the element's index in document
     order (its subtree is the range of indices up to :attr:`end`)."""
@@ -872,9 +889,9 @@ class _Page:
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
         for link in top.iter("a"):
-            # A link that holds blocks counts through them (see _LINKED).
-            if any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants()):
-                continue
+            # A link that holds blocks counts through them (see _LINKED), and
+            # here for its text beside them (a teaser's title after its picture).
+            holds_blocks = any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants())
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
@@ -882,7 +899,10 @@ class _Page:
                 up_el = up_el.getparent()
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
-                links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+                if holds_blocks:
+                    links[up] += _text_beside_blocks(link)
+                else:
+                    links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
         for control in closers:
             self._mark_closable(self._container_of(control))
 
