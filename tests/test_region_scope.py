@@ -84,3 +84,32 @@ def test_teasers_linked_whole_around_their_picture_are_links_and_go() -> None:
     for title in TILES:
         assert title not in text
     assert not article.region.holds(element(article, "img", src="0.jpg"))
+
+
+NEXT_STORY = (
+    "The regional orchestra will open its season in the restored theatre, whose roof was mended over the summer, "
+    "with a programme of Dvořák, Janáček and a new piece by a composer from the valley.",
+    "Tickets went on sale on Monday, and by the evening the first three concerts were sold out, the box office said, "
+    "though seats for the rehearsals, open to schools, are still to be had free of charge.",
+    "The conductor, who has led the orchestra for eleven years, said the theatre's sound was warmer than before, "
+    "and that the players had asked to rehearse there every week until the end of the season.",
+    "The council, which owns the building, hopes the concerts will bring visitors back to the old town, where "
+    "shops have struggled since the bypass opened, and plans a market on the square on concert nights.",
+    "A second season, with opera, is planned for next year if the heating, which still dates from the sixties, "
+    "can be replaced in time, and the orchestra's friends have started to raise money for it.",
+)
+
+
+def test_the_next_story_loaded_below_is_no_part_of_the_headlines() -> None:
+    """Whole stories one after the other, each an <article> made alike (the
+    next loaded as the reader scrolls): the story is the headline's
+    <article>, though the next one is longer, and the next is not joined to it."""
+    nxt = "".join(f"<p>{paragraph}</p>" for paragraph in NEXT_STORY)
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<div class="list"><article class="item"><header><h1>{TITLE}</h1></header>{BODY}</article>
+<article class="item"><header><h2>The orchestra returns to the theatre</h2></header>{nxt}</article></div>""")
+    )
+    text = article.body.text
+    assert all(paragraph in text for paragraph in STORY)
+    assert "The orchestra returns" not in text and not any(paragraph in text for paragraph in NEXT_STORY)
+    assert article.region.root.tag == "article"

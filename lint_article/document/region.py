@@ -115,6 +115,8 @@ def find_region(article: Article) -> Region:
         _unname_wrappers(page, marked)
     root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
     headline = _find_headline(page, titled, article.headings, root)
+    if headline is not None and root != (story := _headlines_article(page, root, page.index[headline])):
+        root, evidence = story, evidence + ", moved to the headline's <article>"
     excluded: set[int] = set()
     top = root
     if headline is not None:
@@ -1350,6 +1352,31 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
     return root
 
 
+def _headlines_article(page: _Page, top: int, headline: int) -> int:
+    """The ``<article>`` that holds the *headline* and prose of its own, where
+    the body found at *top* lies in another ``<article>`` made as it is beside
+    it (a page of whole stories one after the other, the next ones loaded as
+    the reader scrolls): the headline's is the story, not the longest; else
+    *top*."""
+    if page.inside(headline, top) or headline > top:
+        return top
+    body, story = top, headline
+    while page.parent[body] >= 0 and not page.inside(headline, page.parent[body]):
+        body = page.parent[body]
+    while not page.inside(top, page.parent[story]):
+        story = page.parent[story]
+    a, b = page.elements[body], page.elements[story]
+    if (
+        _is_a(a, "article")
+        and _is_a(b, "article")
+        and a.tag == b.tag
+        and a.get("class") == b.get("class")
+        and page.value[story] >= _SECTION_PROSE
+    ):
+        return story
+    return top
+
+
 def _continues(page: _Page, sibling: int, node: int) -> bool:
     """Whether *sibling* carries on the story that *node* holds part of: it
     holds paragraphs of prose and is made as *node* is, the same tag and the
@@ -1358,6 +1385,8 @@ def _continues(page: _Page, sibling: int, node: int) -> bool:
     if page.value[sibling] < _SECTION_PROSE:
         return False
     a, b = page.elements[sibling], page.elements[node]
+    if _is_a(a, "article"):
+        return False  # a story of its own (see _headlines_article), however made
     name = a.get("class")
     return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
 
