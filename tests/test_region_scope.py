@@ -113,3 +113,19 @@ def test_the_next_story_loaded_below_is_no_part_of_the_headlines() -> None:
     assert all(paragraph in text for paragraph in STORY)
     assert "The orchestra returns" not in text and not any(paragraph in text for paragraph in NEXT_STORY)
     assert article.region.root.tag == "article"
+
+
+def test_a_box_named_similar_is_related_stories_and_goes() -> None:
+    """ "similar" names related stories as "related" does ("similar-posts",
+    "timeline similar"): their teasers, with excerpts long enough to pass for
+    prose, are no part of the story."""
+    teasers = "".join(
+        f'<li><a href="/{n}"><h3>{title}</h3></a><p>{excerpt}</p></li>'
+        for n, (title, excerpt) in enumerate(zip(TILES[:2], NEXT_STORY[:2], strict=True))
+    )
+    article = Article.from_html(
+        page(f'{SITE_HEADER}<article><h1>{TITLE}</h1>{BODY}<ul class="timeline similar">{teasers}</ul></article>')
+    )
+    text = article.body.text
+    assert STORY[-1] in text
+    assert TILES[0] not in text and NEXT_STORY[0] not in text and NEXT_STORY[1] not in text

@@ -440,7 +440,7 @@ _FURNITURE_WORDS = {
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside",
     "share": "share* sharing social* sociable shariff addthis",
-    "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
+    "related": "related* recommend* similar* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup paywall*",
