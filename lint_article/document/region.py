@@ -121,6 +121,8 @@ def find_region(article: Article) -> Region:
         _unname_wrappers(page, marked)
     root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
     headline = _find_headline(page, titled, article.headings, root)
+    if headline is not None and root != (story := _headlines_article(page, root, page.index[headline])):
+        root, evidence = story, evidence + ", moved to the headline's <article>"
     excluded: set[int] = set()
     top = root
     if headline is not None:
@@ -184,6 +186,8 @@ def _region(
             blocks = _without_opening_notes(page, blocks, excluded, left_out)
             blocks = _without_editors_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
+    if cleaning != "none" and not article.is_fragment:
+        _set_aside_hidden(page, root, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     return Region(
         page.elements[root],
@@ -529,7 +533,7 @@ _FURNITURE_WORDS = {
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside textwidget",
     "share": "share* sharing social* sociable shariff addthis",
-    "related": "related* recommend* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
+    "related": "related* recommend* similar* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup paywall*",
@@ -871,6 +875,23 @@ def _closes(control: Element) -> bool:
     return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
+def _text_beside_blocks(link: Element) -> int:
+    """The characters of *link*'s visible text outside the blocks it holds
+    (their text counts through :data:`_LINKED`), white space collapsed: a
+    teaser linked whole, its title in a ``<span>`` after a ``<div>`` of its
+    picture, is all link."""
+    pieces = [link.text or ""]
+    stack = list(link)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if isinstance(tag, str) and tag not in _BLOCK_TAGS and not is_hidden(el):
+            pieces.append(el.text or "")
+            stack.extend(el)
+        pieces.append(el.tail or "")
+    return len(" ".join(" ".join(pieces).split()))
+
+
 class _Page:
     """Measures of every element of a page, by the element's index in document
     order (its subtree is the range of indices up to :attr:`end`)."""
@@ -964,9 +985,9 @@ class _Page:
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
         for link in top.iter("a"):
-            # A link that holds blocks counts through them (see _LINKED).
-            if any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants()):
-                continue
+            # A link that holds blocks counts through them (see _LINKED), and
+            # here for its text beside them (a teaser's title after its picture).
+            holds_blocks = any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants())
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
@@ -974,7 +995,10 @@ class _Page:
                 up_el = up_el.getparent()
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
-                links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+                if holds_blocks:
+                    links[up] += _text_beside_blocks(link)
+                else:
+                    links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
         for control in closers:
             self._mark_closable(self._container_of(control))
 
@@ -1422,6 +1446,31 @@ def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int])
     return root
 
 
+def _headlines_article(page: _Page, top: int, headline: int) -> int:
+    """The ``<article>`` that holds the *headline* and prose of its own, where
+    the body found at *top* lies in another ``<article>`` made as it is beside
+    it (a page of whole stories one after the other, the next ones loaded as
+    the reader scrolls): the headline's is the story, not the longest; else
+    *top*."""
+    if page.inside(headline, top) or headline > top:
+        return top
+    body, story = top, headline
+    while page.parent[body] >= 0 and not page.inside(headline, page.parent[body]):
+        body = page.parent[body]
+    while not page.inside(top, page.parent[story]):
+        story = page.parent[story]
+    a, b = page.elements[body], page.elements[story]
+    if (
+        _is_a(a, "article")
+        and _is_a(b, "article")
+        and a.tag == b.tag
+        and a.get("class") == b.get("class")
+        and page.value[story] >= _SECTION_PROSE
+    ):
+        return story
+    return top
+
+
 def _continues(page: _Page, sibling: int, node: int) -> bool:
     """Whether *sibling* carries on the story that *node* holds part of: it
     holds paragraphs of prose and is made as *node* is, the same tag and the
@@ -1430,6 +1479,8 @@ def _continues(page: _Page, sibling: int, node: int) -> bool:
     if page.value[sibling] < _SECTION_PROSE:
         return False
     a, b = page.elements[sibling], page.elements[node]
+    if _is_a(a, "article"):
+        return False  # a story of its own (see _headlines_article), however made
     name = a.get("class")
     return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
 
@@ -1729,6 +1780,29 @@ class _ProseSpan:
             self._story = first, last, teased < story
         first, last, outweighs = self._story
         return outweighs and (page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks))
+
+
+def _set_aside_hidden(page: _Page, root: int, excluded: set[int]) -> None:
+    """Add to *excluded* the containers inside the root that the page hides
+    by a style or the ``hidden`` attribute and that hold no text a reader
+    sees (a slider's hidden slides, a gallery's closed overlay, a list of
+    placeholders): they are the template's machinery, set aside as the class
+    names that hide an element are (see :func:`_naming`), and named so, that
+    they be no box of the story. Asked after the headings are cleaned: a
+    heading over a hidden part (an embed shown by a script) is the writer's.
+    A hidden phrasing element (a ``<span>`` in a paragraph) is no container,
+    and stays: the writer's markup."""
+    state, parent, block_chars, end = page.state, page.parent, page.block_chars, page.end
+    i = root + 1
+    while i < end[root]:
+        if i in excluded:
+            i = end[i]
+        elif state[i] & _HIDDEN and not state[parent[i]] & _HIDDEN and not block_chars[i]:
+            excluded.add(i)
+            page.furniture[i] = "hidden"
+            i = end[i]
+        else:
+            i += 1
 
 
 def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:

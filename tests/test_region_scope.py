@@ -1,0 +1,131 @@
+"""The region's scope on full pages: which elements without text of their own
+(a hidden slide, a teaser's picture) are the article's, and which are the
+template's. The texts of ``test_region.py`` cannot show these: the elements
+hold no text a reader sees, yet the rules about markup (inline styles, alt
+texts, link texts) report them where the region holds them.
+"""
+
+from __future__ import annotations
+
+from lint_article import Article
+
+from .test_region import BODY, SITE_HEADER, STORY, TITLE, page
+
+
+def element(article: Article, tag: str, **attributes: str) -> object:
+    """The first *tag* element of *article* with all of *attributes*."""
+    return next(
+        el
+        for el in article.tree.iter(tag)
+        if all(el.get(name.rstrip("_")) == value for name, value in attributes.items())
+    )
+
+
+SLIDER = """<div class="slider" style="width: 300%"><div class="slide" id="s1"><img src="1.jpg" alt="The levee"></div>
+<div class="slide" id="s2" style="visibility: hidden; opacity: 0"><img src="2.jpg" style="width: 100%"></div>
+<div class="slide" id="s3" style="display: none"><img src="3.jpg"></div></div>
+<div hidden id="placeholder"><div class="lazy" style="height: 200px"></div></div>"""
+
+
+def test_what_the_page_hides_inside_the_story_is_no_part_of_it() -> None:
+    """A slider's hidden slides and a hidden placeholder hold no text a reader
+    sees: they are the template's machinery, and go with everything in them;
+    the slide on show, and the story's headings over hidden parts, stay."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1>{BODY}<h2>In pictures</h2>{SLIDER}
+<p>A hidden word <span style="display: none">(draft)</span> in a paragraph is the writer's.</p></article>""")
+    )
+    region = article.region
+    for ident in ("s2", "s3", "placeholder"):
+        hidden = element(article, "div", id=ident)
+        assert not region.holds(hidden) and hidden not in region.members(boxes=True), ident
+    assert not region.holds(element(article, "img", src="2.jpg"))
+    assert region.holds(element(article, "div", id="s1")) and region.holds(element(article, "img", src="1.jpg"))
+    assert region.holds(element(article, "div", class_="slider"))
+    assert region.holds(element(article, "span", style="display: none"))
+    assert "In pictures" in article.body.text and STORY[-1] in article.body.text
+
+
+def test_a_fragment_keeps_what_it_hides_for_the_rules_to_see() -> None:
+    """A CMS body is the writer's markup through and through: a hidden part of
+    it is theirs, and no-inline-style reports its style."""
+    article = Article.from_html(f"{BODY}{SLIDER}")
+    region = article.region
+    for ident in ("s2", "s3", "placeholder"):
+        assert region.holds(element(article, "div", id=ident)), ident
+
+
+def tile(number: int, title: str) -> str:
+    """A teaser linked whole: its picture in a <div>, its title in spans after it."""
+    return (
+        f'<article class="tile"><span class="tile-inner"><a href="/story-{number}"><div class="tile-image">'
+        f'<img src="{number}.jpg" style="display: none"></div><span class="h3"><span>{title}</span></span>'
+        f'<span class="views">New</span></a></span></article>\n'
+    )
+
+
+TILES = tuple(
+    f"{place} {event} after the flood"
+    for place in ("Ferry service", "The school", "The farmers' market", "The bakery", "The library", "The bus line")
+    for event in ("reopens", "resumes on Monday", "counts the cost", "asks for help")
+)
+
+
+def test_teasers_linked_whole_around_their_picture_are_links_and_go() -> None:
+    """A row of teasers, each one link around a <div> of its picture and its
+    title, beside the story in its root: the title is link text, though the
+    link holds a block, so the teasers are a list of links, and go."""
+    before = "".join(tile(n, title) for n, title in enumerate(TILES[:3]))
+    after = "".join(tile(n, title) for n, title in enumerate(TILES[3:], start=3))
+    story = f'<div id="story"><div class="wrap"><h1>{TITLE}</h1><div class="text">{BODY}</div></div></div>'
+    article = Article.from_html(page(f'{SITE_HEADER}<section id="content">{before}{story}{after}</section>'))
+    text = article.body.text
+    assert STORY[0] in text and STORY[-1] in text
+    for title in TILES:
+        assert title not in text
+    assert not article.region.holds(element(article, "img", src="0.jpg"))
+
+
+NEXT_STORY = (
+    "The regional orchestra will open its season in the restored theatre, whose roof was mended over the summer, "
+    "with a programme of Dvořák, Janáček and a new piece by a composer from the valley.",
+    "Tickets went on sale on Monday, and by the evening the first three concerts were sold out, the box office said, "
+    "though seats for the rehearsals, open to schools, are still to be had free of charge.",
+    "The conductor, who has led the orchestra for eleven years, said the theatre's sound was warmer than before, "
+    "and that the players had asked to rehearse there every week until the end of the season.",
+    "The council, which owns the building, hopes the concerts will bring visitors back to the old town, where "
+    "shops have struggled since the bypass opened, and plans a market on the square on concert nights.",
+    "A second season, with opera, is planned for next year if the heating, which still dates from the sixties, "
+    "can be replaced in time, and the orchestra's friends have started to raise money for it.",
+)
+
+
+def test_the_next_story_loaded_below_is_no_part_of_the_headlines() -> None:
+    """Whole stories one after the other, each an <article> made alike (the
+    next loaded as the reader scrolls): the story is the headline's
+    <article>, though the next one is longer, and the next is not joined to it."""
+    nxt = "".join(f"<p>{paragraph}</p>" for paragraph in NEXT_STORY)
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<div class="list"><article class="item"><header><h1>{TITLE}</h1></header>{BODY}</article>
+<article class="item"><header><h2>The orchestra returns to the theatre</h2></header>{nxt}</article></div>""")
+    )
+    text = article.body.text
+    assert all(paragraph in text for paragraph in STORY)
+    assert "The orchestra returns" not in text and not any(paragraph in text for paragraph in NEXT_STORY)
+    assert article.region.root.tag == "article"
+
+
+def test_a_box_named_similar_is_related_stories_and_goes() -> None:
+    """ "similar" names related stories as "related" does ("similar-posts",
+    "timeline similar"): their teasers, with excerpts long enough to pass for
+    prose, are no part of the story."""
+    teasers = "".join(
+        f'<li><a href="/{n}"><h3>{title}</h3></a><p>{excerpt}</p></li>'
+        for n, (title, excerpt) in enumerate(zip(TILES[:2], NEXT_STORY[:2], strict=True))
+    )
+    article = Article.from_html(
+        page(f'{SITE_HEADER}<article><h1>{TITLE}</h1>{BODY}<ul class="timeline similar">{teasers}</ul></article>')
+    )
+    text = article.body.text
+    assert STORY[-1] in text
+    assert TILES[0] not in text and NEXT_STORY[0] not in text and NEXT_STORY[1] not in text
