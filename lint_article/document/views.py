@@ -57,6 +57,7 @@ class Word(NamedTuple):
 
 _make_word = partial(tuple.__new__, Word)  # Word(...) without its Python-level __new__
 _MATCHED, _MATCH_START, _MATCH_END = re.Match.group, re.Match.start, re.Match.end
+_WORDS_AT_ONCE = 4096
 
 
 class Words(Sequence[Word]):
@@ -225,12 +226,15 @@ class View:
             after = first + 1
             while after < count and sentences[after].block == block:
                 after += 1
-            matches = list(WORD.finditer(text, sentences[first].start, sentences[after - 1].end))
-            found = list(map(_MATCHED, matches))
             low = len(texts)
-            texts += map(spelled.setdefault, found, found)
-            starts.extend(map(_MATCH_START, matches))
-            ends.extend(map(_MATCH_END, matches))
+            # A few thousand matches at a time: a block may hold a whole page,
+            # and a match object a word for all of it cost 25 times its size.
+            search = WORD.finditer(text, sentences[first].start, sentences[after - 1].end)
+            while matches := list(itertools.islice(search, _WORDS_AT_ONCE)):
+                found = list(map(_MATCHED, matches))
+                texts += map(spelled.setdefault, found, found)
+                starts.extend(map(_MATCH_START, matches))
+                ends.extend(map(_MATCH_END, matches))
             for index in range(first, after):
                 high = bisect.bisect_left(starts, sentences[index].end, low)
                 of_sentence.extend(itertools.repeat(index, high - low))
