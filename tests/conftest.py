@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -12,6 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 # ../shared sits beside the checkout, in CI as on a developer's machine.
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def script_module(relative: str) -> ModuleType:
+    """A benchmark or script of the repository (``benchmarks/memory.py``), imported
+    as a module: they are not a package. Registered under its file's name, since
+    a dataclass looks its module up."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_files(folder: str) -> list[Path]:

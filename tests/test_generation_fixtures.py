@@ -13,7 +13,6 @@ rule, placeholder-text or markdown-leftover.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from lint_article import Article, lint_file, make_linter
 from lint_article.rules.generation_artifact import GenerationArtifact
 from lint_article.testing import inline_expectations
 
-from .conftest import CORPUS, FIXTURES, ROOT, corpus_files
+from .conftest import CORPUS, FIXTURES, corpus_files, script_module
 
 RULE = "generation-artifact"
 LEAKED = sorted((FIXTURES / "generation" / "leaked").glob("*.html"))
@@ -62,17 +61,9 @@ def test_a_leaked_list_is_one_finding_over_the_whole_list() -> None:
     assert [(f.line, f.end_line) for f in findings.findings] == [(10, 14)]
 
 
-def _synthetic() -> frozenset[str]:
-    spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.SYNTHETIC)
-
-
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
 def test_real_articles_get_no_generation_placeholder_or_markdown_finding() -> None:
-    synthetic = _synthetic()
+    synthetic = frozenset(script_module("benchmarks/corpus.py").SYNTHETIC)
     linter = make_linter({"select": [RULE, "placeholder-text", "markdown-leftover"]})
     found = []
     for folder in ("articles", "pages"):

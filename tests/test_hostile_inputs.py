@@ -8,14 +8,12 @@ expectation: what a reader of that page would see.
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -438,34 +436,6 @@ def test_a_baseline_records_a_file_name_that_is_not_utf8_and_matches_it_again(od
     again = check("--baseline", "base.json", "d", cwd=odd_names)
     assert again.returncode == 0, again.stdout + again.stderr
     assert b"2 findings recorded in the baseline" in again.stderr
-
-
-# -- memory ------------------------------------------------------------------------
-
-
-def load_memory_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("memory_benchmark", ROOT / "benchmarks" / "memory.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.slow
-def test_peak_memory_of_a_ten_megabyte_page_stays_under_twenty_times_its_size() -> None:
-    memory = load_memory_benchmark()
-    if not memory.CORPUS_PAGES.is_dir():
-        pytest.skip("the corpus is not there")
-    row = memory.measure("real-pages", 10_000_000)
-    assert row["ratio"] < 20, row
-
-
-@pytest.mark.slow
-def test_peak_memory_of_ten_megabytes_of_bare_prose_stays_bounded() -> None:
-    # 1.4 million words, each a Python object: far above 20 times, but bounded
-    # (measured 73 times); the size limit keeps the worst case near 1.5 GB.
-    row = load_memory_benchmark().measure("article", 10_000_000)
-    assert row["ratio"] < 100, row
 
 
 def _bs4_decoding(data: bytes) -> tuple[str, str]:

@@ -11,9 +11,6 @@ with all white space deleted.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,7 +18,7 @@ import pytest
 from fuzz.oracle import lint_and_check
 from lint_article.document import Article
 
-from .conftest import ROOT
+from .conftest import script_module
 
 # Floors, not targets: the measured shares less a little slack for other
 # libxml2 versions. Of the 1,600 document tests, the text matches in 95.6% with
@@ -35,17 +32,7 @@ MIN_HEADINGS_SHARE = 0.995
 MIN_FRAGMENT_TEXT_SHARE = 0.95
 
 
-def load_conformance() -> ModuleType:
-    path = ROOT / "benchmarks" / "html5lib_conformance.py"
-    spec = importlib.util.spec_from_file_location("html5lib_conformance", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("html5lib_conformance", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-conformance = load_conformance()
+conformance = script_module("benchmarks/html5lib_conformance.py")
 CASES = conformance.all_cases()
 pytestmark = pytest.mark.skipif(not CASES, reason="../shared/corpus/html5lib-tests is not there")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -39,7 +38,7 @@ from lint_article.formatters.base import printable
 from lint_article.formatters.html import ARTICLE_START_ID, CONTENT_SECURITY_POLICY, marked_article, sanitise
 from lint_article.report import Report
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, script_module
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -308,21 +307,13 @@ def test_the_cli_writes_the_report_for_files_and_standard_input(tmp_path: Path) 
 # -- in a real browser -------------------------------------------------------------
 
 
-def _screenshot_script() -> Any:
-    """scripts/report_screenshot.py, which opens the system's Chromium as these tests do."""
-    spec = importlib.util.spec_from_file_location("report_screenshot", ROOT / "scripts" / "report_screenshot.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if CHROMIUM is None or CHROMEDRIVER is None:
         pytest.skip("no chromium and chromedriver here (Debian: apt-get install chromium chromium-driver)")
     pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
-    driver = _screenshot_script().open_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    # scripts/report_screenshot.py opens the system's Chromium as these tests do.
+    driver = script_module("scripts/report_screenshot.py").open_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:

@@ -11,25 +11,14 @@ and 1 MB. The same shapes are seeds of the fuzzer.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
-from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, script_module
 
 SCRIPT = ROOT / "benchmarks" / "scaling.py"
-
-
-def scaling() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scaling_benchmark", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
@@ -42,7 +31,7 @@ def test_every_shape_takes_time_linear_in_its_size() -> None:
 
 
 def test_every_shape_is_a_seed_of_the_fuzzer() -> None:
-    module = scaling()
+    module = script_module("benchmarks/scaling.py")
     seeds = ROOT / "fuzz" / "seeds"
     for name in module.SHAPES:
         seed = seeds / f"scaling-{name}.html"
