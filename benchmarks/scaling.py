@@ -15,7 +15,8 @@ times and their ratio, and fails when a ratio exceeds *limit*: linear time
 grows 8 times, quadratic time 64 times.
 
 Times are CPU seconds of this process (the median of --repeat runs at the
-smaller size, one run at the larger), so that the other processes of a shared
+smaller size, one run at the larger; a shape over the limit is measured once
+more and the lower ratio kept), so that the other processes of a shared
 machine do not distort the ratio; a time under 10 ms counts as 10 ms, since
 below that it is mostly noise. A shape that takes longer than --deadline
 seconds of wall time at either size is stopped there (by lint-article's own
@@ -408,6 +409,14 @@ def main(argv: list[str] | None = None) -> int:
     failed = []
     for name in names:
         row = measure(name, args.small, args.factor, args.deadline, args.repeat, linter)
+        if row.ratio is not None and row.ratio > args.limit:
+            # Measured again before it fails, the faster kept: the one run at the
+            # larger size can meet a disturbance that the median of the smaller
+            # runs smooths out (in CI, 3.06 s once for a shape that takes 1.2 s);
+            # a stage that is really quadratic is as slow both times.
+            again = measure(name, args.small, args.factor, args.deadline, args.repeat, linter)
+            if again.ratio is not None and again.ratio < row.ratio:
+                row = again
         if row.failure is not None or row.ratio is None:
             failed.append(name)
             small_time = f"{row.small:9.3f}" if row.small is not None else f"{'-':>9}"
