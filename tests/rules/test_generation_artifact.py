@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from lint_article import Article
 from lint_article.document.tokens import WORD
-from lint_article.rules.generation_artifact import _ANYWHERE, _OPENING, _OPENING_SCAN, GenerationArtifact, Signal
+from lint_article.rules.generation_artifact import (
+    _ANYWHERE,
+    _OPENING,
+    _TEXT_START,
+    GenerationArtifact,
+    Signal,
+    _openings_at,
+)
 from lint_article.testing import Case, Expected, bad, finding, lint_with, ok, run_cases, shown
+
+from ..conftest import FIXTURES
 
 RULE = "generation-artifact"
 
@@ -101,11 +113,56 @@ def test_each_phrase_signal_finds_its_example(signal: Signal) -> None:
     assert not signal.keys or words & set(signal.keys), "the example must hold one of the key words"
 
 
+def _opening(text: str) -> Signal | None:
+    """The opening signal that the rule finds at the start of *text*, a block of its own."""
+    start = _TEXT_START.match(text)
+    assert start is not None
+    found = _openings_at(text, 0, len(text), *start.groups())
+    return found[0] if found else None
+
+
 @pytest.mark.parametrize("signal", _OPENING, ids=lambda s: s.example)
 def test_each_opening_signal_finds_its_example(signal: Signal) -> None:
-    match = _OPENING_SCAN.match("\n\n" + signal.example)  # a block of its own, as the rule reads it
-    assert match is not None and match.lastgroup is not None
-    assert _OPENING[int(match.lastgroup[1:])] is signal, "another, earlier opening signal took the example"
+    assert _opening(signal.example) is signal, "the example must be found, and by no earlier opening signal"
+
+
+def _openings_written_otherwise() -> list[str]:
+    """Each opening signal's example begun with each word and phrase that the
+    opening patterns spell ("OK! Here is…", "Of course! Here is…", "Hier ist…"),
+    and the blocks of the leak and near-miss fixtures."""
+    phrases = {
+        phrase.strip()
+        for signal in _OPENING
+        for phrase in re.split(r"[|()?:\[\]*+\\.^$!,;]", re.sub(r"\\[A-Za-z]|\{\d*,?\d*\}", " ", signal.source))
+        if phrase.strip()
+    }
+    texts = [
+        phrase + signal.example[cut:]
+        for signal in _OPENING
+        for cut in (0, len(signal.example.split(" ")[0].rstrip("!,.:")))
+        for phrase in phrases
+    ]
+    for path in sorted((FIXTURES / "generation").glob("*/*.html")):
+        texts += Article.from_html(path.read_bytes()).text.split("\n\n")
+    return texts
+
+
+def test_openings_are_tried_by_first_word_as_one_pattern_of_all_would_find_them() -> None:
+    # An opening signal is tried only at the blocks that start with one of its
+    # declared first words or marks; a word missing from its list would lose
+    # matches silently. One pattern of every signal's alternatives, in order,
+    # is what the declared words stand in for: both must find the same signal
+    # over the same text, as a writer or a model might write it (capitals,
+    # list marks, emphasis).
+    every_signal = re.compile("|".join(f"(?:{s.source})(?P<o{i}>)" for i, s in enumerate(_OPENING)), re.I | re.M)
+    found = 0
+    for block in _openings_written_otherwise():
+        for text in (block, block.upper(), "**" + block, "1. " + block, "[" + block):
+            expected = every_signal.match(text)
+            signal = _opening(text)
+            assert signal is (_OPENING[int(expected.lastgroup[1:])] if expected and expected.lastgroup else None), text
+            found += signal is not None
+    assert found > 2_000  # openings of every kind, each written several ways
 
 
 def test_a_strong_signal_in_an_article_page_is_reported_at_its_block() -> None:
