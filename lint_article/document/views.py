@@ -21,6 +21,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from . import formulas
+from .anchors import occurrences
 from .layout import PROSE_KINDS, Block
 from .scores import ParagraphScores, Scores, article_scores, combined, paragraph_scores
 from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
@@ -389,23 +390,26 @@ class View:
         """Indices in :attr:`Article.blocks` of the view's blocks that hold one of
         *anchors* (lower-case strings; one may start with a newline to mean
         "at the start of a block"), in order."""
+        return sorted({index for indices in self.blocks_holding(anchors).values() for index in indices})
+
+    def blocks_holding(self, anchors: tuple[str, ...]) -> dict[str, list[int]]:
+        """For each of *anchors* that the view holds (lower-case strings, as in
+        :meth:`blocks_with`), the indices of its blocks that hold it, in order:
+        all found in one read of the text, however many the anchors."""
         article = self._article
         low = self.lowered
-        found: set[int] = set()
-        if not low.exact:
+        found: dict[str, set[int]] = {}
+        if low.exact:
+            for at, anchor in occurrences(anchors, low.text):
+                index = article.block_at(low.start + max(at - 1, 0) + (anchor[0] == "\n"))
+                found.setdefault(anchor, set()).add(index)
+        else:  # lower-casing changed the text's length: its offsets are the blocks' own
             for index in self.block_indices:
                 block = article.blocks[index]
-                lowered = article.text[block.start : block.end].lower()
-                if any(anchor.lstrip("\n") in lowered for anchor in anchors):
-                    found.add(index)
-        else:
-            text = low.text
-            for anchor in anchors:
-                at = text.find(anchor)
-                while at >= 0:
-                    found.add(article.block_at(low.start + max(at - 1, 0) + (anchor[0] == "\n")))
-                    at = text.find(anchor, at + 1)
-        return sorted(found & self._index_set)
+                for _, anchor in occurrences(anchors, "\n" + article.text[block.start : block.end].lower()):
+                    found.setdefault(anchor, set()).add(index)
+        within = {anchor: sorted(blocks & self._index_set) for anchor, blocks in found.items()}
+        return {anchor: blocks for anchor, blocks in within.items() if blocks}
 
     def is_quoted(self, index: int, start: int, end: int) -> bool:
         """Whether text offsets [start, end) of block *index* are quoted rather than

@@ -1162,25 +1162,12 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
             found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
+    holding = view.blocks_holding(_ANCHORS)
     surroundings: dict[int, _Surroundings] = {}
-    candidates: dict[tuple[str, ...], list[int]] = {}  # blocks by anchors, which several signals share
-    spelled: str | None = None  # the words, one a line: an anchor of letters lies within one of them
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        always, within_words, gated = _gated_anchors(signal.anchors)
-        if within_words and spelled is None:
-            spelled = "\n".join(words)
-        anchors = (
-            always
-            + tuple(anchor for anchor in within_words if spelled is not None and anchor in spelled)
-            + tuple(anchor for required, anchor in gated if words.issuperset(required))
-        )
-        if not anchors:
-            continue
-        if anchors not in candidates:
-            candidates[anchors] = view.blocks_with(anchors)
-        for index in candidates[anchors]:
+        for index in sorted({index for anchor in signal.anchors for index in holding.get(anchor, ())}):
             k = position.get(index)
             block = blocks[index]
             if k is None or place(block.start) is None:
@@ -1207,47 +1194,9 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     return found
 
 
+_ANCHORS = tuple(dict.fromkeys(anchor for signal in _ANYWHERE for anchor in signal.anchors))
+"""Every phrase signal's anchors, found in one read of the view's text."""
 _CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
-
-
-@cache
-def _gated_anchors(
-    anchors: tuple[str, ...],
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[frozenset[str], str], ...]]:
-    """A signal's anchors split in three: those always searched; those of letters
-    and digits only, searched only when one of the article's words holds them (a
-    search of its distinct words, where a search reads the whole text: such an
-    anchor lies within one word wherever it occurs); and those that hold whole
-    words, each with the words the article must have for it to occur (set
-    look-ups): the first word of an anchor of several, and every word between
-    two spaces ("i hope this helps" needs "hope" and "this" as well as "i")."""
-    always: list[str] = []
-    within_words: list[str] = []
-    gated: list[tuple[frozenset[str], str]] = []
-    for anchor in anchors:
-        first, space, _ = anchor.strip().partition(" ")
-        word = first.strip(",.:;!?¿¡").replace("’", "'")
-        inner = _whole_words(anchor)
-        if space and word.replace("'", "").isalpha():
-            gated.append((frozenset({word, *inner}), anchor))
-        elif inner:
-            gated.append((frozenset(inner), anchor))
-        elif anchor.isalnum() and max(anchor) < "\u3040":  # below CJK, whose characters are words of their own
-            within_words.append(anchor)
-        else:
-            always.append(anchor)
-    return tuple(always), tuple(within_words), tuple(gated)
-
-
-def _whole_words(anchor: str) -> set[str]:
-    """The words of *anchor* that white space (or a block's start, "\\n")
-    closes off on both sides within it: whole words of the text wherever the
-    anchor occurs (" i'm a" holds "i'm", "i hope this helps" "hope" and "this")."""
-    pieces = anchor.split(" ")
-    whole = pieces[1:-1]
-    if len(pieces) > 1 and pieces[0].startswith("\n"):
-        whole.append(pieces[0])
-    return {word.replace("’", "'") for piece in whole for word in Article.words_of(piece)}
 
 
 class _Surroundings:

@@ -71,7 +71,7 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"FIXME\b", "note"),
     )
 )  # fmt: skip
-# Page-builder defaults, found through their anchors (see editorial.blocks_with).
+# Page-builder defaults, found through their anchors (see View.blocks_holding).
 _DEFAULT_TEXT = re.compile(
     r"\b(?:your|insert|add|enter|type) (?:\w+ ){0,2}(?:text|content|title|headline|caption|copy|description"
     r"|heading|name) here\b|\b(?:text|caption|content|title|copy|heading) (?:goes|will go) here\b"
@@ -86,11 +86,9 @@ _DEFAULT_ANCHORS = (
     "heading here", "name here", "goes here", "go here", "click to edit", "click to add", " ici", " aquí", " qui",
     " aqui", " hier", " tutaj",
 )  # fmt: skip
-# The anchors that end in " here" are found through that one: a search of the
-# text for each would read it nine times to find the few blocks that hold " here".
-_HERE = " here"
-_HERE_ANCHORS = tuple(anchor for anchor in _DEFAULT_ANCHORS if _HERE in anchor)
-_OTHER_ANCHORS = tuple(anchor for anchor in _DEFAULT_ANCHORS if _HERE not in anchor)
+_LOREM_ANCHOR = "lorem ipsum"
+_ANCHORS = (_LOREM_ANCHOR, *_DEFAULT_ANCHORS)
+"""Found together, in one read of the view's text."""
 _LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # What a template puts in alt when nobody wrote one.
 # (Text in brackets is not one by itself: LWN writes "[QGIS main interface]",
@@ -188,14 +186,15 @@ class PlaceholderText(Rule):
                 for m in pattern.finditer(text, max(start - 1, 0), end)
                 if what != "note" or _is_note(text, m.start(), m.end())
             )
-        for index in _default_blocks(article, view):
+        holding = view.blocks_holding(_ANCHORS)
+        for index in sorted({index for anchor in _DEFAULT_ANCHORS for index in holding.get(anchor, ())}):
             block = article.blocks[index]
             found.extend(
                 (m.start(), m.end(), "default text") for m in _DEFAULT_TEXT.finditer(text, block.start, block.end)
             )
         lorem = [
             index
-            for index in view.blocks_with(("lorem ipsum",))
+            for index in holding.get(_LOREM_ANCHOR, ())
             if _prose(article, view, index)
             and any(not view.is_quoted(index, *m.span()) for m in _LOREM.finditer(text, *_span(article, index)))
         ]
@@ -229,16 +228,6 @@ class PlaceholderText(Rule):
             alt = (img.get("alt") or "").strip()
             if alt and _ALT_PLACEHOLDER.match(alt) and article.is_visible(img):
                 yield ctx.at_element(img, "alt-placeholder", alt=alt)
-
-
-def _default_blocks(article: Article, view: View) -> list[int]:
-    """The view's blocks that hold one of :data:`_DEFAULT_ANCHORS`, in order."""
-    holding_here = (
-        index
-        for index in view.blocks_with((_HERE,))
-        if any(anchor in article.block_text(article.blocks[index]).lower() for anchor in _HERE_ANCHORS)
-    )
-    return sorted({*view.blocks_with(_OTHER_ANCHORS), *holding_here})
 
 
 def _span(article: Article, index: int) -> tuple[int, int]:
