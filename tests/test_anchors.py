@@ -1,0 +1,61 @@
+"""Anchors: many lower-case strings found in one read of a view's text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint_article import Article
+from lint_article.document.anchors import occurrences
+
+
+@pytest.mark.parametrize(
+    ("strings", "text", "expected"),
+    [
+        # Overlapping occurrences are all found, as repeated str.find from the next character would.
+        (("aa",), "aaa", [(0, "aa"), (1, "aa")]),
+        # A string inside another is found as well as the longer one.
+        (("here", "here is"), "sure, here is", [(6, "here"), (6, "here is")]),
+        (("lorem ipsum",), "no filler", []),
+        ((), "anything", []),
+    ],
+)
+def test_occurrences(strings: tuple[str, ...], text: str, expected: list[tuple[int, str]]) -> None:
+    assert sorted(occurrences(strings, text)) == expected
+
+
+PARAGRAPHS = ["Sure! Here is the draft.", "I am sure here is fine.", "Nothing to see."]
+
+
+def _blocks_holding(paragraphs: list[str], anchors: tuple[str, ...], exact: bool) -> dict[str, list[int]]:
+    """Which paragraphs (by position) hold each anchor, as the body view finds them."""
+    article = Article.from_html("".join(f"<p>{text}</p>" for text in paragraphs))
+    view = article.body
+    assert view.lowered.exact is exact
+    position = {index: k for k, index in enumerate(view.block_indices)}
+    held = view.blocks_holding(anchors)
+    assert view.blocks_with(anchors) == sorted({i for blocks in held.values() for i in blocks})
+    return {anchor: [position[i] for i in blocks] for anchor, blocks in held.items()}
+
+
+ISTANBUL = "i\u0307stanbul"  # "İstanbul" lower-cased: "İ" becomes "i" and a combining dot
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "anchors", "exact", "expected"),
+    [
+        # A leading newline means "at a block's start": only the first paragraph starts with "sure".
+        (PARAGRAPHS, ("\nsure", "here is", "absent"), True, {"\nsure": [0], "here is": [0, 1]}),
+        # Lower-casing "İ" adds a character, so that the view's lower-cased offsets are no longer
+        # the text's: each block is then searched on its own, with the same answers.
+        (
+            ["İstanbul. Sure!", *PARAGRAPHS],
+            ("\nsure", "here is", ISTANBUL),
+            False,
+            {"\nsure": [1], "here is": [1, 2], ISTANBUL: [0]},
+        ),
+    ],
+)
+def test_blocks_holding(
+    paragraphs: list[str], anchors: tuple[str, ...], exact: bool, expected: dict[str, list[int]]
+) -> None:
+    assert _blocks_holding(paragraphs, anchors, exact) == expected
