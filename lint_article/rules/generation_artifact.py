@@ -68,7 +68,7 @@ def _signal(
     signal's first words and marks, separated by spaces."""
     if whole:
         keys = tuple(dict.fromkeys(anchor.partition(" ")[0].strip(",.:;!?¿¡").replace("’", "'") for anchor in anchors))
-    return Signal(label, weight, pattern, flags, example, anchors, keys, frozenset(starts.split()))
+    return Signal(label, weight, pattern, flags, example, anchors, keys, frozenset(starts.split(" ") if starts else ()))
 
 
 _WRITING_NOUN = (
