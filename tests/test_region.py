@@ -653,6 +653,19 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("Ferry service resumes", "landing stage was checked", "School reopens", "Farmers count"),
     ),
     Page(
+        "teasers' excerpts cut short and linked to the rest (an accordion of related news) go",
+        page(f"""{SITE_HEADER}
+<div class="main"><div class="col"><h1>{TITLE}</h1>{BODY}</div>
+<div class="plugins"><div class="box"><div class="h3">More on the valley</div><ul class="accordion"><li>
+<a href="#" class="opener">News</a><div class="post-holder"><div class="post"><p class="h4"><a href="/n/1">Ferry
+service resumes</a></p><p>The ferry will run again from Monday, the operator said, after divers checked the landing
+stage and found the piles sound, though the ramp … <a href="/n/1" class="more">mehr</a></p></div>
+<div class="post"><p class="h4"><a href="/n/2">School reopens</a></p><p>Pupils returned to the school on the hill,
+where the gym had served as a shelter for three nights, and teachers said the lessons [...]
+<a href="/n/2">Read more »</a></p></div></div></li></ul></div></div></div>"""),
+        dropped=("The ferry will run again", "Pupils returned", "mehr", "Read more"),
+    ),
+    Page(
         "a gallery's slides made alike, titled by links, that outweigh the lead, are the story",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="slides">

@@ -746,6 +746,15 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _POINTER_LENGTH = 60
+# How a teaser's excerpt ends: cut short ("…", "...", "[…]"), then a link to
+# read on (its text is the group).
+_EXCERPT_END = re.compile(
+    r"\[?(?:…|\.\.\.)\]?\s*[\[(]?(read more|more|continue reading|read on|weiterlesen|mehr|mehr lesen|lire la suite"
+    r"|la suite|lire plus|leer más|seguir leyendo|ver más|leggi (?:tutto|di più)|continua a leggere|leia mais"
+    r"|czytaj (?:dalej|więcej)|lees (?:meer|verder)|verder lezen)\W{0,4}$",
+    re.IGNORECASE,
+)
+_EXCERPT_REACH = 40
 # A caption this short made of names alone ("Getty Images", "AFP / MARCO BERTORELLO",
 # "Bundesregierung/Steffen Kugler", "(Lucy Akins)") credits the picture: it says nothing of it.
 _NAMES_LENGTH = 50
@@ -1118,7 +1127,22 @@ class _Page:
             size < _POINTER_LENGTH
             and (block.kind == "heading" or text[block.end - 1] != ".")
             and _POINTER.match(text, block.start, block.end) is not None
-        )
+        ) or self._excerpt(block, size)
+
+    def _excerpt(self, block: Block, size: int) -> bool:
+        """Whether *block*, *size* characters long, is another page's excerpt in
+        a teaser: its text cut short and linked to the rest ("... Kompl … mehr",
+        "[…] Read more »"); the story's own paragraphs end in sentences."""
+        if size >= _CARD_TEXT:
+            return False
+        # Only the block's end is read, and searched only when it holds a cut.
+        start = max(block.start, block.end - _EXCERPT_REACH)
+        text = self.text
+        if text.find("…", start, block.end) < 0 and text.find("...", start, block.end) < 0:
+            return False
+        found = _EXCERPT_END.search(text, start, block.end)
+        # The call to read on is a link (a line that ends "… more" in words is the writer's).
+        return found is not None and self.links[self.index[block.element]] >= len(found.group(1))
 
     def dateline(self, number: int) -> bool:
         """Whether the article's block *number* is a short line with a date, a
