@@ -666,6 +666,15 @@ where the gym had served as a shelter for three nights, and teachers said the le
         dropped=("The ferry will run again", "Pupils returned", "mehr", "Read more"),
     ),
     Page(
+        "a site's statistics and its customers' ratings after the story, in boxes of short lines, go",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<section id="statistics"><h3>Statistics</h3><div class="row stats-news">
+<div><img src="a.jpg">Highest water</div><div>4.2 m</div><div><img src="b.jpg">Homes flooded</div><div>340</div></div>
+</section><section class="product-reviews"><h5>Overall rating</h5><div><img src="star.svg">4.5 of 5</div>
+<div>12 ratings</div></section></article>"""),
+        dropped=("Highest water", "4.2 m", "Homes flooded", "Overall rating", "12 ratings"),
+    ),
+    Page(
         "a gallery's slides made alike, titled by links, that outweigh the lead, are the story",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="slides">

@@ -546,7 +546,9 @@ _FURNITURE_WORDS = {
     "dialog": "overlay lightbox dialog tooltip login signin",
     "popup": "modal popup offcanvas*",
     "teaser": "teaser* promo*",
-    "widget": "widget*",
+    # a site's counters and customers' ratings ("stats-news", "product-reviews"):
+    # weak, as "widget" is, they go only when they hold no prose
+    "widget": "widget* stats statistics reviews",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
