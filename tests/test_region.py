@@ -666,6 +666,13 @@ where the gym had served as a shelter for three nights, and teachers said the le
         dropped=("The ferry will run again", "Pupils returned", "mehr", "Read more"),
     ),
     Page(
+        'an id is the writer\'s anchor, named after what it marks: a list item with "stats" in its id stays',
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><ul><li id="FloodStats">Highest water: 4.2 m</li>
+<li id="TownStats">Homes flooded: 340</li></ul><p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        kept=(*STORY, "Highest water: 4.2 m", "Homes flooded: 340"),
+    ),
+    Page(
         "a site's statistics and its customers' ratings after the story, in boxes of short lines, go",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<section id="statistics"><h3>Statistics</h3><div class="row stats-news">

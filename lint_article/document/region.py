@@ -546,9 +546,7 @@ _FURNITURE_WORDS = {
     "dialog": "overlay lightbox dialog tooltip login signin",
     "popup": "modal popup offcanvas*",
     "teaser": "teaser* promo*",
-    # a site's counters and customers' ratings ("stats-news", "product-reviews"):
-    # weak, as "widget" is, they go only when they hold no prose
-    "widget": "widget* stats statistics reviews",
+    "widget": "widget*",
     "credit": "credit* copyright",
     "control": "player* jwplayer* vjs mejs button buttons btn rating* ratings",
 }
@@ -847,6 +845,18 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     return kind, sure, weight
 
 
+# Words of class values (not ids: Wikipedia's citation anchors read
+# "cite_note-TourismStats") that name a site's counters and its customers'
+# ratings ("stats-news", "product-reviews"): a widget, which goes only when it
+# holds no prose.
+_COUNTER = re.compile(r"(?<![a-z0-9])(?:stats|statistics|reviews)(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1024)
+def _names_a_counter(name: str) -> bool:
+    return _COUNTER.search(name.lower()) is not None
+
+
 @lru_cache(maxsize=1024)
 def _names_a_recipe(name: str) -> bool:
     """Whether a ``class`` + ``id`` value names a recipe's part."""
@@ -989,6 +999,8 @@ class _Page:
                 kind, certain = _FURNITURE_TAGS[tag], True
             elif kind is None and tag in _WEAK_TAGS:
                 kind = _WEAK_TAGS[tag]
+            elif kind is None and "class" in names and _names_a_counter(el.get("class") or ""):
+                kind = "widget"
             if kind == "comments":
                 state[at] |= _COMMENTED
             furniture.append(kind)
