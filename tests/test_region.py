@@ -864,11 +864,12 @@ PAGES = corpus_files("pages")
 def test_every_corpus_page_has_a_region() -> None:
     """On every real page the finder returns a non-empty region whose blocks
     are the article's, in order: exactly those of its members but the notes
-    left out of them."""
+    left out of them. A section front of teasers (nytimes-5) has no story:
+    its region is empty."""
     for path in PAGES:
         article = Article.from_html(path.read_bytes())
         region = article.region
-        assert region.blocks, f"{path.name}: empty region"
+        assert region.blocks or "a section front" in region.evidence, f"{path.name}: empty region"
         number = {id(block): n for n, block in enumerate(article.blocks)}
         positions = [number[id(block)] for block in region.blocks]
         assert positions == sorted(positions), path.name

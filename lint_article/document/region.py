@@ -61,8 +61,9 @@ class Region:
     """Why :attr:`root` was taken for the article's body, for people: ``the whole
     fragment``, ``paragraph scoring`` (perhaps ``widened to the headline``,
     ``joined with the sections made like it`` or ``joined with its siblings``,
-    and ``cleaned leniently`` when nearly all of it looked like clutter), or
-    ``the whole page`` (no paragraph to score)."""
+    and ``cleaned leniently`` when nearly all of it looked like clutter; or
+    ``a section front of N teasers``, all set aside: no story), or ``the whole
+    page`` (no paragraph to score)."""
     blocks: tuple[Block, ...]
     """The article's blocks, in order: those whose element is one of :meth:`members`."""
     boxes: frozenset[Element] = frozenset()
@@ -121,6 +122,12 @@ def find_region(article: Article) -> Region:
         _unname_wrappers(page, marked)
     root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
     headline = _find_headline(page, titled, article.headings, root)
+    if headline is None and (teasers := _front_teasers(page, root)):
+        # A section front: teasers of other pages and no story of its own. None
+        # of it is an article, and it is not cleaned leniently back into one.
+        return _region(
+            article, page, root, set(teasers), None, f"{evidence}, a section front of {len(teasers)} teasers"
+        )
     if headline is not None and root != (story := _headlines_article(page, root, page.index[headline])):
         root, evidence = story, evidence + ", moved to the headline's <article>"
     excluded: set[int] = set()
@@ -1444,6 +1451,39 @@ def _readability_refinement(page: _Page, scores: dict[int, float], top: int) -> 
             break
         last = score
     return top
+
+
+def _front_teasers(page: _Page, root: int) -> list[int]:
+    """The teasers at *root* when it is a section front (a page of teasers of
+    other stories, nothing that is one story): at least :data:`_FRONT_TEASERS`
+    teasers, those of a grid (see :class:`_Cards`) and the short ``<article>``
+    elements with a link, that hold at least as much prose as the rest of the
+    root. Asked only where no heading titles a story: a story's page has one.
+    Empty when *root* is no section front."""
+    found = set(page.cards(root).found)
+    found.update(
+        i
+        for i in range(root + 1, page.end[root])
+        if page.links[i] and page.block_chars[i] <= _CARD_TEXT and _is_a(page.elements[i], "article")
+    )
+    teasers: list[int] = []
+    for i in sorted(found):
+        if not teasers or i >= page.end[teasers[-1]]:  # the outermost, in document order
+            teasers.append(i)
+    if len(teasers) < _FRONT_TEASERS or page.first_block[root] < 0:
+        return []
+    teased = sum(
+        max(page.worth[n], 0.0)
+        for i in teasers
+        if page.first_block[i] >= 0
+        for n in range(page.first_block[i], page.last_block[i] + 1)
+    )
+    prose = sum(max(page.worth[n], 0.0) for n in range(page.first_block[root], page.last_block[root] + 1))
+    return teasers if teased >= prose - teased else []
+
+
+# How many teasers, outweighing the rest of the page's prose, make a section front.
+_FRONT_TEASERS = 5
 
 
 def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int]) -> int:
