@@ -988,12 +988,14 @@ class _Page:
             state.append(flags)
             kind, certain, weight = None, False, 0
             if names:
-                name = el.get("class") if "class" in names else None
+                name = klass = el.get("class") if "class" in names else None
                 if "id" in names:
                     ident = el.get("id")
-                    name = f"{name} {ident}" if name and ident else name or ident
+                    name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
+                    if kind is None and klass and _names_a_counter(klass):
+                        kind = "widget"
                 if "role" in names:
                     role = (el.get("role") or "").strip().lower()
                     if role in _FURNITURE_ROLES:
@@ -1006,8 +1008,6 @@ class _Page:
                 kind, certain = _FURNITURE_TAGS[tag], True
             elif kind is None and tag in _WEAK_TAGS:
                 kind = _WEAK_TAGS[tag]
-            elif kind is None and "class" in names and _names_a_counter(el.get("class") or ""):
-                kind = "widget"
             if kind == "comments":
                 state[at] |= _COMMENTED
             furniture.append(kind)
