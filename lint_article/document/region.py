@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden
 from .tree import Element
@@ -1015,9 +1015,6 @@ class _Page:
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
         for link in top.iter("a"):
-            # A link that holds blocks counts through them (see _LINKED), and
-            # here for its text beside them (a teaser's title after its picture).
-            holds_blocks = any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants())
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
@@ -1025,10 +1022,9 @@ class _Page:
                 up_el = up_el.getparent()
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
-                if holds_blocks:
-                    links[up] += _text_beside_blocks(link)
-                else:
-                    links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+                # A link that holds blocks counts through them (see _LINKED), and
+                # here for its text beside them (a teaser's title after its picture).
+                links[up] += _text_beside_blocks(link)
         for control in closers:
             self._mark_closable(self._container_of(control))
 
