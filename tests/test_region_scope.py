@@ -7,7 +7,7 @@ texts, link texts) report them where the region holds them.
 
 from __future__ import annotations
 
-from lint_article import Article
+from lint_article import Article, make_linter
 
 from .test_region import BODY, SITE_HEADER, STORY, TITLE, page
 
@@ -129,3 +129,47 @@ def test_a_box_named_similar_is_related_stories_and_goes() -> None:
     text = article.body.text
     assert STORY[-1] in text
     assert TILES[0] not in text and NEXT_STORY[0] not in text and NEXT_STORY[1] not in text
+
+
+def teaser(number: int, title: str, excerpt: str) -> str:
+    """A section front's teaser of another story: its picture linked, with an
+    empty alt (a link without a name), its title linked, and its excerpt."""
+    return (
+        f'<li><article><figure><a href="/2024/story-{number}.html"><img src="{number}.jpg" alt=""></a></figure>\n'
+        f'<h2><a href="/2024/story-{number}.html">{title}</a></h2><p>{excerpt}</p></article></li>\n'
+    )
+
+
+SECTION_FRONT = "<ol>\n{}</ol>".format(
+    "".join(teaser(n, title, excerpt) for n, (title, excerpt) in enumerate(zip(TILES[:5], NEXT_STORY, strict=True)))
+)
+
+
+def test_a_section_front_of_teasers_has_no_article() -> None:
+    """A page of teasers of other stories and no story of its own (a section
+    front, titled by the site's name, not a story's headline): none of it is
+    the article, so the rules about markup report none of the teasers' links;
+    the same markup pasted as a CMS body is the writer's, and they do."""
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>The Valley Courier</title></head><body>\n'
+        f'{SITE_HEADER}<main id="site-content">{SECTION_FRONT}</main></body></html>'
+    )
+    article = Article.from_html(html)
+    region = article.region
+    assert region.headline is None and not region.blocks
+    assert region.evidence.endswith("a section front of 5 teasers")
+    assert not [f for f in make_linter().lint(article).findings if f.rule == "link-text"]
+    fragment = make_linter().lint(Article.from_html(SECTION_FRONT))
+    assert [(f.rule, f.message_id, f.line, f.column) for f in fragment.findings if f.rule == "link-text"] == [
+        ("link-text", "empty", 2 + 2 * n, 22) for n in range(5)
+    ]
+
+
+def test_teasers_under_a_story_leave_it_the_article() -> None:
+    """The same teasers under a story with its headline: the page is the
+    story's, and its teasers of other stories go as a grid of them."""
+    article = Article.from_html(
+        page(f"{SITE_HEADER}<main><article><h1>{TITLE}</h1>{BODY}</article>{SECTION_FRONT}</main>")
+    )
+    assert "section front" not in article.region.evidence
+    assert STORY[0] in article.body.text and TILES[0] not in article.body.text

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden
 from .tree import Element
@@ -61,8 +61,9 @@ class Region:
     """Why :attr:`root` was taken for the article's body, for people: ``the whole
     fragment``, ``paragraph scoring`` (perhaps ``widened to the headline``,
     ``joined with the sections made like it`` or ``joined with its siblings``,
-    and ``cleaned leniently`` when nearly all of it looked like clutter), or
-    ``the whole page`` (no paragraph to score)."""
+    and ``cleaned leniently`` when nearly all of it looked like clutter; or
+    ``a section front of N teasers``, all set aside: no story), or ``the whole
+    page`` (no paragraph to score)."""
     blocks: tuple[Block, ...]
     """The article's blocks, in order: those whose element is one of :meth:`members`."""
     boxes: frozenset[Element] = frozenset()
@@ -121,6 +122,12 @@ def find_region(article: Article) -> Region:
         _unname_wrappers(page, marked)
     root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
     headline = _find_headline(page, titled, article.headings, root)
+    if headline is None and (teasers := _front_teasers(page, root)):
+        # A section front: teasers of other pages and no story of its own. None
+        # of it is an article, and it is not cleaned leniently back into one.
+        return _region(
+            article, page, root, set(teasers), None, f"{evidence}, a section front of {len(teasers)} teasers"
+        )
     if headline is not None and root != (story := _headlines_article(page, root, page.index[headline])):
         root, evidence = story, evidence + ", moved to the headline's <article>"
     excluded: set[int] = set()
@@ -746,6 +753,15 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _POINTER_LENGTH = 60
+# How a teaser's excerpt ends: cut short ("…", "...", "[…]"), then a link to
+# read on (its text is the group).
+_EXCERPT_END = re.compile(
+    r"\[?(?:…|\.\.\.)\]?\s*[\[(]?(read more|more|continue reading|read on|weiterlesen|mehr|mehr lesen|lire la suite"
+    r"|la suite|lire plus|leer más|seguir leyendo|ver más|leggi (?:tutto|di più)|continua a leggere|leia mais"
+    r"|czytaj (?:dalej|więcej)|lees (?:meer|verder)|verder lezen)\W{0,4}$",
+    re.IGNORECASE,
+)
+_EXCERPT_REACH = 40
 # A caption this short made of names alone ("Getty Images", "AFP / MARCO BERTORELLO",
 # "Bundesregierung/Steffen Kugler", "(Lucy Akins)") credits the picture: it says nothing of it.
 _NAMES_LENGTH = 50
@@ -834,6 +850,18 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     weight = (25 if content else 0) - (25 if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
     return kind, sure, weight
+
+
+# Words of class values (not ids: Wikipedia's citation anchors read
+# "cite_note-TourismStats") that name a site's counters and its customers'
+# ratings ("stats-news", "product-reviews"): a widget, which goes only when it
+# holds no prose.
+_COUNTER = re.compile(r"(?<![a-z0-9])(?:stats|statistics|reviews)(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1024)
+def _names_a_counter(name: str) -> bool:
+    return _COUNTER.search(name.lower()) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -960,12 +988,14 @@ class _Page:
             state.append(flags)
             kind, certain, weight = None, False, 0
             if names:
-                name = el.get("class") if "class" in names else None
+                name = klass = el.get("class") if "class" in names else None
                 if "id" in names:
                     ident = el.get("id")
-                    name = f"{name} {ident}" if name and ident else name or ident
+                    name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
+                    if kind is None and klass and _names_a_counter(klass):
+                        kind = "widget"
                 if "role" in names:
                     role = (el.get("role") or "").strip().lower()
                     if role in _FURNITURE_ROLES:
@@ -985,9 +1015,6 @@ class _Page:
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
         for link in top.iter("a"):
-            # A link that holds blocks counts through them (see _LINKED), and
-            # here for its text beside them (a teaser's title after its picture).
-            holds_blocks = any(inner.tag in _BLOCK_TAGS for inner in link.iterdescendants())
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
@@ -995,10 +1022,9 @@ class _Page:
                 up_el = up_el.getparent()
                 up = index.get(up_el, -1)  # type: ignore[arg-type]
             if up >= 0 and not state[up] & _HIDDEN:
-                if holds_blocks:
-                    links[up] += _text_beside_blocks(link)
-                else:
-                    links[up] += len("".join(cast(Iterator[str], link.itertext())).strip())
+                # A link that holds blocks counts through them (see _LINKED), and
+                # here for its text beside them (a teaser's title after its picture).
+                links[up] += _text_beside_blocks(link)
         for control in closers:
             self._mark_closable(self._container_of(control))
 
@@ -1118,7 +1144,22 @@ class _Page:
             size < _POINTER_LENGTH
             and (block.kind == "heading" or text[block.end - 1] != ".")
             and _POINTER.match(text, block.start, block.end) is not None
-        )
+        ) or self._excerpt(block, size)
+
+    def _excerpt(self, block: Block, size: int) -> bool:
+        """Whether *block*, *size* characters long, is another page's excerpt in
+        a teaser: its text cut short and linked to the rest ("... Kompl … mehr",
+        "[…] Read more »"); the story's own paragraphs end in sentences."""
+        if size >= _CARD_TEXT:
+            return False
+        # Only the block's end is read, and searched only when it holds a cut.
+        start = max(block.start, block.end - _EXCERPT_REACH)
+        text = self.text
+        if text.find("…", start, block.end) < 0 and text.find("...", start, block.end) < 0:
+            return False
+        found = _EXCERPT_END.search(text, start, block.end)
+        # The call to read on is a link (a line that ends "… more" in words is the writer's).
+        return found is not None and self.links[self.index[block.element]] >= len(found.group(1))
 
     def dateline(self, number: int) -> bool:
         """Whether the article's block *number* is a short line with a date, a
@@ -1406,6 +1447,39 @@ def _readability_refinement(page: _Page, scores: dict[int, float], top: int) -> 
             break
         last = score
     return top
+
+
+def _front_teasers(page: _Page, root: int) -> list[int]:
+    """The teasers at *root* when it is a section front (a page of teasers of
+    other stories, nothing that is one story): at least :data:`_FRONT_TEASERS`
+    teasers, those of a grid (see :class:`_Cards`) and the short ``<article>``
+    elements with a link, that hold at least as much prose as the rest of the
+    root. Asked only where no heading titles a story: a story's page has one.
+    Empty when *root* is no section front."""
+    found = set(page.cards(root).found)
+    found.update(
+        i
+        for i in range(root + 1, page.end[root])
+        if page.links[i] and page.block_chars[i] <= _CARD_TEXT and _is_a(page.elements[i], "article")
+    )
+    teasers: list[int] = []
+    for i in sorted(found):
+        if not teasers or i >= page.end[teasers[-1]]:  # the outermost, in document order
+            teasers.append(i)
+    if len(teasers) < _FRONT_TEASERS or page.first_block[root] < 0:
+        return []
+    teased = sum(
+        max(page.worth[n], 0.0)
+        for i in teasers
+        if page.first_block[i] >= 0
+        for n in range(page.first_block[i], page.last_block[i] + 1)
+    )
+    prose = sum(max(page.worth[n], 0.0) for n in range(page.first_block[root], page.last_block[root] + 1))
+    return teasers if teased >= prose - teased else []
+
+
+# How many teasers, outweighing the rest of the page's prose, make a section front.
+_FRONT_TEASERS = 5
 
 
 def _widen_to_headline(page: _Page, top: int, headline: int, excluded: set[int]) -> int:
