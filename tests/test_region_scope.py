@@ -145,19 +145,22 @@ SECTION_FRONT = "<ol>\n{}</ol>".format(
 )
 
 
+SECTION_FRONT_PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>The Valley Courier</title></head><body>\n'
+    f'{SITE_HEADER}<main id="site-content">{SECTION_FRONT}</main></body></html>'
+)
+"""A section front, titled by the site's name, not a story's headline."""
+
+
 def test_a_section_front_of_teasers_has_no_article() -> None:
-    """A page of teasers of other stories and no story of its own (a section
-    front, titled by the site's name, not a story's headline): none of it is
-    the article, so the rules about markup report none of the teasers' links;
-    the same markup pasted as a CMS body is the writer's, and they do."""
-    html = (
-        '<!DOCTYPE html><html lang="en"><head><title>The Valley Courier</title></head><body>\n'
-        f'{SITE_HEADER}<main id="site-content">{SECTION_FRONT}</main></body></html>'
-    )
-    article = Article.from_html(html)
+    """A page of teasers of other stories and no story of its own: none of it
+    is the article, so the rules about markup report none of the teasers'
+    links; the same markup pasted as a CMS body is the writer's, and they do."""
+    article = Article.from_html(SECTION_FRONT_PAGE)
     region = article.region
     assert region.headline is None and not region.blocks
-    assert region.evidence.endswith("a section front of 5 teasers")
+    assert region.evidence.endswith("a section front of 5 teasers") and region.teasers == 5
+    assert not region.members()  # not even what stands between the teasers
     assert not [f for f in make_linter().lint(article).findings if f.rule == "link-text"]
     fragment = make_linter().lint(Article.from_html(SECTION_FRONT))
     assert [(f.rule, f.message_id, f.line, f.column) for f in fragment.findings if f.rule == "link-text"] == [

@@ -75,6 +75,9 @@ class Region:
     also holds the story's blocks, so that no element can be excluded for it.
     They are not among :attr:`blocks`; the story (``boxes``) keeps them, as
     it keeps such notes in elements of their own."""
+    teasers: int = 0
+    """On a section front (a page of teasers of other stories, none of its own),
+    how many teasers stand where a story would; the region then holds none of them."""
 
     def members(self, *, boxes: bool = False) -> frozenset[Element]:
         """Every element of the article: inside :attr:`root`, outside the excluded
@@ -124,10 +127,10 @@ def find_region(article: Article) -> Region:
     headline = _find_headline(page, titled, article.headings, root)
     if headline is None and (teasers := _front_teasers(page, root)):
         # A section front: teasers of other pages and no story of its own. None
-        # of it is an article, and it is not cleaned leniently back into one.
-        return _region(
-            article, page, root, set(teasers), None, f"{evidence}, a section front of {len(teasers)} teasers"
-        )
+        # of it is an article, not even what the page puts between its teasers.
+        nothing = frozenset({page.elements[root]})
+        why = f"{evidence}, a section front of {len(teasers)} teasers"
+        return Region(page.elements[root], nothing, None, why, (), teasers=len(teasers))
     if headline is not None and root != (story := _headlines_article(page, root, page.index[headline])):
         root, evidence = story, evidence + ", moved to the headline's <article>"
     excluded: set[int] = set()

@@ -386,6 +386,13 @@ class View:
         text = "\n" + original.lower()
         return Lowered(start, text, len(text) == len(original) + 1)
 
+    @property
+    def section_front(self) -> int:
+        """The teasers of other stories that stand where the article would, when the
+        page is a section front with no story of its own (see :attr:`Region.teasers`);
+        0 on a story's page, for a CMS body, and in the page view."""
+        return 0 if self.scope == "page" else self._article.region.teasers
+
     def blocks_with(self, anchors: tuple[str, ...]) -> list[int]:
         """Indices in :attr:`Article.blocks` of the view's blocks that hold one of
         *anchors* (lower-case strings; one may start with a newline to mean

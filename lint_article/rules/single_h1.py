@@ -18,6 +18,8 @@ class SingleH1(Rule):
     script text are not part of the page a reader sees and do not count.
     A CMS body whose title is rendered by the CMS sets `max = 0` (the
     `fragment` profile does), so that any `<h1>` in the body is a finding.
+    A section front (teasers of other stories, no story of its own) has no
+    article and is not asked for a title: word-count says what the page is.
 
     The fix makes each extra or forbidden `<h1>` an `<h2>`, start and end tag,
     and changes nothing else; it is safe. A missing title has no fix: only
@@ -65,7 +67,7 @@ class SingleH1(Rule):
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         titles = [h for h in ctx.view.headings if h.level == 1]
-        if len(titles) < ctx.options.min:
+        if len(titles) < ctx.options.min and not ctx.view.section_front:  # no article, no title (see word-count)
             yield ctx.at_document("missing")
         if ctx.options.max == 0:
             for heading in titles:

@@ -23,6 +23,9 @@ class WordCount(Rule):
     `data-lint-article-disable`) are not counted: that is how an editor
     leaves a pull quote or an embedded box out of the count.
 
+    A section front (a page of teasers of other stories, and no story of its
+    own) has no article to count: the rule says so, once, instead.
+
     ## Why
     Commissions come with a length. Too short and the piece is thin or will
     not fill its slot; too long and it will be cut by someone who did not
@@ -46,10 +49,12 @@ class WordCount(Rule):
     messages = {
         "too-short": "the article has {count:,} words; expected {low:,} to {high}",
         "too-long": "the article has {count:,} words; expected {low:,} to {high} (the limit is passed here)",
+        "no-article": "no article on this page: it is a section front of {teasers} teasers of other stories",
     }
     advice = {
         "too-short": "Develop the article to at least {low:,} words, or check that the whole text was pasted.",
         "too-long": "Cut the article to {high} words: trim repetition and side points, or split it in two.",
+        "no-article": "Lint a story's own page; to audit this page's template, run with --scope page.",
     }
 
     @dataclass(frozen=True, kw_only=True)
@@ -71,6 +76,9 @@ class WordCount(Rule):
             return self.min, self.max
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
+        if teasers := ctx.view.section_front:
+            yield ctx.at_document("no-article", teasers=teasers)
+            return
         low, high = ctx.options.bounds()
         words = ctx.words
         shown_high = f"{high:,}" if high is not None else "any number"

@@ -7,9 +7,14 @@ import pytest
 from lint_article.rules.single_h1 import SingleH1
 from lint_article.testing import Case, bad, finding, ok, run_cases
 
+from ..test_region_scope import SECTION_FRONT_PAGE
+
 CASES = [
     ok("<h1>Title</h1><h2>Part</h2>"),
     bad("<p>No title here</p>", finding("single-h1", "missing", line=1, column=1, fix="none")),
+    # A section front has no article, and no title is asked of it (word-count says what the page is).
+    ok(SECTION_FRONT_PAGE),
+    bad(SECTION_FRONT_PAGE, finding("single-h1", "missing", line=1, column=1), options={"scope": "page"}),
     bad(
         "<h1>First</h1>\n<p>x</p>\n<h1>Second</h1>\n<h1>Third</h1>",
         finding("single-h1", "extra", line=3, column=1, first_line=1, fix="safe"),

@@ -7,6 +7,8 @@ import pytest
 from lint_article.rules.word_count import WordCount
 from lint_article.testing import Case, bad, finding, ok, run_cases
 
+from ..test_region_scope import SECTION_FRONT, SECTION_FRONT_PAGE
+
 _WORDS_40 = " ".join(["word"] * 40)
 
 CASES = [
@@ -37,6 +39,13 @@ CASES = [
     # Blocks never run together: "end" and "Start" stay two words.
     ok("<p>end</p><p>Start</p>", options={"min": 2, "max": 2}),
     ok("<td>a</td><td>b</td><li>c<li>d", options={"min": 4, "max": 4}),
+    # A section front has no article to count: one finding says what the page is, at its start;
+    # its teasers are the article when they are all there is (a CMS body), or when a run reads the page.
+    bad(SECTION_FRONT_PAGE, finding("word-count", "no-article", line=1, column=1, teasers=5)),
+    bad(SECTION_FRONT, finding("word-count", "too-short", line=3, column=83, count=176)),
+    bad(
+        SECTION_FRONT_PAGE, finding("word-count", "too-short", line=1, column=45, count=218), options={"scope": "page"}
+    ),
 ]
 
 
