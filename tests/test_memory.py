@@ -45,7 +45,7 @@ def test_peak_memory_of_a_ten_megabyte_page_stays_under_twenty_times_its_size() 
 
 @pytest.mark.slow
 def test_peak_memory_of_ten_megabytes_of_prose_in_paragraphs_stays_bounded() -> None:
-    # 1.4 million words in short paragraphs: above 20 times (measured 43
+    # 1.4 million words in short paragraphs: above 20 times (measured 37
     # times: objects per block), but bounded, and the size limit bounds the worst case.
     row = script_module("benchmarks/memory.py").measure("article", 10_000_000)
     assert row["ratio"] < 100, row

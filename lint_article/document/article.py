@@ -88,7 +88,7 @@ class Article:
         self._derived: dict[tuple[Any, ...], Any] = {}
         self._view_readings: dict[str, dict[str, Any]] = {}
         """The readings of each view, by scope (see :meth:`_kept_view`)."""
-        self._sibling_ranks: dict[Element, tuple[dict[Element, int], Counter[object]]] = {}
+        self._sibling_ranks: dict[Element, dict[Element, int]] = {}
 
     @classmethod
     def from_html(cls, html_input: str | bytes) -> Article:
@@ -499,28 +499,29 @@ class Article:
             if parent is None:
                 parts.append(tag)
                 break
-            ranks, totals = self._nth_of_type(parent)
-            parts.append(f"{tag}:nth-of-type({ranks[el]})" if totals[el.tag] > 1 else tag)
+            nth = self._nth_of_type(parent)[el]
+            parts.append(f"{tag}:nth-of-type({nth})" if nth else tag)
             el = parent
         if el is not None and el.tag == "html" and element.tag == "html":
             parts.append("html")
         return " > ".join(reversed(parts))
 
-    def _nth_of_type(self, parent: Element) -> tuple[dict[Element, int], Counter[object]]:
-        """For each child of *parent*, its rank among the children of its tag;
-        and for each tag, how many children have it. Computed once per parent
-        (a finding on each of 25,000 sibling headings must not count the
-        siblings 25,000 times); the counts by tag, not a pair a child, which
-        cost 60 bytes a sibling more."""
-        known = self._sibling_ranks.get(parent)
-        if known is None:
-            ranks: dict[Element, int] = {}
-            totals: Counter[object] = Counter()
+    def _nth_of_type(self, parent: Element) -> dict[Element, int]:
+        """For each child of *parent*: its rank among the children of its tag, or 0
+        when no other child has its tag (a selector then names the tag alone).
+        Computed once per parent (a finding on each of 25,000 sibling headings
+        must not count the siblings 25,000 times); an int a child, not a pair
+        with the count, which cost 60 bytes a sibling more."""
+        ranks = self._sibling_ranks.get(parent)
+        if ranks is None:
+            totals = Counter(child.tag for child in parent)
+            seen: Counter[object] = Counter()
+            ranks = {}
             for child in parent:
-                totals[child.tag] += 1
-                ranks[child] = totals[child.tag]
-            known = self._sibling_ranks[parent] = (ranks, totals)
-        return known
+                seen[child.tag] += 1
+                ranks[child] = seen[child.tag] if totals[child.tag] > 1 else 0
+            self._sibling_ranks[parent] = ranks
+        return ranks
 
     def _heading_text(self, element: Element, layout: Layout) -> str:
         spans = layout.heading_blocks.get(element, ())
