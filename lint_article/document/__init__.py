@@ -15,7 +15,7 @@ from .layout import PARAGRAPH_KINDS, PROSE_KINDS, Block
 from .region import Region
 from .scores import MIN_SENTENCE_WORDS, Scores
 from .tree import ArticleError, Element
-from .views import Heading, Sentence, View, Word, Words
+from .views import Heading, Sentence, Sentences, View, Word, Words
 
 __all__ = [
     "CODE_TAGS",
@@ -35,6 +35,7 @@ __all__ = [
     "Region",
     "Scores",
     "Sentence",
+    "Sentences",
     "View",
     "Word",
     "Words",

@@ -88,7 +88,7 @@ class Article:
         self._derived: dict[tuple[Any, ...], Any] = {}
         self._view_readings: dict[str, dict[str, Any]] = {}
         """The readings of each view, by scope (see :meth:`_kept_view`)."""
-        self._sibling_ranks: dict[Element, dict[Element, tuple[int, int]]] = {}
+        self._sibling_ranks: dict[Element, dict[Element, int]] = {}
 
     @classmethod
     def from_html(cls, html_input: str | bytes) -> Article:
@@ -145,8 +145,11 @@ class Article:
         *members* and the headline's; *within*, the scope of a view whose blocks are all among them."""
         indices = [i for i, b in enumerate(self.blocks) if b.element in members and not (left_out and b in left_out)]
         headline = self.region.headline
-        elements = members if headline is None else members | frozenset(headline.iter())
-        return View(self, scope, indices, elements.__contains__, within=within)
+        # Most headlines are members already: no copy of the members (a set as
+        # large as the page's elements) is made for them.
+        if headline is not None and not all(el in members for el in headline.iter()):
+            members = members | frozenset(headline.iter())
+        return View(self, scope, indices, members.__contains__, within=within)
 
     @property
     def page(self) -> View:
@@ -381,17 +384,14 @@ class Article:
             inner = self._tags.get(descendant)
             if inner is not None:
                 low = max(low, inner.end)
-        index = bisect.bisect_left(self._tag_starts, low)
-        high = self._tag_starts[index] if index < len(self._tag_starts) else len(self.source)
+        tag_starts = self._scanned_tags.starts
+        index = bisect.bisect_left(tag_starts, low)
+        high = tag_starts[index] if index < len(tag_starts) else len(self.source)
         closing = HEADING_LEVELS.keys() if element.tag in HEADING_LEVELS else {element.tag}
         for match in _END_TAG.finditer(self.source, low, high):
             if match.group(1).lower() in closing and not self.in_comment(match.start()):
                 return match.span()
         return None
-
-    @cached_property
-    def _tag_starts(self) -> list[int]:
-        return [tag.start for tag in self._scanned_tags]
 
     def in_comment(self, offset: int) -> bool:
         """Whether source *offset* lies inside a comment."""
@@ -499,17 +499,19 @@ class Article:
             if parent is None:
                 parts.append(tag)
                 break
-            nth, of = self._nth_of_type(parent)[el]
-            parts.append(f"{tag}:nth-of-type({nth})" if of > 1 else tag)
+            nth = self._nth_of_type(parent)[el]
+            parts.append(f"{tag}:nth-of-type({nth})" if nth else tag)
             el = parent
         if el is not None and el.tag == "html" and element.tag == "html":
             parts.append("html")
         return " > ".join(reversed(parts))
 
-    def _nth_of_type(self, parent: Element) -> dict[Element, tuple[int, int]]:
-        """For each child of *parent*: its rank among the children of its tag
-        and their number; computed once per parent (a finding on each of 25,000
-        sibling headings must not count the siblings 25,000 times)."""
+    def _nth_of_type(self, parent: Element) -> dict[Element, int]:
+        """For each child of *parent*: its rank among the children of its tag, or 0
+        when no other child has its tag (a selector then names the tag alone).
+        Computed once per parent (a finding on each of 25,000 sibling headings
+        must not count the siblings 25,000 times); an int a child, not a pair
+        with the count, which cost 60 bytes a sibling more."""
         ranks = self._sibling_ranks.get(parent)
         if ranks is None:
             totals = Counter(child.tag for child in parent)
@@ -517,7 +519,7 @@ class Article:
             ranks = {}
             for child in parent:
                 seen[child.tag] += 1
-                ranks[child] = (seen[child.tag], totals[child.tag])
+                ranks[child] = seen[child.tag] if totals[child.tag] > 1 else 0
             self._sibling_ranks[parent] = ranks
         return ranks
 

@@ -13,7 +13,7 @@ import bisect
 import html
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from . import scan
@@ -117,7 +117,7 @@ class Layout:
         self,
         source: str,
         runs: scan.TextRuns,
-        tags: dict[Element, scan.StartTag],
+        tags: Mapping[Element, scan.StartTag],
         nuls: frozenset[int] = frozenset(),
     ) -> None:
         self._source = source

@@ -275,7 +275,7 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
         return ()
     count = syllable_counter(lang)
     sentence_blocks = view.sentence_blocks
-    sentence_indices = view.sentences
+    block_of_sentence = view.sentences.blocks
     texts, of_sentence = view.words.texts, view.words.sentences
     result: list[ParagraphScores] = []
     block = sentence = -1
@@ -285,7 +285,7 @@ def paragraph_scores(view: View, lang: str) -> tuple[ParagraphScores, ...]:
         here_sentence = of_sentence[low]
         high = bisect.bisect_right(of_sentence, here_sentence, low)
         if sentence_blocks[here_sentence].kind in PROSE_KINDS:
-            here = sentence_indices[here_sentence].block
+            here = block_of_sentence[here_sentence]
             if here != block:
                 if words:
                     result.append(_paragraph(sentence_blocks[sentence], words, counted, syllables, lang))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -40,7 +40,7 @@ class Tree:
     lines: scan.LineIndex
     scanned: scan.Scan
     root: Element
-    tags: dict[Element, scan.StartTag]
+    tags: PairedTags
     """The start tag that each element was built from; implied elements have none."""
 
 
@@ -134,7 +134,32 @@ def parse(data: bytes) -> Element | None:
     return root
 
 
-def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineIndex) -> dict[Element, scan.StartTag]:
+class PairedTags(Mapping[Element, scan.StartTag]):
+    """The start tag that each element was built from, by element: the index of
+    its tag among the scan's columns, the tag made when one is asked for."""
+
+    __slots__ = ("_indices", "_tags")
+
+    def __init__(self, tags: scan.StartTags, indices: dict[Element, int]) -> None:
+        self._tags = tags
+        self._indices = indices
+
+    def get(self, element: Element, default: None = None) -> scan.StartTag | None:  # type: ignore[override]
+        # Written out, not Mapping's: asked for every element a finding names.
+        index = self._indices.get(element)
+        return None if index is None else self._tags[index]
+
+    def __getitem__(self, element: Element) -> scan.StartTag:
+        return self._tags[self._indices[element]]
+
+    def __iter__(self) -> Iterator[Element]:
+        return iter(self._indices)
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+
+def pair_elements(root: Element, tags: scan.StartTags, lines: scan.LineIndex) -> PairedTags:
     """Match each element to the start tag it was built from.
 
     Tags are taken in source order, one queue per tag name. An element whose
@@ -145,15 +170,16 @@ def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineInde
     # A tag's lines are compared through offsets: a tag lies on or after line n
     # when it ends at or after the line's start, on or before it when it starts
     # before the next line's (two look-ups an element, not a search a tag).
-    queues: dict[str, deque[scan.StartTag]] = {}
-    for tag in tags:
-        queue = queues.get(tag.name)
+    queues: dict[str, deque[int]] = {}  # the indices of each name's tags
+    for index, name in enumerate(tags.names):
+        queue = queues.get(name)
         if queue is None:
-            queue = queues[tag.name] = deque()
-        queue.append(tag)
+            queue = queues[name] = deque()
+        queue.append(index)
+    tag_starts, tag_ends = tags.starts, tags.ends
     starts = lines.starts
     count = len(starts)
-    paired: dict[Element, scan.StartTag] = {}
+    paired: dict[Element, int] = {}
     for el in root.iter(etree.Element):
         queue = queues.get(el.tag)  # elements only: the tag is a name
         if not queue:
@@ -167,11 +193,11 @@ def pair_elements(root: Element, tags: list[scan.StartTag], lines: scan.LineInde
         # lines before the first and after the last were endless and empty).
         line_start = (starts[line - 1] if line <= count else _FAR) if line > 0 else -1
         next_start = (starts[line] if line < count else _FAR) if line > 0 else 0
-        while queue and queue[0].end <= line_start:  # its last character lies on an earlier line
+        while queue and tag_ends[queue[0]] <= line_start:  # its last character lies on an earlier line
             queue.popleft()
-        if queue and queue[0].start < next_start:
+        if queue and tag_starts[queue[0]] < next_start:
             paired[el] = queue.popleft()
-    return paired
+    return PairedTags(tags, paired)
 
 
 _FAR = sys.maxsize
