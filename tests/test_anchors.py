@@ -17,6 +17,10 @@ from lint_article.document.anchors import occurrences
         (("here", "here is"), "sure, here is", [(6, "here"), (6, "here is")]),
         (("lorem ipsum",), "no filler", []),
         ((), "anything", []),
+        # The text is read in windows of 65,536 characters, each overlapping the next: an occurrence
+        # across the edge of two is found, and one that starts in the overlap is found once.
+        (("edge",), "x" * 65_534 + "edge", [(65_534, "edge")]),
+        (("edge", "ed"), "x" * 65_536 + "edge", [(65_536, "ed"), (65_536, "edge")]),
     ],
 )
 def test_occurrences(strings: tuple[str, ...], text: str, expected: list[tuple[int, str]]) -> None:

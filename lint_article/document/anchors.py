@@ -26,10 +26,21 @@ def _automaton(strings: tuple[str, ...]) -> Any:
     return automaton
 
 
+_WINDOW = 1 << 16
+"""Characters read at a time: the automaton copies what it reads, four bytes a
+character, and a page's text may be one block of ten million characters."""
+
+
 def occurrences(strings: tuple[str, ...], text: str) -> Iterator[tuple[int, str]]:
     """Where each of *strings* (none empty) occurs in *text*, overlapping
-    occurrences included: ``(offset, string)``, in the order of their ends."""
+    occurrences included: ``(offset, string)``, in the order of their ends
+    within each window of the text."""
     if not strings:
         return
-    for end, string in _automaton(strings).iter(text):
-        yield end - len(string) + 1, string
+    automaton = _automaton(strings)
+    reach = max(map(len, strings)) - 1  # each window overlaps the next by this much
+    for low in range(0, len(text), _WINDOW):
+        for end, string in automaton.iter(text[low : low + _WINDOW + reach]):
+            start = end - len(string) + 1
+            if start < _WINDOW:  # one that starts in the overlap is the next window's
+                yield low + start, string
