@@ -14,7 +14,7 @@ from lint_article.rules.generation_artifact import (
     _TEXT_START,
     GenerationArtifact,
     Signal,
-    _openings_at,
+    _opening_at,
 )
 from lint_article.testing import Case, Expected, bad, finding, lint_with, ok, run_cases, shown
 
@@ -117,7 +117,7 @@ def _opening(text: str) -> Signal | None:
     """The opening signal that the rule finds at the start of *text*, a block of its own."""
     start = _TEXT_START.match(text)
     assert start is not None
-    found = _openings_at(text, 0, len(text), *start.groups())
+    found = _opening_at(text, 0, len(text), *start.groups())
     return found[0] if found else None
 
 
