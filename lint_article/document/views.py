@@ -157,19 +157,6 @@ def _keys(texts: list[str]) -> list[str]:
     return list(map(lowered.__getitem__, texts))
 
 
-@dataclass(frozen=True, slots=True)
-class Lowered:
-    """A view's text lower-cased once, for cheap substring searches (``str.find``
-    runs in C; most regular expressions do not run fast enough over a long page)."""
-
-    start: int
-    """Offset in :attr:`Article.text` of ``text[1]`` (``text[0]`` is a newline, so
-    that an anchor may start with one to mean "at the start of a block")."""
-    text: str
-    exact: bool
-    """False when lower-casing changed the text's length; offsets are then unknown."""
-
-
 class View:
     """The blocks and elements of one part of the page, and what is read from them.
 
@@ -418,16 +405,6 @@ class View:
         found = frozenset(word.lower().replace("’", "'") for word in spelled)
         return found if within is None else found | within.vocabulary
 
-    @cached_property
-    def lowered(self) -> Lowered:
-        """The text from the view's first block to its last, lower-cased."""
-        if not self.blocks:
-            return Lowered(0, "\n", True)
-        start, end = self.blocks[0].start, self.blocks[-1].end
-        original = self._article.text[start:end]
-        text = "\n" + original.lower()
-        return Lowered(start, text, len(text) == len(original) + 1)
-
     @property
     def section_front(self) -> int:
         """The teasers of other stories that stand where the article would, when the
@@ -444,21 +421,16 @@ class View:
     def blocks_holding(self, anchors: tuple[str, ...]) -> dict[str, list[int]]:
         """For each of *anchors* that the view holds (lower-case strings, as in
         :meth:`blocks_with`), the indices of its blocks that hold it, in order:
-        all found in one read of the text, however many the anchors."""
-        article = self._article
-        low = self.lowered
+        all found in one read of the text, however many the anchors, lower-cased
+        as :func:`~lint_article.document.anchors.lower` does."""
+        article, blocks = self._article, self.blocks
         found: dict[str, set[int]] = {}
-        if low.exact:
-            for at, anchor in occurrences(anchors, low.text):
-                index = article.block_at(low.start + max(at - 1, 0) + (anchor[0] == "\n"))
-                found.setdefault(anchor, set()).add(index)
-        else:  # lower-casing changed the text's length: its offsets are the blocks' own
-            for index in self.block_indices:
-                block = article.blocks[index]
-                for _, anchor in occurrences(anchors, "\n" + article.text[block.start : block.end].lower()):
-                    found.setdefault(anchor, set()).add(index)
-        within = {anchor: sorted(filter(self.holds_block, blocks)) for anchor, blocks in found.items()}
-        return {anchor: blocks for anchor, blocks in within.items() if blocks}
+        if blocks:
+            for at, anchor in occurrences(anchors, article.text, blocks[0].start, blocks[-1].end):
+                # A match of "\nword" starts at the line break before its block.
+                found.setdefault(anchor, set()).add(article.block_at(at + (anchor[0] == "\n")))
+        within = {anchor: sorted(filter(self.holds_block, held)) for anchor, held in found.items()}
+        return {anchor: held for anchor, held in within.items() if held}
 
     def is_quoted(self, index: int, start: int, end: int) -> bool:
         """Whether text offsets [start, end) of block *index* are quoted rather than
