@@ -26,10 +26,10 @@ from .conftest import script_module
 SIZE = 500_000
 # Peak traced allocations over the page's size: today's figure, in a comment, and its bound.
 BOUNDS = {
-    "one-line": 18,  # 15.1: every word of the page in one block
-    "deep": 20,  # 17.2
-    "article": 31,  # 25.9: short paragraphs, lists and tables, an object or more per block
-    "headings": 82,  # 69.2: nothing but headings, several objects per heading (and a finding each)
+    "one-line": 15,  # 12.2: every word of the page in one block
+    "deep": 19,  # 15.8
+    "article": 28,  # 23.3: short paragraphs, lists and tables, an object or more per block
+    "headings": 82,  # 68.0: nothing but headings, several objects per heading (and a finding each)
     "real-pages": 9,  # 7.5
 }
 
@@ -45,7 +45,7 @@ def test_peak_memory_of_a_ten_megabyte_page_stays_under_twenty_times_its_size() 
 
 @pytest.mark.slow
 def test_peak_memory_of_ten_megabytes_of_prose_in_paragraphs_stays_bounded() -> None:
-    # 1.4 million words in short paragraphs: above 20 times (measured 37
+    # 1.4 million words in short paragraphs: above 20 times (measured 32.5
     # times: objects per block), but bounded, and the size limit bounds the worst case.
     row = script_module("benchmarks/memory.py").measure("article", 10_000_000)
     assert row["ratio"] < 100, row
