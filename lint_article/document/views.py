@@ -441,11 +441,15 @@ class View:
         0 on a story's page, for a CMS body, and in the page view."""
         return 0 if self.scope == "page" else self._article.region.teasers
 
-    def blocks_with(self, anchors: tuple[str, ...]) -> list[int]:
+    def blocks_with(self, anchors: tuple[str, ...], holding: dict[str, list[int]] | None = None) -> list[int]:
         """Indices in :attr:`Article.blocks` of the view's blocks that hold one of
         *anchors* (lower-case strings; one may start with a newline to mean
-        "at the start of a block"), in order."""
-        return sorted({index for indices in self.blocks_holding(anchors).values() for index in indices})
+        "at the start of a block"), in order. *holding*: what :meth:`blocks_holding`
+        found for a set of anchors that includes these, so that a rule reads its
+        text once for all its anchors and asks here for each group of them."""
+        if holding is None:
+            holding = self.blocks_holding(anchors)
+        return sorted({index for anchor in anchors for index in holding.get(anchor, ())})
 
     def blocks_holding(self, anchors: tuple[str, ...]) -> dict[str, list[int]]:
         """For each of *anchors* that the view holds (lower-case strings, as in

@@ -1175,7 +1175,7 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     for signal in _ANYWHERE:
         if signal.keys and words.isdisjoint(signal.keys):
             continue
-        for index in sorted({index for anchor in signal.anchors for index in holding.get(anchor, ())}):
+        for index in view.blocks_with(signal.anchors, holding):
             k = position.get(index)
             block = blocks[index]
             if k is None or place(block.start) is None:

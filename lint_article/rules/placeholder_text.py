@@ -187,7 +187,7 @@ class PlaceholderText(Rule):
                 if what != "note" or _is_note(text, m.start(), m.end())
             )
         holding = view.blocks_holding(_ANCHORS)
-        for index in sorted({index for anchor in _DEFAULT_ANCHORS for index in holding.get(anchor, ())}):
+        for index in view.blocks_with(_DEFAULT_ANCHORS, holding):
             block = article.blocks[index]
             found.extend(
                 (m.start(), m.end(), "default text") for m in _DEFAULT_TEXT.finditer(text, block.start, block.end)
