@@ -28,13 +28,13 @@ finding's position and judges whether it belongs to the article:
     paragraph below a newsletter box in the story by the story around it, and
     a footer menu by the footer, or by the furniture snippet nearest to it. A
     page on which no snippet is found is left out. An image (``img``,
-    ``picture``, ``svg``, ``video``, ``iframe``) is judged without the
-    ``without`` snippets that are captions (in a ``<figure>``/``<figcaption>``,
-    or right after an image): this corpus marks captions as furniture, as text
-    beside the story's prose, yet a caption says nothing of whether the image
-    it describes is the story's (read on the corpus: the pictures of a blog
-    post on avalanches, each with its "Abbildung n:" caption, were all judged
-    outside by their own captions).
+    ``picture``, ``svg``, ``video``, ``iframe``, or a link around one and no
+    text) is judged without the ``without`` snippets that are captions (in a
+    ``<figure>``/``<figcaption>``, or right after an image): this corpus marks
+    captions as furniture, as text beside the story's prose, yet a caption
+    says nothing of whether the image it describes is the story's (read on
+    the corpus: the pictures of a blog post on avalanches, each with its
+    "Abbildung n:" caption, were all judged outside by their own captions).
   - ``fair``: the text around the finding (its nearest element with some
     text) is counted for the snippets of each kind it holds: inside when it
     holds more ``with`` snippets, outside when more ``without`` ones; on a tie
@@ -319,7 +319,7 @@ def snippet_judge(article: Article, marks: dict, name: str = "near") -> Judge:
     def near(locator: Locator, element, offset: int) -> bool | None:
         if in_head(element) or is_title(locator.text_around(element), titles):
             return True
-        image = element.tag in _IMAGES
+        image = shows_an_image(element)
         if image and not read_captions:
             captions.update(at for at, kind in found if not kind and is_caption(locator.element_at(at)))
             read_captions.append(True)
@@ -359,6 +359,13 @@ _IMAGES = frozenset({"img", "picture", "svg", "video", "iframe"})
 _CAPTION_HOLDERS = frozenset({"figure", "figcaption"})
 
 
+def shows_an_image(element) -> bool:
+    """Whether *element* is an image, or holds one and no text (a link around a picture)."""
+    if element.tag in _IMAGES:
+        return True
+    return any(True for _ in element.iter(*_IMAGES)) and not "".join(element.itertext()).strip()
+
+
 def is_caption(element) -> bool:
     """Whether the snippet in *element* is an image's caption: it lies in a
     ``<figure>`` or ``<figcaption>``, or it comes right after an image (line
@@ -368,10 +375,7 @@ def is_caption(element) -> bool:
         if node.tag in _CAPTION_HOLDERS:
             return True
         before = next((s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str) and s.tag != "br"), None)
-        if before is not None and (
-            before.tag in _IMAGES
-            or (any(True for _ in before.iter(*_IMAGES)) and not "".join(before.itertext()).strip())
-        ):
+        if before is not None and shows_an_image(before):
             return True
     return False
 

@@ -286,6 +286,21 @@ repaired twice since, each time after a flood that reached the market hall.</li>
         dropped=("Share on Facebook", "Related stories", "Rain warning extended"),
     ),
     Page(
+        # boingboing.net: each next story's headline, picture and opening, beside the story in one container
+        "the next stories' openings after the story",
+        page(f"""{SITE_HEADER}
+<div id="container"><h1>{TITLE}</h1><div id="story">{BODY}</div>
+<div id="next-post-thumbnails"><div class="nextstory"><h2><a href="/a">Rain warning extended to the weekend</a></h2>
+<a href="/a"><img src="a.jpg"></a><p>The weather service extended its warning for the whole valley to Sunday
+evening, as another eleven hours of rain are expected to fall on ground that can take no more water.</p>
+<h3><a href="/a">READ THE REST</a></h3></div>
+<div class="nextstory"><h2><a href="/b">How the 1954 levee was built</a></h2><a href="/b"><img src="b.jpg"></a>
+<p>The levee that failed on Tuesday night was built in 1954 by the valley's farmers, with clay dug from the
+river bed, and it was repaired twice since, after the floods of 1971 and of 2002.</p>
+<h3><a href="/b">READ THE REST</a></h3></div></div></div>"""),
+        dropped=("Rain warning extended", "The weather service extended", "built in 1954 by", "READ THE REST"),
+    ),
+    Page(
         "a figure's caption is the writer's, its credit line is not",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<figure><img src="boats.jpg" alt="Boats">

@@ -543,7 +543,8 @@ _FURNITURE_WORDS = {
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside textwidget",
     "share": "share* sharing social* sociable shariff addthis",
-    "related": "related* recommend* similar* popular trending recent yarpp outbrain taboola plista ligatus zergnet",
+    "related": "related* recommend* similar* popular trending recent nextstor* nextpost* morestor* yarpp outbrain"
+    " taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup paywall*",
