@@ -40,14 +40,22 @@ _STRETCH = 1 << 16
 _SENTENCE_END = re.compile(
     r"[.!?…。！？](?:(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*+[\"'”’»)\]]*+(?=\s)|(?<=[。！？])[。！？]*[」』”’）]*)"
 )
+# A full stop after one of these (or after a single capital) ends no sentence.
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Mx Dr Prof Sr Jr St Mt Gen Col Capt Lt Sgt Gov Sen Rep Rev Hon vs etc e.g i.e cf al approx No Nos "
+    "Inc Ltd Co Corp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U a.m p.m"
+).split()
+# Matched at the full stop, looking behind it, rather than searched for in the
+# characters before it: one try instead of one at each of them (a look-behind
+# holds words of one length, hence one a length).
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Hon"
-    r"|vs|etc|e\.g|i\.e|cf|al|approx|No|Nos|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-    r"|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
+    "(?:"
+    + "|".join(
+        rf"(?<=\b(?:{'|'.join(re.escape(word) for word in _ABBREVIATIONS if len(word) == length)}))"
+        for length in sorted({len(word) for word in _ABBREVIATIONS})
+    )
+    + r"|(?<=\b[A-Z]))\."
 )
-# More characters than the longest abbreviation above ("approx."): the search
-# for one ending at a full stop looks back no further.
-_ABBREVIATION_REACH = 16
 _LOWER_START = re.compile(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
 
 
@@ -80,27 +88,28 @@ def _cut() -> re.Pattern[str]:
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence of one block of *text*: of the whole
-    text, or of ``text[start:end]`` (offsets still in *text*: a view reads its
-    blocks in place, without a copy of each)."""
-    return iter(_sentence_bounds(text, start, len(text) if end is None else end))
+    text, or of ``text[start:end]`` (see :func:`sentence_bounds`)."""
+    return zip(*sentence_bounds(text, start, len(text) if end is None else end), strict=True)
 
 
-def _sentence_bounds(text: str, start: int, size: int) -> list[tuple[int, int]]:
-    """The sentences of ``text[start:size]``: a list, not a generator (and none
-    a sentence to trim it), as a page has thousands of them."""
+def sentence_bounds(text: str, start: int, size: int) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the sentences of one block, ``text[start:size]``
+    (offsets still in *text*: a view reads its blocks in place, without a copy
+    of each; *start* where a block starts, after white space or at the text's
+    start). Two lists, not a generator of pairs (and none a sentence to trim
+    it), as a page has thousands of sentences: a view adds them to its columns
+    in C."""
     ends: list[int] = []
     opened = start
     for match in _SENTENCE_END.finditer(text, start, size):
-        stop = match.start()
-        if text.startswith(".", stop) and _ABBREVIATION.search(text, max(opened, stop - _ABBREVIATION_REACH), stop + 1):
-            continue
-        if _LOWER_START.match(text, match.end(), size):
+        if _ABBREVIATION.match(text, match.start()) or _LOWER_START.match(text, match.end(), size):
             continue
         opened = match.end()
         ends.append(opened)
     if opened < size:
         ends.append(size)  # the text after the last sentence's end is a sentence too
-    spans: list[tuple[int, int]] = []
+    firsts: list[int] = []
+    lasts: list[int] = []
     isspace = str.isspace
     for end in ends:
         first, last = start, end
@@ -109,9 +118,10 @@ def _sentence_bounds(text: str, start: int, size: int) -> list[tuple[int, int]]:
         while last > first and isspace(text[last - 1]):
             last -= 1
         if last > first:
-            spans.append((first, last))
+            firsts.append(first)
+            lasts.append(last)
         start = end
-    return spans
+    return firsts, lasts
 
 
 # Languages written without spaces between words: a "word" is one character

@@ -24,7 +24,7 @@ from . import formulas
 from .anchors import occurrences
 from .layout import PROSE_KINDS, Block
 from .scores import ParagraphScores, Scores, article_scores, combined, paragraph_scores
-from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, split_words, unspaced
+from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_bounds, split_words, unspaced
 from .tree import Element
 
 if TYPE_CHECKING:
@@ -255,13 +255,12 @@ class View:
         text, blocks = self._article.text, self._article.blocks
         typecode = "i" if len(text) < 2**31 else "q"
         sentences = Sentences(array(typecode), array(typecode), array(typecode))
-        add_start, add_end, add_block = sentences.starts.append, sentences.ends.append, sentences.blocks.append
         for index in self.block_indices:
             block = blocks[index]
-            for start, end in sentence_spans(text, block.start, block.end):
-                add_start(start)
-                add_end(end)
-                add_block(index)
+            starts, ends = sentence_bounds(text, block.start, block.end)
+            sentences.starts.extend(starts)
+            sentences.ends.extend(ends)
+            sentences.blocks.extend(itertools.repeat(index, len(starts)))
         return sentences
 
     @cached_property
