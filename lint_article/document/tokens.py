@@ -65,8 +65,8 @@ def split_words(text: str, start: int, end: int) -> Iterator[list[str]]:
     pieces' lengths adding up to the stretch's, so that each word's offset is
     the sum of the lengths before it. Where :data:`WORD` matches, as finditer
     would find them, without a match object a word (a third of the time they
-    take to read); a stretch at a time, as the pieces of a whole page at once
-    cost some 30 times its size."""
+    take to read); a stretch at a time, as a block may hold a whole page, and
+    its pieces all at once would cost many times its size."""
     while start < end:
         cut = end
         if end - start > _STRETCH:
