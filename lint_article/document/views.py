@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
+import operator
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,7 +24,7 @@ from . import formulas
 from .anchors import occurrences
 from .layout import PROSE_KINDS, Block
 from .scores import ParagraphScores, Scores, article_scores, combined, paragraph_scores
-from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_spans, unspaced
+from .tokens import UNSPACED_LANGUAGES, WORD, in_spans, quoted_spans, sentence_bounds, split_words, unspaced
 from .tree import Element
 
 if TYPE_CHECKING:
@@ -57,8 +57,6 @@ class Word(NamedTuple):
 
 
 _make_word = partial(tuple.__new__, Word)  # Word(...) without its Python-level __new__
-_MATCHED, _MATCH_START, _MATCH_END = re.Match.group, re.Match.start, re.Match.end
-_WORDS_AT_ONCE = 4096
 
 
 class Words(Sequence[Word]):
@@ -257,13 +255,12 @@ class View:
         text, blocks = self._article.text, self._article.blocks
         typecode = "i" if len(text) < 2**31 else "q"
         sentences = Sentences(array(typecode), array(typecode), array(typecode))
-        add_start, add_end, add_block = sentences.starts.append, sentences.ends.append, sentences.blocks.append
         for index in self.block_indices:
             block = blocks[index]
-            for start, end in sentence_spans(text, block.start, block.end):
-                add_start(start)
-                add_end(end)
-                add_block(index)
+            starts, ends = sentence_bounds(text, block.start, block.end)
+            sentences.starts.extend(starts)
+            sentences.ends.extend(ends)
+            sentences.blocks.extend(itertools.repeat(index, len(starts)))
         return sentences
 
     @cached_property
@@ -274,38 +271,31 @@ class View:
     @cached_property
     def words(self) -> Words:
         """The words in reading order, each tied to its sentence."""
-        text = self._article.text
+        text, blocks = self._article.text, self._article.blocks
         result = Words(text_length=len(text))
-        texts, starts, ends, of_sentence = result.texts, result.starts, result.ends, result.sentences
+        # The words of each run of blocks that follow one another on the page
+        # are read at once (the text between two blocks holds no word): the
+        # whole page, or the body in a few runs, rather than a search a block.
         # One string object per distinct word: a long article repeats its words,
         # and a million copies of "the" cost 50 MB.
         spelled: dict[str, str] = {}
-        # A block's words are found in one search from its first sentence to its
-        # last, and then shared out among its sentences by where they start: only
-        # white space lies between two sentences, and no word runs across a
-        # sentence's end (punctuation before white space, or a CJK full stop and
-        # its closing marks, none of which a word holds). Read a column at a time
-        # in C, not a Python step a word.
-        sentences = self.sentences
-        sentence_starts, sentence_ends, of_block = sentences.starts, sentences.ends, sentences.blocks
-        first, count = 0, len(of_block)
-        while first < count:
-            # The block's sentences, [first, after): the column of blocks is in order.
-            after = bisect.bisect_right(of_block, of_block[first], first)
-            low = len(texts)
-            # A few thousand matches at a time: a block may hold a whole page,
-            # and a match object a word for all of it cost 25 times its size.
-            search = WORD.finditer(text, sentence_starts[first], sentence_ends[after - 1])
-            while matches := list(itertools.islice(search, _WORDS_AT_ONCE)):
-                found = list(map(_MATCHED, matches))
-                texts += map(spelled.setdefault, found, found)
-                starts.extend(map(_MATCH_START, matches))
-                ends.extend(map(_MATCH_END, matches))
-            for index in range(first, after):
-                high = bisect.bisect_left(starts, sentence_ends[index], low)
-                of_sentence.extend(itertools.repeat(index, high - low))
-                low = high
-            first = after
+        low = high = 0
+        previous = -2  # no block yet: the first one starts a run
+        for index in self.block_indices:
+            if index != previous + 1:
+                _read_words(result, spelled, text, low, high)
+                low = blocks[index].start
+            high, previous = blocks[index].end, index
+        _read_words(result, spelled, text, low, high)
+        # Each sentence's words are those that start before its end and after
+        # the previous sentence's: only white space lies between two sentences,
+        # and no word runs across a sentence's end (punctuation before white
+        # space, or a CJK full stop and its closing marks, none of which a
+        # word holds). Counted in C, not a Python step a sentence.
+        typecode = result.sentences.typecode
+        befores = array(typecode, map(partial(bisect.bisect_left, result.starts), self.sentences.ends))
+        counts = map(operator.sub, befores, itertools.chain((0,), befores))
+        result.sentences.extend(itertools.chain.from_iterable(map(itertools.repeat, range(len(befores)), counts)))
         return result
 
     @cached_property
@@ -478,6 +468,19 @@ class View:
         starts, reaches = article.inline_quotations
         found = bisect.bisect_right(starts, start) - 1
         return found >= 0 and end <= reaches[found]
+
+
+def _read_words(words: Words, spelled: dict[str, str], text: str, start: int, end: int) -> None:
+    """Add the words of text offsets [start, end) to *words*, each spelling
+    the one string that *spelled* keeps for it."""
+    for pieces in split_words(text, start, end):
+        found = pieces[1::2]
+        words.texts.extend(map(spelled.setdefault, found, found))
+        # A word starts where the lengths of the pieces before it add up to.
+        offsets = list(itertools.accumulate(map(len, pieces), initial=start))
+        words.starts.extend(offsets[1:-1:2])
+        words.ends.extend(offsets[2::2])
+        start = offsets[-1]
 
 
 def _combined_scores(article: Article, scope: str, language: str | None) -> Scores | None:
