@@ -158,7 +158,7 @@ class Layout:
         self._pending_space = False
 
     def text(self) -> str:
-        self._close_block()
+        self._switch_block(None, "block")
         return "".join(self._parts)
 
     def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
@@ -220,12 +220,10 @@ class Layout:
                     else:
                         add_text(text, el)
 
-    def _switch_block(self, element: Element, kind: str) -> None:
-        self._close_block()
-        self._block_element = element
-        self._block_kind = kind
-
-    def _close_block(self) -> None:
+    def _switch_block(self, element: Element | None, kind: str) -> None:
+        """Close the open block, if any: the next text opens one of *element*
+        (None: the layout is done). One call, not two: a page switches blocks
+        at each of thousands of elements."""
         if self._block_start >= 0 and self._block_element is not None:
             block = Block(self._block_kind, self._block_element, self._block_start, self._size)
             self.blocks.append(block)
@@ -233,6 +231,8 @@ class Layout:
                 self.heading_blocks.setdefault(self._block_element, []).append(block)
         self._block_start = -1
         self._pending_space = False
+        self._block_element = element
+        self._block_kind = kind
 
     def _add_text(self, text: str, owner: Element | None) -> None:
         """Lay out *text* (not only white space), written inside *owner*."""
