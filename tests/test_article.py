@@ -20,6 +20,20 @@ def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
     assert [w.text for w in article.page.words] == ["Seen", "Also", "seen"]
 
 
+def test_text_after_hidden_content_and_comments_keeps_its_place_and_source() -> None:
+    # What lies inside a hidden element (comments, elements, nested hidden ones)
+    # is passed over; the tails of each, and of comments, are shown in order.
+    source = (
+        "<p>a<span hidden>x<!--c-->y<b>z<i>v</i></b>w</span>b<!--c-->c</p>"
+        '<div style="display:none"><p>q<span hidden>r</span></p>t</div>u<p>d<br>e</p>'
+    )
+    article = Article.from_html(source)
+    assert article.text == "abc\n\nu\n\nd e"
+    for word in ("b", "c", "u", "e"):
+        at = article.text.index(word)
+        assert source[article.source_offset(at)] == word
+
+
 def test_words_never_run_together_across_blocks_but_inline_markup_joins() -> None:
     article = Article.from_html("<ul><li>one</li><li>two</li></ul><p>in<b>line</b> three<br>four</p><td>five</td>")
     assert [w.text for w in article.page.words] == ["one", "two", "inline", "three", "four", "five"]

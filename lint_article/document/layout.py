@@ -10,7 +10,9 @@ of what is visible and of what a block of prose is.
 from __future__ import annotations
 
 import bisect
+import collections
 import html
+import itertools
 import re
 from array import array
 from collections.abc import Callable, Mapping
@@ -156,69 +158,72 @@ class Layout:
         self._pending_space = False
 
     def text(self) -> str:
-        self._close_block()
+        self._switch_block(None, "block")
         return "".join(self._parts)
 
     def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
         """Lay out the text below *root*, recording the text span of every
         element that has *tracked_attribute*."""
-        # Iterative: articles nest a thousand levels deep, Python recursion does not.
-        # The stack holds an element to enter, or a 1-tuple of one to leave; a
-        # step an element, so what is done for each is kept to a few look-ups
-        # (a page has thousands, most of them without text of their own).
+        # Iterative: articles nest a thousand levels deep, Python recursion does
+        # not. lxml hands out the elements in document order (comments too), at
+        # C speed; an element is left when the next one is not inside it. A step
+        # an element, so what is done for each is kept to a few look-ups (a page
+        # has thousands, most of them without text of their own).
         hidden = _frameset_parts(root)
         block_stack: list[tuple[Element, str]] = [(root, "block")]
-        stack: list[Element | tuple[Element]] = [root]
+        entered: list[tuple[Element, str]] = []
+        """The elements entered and not yet left, with their tags (empty for one
+        not shown): the ancestors of the next one, or an element passed over."""
         text_spans = self.text_spans
         add_text = self._add_text
-        while stack:
-            item = stack.pop()
-            if item.__class__ is tuple:
-                el = item[0]
-                tag = el.tag
+        elements = root.iter()
+        for el in itertools.chain(elements, (None,)):  # None: the end, where every element is left
+            parent = el.getparent() if el is not None else None
+            while entered and entered[-1][0] is not parent:
+                left, tag = entered.pop()
                 if tag in _BLOCK_TAGS:
                     block_stack.pop()
                     self._switch_block(*block_stack[-1])
-                if text_spans and el in text_spans:
-                    text_spans[el] = (text_spans[el][0], self._size)
+                if text_spans and left in text_spans:
+                    text_spans[left] = (text_spans[left][0], self._size)
                 if tag == "br":
                     self._pending_space = True
+                tail = left.tail
+                if tail:
+                    if tail.isspace():
+                        self._pending_space = True
+                    else:
+                        add_text(tail, entered[-1][0] if entered else left.getparent())
+            if el is None:
+                break
+            tag = el.tag
+            if tag.__class__ is not str or _hides(el, tag) or el in hidden:
+                # A comment, a processing instruction or a hidden element: only
+                # its tail is shown (once it is left), what lies inside is passed over.
+                if len(el):
+                    collections.deque(itertools.islice(elements, sum(1 for _ in el.iter()) - 1), maxlen=0)
+                entered.append((el, ""))
             else:
-                el = item  # type: ignore[assignment]  # not a tuple: an element to enter
-                tag = el.tag
-                if isinstance(tag, str) and not is_hidden(el) and el not in hidden:
-                    if tag in HEADING_LEVELS:
-                        self.headings.append(el)
-                    if tag in _BLOCK_TAGS:
-                        kind = BLOCK_KINDS.get(tag, "block")
-                        block_stack.append((el, kind))
-                        self._switch_block(el, kind)
-                    if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
-                        text_spans[el] = (self._size, self._size)
-                    stack.append((el,))
-                    text = el.text
-                    if text:
-                        if text.isspace():
-                            self._pending_space = True
-                        else:
-                            add_text(text, el)
-                    if len(el):
-                        stack.extend(reversed(el))
-                    continue
-                # A comment, a processing instruction or a hidden element: only its tail is shown.
-            tail = el.tail
-            if tail:
-                if tail.isspace():
-                    self._pending_space = True
-                else:
-                    add_text(tail, el.getparent())
+                if tag in HEADING_LEVELS:
+                    self.headings.append(el)
+                if tag in _BLOCK_TAGS:
+                    kind = BLOCK_KINDS.get(tag, "block")
+                    block_stack.append((el, kind))
+                    self._switch_block(el, kind)
+                if tag in QUOTING_TAGS or (tracked_attribute is not None and el.get(tracked_attribute) is not None):
+                    text_spans[el] = (self._size, self._size)
+                entered.append((el, tag))
+                text = el.text
+                if text:
+                    if text.isspace():
+                        self._pending_space = True
+                    else:
+                        add_text(text, el)
 
-    def _switch_block(self, element: Element, kind: str) -> None:
-        self._close_block()
-        self._block_element = element
-        self._block_kind = kind
-
-    def _close_block(self) -> None:
+    def _switch_block(self, element: Element | None, kind: str) -> None:
+        """Close the open block, if any: the next text opens one of *element*
+        (None: the layout is done). One call, not two: a page switches blocks
+        at each of thousands of elements."""
         if self._block_start >= 0 and self._block_element is not None:
             block = Block(self._block_kind, self._block_element, self._block_start, self._size)
             self.blocks.append(block)
@@ -226,6 +231,8 @@ class Layout:
                 self.heading_blocks.setdefault(self._block_element, []).append(block)
         self._block_start = -1
         self._pending_space = False
+        self._block_element = element
+        self._block_kind = kind
 
     def _add_text(self, text: str, owner: Element | None) -> None:
         """Lay out *text* (not only white space), written inside *owner*."""
@@ -420,7 +427,11 @@ _BLOCK_TAGS = frozenset(BLOCK_KINDS) | CONTAINERS
 
 
 def is_hidden(el: Element) -> bool:
-    tag = el.tag  # read once: lxml makes the string anew at each read
+    return _hides(el, el.tag)  # read once: lxml makes the string anew at each read
+
+
+def _hides(el: Element, tag: object) -> bool:
+    """True when *el*, whose tag is *tag*, is hidden."""
     if tag in _NESTED_VOID_ELEMENTS:
         return False  # void: what lies inside was nested there by libxml2
     if tag in INVISIBLE or el.get("hidden") is not None:
