@@ -1171,9 +1171,11 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
     holding = view.blocks_holding(_ANCHORS)
+    held = holding.keys()
     surroundings: dict[int, _Surroundings] = {}
     for signal in _ANYWHERE:
-        if signal.keys and words.isdisjoint(signal.keys):
+        # Two set tests in C; most signals' anchors occur nowhere, and their blocks need not be gathered.
+        if (signal.keys and words.isdisjoint(signal.keys)) or held.isdisjoint(signal.anchors):
             continue
         for index in view.blocks_with(signal.anchors, holding):
             k = position.get(index)
