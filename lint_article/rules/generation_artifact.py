@@ -238,9 +238,12 @@ _ANYWHERE: tuple[Signal, ...] = (
             r"|\b(?:replace|swap) (?:these|the|this) (?:placeholders?|bracketed)\b",
             "Please verify the figures before publishing.", "please verify", "please fact-check",
             "please double-check", "please confirm", "replace", "swap", keys=("please", "replace", "swap")),
-    # First person about the writing.
+    # First person about the writing. "I" before its word boundary, written as a
+    # look back ("\bI" reads the same): a pattern that opens with a letter is
+    # searched by skipping to each capital I, not tried at every character of the
+    # many blocks that hold " i " (a fifth of the time on the corpus's blocks).
     _signal("first-person talk about the writing", 0.5,
-            rf"\bI(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
+            rf"I(?<!\wI)(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
             r"|kept|expanded|structured|crafted|incorporated|avoided|maintained|condensed|adjusted|revised|rewrote"
             r"|opted|double-checked|detailed|emphasi[sz]ed|highlighted|organi[sz]ed|formatted|framed|included"
             r"|added|used|wrote|written|drafted|tightened|trimmed|cut|shortened|simplified|reworded|rephrased"
