@@ -47,8 +47,12 @@ _LABEL_KEYS = frozenset(
     """.split()
 )
 # "Viral_X By Viral_X": a name (capitalised words, or a handle), then "By" and the same name.
-_DOUBLE_BYLINE = re.compile(r"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){0,3}) (?:By|BY|Par|Por|Von|Di) (?P=name)(?!\S)")
-_BYLINE = re.compile(r"^(?:By|BY|Par|Por|Von|Di) (?P<name>[A-Z@][^\d,;:]{1,60})$")
+_BY = ("By", "BY", "Par", "Por", "Von", "Di")
+_DOUBLE_BYLINE = re.compile(rf"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){{0,3}}) (?:{'|'.join(_BY)}) (?P=name)(?!\S)")
+_BYLINE = re.compile(rf"^(?:{'|'.join(_BY)}) (?P<name>[A-Z@][^\d,;:]{{1,60}})$")
+# Both patterns need "By" (or "Von"...) as a word of its own, between spaces or
+# opening the block: a block whose words hold none is not searched.
+_BY_WORDS = frozenset(_BY)
 _BYLINE_WORDS = 20
 
 
@@ -145,20 +149,21 @@ class Boilerplate(Rule):
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         view = ctx.view
         bylines: dict[str, int] = {}
-        previous: str | None = None
+        previous: Block | None = None
         texts = view.words.texts
         after = 0  # the previous block's words end there: blocks are in order, and so are their words
+        # A block's text is copied out only for the few blocks that the word tests leave.
         for block in view.blocks:
-            text = article.block_text(block)
             first, after = view.word_range(block.start, block.end, after)
             count = after - first
-            if count <= _BYLINE_WORDS:
-                yield from _doubled_byline(article, ctx, block, text, previous, bylines)
-            previous = text
+            if count <= _BYLINE_WORDS and not _BY_WORDS.isdisjoint(texts[first:after]):
+                yield from _doubled_byline(article, ctx, block, previous, bylines)
+            previous = block
             if count > ctx.options.max_label_words or block.kind == "cell":
                 continue
             if _LABEL_KEYS.isdisjoint(map(str.lower, texts[first:after])):
                 continue
+            text = article.block_text(block)
             for kind, pattern in _LABELS:
                 match = pattern.search(text)
                 if match:
@@ -168,9 +173,10 @@ class Boilerplate(Rule):
 
 
 def _doubled_byline(
-    article: Article, ctx: Context[Boilerplate.Options], block: Block, text: str, previous: str | None,
+    article: Article, ctx: Context[Boilerplate.Options], block: Block, previous: Block | None,
     bylines: dict[str, int],
 ) -> Iterator[Finding]:  # fmt: skip
+    text = article.block_text(block)
     doubled = _DOUBLE_BYLINE.search(text)
     if doubled:
         start, end = block.start + doubled.start(), block.start + doubled.end()
@@ -181,7 +187,7 @@ def _doubled_byline(
         return
     name = byline.group("name").strip()
     key = article.comparison_key(name)
-    if previous is not None and article.comparison_key(previous) == key:
+    if previous is not None and article.comparison_key(article.block_text(previous)) == key:
         # The name on a line of its own, then "By" and the name again.
         found = ctx.at_text(block.start, block.end, "byline-twice", name=name)
         yield ctx.fixed(found, _deleting(ctx, block.start, block.end))

@@ -238,9 +238,12 @@ _ANYWHERE: tuple[Signal, ...] = (
             r"|\b(?:replace|swap) (?:these|the|this) (?:placeholders?|bracketed)\b",
             "Please verify the figures before publishing.", "please verify", "please fact-check",
             "please double-check", "please confirm", "replace", "swap", keys=("please", "replace", "swap")),
-    # First person about the writing.
+    # First person about the writing. "I" before its word boundary, written as a
+    # look back ("\bI" reads the same): a pattern that opens with a letter is
+    # searched by skipping to each capital I, not tried at every character of the
+    # many blocks that hold " i " (a fifth of the time on the corpus's blocks).
     _signal("first-person talk about the writing", 0.5,
-            rf"\bI(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
+            rf"I(?<!\wI)(?:{_A}ve| have| had)?\s+(?:also\s+|then\s+|\w+ly\s+)?(?:aimed|tried|focused|ensured|made sure"
             r"|kept|expanded|structured|crafted|incorporated|avoided|maintained|condensed|adjusted|revised|rewrote"
             r"|opted|double-checked|detailed|emphasi[sz]ed|highlighted|organi[sz]ed|formatted|framed|included"
             r"|added|used|wrote|written|drafted|tightened|trimmed|cut|shortened|simplified|reworded|rephrased"
@@ -908,8 +911,13 @@ def _opening_at(text: str, offset: int, end: int, marks: str, word: str) -> tupl
 
 
 # A list item that grades the text: "Neutral Tone: Ensured language remained factual".
+# The lookahead before the label reads once, without giving back, to the colon
+# that must follow it (only spaces, other white space and asterisks may come
+# between), so that a paragraph is left at once rather than tried at each of
+# the label's forty lengths (the scan of a corpus article takes a quarter of the time).
 _GRADING = re.compile(
-    r"\W{0,3}(?:\d+[.)]\s*)?(?P<label>[A-Z][\w/&'’ -]{1,40}?)\s*\**\s*[:：]\s*\**\s*(?:(?:Constantly|Carefully|Also"
+    r"\W{0,3}(?:\d+[.)]\s*)?(?=[A-Z][\w/&'’ -]{0,40}+[\s*]*[:：])"
+    r"(?P<label>[A-Z][\w/&'’ -]{1,40}?)\s*\**\s*[:：]\s*\**\s*(?:(?:Constantly|Carefully|Also"
     r"|Consistently|Thoroughly|Deliberately|Mostly|Largely)\s+)?(?:Ensured|Checked|Reviewed|Maintained|Kept|Used"
     r"|Avoided|Added|Included|Verified|Expanded|Focused|Made sure|Incorporated|Structured|Double-checked|Confirmed"
     r"|Adhered|Aimed|Varied|Removed|Replaced|Trimmed|Condensed|Reworded|Rephrased|Simplified|Polished|Tightened"
@@ -1171,9 +1179,11 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
     holding = view.blocks_holding(_ANCHORS)
+    held = holding.keys()
     surroundings: dict[int, _Surroundings] = {}
     for signal in _ANYWHERE:
-        if signal.keys and words.isdisjoint(signal.keys):
+        # Two set tests in C; most signals' anchors occur nowhere, and their blocks need not be gathered.
+        if (signal.keys and words.isdisjoint(signal.keys)) or held.isdisjoint(signal.anchors):
             continue
         for index in view.blocks_with(signal.anchors, holding):
             k = position.get(index)

@@ -71,20 +71,37 @@ _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"FIXME\b", "note"),
     )
 )  # fmt: skip
+# "Votre texte ici", "Tu texto aquí": a possessive, one of these nouns and one of these words for "here".
+_YOUR_NOUNS = (
+    "texte", "text", "texto", "testo", "tekst", "titre", "título", "titolo", "titel", "tytuł", "nom", "nombre", "nome",
+    "name", "naam", "légende", "leyenda", "didascalia", "legenda", "bildunterschrift", "bijschrift", "podpis",
+)  # fmt: skip
+_HERE = ("ici", "aquí", "qui", "aqui", "hier", "tutaj")
 # Page-builder defaults, found through their anchors (see View.blocks_holding).
 _DEFAULT_TEXT = re.compile(
     r"\b(?:your|insert|add|enter|type) (?:\w+ ){0,2}(?:text|content|title|headline|caption|copy|description"
     r"|heading|name) here\b|\b(?:text|caption|content|title|copy|heading) (?:goes|will go) here\b"
     r"|\bclick to (?:edit|add) (?:text|title|heading|content)\b"
-    r"|\b(?:votre|ton|tu|il tuo|seu|sua|ihr|dein|jouw|uw|twój) (?:texte|text|texto|testo|tekst|titre|título|titolo"
-    r"|titel|tytuł|nom|nombre|nome|name|naam|légende|leyenda|didascalia|legenda|bildunterschrift|bijschrift|podpis)"
-    r" (?:ici|aquí|qui|aqui|hier|tutaj)\b",
+    rf"|\b(?:votre|ton|tu|il tuo|seu|sua|ihr|dein|jouw|uw|twój) (?:{'|'.join(_YOUR_NOUNS)}) (?:{'|'.join(_HERE)})\b",
     re.IGNORECASE,
 )
+
+
+def _long_s(word: str) -> list[str]:
+    """*word* with each of its s's written either way, short or long ("ſ"): the
+    pattern, case-insensitive, takes both, where the anchors' lower case does not."""
+    spellings = [""]
+    for letter in word:
+        spellings = [spelled + variant for spelled in spellings for variant in ("sſ" if letter == "s" else letter)]
+    return spellings
+
+
 _DEFAULT_ANCHORS = (
     "text here", "content here", "title here", "headline here", "caption here", "copy here", "description here",
-    "heading here", "name here", "goes here", "go here", "click to edit", "click to add", " ici", " aquí", " qui",
-    " aqui", " hier", " tutaj",
+    "heading here", "name here", "goes here", "go here", "click to edit", "click to add",
+    # The noun and "here" together, not "here" alone: " qui" and " hier" begin "quite" and "hierarchy",
+    # and a block that holds only those would be searched for nothing.
+    *(f"{spelled} {here}" for noun in _YOUR_NOUNS for spelled in _long_s(noun) for here in _HERE),
 )  # fmt: skip
 _LOREM_ANCHOR = "lorem ipsum"
 _ANCHORS = (_LOREM_ANCHOR, *_DEFAULT_ANCHORS)
