@@ -7,8 +7,10 @@ Starts the server as a user does (`python -m lint_article serve --port 0
 --isolated`, one worker per CPU unless --workers), then, from --concurrency
 client threads each keeping one connection alive:
 
-1. four passes over the corpus articles (../shared/corpus/articles, 130 CMS
-   bodies), not timed: every worker meets every article;
+1. passes over the corpus articles (../shared/corpus/articles, 130 CMS
+   bodies), not timed: four at least, so that every worker meets every
+   article, and more until a pass leaves the memory as it found it (within
+   1%, at most twelve passes): the workers' working size;
 2. the load: --requests POSTs of the articles in turn, each under a name of
    its own, so that each is linted; throughput, latency (median, p99, max),
    errors, and the linting time the server reports (``Server-Timing``), so
@@ -169,6 +171,32 @@ def drive(
     return results, time.perf_counter() - started
 
 
+def warm_up(server: ServerProcess, bodies: list[bytes], concurrency: int) -> int:
+    """Pass over *bodies* until the server has its working size: at least
+    _WARM_UP_PASSES times (each worker all but surely meets each article, the
+    largest ones included), then until a pass leaves the resident memory of
+    the server and its workers within _SETTLED of what the pass before left,
+    at most _MAX_WARM_UP_PASSES times. Each pass sends the articles under
+    names of its own, so that each is linted. The number of passes made."""
+    sizes: list[int] = []
+    for number in range(_MAX_WARM_UP_PASSES):
+        drive(server, bodies, len(bodies), concurrency, f"warm-up-{number}")
+        sizes.append(sum(resident_kib(server).values()))
+        if len(sizes) >= _WARM_UP_PASSES and sizes[-1] <= (1 + _SETTLED) * sizes[-2]:
+            break
+    after_each = " ".join(f"{size / 1024:.0f}" for size in sizes)
+    print(f"warm-up: {len(sizes)} passes; server and workers, MiB after each: {after_each}")
+    return len(sizes)
+
+
+# The workers' memory grows over the first passes (a worker's heap reaches the
+# size its largest articles need only after meeting them a few times) and then
+# holds: growth is counted from there.
+_WARM_UP_PASSES = 4
+_MAX_WARM_UP_PASSES = 12
+_SETTLED = 0.01
+
+
 def resident_kib(server: ServerProcess) -> dict[int, int]:
     """The resident set, in KiB, of the server and of each of its workers, less
     (from the server's) the answers it keeps within its --cache-size (as
@@ -275,9 +303,8 @@ def main() -> int:
         server = ServerProcess("--isolated", *workers, cwd=Path(folder))
         try:
             memory = {"after start-up": resident_kib(server)}
-            # Four times over: each worker all but surely meets each article, the largest ones included.
-            drive(server, bodies, len(bodies) * 4, args.concurrency, "warm-up")
-            memory["after the warm-up passes"] = resident_kib(server)
+            passes = warm_up(server, bodies, args.concurrency)
+            memory[f"after {passes} warm-up passes"] = resident_kib(server)
             load, wall = drive(server, bodies, args.requests, args.concurrency, "load", large=largest)
             memory[f"after {args.requests:,} articles"] = resident_kib(server)
             report(f"load, {args.concurrency} connections, each request linted", load, wall)
@@ -302,7 +329,7 @@ def main() -> int:
     for moment, sizes in memory.items():
         pid = server.process.pid
         print(f"  {moment:>26}: {sizes[pid] / 1024:6.1f} + {sum(v for p, v in sizes.items() if p != pid) / 1024:6.1f}")
-    warm = sum(memory["after the warm-up passes"].values())
+    warm = sum(memory[f"after {passes} warm-up passes"].values())
     final = sum(list(memory.values())[-1].values())
     growth = final / warm - 1
     print(f"growth after the warm-up passes: {100 * growth:+.1f}%")
