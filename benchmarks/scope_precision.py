@@ -27,14 +27,7 @@ finding's position and judges whether it belongs to the article:
     decides. So a table in the story is judged by the story's container, a
     paragraph below a newsletter box in the story by the story around it, and
     a footer menu by the footer, or by the furniture snippet nearest to it. A
-    page on which no snippet is found is left out. An image (``img``,
-    ``picture``, ``svg``, ``video``, ``iframe``, or a link around one and no
-    text) is judged without the ``without`` snippets that are captions (in a
-    ``<figure>``/``<figcaption>``, or right after an image): this corpus marks
-    captions as furniture, as text beside the story's prose, yet a caption
-    says nothing of whether the image it describes is the story's (read on
-    the corpus: the pictures of a blog post on avalanches, each with its
-    "Abbildung n:" caption, were all judged outside by their own captions).
+    page on which no snippet is found is left out.
   - ``fair``: the text around the finding (its nearest element with some
     text) is counted for the snippets of each kind it holds: inside when it
     holds more ``with`` snippets, outside when more ``without`` ones; on a tie
@@ -72,7 +65,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import gzip
-import itertools
 import json
 import re
 from collections import Counter
@@ -313,21 +305,13 @@ def snippet_judge(article: Article, marks: dict, name: str = "near") -> Judge:
     within = [offset for offset, kind in found if kind]
     low, high = (within[0], within[-1]) if within else (-1, -1)
     titles = page_titles(article)
-    captions: set[int] = set()  # source offsets of the ``without`` snippets that are an image's caption
-    read_captions: list[bool] = []
 
     def near(locator: Locator, element, offset: int) -> bool | None:
         if in_head(element) or is_title(locator.text_around(element), titles):
             return True
-        image = shows_an_image(element)
-        if image and not read_captions:
-            captions.update(at for at, kind in found if not kind and is_caption(locator.element_at(at)))
-            read_captions.append(True)
         while element is not None:
             start, end = locator.extent[element]
             held = found[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
-            if image:
-                held = [(at, kind) for at, kind in held if at not in captions]
             if held:
                 kinds = {kind for _, kind in held}
                 if len(kinds) == 1:
@@ -353,31 +337,6 @@ def snippet_judge(article: Article, marks: dict, name: str = "near") -> Judge:
         return low <= offset <= high
 
     return near if name == "near" else counted
-
-
-_IMAGES = frozenset({"img", "picture", "svg", "video", "iframe"})
-_CAPTION_HOLDERS = frozenset({"figure", "figcaption"})
-
-
-def shows_an_image(element) -> bool:
-    """Whether *element* is an image, or holds one and no text (a link around a picture)."""
-    if element.tag in _IMAGES:
-        return True
-    return any(True for _ in element.iter(*_IMAGES)) and not "".join(element.itertext()).strip()
-
-
-def is_caption(element) -> bool:
-    """Whether the snippet in *element* is an image's caption: it lies in a
-    ``<figure>`` or ``<figcaption>``, or it comes right after an image (line
-    breaks aside), or after an element that holds an image and no text (a link
-    around an image), within three levels of *element*: ``<p><img><br><em>caption``."""
-    for node in itertools.islice(itertools.chain([element], element.iterancestors()), 3):
-        if node.tag in _CAPTION_HOLDERS:
-            return True
-        before = next((s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str) and s.tag != "br"), None)
-        if before is not None and shows_an_image(before):
-            return True
-    return False
 
 
 def _spaced(text: str) -> tuple[str, list[int]]:
