@@ -808,6 +808,33 @@ def test_the_headline_inside_the_root_is_excluded_and_the_rest_belongs() -> None
     assert article.body.text == "\n".join(STORY)
 
 
+def test_members_are_the_roots_subtree_less_the_excluded_ones_within_it() -> None:
+    """What the lxml subtrees give (the root's less those cut from it) is what a
+    walk from the root that stops at each excluded element reaches: an excluded
+    element outside the root (here the page's <body>) cuts nothing; one inside a
+    box stays out of the story; the boxes join it, and comments come along."""
+    article = Article.from_html(
+        "<html><body><div id=root><nav><a href=/>Home</a></nav><p>Text<!-- note --></p>"
+        "<aside><p>Fact</p><div id=ad><p>Buy</p></div></aside></div></body></html>"
+    )
+    tree = article.tree
+    root, nav, aside, body = (next(tree.iter(tag)) for tag in ("div", "nav", "aside", "body"))
+    ad = next(el for el in tree.iter("div") if el.get("id") == "ad")
+    region = Region(root, frozenset({nav, aside, ad, body}), None, "by hand", (), boxes=frozenset({aside}))
+    inside = set(root.iter())
+
+    def walked(skipped: frozenset[object]) -> frozenset[object]:
+        return frozenset(
+            el for el in inside if not any(up in skipped for up in (el, *el.iterancestors()) if up in inside)
+        )
+
+    assert region.members() == walked(region.excluded) and root in region.members()
+    assert aside not in region.members() and any(not isinstance(el.tag, str) for el in region.members())
+    story = region.members(boxes=True)
+    assert story == walked(region.excluded - region.boxes) and aside in story and ad not in story and nav not in story
+    assert Region(root, frozenset({root}), None, "by hand", ()).members() == frozenset()
+
+
 FRAGMENT = f"""<h2>What happened</h2>{BODY}
 <figure><img src="a.jpg" alt="Boats"><figcaption>Boats in the market square.</figcaption></figure>
 <figure><img src="b.jpg" alt="Levee"><figcaption>The levee after the breach. Photo: R. Ruiz</figcaption></figure>

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -83,14 +84,14 @@ class Region:
         """Every element of the article: inside :attr:`root`, outside the excluded
         subtrees (but for the :attr:`boxes`, when *boxes*)."""
         skipped = self.excluded - self.boxes if boxes else self.excluded
-        found: list[Element] = []
-        stack = [self.root]
-        while stack:
-            element = stack.pop()
-            if element not in skipped:
-                found.append(element)
-                stack.extend(element)
-        return frozenset(found)
+        # lxml lists a subtree in C: the root's, less the skipped subtrees within
+        # it, costs a fifth of a walk that stops at each (the story's view, built
+        # after the body's, walked it all again).
+        everything = frozenset(self.root.iter())
+        cut = [element for element in skipped if element in everything]
+        if not cut:
+            return everything
+        return everything.difference(itertools.chain.from_iterable(element.iter() for element in cut))
 
     def holds(self, element: Element) -> bool:
         """Whether *element* is part of the article's body (one of :meth:`members`)."""
