@@ -966,6 +966,18 @@ def test_the_story_adds_the_boxes_set_aside_inside_the_article_but_not_the_templ
     assert "Great piece" in article.page.text
 
 
+@pytest.mark.parametrize("body_first", [(), ("words",), ("words", "vocabulary"), ("vocabulary",)])
+def test_the_storys_vocabulary_is_its_words_however_much_of_the_body_is_read(body_first: tuple[str, ...]) -> None:
+    """The story reads only the blocks the body lacks when the body's words are
+    built, whether or not the body's own vocabulary is; the same set either way."""
+    html = page(f"""<article><h1>{TITLE}</h1>{BODY}<aside><p>Fact box: the Levee’s age.</p></aside></article>""")
+    article = Article.from_html(html)
+    for reading in body_first:
+        getattr(article.body, reading)
+    assert article.story.vocabulary == frozenset(article.story.word_keys)
+    assert {"fact", "levee's"} <= article.story.vocabulary and "fact" not in article.body.vocabulary
+
+
 def test_a_note_left_out_of_a_container_that_holds_the_story_stays_in_the_story_view() -> None:
     html = page(f"""<article><h1>{TITLE}</h1>{BODY}<a href="/news">Back to all news</a></article>""")
     article = Article.from_html(html)
