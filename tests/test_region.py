@@ -809,10 +809,11 @@ def test_the_headline_inside_the_root_is_excluded_and_the_rest_belongs() -> None
 
 
 def test_members_are_the_roots_subtree_less_the_excluded_ones_within_it() -> None:
-    """What the lxml subtrees give (the root's less those cut from it) is what a
-    walk from the root that stops at each excluded element reaches: an excluded
-    element outside the root (here the page's <body>) cuts nothing; one inside a
-    box stays out of the story; the boxes join it, and comments come along."""
+    """The subtrees listed whole and the ancestors of skipped elements walked one
+    by one give what a walk from the root that stops at each excluded element
+    reaches: an excluded element outside the root (here the page's <body>) cuts
+    nothing; one inside a box stays out of the story; the boxes join it, and
+    comments come along."""
     article = Article.from_html(
         "<html><body><div id=root><nav><a href=/>Home</a></nav><p>Text<!-- note --></p>"
         "<aside><p>Fact</p><div id=ad><p>Buy</p></div></aside></div></body></html>"

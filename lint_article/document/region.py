@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -84,14 +83,28 @@ class Region:
         """Every element of the article: inside :attr:`root`, outside the excluded
         subtrees (but for the :attr:`boxes`, when *boxes*)."""
         skipped = self.excluded - self.boxes if boxes else self.excluded
-        # lxml lists a subtree in C: the root's, less the skipped subtrees within
-        # it, costs a fifth of a walk that stops at each (the story's view, built
-        # after the body's, walked it all again).
-        everything = frozenset(self.root.iter())
-        cut = [element for element in skipped if element in everything]
-        if not cut:
-            return everything
-        return everything.difference(itertools.chain.from_iterable(element.iter() for element in cut))
+        # Only the ancestors of skipped elements are walked one by one; any other
+        # subtree holds nothing skipped, and lxml lists it whole in C (a fifth of
+        # the time of a walk that stops at each element), never entering the
+        # skipped subtrees (a page's furniture may outweigh its article).
+        above: set[Element] = set()
+        for element in skipped:
+            parent = element.getparent()
+            while parent is not None and parent not in above:
+                above.add(parent)
+                parent = parent.getparent()
+        found: list[Element] = []
+        stack = [self.root]
+        while stack:
+            element = stack.pop()
+            if element in skipped:
+                continue
+            if element in above:
+                found.append(element)
+                stack.extend(element)
+            else:
+                found.extend(element.iter())
+        return frozenset(found)
 
     def holds(self, element: Element) -> bool:
         """Whether *element* is part of the article's body (one of :meth:`members`)."""
