@@ -808,6 +808,34 @@ def test_the_headline_inside_the_root_is_excluded_and_the_rest_belongs() -> None
     assert article.body.text == "\n".join(STORY)
 
 
+def test_members_are_the_roots_subtree_less_the_excluded_ones_within_it() -> None:
+    """The subtrees listed whole and the ancestors of skipped elements walked one
+    by one give what a walk from the root that stops at each excluded element
+    reaches: an excluded element outside the root (here the page's <body>) cuts
+    nothing; one inside a box stays out of the story; the boxes join it, and
+    comments come along."""
+    article = Article.from_html(
+        "<html><body><div id=root><nav><a href=/>Home</a></nav><p>Text<!-- note --></p>"
+        "<aside><p>Fact</p><div id=ad><p>Buy</p></div></aside></div></body></html>"
+    )
+    tree = article.tree
+    root, nav, aside, body = (next(tree.iter(tag)) for tag in ("div", "nav", "aside", "body"))
+    ad = next(el for el in tree.iter("div") if el.get("id") == "ad")
+    region = Region(root, frozenset({nav, aside, ad, body}), None, "by hand", (), boxes=frozenset({aside}))
+    inside = set(root.iter())
+
+    def walked(skipped: frozenset[object]) -> frozenset[object]:
+        return frozenset(
+            el for el in inside if not any(up in skipped for up in (el, *el.iterancestors()) if up in inside)
+        )
+
+    assert region.members() == walked(region.excluded) and root in region.members()
+    assert aside not in region.members() and any(not isinstance(el.tag, str) for el in region.members())
+    story = region.members(boxes=True)
+    assert story == walked(region.excluded - region.boxes) and aside in story and ad not in story and nav not in story
+    assert Region(root, frozenset({root}), None, "by hand", ()).members() == frozenset()
+
+
 FRAGMENT = f"""<h2>What happened</h2>{BODY}
 <figure><img src="a.jpg" alt="Boats"><figcaption>Boats in the market square.</figcaption></figure>
 <figure><img src="b.jpg" alt="Levee"><figcaption>The levee after the breach. Photo: R. Ruiz</figcaption></figure>
@@ -937,6 +965,18 @@ def test_the_story_adds_the_boxes_set_aside_inside_the_article_but_not_the_templ
         assert STORY[0] in view.text
         assert "Share on Facebook" not in view.text and "Great piece" not in view.text
     assert "Great piece" in article.page.text
+
+
+@pytest.mark.parametrize("body_first", [(), ("words",), ("words", "vocabulary"), ("vocabulary",)])
+def test_the_storys_vocabulary_is_its_words_however_much_of_the_body_is_read(body_first: tuple[str, ...]) -> None:
+    """The story reads only the blocks the body lacks when the body's words are
+    built, whether or not the body's own vocabulary is; the same set either way."""
+    html = page(f"""<article><h1>{TITLE}</h1>{BODY}<aside><p>Fact box: the Levee’s age.</p></aside></article>""")
+    article = Article.from_html(html)
+    for reading in body_first:
+        getattr(article.body, reading)
+    assert article.story.vocabulary == frozenset(article.story.word_keys)
+    assert {"fact", "levee's"} <= article.story.vocabulary and "fact" not in article.body.vocabulary
 
 
 def test_a_note_left_out_of_a_container_that_holds_the_story_stays_in_the_story_view() -> None:

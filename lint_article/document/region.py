@@ -83,13 +83,27 @@ class Region:
         """Every element of the article: inside :attr:`root`, outside the excluded
         subtrees (but for the :attr:`boxes`, when *boxes*)."""
         skipped = self.excluded - self.boxes if boxes else self.excluded
+        # Only the ancestors of skipped elements are walked one by one; any other
+        # subtree holds nothing skipped, and lxml lists it whole in C (a fifth of
+        # the time of a walk that stops at each element), never entering the
+        # skipped subtrees (a page's furniture may outweigh its article).
+        above: set[Element] = set()
+        for element in skipped:
+            parent = element.getparent()
+            while parent is not None and parent not in above:
+                above.add(parent)
+                parent = parent.getparent()
         found: list[Element] = []
         stack = [self.root]
         while stack:
             element = stack.pop()
-            if element not in skipped:
+            if element in skipped:
+                continue
+            if element in above:
                 found.append(element)
                 stack.extend(element)
+            else:
+                found.extend(element.iter())
         return frozenset(found)
 
     def holds(self, element: Element) -> bool:

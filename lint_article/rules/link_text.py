@@ -92,6 +92,7 @@ class LinkText(Rule):
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         generic = _GENERIC.get(ctx.language or "", set())
+        plain: set[str] = set()  # short names found not generic: a page of references repeats "^", "doi", "PMID"
         for link in ctx.view.elements("a"):
             href = (link.get("href") or "").strip()
             if not href or href.lower().startswith("javascript:"):
@@ -102,8 +103,12 @@ class LinkText(Rule):
                 continue  # the common case: a link with words of its own
             # A short name that is no address and not generic is fine, whether the link shows or not:
             # a page of short links (references, navigation) need not be walked up for each.
-            if name and not bare and article.comparison_key(name) not in generic:
-                continue
+            if name and not bare:
+                if not generic or name in plain:
+                    continue
+                if article.comparison_key(name) not in generic:
+                    plain.add(name)
+                    continue
             if link.get("aria-hidden") == "true" or not article.is_visible(link):
                 continue
             if not name:
