@@ -149,6 +149,9 @@ class Layout:
         self._size = 0
         self.blocks: list[Block] = []
         self.headings: list[Element] = []
+        self.heading_blocks: array[int] = array("i")
+        """The index in :attr:`blocks` of each block of a heading: most pages
+        have few, and a page of headings needs no pass over all its blocks."""
         self.text_spans: dict[Element, tuple[int, int]] = {}
         """Text offsets [start, end) of the elements that carry the attribute walk() tracks."""
         # The source map: where each segment of the text starts, in the text and
@@ -232,7 +235,13 @@ class Layout:
         (None: the layout is done). One call, not two: a page switches blocks
         at each of thousands of elements."""
         if self._block_start >= 0 and self._block_element is not None:
+            if self._block_kind == "heading":
+                self.heading_blocks.append(len(self.blocks))
             self.blocks.append(Block(self._block_kind, self._block_element, self._block_start, self._size))
+            # Checked as a block closes, not at each piece: a page has fewer blocks.
+            if len(self._parts) >= _CHUNK_PIECES:
+                self._chunks.append("".join(self._parts))
+                self._parts.clear()
         self._block_start = -1
         self._pending_space = False
         self._block_element = element
@@ -278,9 +287,6 @@ class Layout:
     def _start_segment(self, spaced: bool, source_offset: int) -> None:
         """Open a block if none is open, or put a space where the text had one;
         then record where the next characters come from."""
-        if len(self._parts) >= _CHUNK_PIECES:
-            self._chunks.append("".join(self._parts))
-            self._parts.clear()
         if self._block_start < 0:
             if self._size:
                 self._parts.append(BLOCK_SEPARATOR)
