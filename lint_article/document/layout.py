@@ -238,10 +238,6 @@ class Layout:
             if self._block_kind == "heading":
                 self.heading_blocks.append(len(self.blocks))
             self.blocks.append(Block(self._block_kind, self._block_element, self._block_start, self._size))
-            # Checked as a block closes, not at each piece: a page has fewer blocks.
-            if len(self._parts) >= _CHUNK_PIECES:
-                self._chunks.append("".join(self._parts))
-                self._parts.clear()
         self._block_start = -1
         self._pending_space = False
         self._block_element = element
@@ -287,6 +283,11 @@ class Layout:
     def _start_segment(self, spaced: bool, source_offset: int) -> None:
         """Open a block if none is open, or put a space where the text had one;
         then record where the next characters come from."""
+        # Checked at each segment, not as a block closes: one block may hold
+        # every word of the page (text nested past the parser's depth limit).
+        if len(self._parts) >= _CHUNK_PIECES:
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
         if self._block_start < 0:
             if self._size:
                 self._parts.append(BLOCK_SEPARATOR)
