@@ -276,3 +276,22 @@ def test_sentence_words_are_each_sentence_s_word_keys_made_when_read() -> None:
         words[3]
     with pytest.raises(IndexError):
         words[-4]
+
+
+def test_a_long_text_laid_out_in_chunks_is_the_text_of_its_pieces_at_their_places() -> None:
+    # Thousands of pieces in one block, then more blocks and a heading: the
+    # layout joins its pieces a few thousand at a time.
+    words = [f"w{i}" for i in range(6000)]
+    source = "<p>" + "".join(f"<b>{word}</b> " for word in words) + "</p><h2>Head <i>line</i></h2><p>end</p>"
+    article = Article.from_html(source)
+    assert article.text == " ".join(words) + "\n\nHead line\n\nend"
+    # Each word as the text shows it, next to what follows it (words are prefixes of others).
+    for word, shown in (
+        ("w0", "w0 "),
+        ("w4095", "w4095 "),
+        ("w4096", "w4096 "),
+        ("w5999", "w5999\n"),
+        ("line", "line"),
+    ):
+        assert article.source_offset(article.text.index(shown)) == source.index(f">{word}<") + 1
+    assert [h.text for h in article.headings] == ["Head line"]

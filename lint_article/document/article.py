@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
@@ -77,8 +77,9 @@ class Article:
         """The visible text of the whole page: blocks joined by a blank line, white space collapsed."""
         self.blocks: tuple[Block, ...] = tuple(layout.blocks)
         """Every block of the page, in reading order."""
+        texts = self._heading_texts(layout.heading_blocks)
         self.headings: tuple[Heading, ...] = tuple(
-            Heading(HEADING_LEVELS[el.tag], self._heading_text(el, layout), el, *self.position(self._tag_start(el)))
+            Heading(HEADING_LEVELS[el.tag], texts.get(el, ""), el, *self.position(self._tag_start(el)))
             for el in layout.headings
         )
         """Every visible heading of the page (a view's :attr:`View.headings` are its own)."""
@@ -523,9 +524,18 @@ class Article:
             self._sibling_ranks[parent] = ranks
         return ranks
 
-    def _heading_text(self, element: Element, layout: Layout) -> str:
-        spans = layout.heading_blocks.get(element, ())
-        return " ".join(self.text[b.start : b.end] for b in spans)
+    def _heading_texts(self, heading_blocks: Iterable[int]) -> dict[Element, str]:
+        """The text of each heading that shows any, from the indices of the
+        headings' blocks (one a heading, unless a block inside it splits it),
+        joined by a space. A str a heading, not a list of its blocks: a page
+        of nothing but headings has hundreds of thousands."""
+        texts: dict[Element, str] = {}
+        text, blocks = self.text, self.blocks
+        for index in heading_blocks:
+            block = blocks[index]
+            element, shown = block.element, text[block.start : block.end]
+            texts[element] = f"{texts[element]} {shown}" if element in texts else shown
+        return texts
 
 
 def _everything(element: Element) -> bool:

@@ -67,6 +67,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 # one placed, and how many with more than white space, or in all, it may span.
 _RUN_LOOKAHEAD = 32
 _RUN_SPAN = 4096
+# How many pieces of text the layout joins into one chunk of the text.
+_CHUNK_PIECES = 4096
 
 BLOCK_SEPARATOR = "\n\n"
 QUOTING_TAGS = frozenset({"code", "kbd", "samp", "tt", "q"})
@@ -126,9 +128,10 @@ class Layout:
         self._nuls = nuls
         self._run_starts, self._run_ends = runs.starts, runs.ends
         self._run_cursor = 0
-        self._used: set[int] = set()
+        self._used = bytearray(len(runs))
+        """1 for each run that a text node was found in (a byte a run, not a set of int objects)."""
         self._runs_by_text: dict[str, list[int]] = {}
-        self._keyed_runs: list[int] = []
+        self._keyed_runs: array[int] = array("i" if len(runs) < 2**31 else "q")
         """Indices of the runs that hold more than white space."""
         for index, (start, end) in enumerate(zip(runs.starts, runs.ends, strict=True)):
             raw = source[start:end]
@@ -138,12 +141,17 @@ class Layout:
                 self._keyed_runs.append(index)
         self._tags = tags
         self._parts: list[str] = []
+        """The pieces of text laid out since the last chunk was joined."""
+        self._chunks: list[str] = []
+        """The text laid out before, joined a few thousand pieces at a time: the
+        pieces of a long page (a str object for each word or text node, many
+        of them copies) would otherwise all be alive at the final join."""
         self._size = 0
         self.blocks: list[Block] = []
         self.headings: list[Element] = []
-        self.heading_blocks: dict[Element, list[Block]] = {}
-        """The blocks of each heading (one, unless a block inside it splits it):
-        its text. Kept for headings only, not a list for every block's element."""
+        self.heading_blocks: array[int] = array("i")
+        """The index in :attr:`blocks` of each block of a heading: most pages
+        have few, and a page of headings needs no pass over all its blocks."""
         self.text_spans: dict[Element, tuple[int, int]] = {}
         """Text offsets [start, end) of the elements that carry the attribute walk() tracks."""
         # The source map: where each segment of the text starts, in the text and
@@ -159,7 +167,9 @@ class Layout:
 
     def text(self) -> str:
         self._switch_block(None, "block")
-        return "".join(self._parts)
+        self._chunks.append("".join(self._parts))
+        self._parts.clear()
+        return "".join(self._chunks)
 
     def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
         """Lay out the text below *root*, recording the text span of every
@@ -225,10 +235,9 @@ class Layout:
         (None: the layout is done). One call, not two: a page switches blocks
         at each of thousands of elements."""
         if self._block_start >= 0 and self._block_element is not None:
-            block = Block(self._block_kind, self._block_element, self._block_start, self._size)
-            self.blocks.append(block)
             if self._block_kind == "heading":
-                self.heading_blocks.setdefault(self._block_element, []).append(block)
+                self.heading_blocks.append(len(self.blocks))
+            self.blocks.append(Block(self._block_kind, self._block_element, self._block_start, self._size))
         self._block_start = -1
         self._pending_space = False
         self._block_element = element
@@ -274,6 +283,11 @@ class Layout:
     def _start_segment(self, spaced: bool, source_offset: int) -> None:
         """Open a block if none is open, or put a space where the text had one;
         then record where the next characters come from."""
+        # Checked at each segment, not as a block closes: one block may hold
+        # every word of the page (text nested past the parser's depth limit).
+        if len(self._parts) >= _CHUNK_PIECES:
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
         if self._block_start < 0:
             if self._size:
                 self._parts.append(BLOCK_SEPARATOR)
@@ -303,9 +317,9 @@ class Layout:
                 self._run_cursor = index + 1
             else:
                 # Text moved before its place in the source (foster parenting).
-                index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if i not in self._used), -1)
+                index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if not self._used[i]), -1)
             if index >= 0:
-                self._used.add(index)
+                self._used[index] = 1
                 start = self._run_starts[index]
                 raw = self._source[start : self._run_ends[index]]
                 if "&" not in raw:
@@ -351,7 +365,7 @@ class Layout:
                 index += 1
             if index - first > 1 and len(offsets) == len(body):
                 self._run_cursor = index
-                self._used.update(range(first, index))
+                self._used[first:index] = b"\x01" * (index - first)
                 return [offsets[0]] * lead + offsets + [offsets[-1]] * (len(text) - lead - len(body))
         return None
 
