@@ -150,8 +150,14 @@ class Sentences(Sequence[Sentence]):
         return f"Sentences({len(self)} sentences)"
 
 
+def _word_key(word: str) -> str:
+    """How a word is compared (with word lists, with other words): lower-cased,
+    apostrophes straight."""
+    return word.lower().replace("’", "'")
+
+
 def _keys(texts: list[str]) -> list[str]:
-    lowered = {text: text.lower().replace("’", "'") for text in set(texts)}
+    lowered = {text: _word_key(text) for text in set(texts)}
     return list(map(lowered.__getitem__, texts))
 
 
@@ -426,7 +432,7 @@ class View:
             unread = [index for index in self.block_indices if not held[index]]
         for index in unread:
             spelled.update(WORD.findall(text, blocks[index].start, blocks[index].end))
-        found = frozenset(word.lower().replace("’", "'") for word in spelled)
+        found = frozenset(map(_word_key, spelled))
         if within is None:
             return found
         if "vocabulary" in within.__dict__:
