@@ -167,9 +167,13 @@ class Layout:
 
     def text(self) -> str:
         self._switch_block(None, "block")
+        self._join_pieces()
+        return "".join(self._chunks)
+
+    def _join_pieces(self) -> None:
+        """Join the pieces laid out since the last chunk into one."""
         self._chunks.append("".join(self._parts))
         self._parts.clear()
-        return "".join(self._chunks)
 
     def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
         """Lay out the text below *root*, recording the text span of every
@@ -286,8 +290,7 @@ class Layout:
         # Checked at each segment, not as a block closes: one block may hold
         # every word of the page (text nested past the parser's depth limit).
         if len(self._parts) >= _CHUNK_PIECES:
-            self._chunks.append("".join(self._parts))
-            self._parts.clear()
+            self._join_pieces()
         if self._block_start < 0:
             if self._size:
                 self._parts.append(BLOCK_SEPARATOR)
