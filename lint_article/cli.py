@@ -33,6 +33,7 @@ from .formatters import FORMATTERS, STREAMING, FormatOptions, rule_infos
 from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
 from .inputs import MAX_FILE_SIZE_HINT
+from .regex import on_use
 from .registry import Registry, load_registry, loaded_registry
 from .report import Report
 from .rule import ConfigError, Problems, suggest
@@ -523,7 +524,7 @@ def _lint_jsonl(settings: Settings) -> int:
         return EXIT_ERROR
 
 
-_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+_SIZE = on_use(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
 
 
 def _byte_size(value: str) -> int:

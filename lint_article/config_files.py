@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .api import make_linter
 from .config import Config
+from .regex import on_use
 from .registry import Registry
 from .rule import ConfigError
 
@@ -141,11 +142,11 @@ def _has_settings(path: Path, warn: Callable[[str], None]) -> bool:
     return marker in text
 
 
-_MENTIONED = re.compile(r"lint.?art", re.IGNORECASE)
+_MENTIONED = on_use(r"lint.?art", re.IGNORECASE)
 # In a pyproject.toml, only a table or key at the top level or under ``tool`` can be
 # ours misspelt: a line that starts one ("[tool.lint_article]", "lint-article = {").
 # Other mentions ("[project.entry-points.'lint_article.rules']") need no TOML parse.
-_KEY_MENTIONED = re.compile(r"^[ \t]*\[*[ \t]*(?:tool[ \t]*\.[ \t]*)?[\"']?lint.?art", re.IGNORECASE | re.MULTILINE)
+_KEY_MENTIONED = on_use(r"^[ \t]*\[*[ \t]*(?:tool[ \t]*\.[ \t]*)?[\"']?lint.?art", re.IGNORECASE | re.MULTILINE)
 _OUR_NAME = "lint-article"
 
 

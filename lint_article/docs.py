@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .regex import on_use
 from .registry import load_registry
 from .rule import DOC_SECTIONS, DOCS_URL, Rule, unfilled
 
@@ -36,9 +37,9 @@ __all__ = [
     "write_pages",
 ]
 
-_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
-_FENCE = re.compile(r"```html\n(.*?)```", re.DOTALL)
-_OPTIONS = re.compile(r"^Options: `(\{.*\})`$", re.MULTILINE)
+_SECTION = on_use(r"^## (.+)$", re.MULTILINE)
+_FENCE = on_use(r"```html\n(.*?)```", re.DOTALL)
+_OPTIONS = on_use(r"^Options: `(\{.*\})`$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
+from .regex import on_use
+
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
 # importlib.metadata's EntryPoint.pattern: a module, an optional dotted attribute, optional extras.
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_VALUE = on_use(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 @dataclass(frozen=True, slots=True)

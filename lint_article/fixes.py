@@ -21,7 +21,6 @@ import codecs
 import contextlib
 import difflib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,11 +31,12 @@ from .document import Article, ArticleError
 from .engine import Linter
 from .findings import Applicability, Edit, Finding, Fix
 from .inputs import problem
+from .regex import on_use
 from .report import AppliedFixDict, FixResultDict, Report
 
 MAX_ROUNDS = 10
 """The most rounds of fixes for one article; real articles settle in two or three."""
-_CRLF = re.compile("\r\n")
+_CRLF = on_use("\r\n")
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE, b"")
 
 

@@ -11,8 +11,9 @@ names a language, and nothing is looked up on the network.
 from __future__ import annotations
 
 import functools
-import re
 from typing import NamedTuple
+
+from .regex import on_use
 
 
 class Language(NamedTuple):
@@ -28,9 +29,9 @@ _MISTAKEN = {
     "jp": "ja", "cn": "zh", "gr": "el", "dk": "da", "cz": "cs", "ua": "uk", "gb": "en", "us": "en", "il": "he",
     "ir": "fa", "vn": "vi", "at": "de", "mx": "es", "iw": "he", "in": "id", "ji": "yi", "mo": "ro",
 }  # fmt: skip
-_LOCAL_USE = re.compile(r"q[a-t][a-z]")
+_LOCAL_USE = on_use(r"q[a-t][a-z]")
 """ISO 639-2 reserves qaa to qtz for local use."""
-_SUBTAGS = re.compile(r"[-_]")
+_SUBTAGS = on_use(r"[-_]")
 
 
 @functools.cache

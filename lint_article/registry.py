@@ -9,12 +9,12 @@ rule, becomes a :class:`PluginError` and the others load regardless.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .regex import on_use
 from .rule import Rule
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "lint_article.rules"
 # Kebab-case: lower-case words and digits joined by hyphens (heading-order, single-h1).
-RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_ID = on_use(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,19 +31,20 @@ from dataclasses import dataclass, field
 
 from .document import SPAN_ATTRIBUTE, Article, Element, View, Words
 from .findings import Finding
+from .regex import on_use
 
 KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 PREFIX = "lint-article-"
-_DIRECTIVE = re.compile(
+_DIRECTIVE = on_use(
     r"\s*lint-article-(?P<kind>disable-next-line|disable-file|disable|enable)(?P<rules>(?:\s.*)?)", re.DOTALL
 )
 # What a directive meant for this tool starts with, however mistyped: "lint-article",
 # "lint_article", "Lint Article", "lintarticle". Matched at the start of each comment
 # only: a case-blind search of a whole page costs more than its few comments.
-_ADDRESSED = re.compile(r"\s*lint[-_ ]?article", re.IGNORECASE)
-_RULE_LIST = re.compile(r"[\s,]+")
-_RULE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_COMMENT_END = re.compile(r"(?:-->|--!>)\Z")
+_ADDRESSED = on_use(r"\s*lint[-_ ]?article", re.IGNORECASE)
+_RULE_LIST = on_use(r"[\s,]+")
+_RULE_ID = on_use(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_COMMENT_END = on_use(r"(?:-->|--!>)\Z")
 # Directives of other linters (ESLint, markdownlint) that writers carry over, and ours that do their work.
 _OTHER_TOOLS_KINDS = {
     "disable-line": "“lint-article-disable-next-line” on the line before",

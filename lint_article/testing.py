@@ -30,7 +30,6 @@ compared when not given).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +41,7 @@ from .document import Article
 from .engine import Linter
 from .findings import Finding
 from .fixes import fix_text
+from .regex import on_use
 from .registry import RegisteredRule, Registry, load_registry
 from .rule import Rule
 
@@ -217,7 +217,7 @@ def _listed(findings: list[Finding]) -> str:
     return "; ".join(f"{f.line}:{f.column} {f.message_id}: {f.message}" for f in findings) or "none"
 
 
-_EXPECT = re.compile(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")
+_EXPECT = on_use(r"<!--\s*expect:\s*([a-z0-9 ,\-]+?)\s*-->")
 
 
 def inline_expectations(source: str) -> list[tuple[int, str]]:

@@ -19,12 +19,12 @@ here against textstat's function on the same text.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..regex import on_use
 from .scores import FLESCH_COEFFICIENTS, english_syllables, prose_words, syllable_counter
 
 if TYPE_CHECKING:
@@ -213,7 +213,7 @@ def formula_name(formula_id: str, lang: str) -> str:
 
 # textstat splits sentences at these; a word keeps them only in abbreviations ("U.S.").
 _SENTENCE_MARKS = str.maketrans("", "", ".!?")
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION = on_use(r"[^\w\s]")
 _LONG_WORD = 6  # textstat's count_long_words: more than six letters
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..registry import Registry, load_registry
 from ..report import Report
 from ..rule import unfilled
@@ -106,9 +107,9 @@ def relative_posix(path: str) -> str:
 # honours too, the bidirectional embeddings, overrides and isolates (which show
 # a line in another order than it is written), and lone surrogates.
 _BEYOND_C0 = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNPRINTABLE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+_UNPRINTABLE = on_use(f"[\x00-\x1f{_BEYOND_C0}]")
 # The same but C0, which json.dumps escapes itself.
-_RAW_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
+_RAW_IN_JSON = on_use(f"[{_BEYOND_C0}]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -42,6 +42,7 @@ import nh3
 from ..document import Article, ArticleError
 from ..findings import Finding, Severity
 from ..outline import Outline, outline_of
+from ..regex import on_use
 from ..report import Report
 from .base import TOOL_NAME, FormatOptions, printable
 
@@ -255,7 +256,7 @@ _ATTRIBUTES = {tag: {"title", "lang", "dir"} for tag in _TAGS} | {
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
 }
-_DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpeg|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.IGNORECASE)
+_DATA_IMAGE = on_use(r"data:image/(?:png|gif|jpeg|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.IGNORECASE)
 
 
 def _keep(tag: str, attribute: str, value: str) -> str | None:
@@ -288,8 +289,8 @@ MAX_MARKED = 0xFFFD
 _ARTICLE_START = _START_MARK + MAX_MARKED
 ARTICLE_START_ID = "lint-article-start"
 """The id of the empty element where the article starts in the frame of a page."""
-_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")
-_REFERENCE = re.compile(r"&#?[A-Za-z0-9]{1,32};?")
+_PRIVATE = on_use("[\U000f0000-\U0010ffff]")
+_REFERENCE = on_use(r"&#?[A-Za-z0-9]{1,32};?")
 _WIDEST_PAINTED = 3000
 """A finding over more source than this (the whole body, for a score) is painted
 only when chosen: painted always, it would hide the others."""
@@ -387,7 +388,7 @@ def _with_marks(source: str, spans: Sequence[_Span], article_start: int | None) 
 
 _TITLED = 5
 """The most findings a highlight's tooltip names (it stands on every run of text they share)."""
-_MARKUP = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
+_MARKUP = on_use(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
 
 
 class _Marks:
@@ -496,7 +497,7 @@ def format_reports(reports: Sequence[Report], options: FormatOptions | None = No
     return _CONTROL.sub(lambda match: f"&#x{ord(match.group()):x};", "\n".join(parts))
 
 
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = on_use("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _count(number: int, noun: str) -> str:

@@ -12,14 +12,14 @@ cannot carry is replaced with U+FFFD.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from ..regex import on_use
 from ..report import INTERNAL_ERROR, Report
 from .base import TOOL_NAME, FormatOptions, printable, relative_posix
 
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = on_use("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(value: str) -> str:

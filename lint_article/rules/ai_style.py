@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document import Article
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 # Words and phrases that readers have learnt to associate with generated
@@ -32,7 +33,7 @@ _PHRASES = frozenset(tuple(phrase.strip().split(" ")) for phrase in _PHRASE_LIST
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
 
 # "It's not a budget, it's a promise": a denial set up to be corrected.
-_CONTRAST = re.compile(
+_CONTRAST = on_use(
     r"\b(?:it|this|that)(?:['’]s| is|n['’]t| isn['’]t) not (?:just |only |merely |simply |about )?[^.;:!?\n]{1,60}?"
     r"[,;—–-]\s*(?:it|this|that)(?:['’]s| is)\b"
     r"|\b(?:it|this|that) isn['’]t (?:just |only |merely |simply |about )?[^.;:!?\n]{1,60}?[,;—–-]\s*(?:it|this|that)"
@@ -40,7 +41,7 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 # A sentence that ends on three of a kind: "fast, reliable, and affordable."
-_TRIAD = re.compile(r"\b\w+, \w+,? (?:and|or) \w+[.!?]?$")
+_TRIAD = on_use(r"\b\w+, \w+,? (?:and|or) \w+[.!?]?$")
 
 
 class AiStyle(Rule):

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from ..document import Article, Block
 from ..findings import Applicability, Finding, Fix, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 # Widget labels, by kind: what a theme prints around an article. Each pattern
 # is looked for in short blocks only (option max_label_words): in running prose,
 # "leave a comment below" is the writer talking to the reader.
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, on_use(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("share", r"\bshare (?:this|the) (?:article|post|story|page)\b|\bshare (?:on|via) "
                   r"(?:facebook|twitter|x|linkedin|whatsapp|reddit|e-?mail|pinterest)\b|^share(?: it| now)?:?$"
@@ -48,8 +49,8 @@ _LABEL_KEYS = frozenset(
 )
 # "Viral_X By Viral_X": a name (capitalised words, or a handle), then "By" and the same name.
 _BY = ("By", "BY", "Par", "Por", "Von", "Di")
-_DOUBLE_BYLINE = re.compile(rf"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){{0,3}}) (?:{'|'.join(_BY)}) (?P=name)(?!\S)")
-_BYLINE = re.compile(rf"^(?:{'|'.join(_BY)}) (?P<name>[A-Z@][^\d,;:]{{1,60}})$")
+_DOUBLE_BYLINE = on_use(rf"(?<!\S)(?P<name>[A-Z@]\S*(?: [A-Z]\S*){{0,3}}) (?:{'|'.join(_BY)}) (?P=name)(?!\S)")
+_BYLINE = on_use(rf"^(?:{'|'.join(_BY)}) (?P<name>[A-Z@][^\d,;:]{{1,60}})$")
 # Both patterns need "By" (or "Von"...) as a word of its own, between spaces or
 # opening the block: a block whose words hold none is not searched.
 _BY_WORDS = frozenset(_BY)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document import Article, Element
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 # Advance widths of an Arial-like sans serif, in thousandths of an em (the
@@ -30,12 +31,12 @@ _UNKNOWN_SHARE = 0.2
 _ELLIPSIS = "…"
 
 # "Headline - Site name", "Headline | Site", "Headline — Site".
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]+\s+|\s*[|·»]\s*")
+_TITLE_SEPARATOR = on_use(r"\s+[-|–—:·»]+\s+|\s*[|·»]\s*")
 
 
 def _patterns(*phrases: str) -> re.Pattern[str]:
     """One case-insensitive pattern of word-bounded *phrases* (regular expressions)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
+    return on_use(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 _APOSTROPHE = "['’]"
@@ -74,7 +75,7 @@ _CURIOSITY_GAP = _patterns(
     r"te dejar[áa]n? con la boca abierta",
 )  # fmt: skip
 # The headline points at its own news ("This is why…") instead of telling it.
-_FORWARD_REFERENCE = re.compile(
+_FORWARD_REFERENCE = on_use(
     r"^(?:"
     rf"(?:this|that|these|here){_APOSTROPHE}?s? (?:is |are )?(?:why|what|how|the reason|who)\b"
     r"|(?:this|that|here) is (?:why|what|how|the reason|who)\b"
@@ -93,7 +94,7 @@ _TIME_WORDS = (
     r"semaine|année|mois|matin|soir|été|hiver|automne|printemps|fois|"
     r"semana|año|mes|mañana|noche|verano|invierno|otoño|primavera|vez"
 )
-_WITHHELD_SUBJECT = re.compile(
+_WITHHELD_SUBJECT = on_use(
     r"^(?:he|she|they)\s+\w+"  # "She was told she'd never walk…": a pronoun with nobody before it
     rf"|^(?:this|these|dieser|diese|dieses|cette|cet|ces|este|esta|estos|estas)\s+(?!(?:{_TIME_WORDS})\b)"
     r"(?:\w+\s+){0,2}?(?:man|woman|guy|girl|boy|mom|dad|mother|father|couple|family|kid|teen|celebrity|star|"
@@ -108,7 +109,7 @@ _NUMBER = (
     r"\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|drei|vier|fünf|sechs|sieben|"
     r"acht|neun|zehn|trois|quatre|cinq|sept|huit|neuf|dix|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
 )
-_LISTICLE = re.compile(
+_LISTICLE = on_use(
     rf"^(?:(?:these|diese|ces|estas|estos)\s+)?(?:{_NUMBER})\s+(?:\w+\s+){{0,2}}?"
     r"(?:things|reasons|ways|photos|pictures|signs|facts|secrets|tricks|times|people|celebrities|moments|foods|"
     r"places|Dinge|Gründe|Fotos|Bilder|Fakten|Geheimnisse|Tricks|Momente|Zeichen|Lebensmittel|Orte|Promis|"
@@ -130,7 +131,7 @@ _SHOUTED = frozenset(
 )
 # A question that asks yes or no (Betteridge's law), not "Why…?" or "How…?", and not a quotation:
 # its last clause opens with an auxiliary, a verb before its subject, or (Spanish) ¿ without a question word.
-_YES_NO_QUESTION = re.compile(
+_YES_NO_QUESTION = on_use(
     r"(?:^|[:–—]\s*|\s-\s)(?:"
     r"(?:is|are|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must|isn['’]t|"
     r"aren['’]t|won['’]t|can['’]t|doesn['’]t|"
@@ -141,7 +142,7 @@ _YES_NO_QUESTION = re.compile(
     r"|\w-(?:t-)?(?:il|elle|ils|elles|on)\b[^:–—]*[?？]\s*$",  # French: the verb before its subject
     re.IGNORECASE,
 )
-_STACKED = re.compile(r"[!?¡¿]*(?:\?!|!\?|!!|\?\?)[!?]*")
+_STACKED = on_use(r"[!?¡¿]*(?:\?!|!\?|!!|\?\?)[!?]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,13 @@ from collections.abc import Iterator
 
 from ..document import Article, Block
 from ..findings import Applicability, Finding, Fix, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions
 
 # Markdown that the renderer never saw, each with what to call it. Every
 # pattern is anchored on a literal mark and bounded, so that a scan is linear.
 _MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), what)
+    (on_use(pattern), what)
     for pattern, what in (
         (r"\*\*(?=[^\s*])[^*\n]{0,80}?[^\s*]\*\*", "bold"),
         (r"\[[^\[\]\n]{1,200}\]\((?:https?://|www\.|/|#|mailto:)[^\s()]{0,500}\)", "link"),
@@ -20,12 +21,12 @@ _MARKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"#{2,6} (?=[^\s#])", "heading"),
     )
 )  # fmt: skip
-_HEADING_START = re.compile(r"#{2,6} (?=[^\s#])")
-_BULLET_START = re.compile(r"[-*] (?=\S)")
-_INTRODUCED_BULLET = re.compile(r":\s+[-*] (?=\S)")
-_SPACES = re.compile(r"\s+")
+_HEADING_START = on_use(r"#{2,6} (?=[^\s#])")
+_BULLET_START = on_use(r"[-*] (?=\S)")
+_INTRODUCED_BULLET = on_use(r":\s+[-*] (?=\S)")
+_SPACES = on_use(r"\s+")
 # Where a bulleted run's items start, once its line breaks were collapsed into spaces.
-_ITEM = re.compile(r" [-*] (?=\S)")
+_ITEM = on_use(r" [-*] (?=\S)")
 _PROSE_KINDS = frozenset({"paragraph", "list-item", "heading", "block", "caption"})
 
 
@@ -167,7 +168,7 @@ def _opens_item(text: str, at: int) -> bool:
     return text[at].isupper() or text[at].isdigit() or (text.startswith("**", at) and text[at + 2 : at + 3].isalnum())
 
 
-_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^\s()]*)\)")
+_LINK = on_use(r"\[([^\[\]\n]+)\]\(([^\s()]*)\)")
 
 
 def _rendering(article: Article, ctx: Context[RuleOptions], start: int, end: int, what: str) -> Fix | None:

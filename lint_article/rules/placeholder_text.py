@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ..document import Article, View
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions
 
 # Words that open (or, in German and Dutch, close) an instruction in brackets:
@@ -43,7 +44,7 @@ _SHORTCODES = r"caption|gallery|embed|video|audio|playlist|youtube|tweet|button|
 # Template leftovers, each with what to call it in the message. Each pattern
 # opens with a literal character, so that the scan skips to the candidates.
 _TOKENS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), what)
+    (on_use(pattern), what)
     for pattern, what in (
         # Theme and SEO-plugin variables that were never filled in.
         (r"#(?i:image|post|site|page|author|featured)_(?i:title|caption|alt|name|description|url)\b",
@@ -78,7 +79,7 @@ _YOUR_NOUNS = (
 )  # fmt: skip
 _HERE = ("ici", "aquí", "qui", "aqui", "hier", "tutaj")
 # Page-builder defaults, found through their anchors (see View.blocks_holding).
-_DEFAULT_TEXT = re.compile(
+_DEFAULT_TEXT = on_use(
     r"\b(?:your|insert|add|enter|type) (?:\w+ ){0,2}(?:text|content|title|headline|caption|copy|description"
     r"|heading|name) here\b|\b(?:text|caption|content|title|copy|heading) (?:goes|will go) here\b"
     r"|\bclick to (?:edit|add) (?:text|title|heading|content)\b"
@@ -106,11 +107,11 @@ _DEFAULT_ANCHORS = (
 _LOREM_ANCHOR = "lorem ipsum"
 _ANCHORS = (_LOREM_ANCHOR, *_DEFAULT_ANCHORS)
 """Found together, in one read of the view's text."""
-_LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
+_LOREM = on_use(r"\blorem ipsum\b", re.IGNORECASE)
 # What a template puts in alt when nobody wrote one.
 # (Text in brackets is not one by itself: LWN writes "[QGIS main interface]",
 # Wikipedia "[icon]", for text browsers.)
-_ALT_PLACEHOLDER = re.compile(
+_ALT_PLACEHOLDER = on_use(
     r"^(?:#\w+_\w+|%%\w+%%|\{\{[^}]*\}\}|\[(?:insert|add|enter|your)\b[^\]]*\]|\[(?:image|photo|alt|alt text"
     r"|placeholder)\]|placeholder|alt|alt text|alt text here|insert alt text|image description|your alt text"
     r"|enter alt text|add alt text)$",
@@ -258,9 +259,9 @@ def _prose(article: Article, view: View, index: int) -> bool:
     return view.holds_block(index) and block.kind != "preformatted" and not article.is_code(block.element)
 
 
-_NOTE_AFTER = re.compile(r"\s*[:!(]")
+_NOTE_AFTER = on_use(r"\s*[:!(]")
 # "TODO list for the new government": the noun that people write about.
-_TODO_LIST = re.compile(r"[\s-]*lists?\b", re.IGNORECASE)
+_TODO_LIST = on_use(r"[\s-]*lists?\b", re.IGNORECASE)
 
 
 def _is_note(text: str, start: int, end: int) -> bool:

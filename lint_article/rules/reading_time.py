@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..document import Article
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 # "11 Min Read", "Reading time: 5 minutes", "Lesezeit: 4 Min.", "5 min de lecture",
@@ -14,8 +15,8 @@ _MINUTES = (
     r"(?P<minutes>\d{1,3})(?:\s*[-–]\s*(?P<upper>\d{1,3}))?\s*(?:-\s*)?(?:minutes?|mins?\.?|minuten|minutos?|m\b)"
 )
 _STATED = (
-    re.compile(rf"{_MINUTES}\s*(?:read|reading|to read|lesezeit|lesedauer|de lecture|de lectura|lectura)\b", re.I),
-    re.compile(
+    on_use(rf"{_MINUTES}\s*(?:read|reading|to read|lesezeit|lesedauer|de lecture|de lectura|lectura)\b", re.I),
+    on_use(
         r"(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|lectura)"
         rf"\s*[:：]?\s*(?:ca\.\s*|about\s*|environ\s*)?{_MINUTES}",
         re.I,
@@ -25,8 +26,8 @@ _LABEL_WORDS = 24
 """A stated reading time is a label: a block of a few words (a byline and a date beside it at most)."""
 # What a stated time needs (both patterns read its minutes with \d, and each of
 # their words for reading holds one of these): a block without them is skipped unread.
-_DIGIT = re.compile(r"\d")
-_READING = re.compile(r"read|lese|lectur", re.I)
+_DIGIT = on_use(r"\d")
+_READING = on_use(r"read|lese|lectur", re.I)
 # The blocks that _READING can match in, found by substring searches of the
 # lower-cased text (in C) rather than by a pattern in each block: its words
 # lower-cased, and "leſe", since the pattern's "s" matches a long s as well.
