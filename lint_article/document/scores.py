@@ -166,7 +166,7 @@ class _Hyphenation:
                 letters = pattern.translate(_NO_DIGITS)
             else:
                 letters = letters.strip()
-            if len(letters) == len(pattern) or ("0" in pattern and _NONZERO_VALUE(pattern) is None):
+            if len(letters) == len(pattern) or ("0" in pattern and _NONZERO_VALUE.search(pattern) is None):
                 continue  # no value but zeros: Pyphen keeps no such pattern, nor lets it replace one
             patterns[letters] = pattern
         return cls(patterns, _pattern_values)
@@ -194,7 +194,7 @@ _NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHE
 _HEX_CHARACTER = on_use(r"\^{2}([0-9a-f]{2})")
 _DIGITS = "0123456789"  # Pyphen's dictionaries write their values in these alone
 _NO_DIGITS = str.maketrans("", "", _DIGITS)
-_NONZERO_VALUE = re.compile("[1-9]").search
+_NONZERO_VALUE = on_use("[1-9]")
 
 
 def _table_values(entry: str) -> tuple[int, list[int]]:
