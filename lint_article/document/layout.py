@@ -99,6 +99,10 @@ class Block:
 
 def visible_text(element: Element) -> str:
     """The text a reader sees inside *element*, white space collapsed."""
+    if not len(element) and isinstance(element.tag, str):
+        # Most links hold their text alone: no walk, no pieces to join.
+        text = element.text
+        return " ".join(text.split()) if text and not is_hidden(element) else ""
     parts: list[str] = []
     stack: list[tuple[Element, bool]] = [(element, False)]
     while stack:
