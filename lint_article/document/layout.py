@@ -15,7 +15,7 @@ import html
 import itertools
 import re
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from . import scan
@@ -62,11 +62,16 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 _NON_SPACE = re.compile(r"\S+")
 _SPACE_RUN = re.compile(r"\s\s")
 _OTHER_SPACE = re.compile(r"[^\S ]")
+_STRETCH = re.compile(r"\S+(?:\s\S+)*")
+"""Words parted by one white-space character each."""
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # How many text runs a text node joined from several may start after the last
 # one placed, and how many with more than white space, or in all, it may span.
 _RUN_LOOKAHEAD = 32
 _RUN_SPAN = 4096
+# How many text runs with more than white space a text node's run is looked
+# for among, after the last one placed, before every run is keyed by its text.
+_RUN_SEARCH = 32
 # How many pieces of text the layout joins into one chunk of the text.
 _CHUNK_PIECES = 4096
 
@@ -94,6 +99,10 @@ class Block:
 
 def visible_text(element: Element) -> str:
     """The text a reader sees inside *element*, white space collapsed."""
+    if not len(element) and isinstance(element.tag, str):
+        # Most links hold their text alone: no walk, no pieces to join.
+        text = element.text
+        return " ".join(text.split()) if text and not is_hidden(element) else ""
     parts: list[str] = []
     stack: list[tuple[Element, bool]] = [(element, False)]
     while stack:
@@ -130,15 +139,11 @@ class Layout:
         self._run_cursor = 0
         self._used = bytearray(len(runs))
         """1 for each run that a text node was found in (a byte a run, not a set of int objects)."""
-        self._runs_by_text: dict[str, list[int]] = {}
+        self._runs_by_text: dict[str, list[int]] | None = None
+        """The runs of each text, made the first time a text node is not among
+        the runs just ahead of the cursor (see :meth:`_find_run`); most pages never need it."""
         self._keyed_runs: array[int] = array("i" if len(runs) < 2**31 else "q")
-        """Indices of the runs that hold more than white space."""
-        for index, (start, end) in enumerate(zip(runs.starts, runs.ends, strict=True)):
-            raw = source[start:end]
-            key = (_unescape(raw) if "&" in raw else raw).strip()
-            if key:
-                self._runs_by_text.setdefault(key, []).append(index)
-                self._keyed_runs.append(index)
+        """Indices of the runs that hold more than white space (made with :attr:`_runs_by_text`)."""
         self._tags = tags
         self._parts: list[str] = []
         """The pieces of text laid out since the last chunk was joined."""
@@ -268,14 +273,19 @@ class Layout:
             # methods then answer what the two patterns would (most text nodes).
             plain = stripped.isprintable()
             if ("  " not in stripped) if plain else not _SPACE_RUN.search(stripped):
-                # Every gap is one white-space character: one segment maps the
-                # whole node, each gap becoming one space (a million-word page
-                # makes a million segments otherwise).
-                self._start_segment(lead > 0, where + lead)
-                self._parts.append(stripped if plain else _OTHER_SPACE.sub(" ", stripped))
-                self._size += len(stripped)
-                self._pending_space = text[-1].isspace()
-                return
+                stretches: Iterable[tuple[int, str]] = ((lead, stripped),)  # most text nodes
+            else:
+                stretches = ((match.start(), match.group()) for match in _STRETCH.finditer(text))
+            for start, stretch in stretches:
+                # Every gap in a stretch is one white-space character: one
+                # segment maps the whole stretch, each gap becoming one space (a
+                # million-word page makes a million segments otherwise, and
+                # text wrapped over lines a segment a word).
+                self._start_segment(start > 0, where + start)
+                self._parts.append(stretch if plain else _OTHER_SPACE.sub(" ", stretch))
+                self._size += len(stretch)
+            self._pending_space = text[-1].isspace()
+            return
         offsets = _offset_function(where)
         for match in _NON_SPACE.finditer(text):
             self._start_segment(match.start() > 0, offsets(match.start()))
@@ -312,31 +322,67 @@ class Layout:
         parser moves, do the source's text runs: the node's run is the first run
         with the same text after the previous node's.
         """
-        candidates = self._runs_by_text.get(stripped)
-        if candidates:
-            found = bisect.bisect_left(candidates, self._run_cursor)
-            if found < len(candidates):
-                index = candidates[found]
-                self._run_cursor = index + 1
-            else:
-                # Text moved before its place in the source (foster parenting).
-                index = next((i for i in reversed(candidates[max(0, found - 8) : found]) if not self._used[i]), -1)
-            if index >= 0:
-                self._used[index] = 1
-                start = self._run_starts[index]
-                raw = self._source[start : self._run_ends[index]]
-                if "&" not in raw:
-                    return start + len(raw) - len(raw.lstrip()) - lead
-                offsets = _decoded_offsets(raw, start)
-                shift = len(offsets) - len(_unescape(raw).lstrip()) - lead
-                last = len(offsets) - 1
-                return lambda i: offsets[min(max(i + shift, 0), last)]
+        index = self._find_run(stripped)
+        if index >= 0:
+            self._used[index] = 1
+            start = self._run_starts[index]
+            raw = self._source[start : self._run_ends[index]]
+            if "&" not in raw:
+                return start + len(raw) - len(raw.lstrip()) - lead
+            offsets = _decoded_offsets(raw, start)
+            shift = len(offsets) - len(_unescape(raw).lstrip()) - lead
+            last = len(offsets) - 1
+            return lambda i: offsets[min(max(i + shift, 0), last)]
         joined = self._locate_across_runs(text)
         if joined is not None:
             end = len(joined) - 1
             return lambda i: joined[min(i, end)]
         anchor = self._anchor(owner)
         return lambda i: anchor
+
+    def _find_run(self, stripped: str) -> int:
+        """The index of the run whose text is *stripped*: the first such run after
+        the cursor (then the cursor moves past it), else one of the last unused
+        ones before it; -1 when no run has that text."""
+        by_text = self._runs_by_text
+        if by_text is None:
+            # Mostly the run a node comes from lies a few runs ahead (past white
+            # space, or text the layout leaves out): looked for there, no page
+            # needs every run's text keyed. The first node not found there has
+            # the runs keyed once, for it and every node after it.
+            index = self._run_cursor
+            starts, ends, source = self._run_starts, self._run_ends, self._source
+            passed = 0
+            while index < len(starts) and passed < _RUN_SEARCH:
+                raw = source[starts[index] : ends[index]]
+                if not raw.isspace():
+                    if _run_key(raw) == stripped:
+                        self._run_cursor = index + 1
+                        return index
+                    passed += 1
+                index += 1
+            by_text = self._runs_by_text = self._key_runs()
+        candidates = by_text.get(stripped)
+        if not candidates:
+            return -1
+        found = bisect.bisect_left(candidates, self._run_cursor)
+        if found < len(candidates):
+            index = candidates[found]
+            self._run_cursor = index + 1
+            return index
+        # Text moved before its place in the source (foster parenting).
+        return next((i for i in reversed(candidates[max(0, found - 8) : found]) if not self._used[i]), -1)
+
+    def _key_runs(self) -> dict[str, list[int]]:
+        """The runs of each text (for :attr:`_runs_by_text`); fills :attr:`_keyed_runs`."""
+        by_text: dict[str, list[int]] = {}
+        source = self._source
+        for index, (start, end) in enumerate(zip(self._run_starts, self._run_ends, strict=True)):
+            key = _run_key(source[start:end])
+            if key:
+                by_text.setdefault(key, []).append(index)
+                self._keyed_runs.append(index)
+        return by_text
 
     def _locate_across_runs(self, text: str) -> list[int] | None:
         """Source offsets of each character of *text* when it is several runs
@@ -386,6 +432,11 @@ def _offset_function(where: int | Callable[[int], int]) -> Callable[[int], int]:
     if isinstance(where, int):
         return lambda i: where + i
     return where
+
+
+def _run_key(raw: str) -> str:
+    """The text of a run as a text node of the tree holds it, stripped: how a node finds its run."""
+    return (_unescape(raw) if "&" in raw else raw).strip()
 
 
 def _unescape(raw: str) -> str:

@@ -64,6 +64,8 @@ _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""
 # ``</html>`` still goes into the body, where libxml2 drops it.
 IGNORED_END_TAGS = frozenset({"body", "html"})
 _DOCUMENT_TAGS = frozenset({"html", "head", "body"})
+_SPECIAL_TAGS = _DOCUMENT_TAGS | RAW_TEXT_ELEMENTS
+_CROWDED_LENGTH = 2 * MAX_ATTRIBUTES
 _RAW_TEXT_ENDS = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
 
 
@@ -148,6 +150,8 @@ def scan(source: str) -> Scan:
     """Where the text run that is being read began."""
     resume: int | None = 0
     intern = sys.intern
+    names: dict[str, str] = {}
+    """Each name as written, lower-cased and interned: a look-up a tag, not two calls."""
     # A page has tens of thousands of each.
     add_text_start, add_text_end = texts.starts.append, texts.ends.append
     add_name, add_tag_start, add_tag_end = tags.names.append, tags.starts.append, tags.ends.append
@@ -167,29 +171,33 @@ def scan(source: str) -> Scan:
                 add_text_start(text_start)
                 add_text_end(lt)
             text_start = end
-            if kind == "end":
+            if kind != "start":
+                if kind == "comment":
+                    comments.append((lt, end))
                 continue
-            if kind == "start":
-                name = intern(match.group(_NAME).lower())
-                add_name(name)
-                add_tag_start(lt)
-                add_tag_end(end)
-                # Counted only in a tag long enough to hold that many (each takes two characters).
-                if crowded is None and end - lt > 2 * MAX_ATTRIBUTES:
-                    count = len(_ATTRIBUTE.findall(source, match.end("name"), end))
-                    crowded = (lt, count) if count > MAX_ATTRIBUTES else None
-                if name in _DOCUMENT_TAGS:
-                    has_document_tags = True
-                if name in RAW_TEXT_ELEMENTS:
-                    close = _RAW_TEXT_ENDS[name].search(source, end)
-                    raw_end = close.start() if close else len(source)
-                    if name in ("textarea", "title") and raw_end > end:
-                        add_text_start(end)
-                        add_text_end(raw_end)
-                    text_start = resume = raw_end
-                    break
-            elif kind == "comment":
-                comments.append((lt, end))
+            written = match.group(_NAME)
+            name = names.get(written)
+            if name is None:
+                name = names[written] = intern(written.lower())
+            add_name(name)
+            add_tag_start(lt)
+            add_tag_end(end)
+            # Counted only in a tag long enough to hold that many (each takes two characters).
+            if end - lt > _CROWDED_LENGTH and crowded is None:
+                count = len(_ATTRIBUTE.findall(source, match.end("name"), end))
+                crowded = (lt, count) if count > MAX_ATTRIBUTES else None
+            if name not in _SPECIAL_TAGS:  # most tags: one test, not two
+                continue
+            if name in _DOCUMENT_TAGS:
+                has_document_tags = True
+            if name in RAW_TEXT_ELEMENTS:
+                close = _RAW_TEXT_ENDS[name].search(source, end)
+                raw_end = close.start() if close else len(source)
+                if name in ("textarea", "title") and raw_end > end:
+                    add_text_start(end)
+                    add_text_end(raw_end)
+                text_start = resume = raw_end
+                break
     if len(source) > text_start:
         add_text_start(text_start)
         add_text_end(len(source))
