@@ -11,7 +11,7 @@ compiled method itself, with no Python code between.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any, AnyStr, cast
 
 # The methods of re.Pattern; each becomes a slot holding the compiled method.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
@@ -20,10 +20,10 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn"
 class _OnUse:
     __slots__ = ("_source", "_flags", "_compiled", *_METHODS)
 
-    def __init__(self, source: str, flags: int) -> None:
+    def __init__(self, source: str | bytes, flags: int) -> None:
         self._source = source
         self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
+        self._compiled: re.Pattern[str] | re.Pattern[bytes] | None = None
 
     def __getattr__(self, name: str) -> Any:
         # Called only for a name not yet set: a method before the first call,
@@ -40,6 +40,6 @@ class _OnUse:
         return f"on_use({self._source!r}, {self._flags!r})"
 
 
-def on_use(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
-    """*source* as a pattern that compiles when one of its methods is first called."""
-    return cast("re.Pattern[str]", _OnUse(source, int(flags)))
+def on_use(source: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
+    """*source* (text or bytes) as a pattern that compiles when one of its methods is first called."""
+    return cast("re.Pattern[AnyStr]", _OnUse(source, int(flags)))

@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from ..regex import on_use
 from . import tree as tree_module
 from .collector import collector_paused
 from .decoding import decode_html
@@ -38,14 +39,14 @@ CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
 """Code is quoted, not written: rules about prose leave it alone."""
 _NAMING = ("aria-label", "aria-labelledby", "title")
 # An end tag as the scanner reads one (see scan._MARKUP).
-_END_TAG = re.compile(r"</([A-Za-z][^\t\n\f\r />]*)[^>]*>")
+_END_TAG = on_use(r"</([A-Za-z][^\t\n\f\r />]*)[^>]*>")
 # An attribute in a start tag as the HTML tokeniser reads it, after the white
 # space (or slashes) before it; a quote opens a value only after "=".
-_TAG_ATTRIBUTE = re.compile(
+_TAG_ATTRIBUTE = on_use(
     r"""([\t\n\f\r /]*)([^\t\n\f\r />][^\t\n\f\r />=]*)"""
     r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?"""
 )
-_TAG_NAME = re.compile(r"<[^\t\n\f\r />]*")
+_TAG_NAME = on_use(r"<[^\t\n\f\r />]*")
 T = TypeVar("T")
 
 

@@ -16,8 +16,9 @@ nothing worth reporting.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
+
+from ..regex import on_use
 
 # Labels that the WHATWG Encoding standard maps onto another decoder: browsers
 # read "iso-8859-1" and "ascii" as windows-1252, and a page that declares UTF-16
@@ -115,7 +116,7 @@ def _utf8(data: bytes) -> DecodedSource | None:
         return None
 
 
-_PLAIN_UTF8_META = re.compile(rb"""<meta\s+charset\s*=\s*["']?utf-8["'\s/>]""")
+_PLAIN_UTF8_META = on_use(rb"""<meta\s+charset\s*=\s*["']?utf-8["'\s/>]""")
 
 
 def _declares_utf8_alone(window: bytes) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..regex import on_use
+
 if TYPE_CHECKING:
     from .article import Article
 
@@ -107,9 +109,9 @@ def _script(characters: str) -> re.Pattern[str]:
 
 # Letters are counted as what is left when everything else is removed: one
 # string built in C, where findall would build a string per letter.
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
-_NOT_LATIN = re.compile("[^A-Za-z\u00c0-\u024f]+")
-_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_NOT_LETTERS = on_use(r"[\W\d_]+")
+_NOT_LATIN = on_use("[^A-Za-z\u00c0-\u024f]+")
+_ASCII_RUN = on_use("[\x00-\x7f]+")
 _ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _SAMPLE_WORDS = 2000
 _SAMPLE_CHARACTERS = 5000

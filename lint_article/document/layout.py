@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from ..regex import on_use
 from . import scan
 from .tree import Element
 
@@ -58,13 +59,13 @@ INVISIBLE = frozenset(
 )  # fmt: skip
 """Elements whose content a reader never sees as text (``<title>`` in the body too:
 browsers' style sheets hide it, and SVG's)."""
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_NON_SPACE = re.compile(r"\S+")
-_SPACE_RUN = re.compile(r"\s\s")
-_OTHER_SPACE = re.compile(r"[^\S ]")
-_STRETCH = re.compile(r"\S+(?:\s\S+)*")
+HIDDEN_STYLE = on_use(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_NON_SPACE = on_use(r"\S+")
+_SPACE_RUN = on_use(r"\s\s")
+_OTHER_SPACE = on_use(r"[^\S ]")
+_STRETCH = on_use(r"\S+(?:\s\S+)*")
 """Words parted by one white-space character each."""
-_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_ENTITY = on_use(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # How many text runs a text node joined from several may start after the last
 # one placed, and how many with more than white space, or in all, it may span.
 _RUN_LOOKAHEAD = 32
@@ -81,7 +82,7 @@ QUOTING_TAGS = frozenset({"code", "kbd", "samp", "tt", "q"})
 rules ask whether a passage lies inside one."""
 # A decimal character reference too long to name a character (U+10FFFF has 7
 # digits); html.unescape would hand its digits to int(), which refuses more than 4,300.
-_LONG_DECIMAL_REFERENCE = re.compile(r"&#([0-9]{8,})(;?)")
+_LONG_DECIMAL_REFERENCE = on_use(r"&#([0-9]{8,})(;?)")
 
 
 @dataclass(frozen=True, slots=True)

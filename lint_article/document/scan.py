@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
+from ..regex import on_use
+
 # Elements whose content is raw text: no tags inside, the parser only looks
 # for the matching end tag.
 RAW_TEXT_ELEMENTS = frozenset(
@@ -36,7 +38,7 @@ _FLAT_VOID_ELEMENTS = VOID_ELEMENTS - NESTED_VOID_ELEMENTS
 
 # One alternative per kind of markup; the first that matches after "<" wins. The
 # literal "<" in front lets the engine skip to each "<" as str.find would.
-_MARKUP = re.compile(
+_MARKUP = on_use(
     r"""<(?:
       (?P<comment>!--.*?(?:-->|--!>|\Z))
     | (?P<bogus>[!?][^>]*>?)
@@ -59,14 +61,14 @@ an element with every earlier one, so one element with tens of thousands of them
 takes seconds (Java's XML parsers refuse an element past 10,000:
 ``jdk.xml.elementAttributeLimit``); real elements have a few dozen at most."""
 # An attribute in a start tag, with its value (which may hold spaces).
-_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_ATTRIBUTE = on_use(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 # End tags that an HTML5 parser reads as nothing: whatever follows ``</body>`` or
 # ``</html>`` still goes into the body, where libxml2 drops it.
 IGNORED_END_TAGS = frozenset({"body", "html"})
 _DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 _SPECIAL_TAGS = _DOCUMENT_TAGS | RAW_TEXT_ELEMENTS
 _CROWDED_LENGTH = 2 * MAX_ATTRIBUTES
-_RAW_TEXT_ENDS = {name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
+_RAW_TEXT_ENDS = {name: on_use(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
 
 
 class StartTag(NamedTuple):
@@ -286,7 +288,7 @@ def flatten_deep(source: str, limit: int, *, implied_ends: bool = True) -> str:
     return blank(source, spans)
 
 
-_TAG_OR_END = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)[^>]*>")
+_TAG_OR_END = on_use(r"<(/?)([A-Za-z][^\t\n\f\r />]*)[^>]*>")
 
 
 class LineIndex:

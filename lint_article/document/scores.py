@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..regex import on_use
+
 # Chinese and Japanese are written without spaces; each ideograph or kana counts
 # as one word, as word processors count them. Elsewhere a word is a run of
 # letters and digits, joined by apostrophes and hyphens, by "." "," ":" between
@@ -22,7 +24,7 @@ from functools import cache
 # The one group is the whole word, so that WORD.split gives the words with the
 # text between them (see :func:`split_words`).
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(
+WORD = on_use(
     rf"([{CJK}]"
     rf"|[^\W_{CJK}]++(?:(?:['’\-]|[.,:](?:(?<=\d[.,:])(?=\d)|(?<=\b[^\W\d_]\.)(?=[^\W\d_]\b)))[^\W_{CJK}]++)*+)"
 )
@@ -37,7 +39,7 @@ _STRETCH = 1 << 16
 # every terminal mark, so that the search skips to the next mark in C (opening
 # with the look-behind, it was tried at every character of the text, eight
 # times slower); the look-behinds then tell the two kinds apart.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = on_use(
     r"[.!?…。！？](?:(?<=[.!?…])(?<![.!?…][.!?…])[.!?…]*+[\"'”’»)\]]*+(?=\s)|(?<=[。！？])[。！？]*[」』”’）]*)"
 )
 # A full stop after one of these (or after a single capital) ends no sentence.
@@ -48,7 +50,7 @@ _ABBREVIATIONS = (
 # Matched at the full stop, looking behind it, rather than searched for in the
 # characters before it: one try instead of one at each of them (a look-behind
 # holds words of one length, hence one a length).
-_ABBREVIATION = re.compile(
+_ABBREVIATION = on_use(
     "(?:"
     + "|".join(
         rf"(?<=\b(?:{'|'.join(re.escape(word) for word in _ABBREVIATIONS if len(word) == length)}))"
@@ -56,7 +58,7 @@ _ABBREVIATION = re.compile(
     )
     + r"|(?<=\b[A-Z]))\."
 )
-_LOWER_START = re.compile(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
+_LOWER_START = on_use(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
 
 
 def split_words(text: str, start: int, end: int) -> Iterator[list[str]]:
@@ -127,7 +129,7 @@ def sentence_bounds(text: str, start: int, size: int) -> tuple[list[int], list[i
 # Languages written without spaces between words: a "word" is one character
 # there, so word-count thresholds mean nothing.
 UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = on_use(r"[\W_]+")
 
 
 def unspaced(text: str) -> bool:
@@ -157,8 +159,8 @@ _QUOTATION_MARKS = {
     "‘": ("’", True), "'": ("'", True),
 }  # fmt: skip
 _LONGEST_QUOTATION = 500
-_OPENING_MARK = re.compile("[“\"«„‹‘']")
-_WORD_CHARACTER = re.compile(r"\w")
+_OPENING_MARK = on_use("[“\"«„‹‘']")
+_WORD_CHARACTER = on_use(r"\w")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

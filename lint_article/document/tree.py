@@ -11,7 +11,6 @@ exact line and column.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..regex import on_use
 from . import scan
 
 Element = etree._Element
@@ -81,9 +81,9 @@ _TABLE_CONTENT = frozenset(
      "table"}
 )  # fmt: skip
 _TABLE_PARTS = _TABLE_CONTENT - {"script", "style", "template", "table"}
-_NUL = re.compile("\x00")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_LONE_CR = re.compile(r"\r\n?")
+_NUL = on_use("\x00")
+_NOT_XML = on_use("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LONE_CR = on_use(r"\r\n?")
 _EMPTY_DOCUMENT = b"<html><body></body></html>"
 # The parser gives up on a document nested more than 2,048 levels deep; where it
 # does, the tags below this depth (by an estimate from the scan) are blanked out.

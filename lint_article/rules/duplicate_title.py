@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Article, Block, Element, Heading
 from ..findings import Applicability, Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 # "Headline - Site name", "Headline | Site", "Headline — Site".
-_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:·»]+\s+")
+_TITLE_SEPARATOR = on_use(r"\s+[-|–—:·»]+\s+")
 
 
 class DuplicateTitle(Rule):

@@ -10,6 +10,7 @@ from itertools import chain
 
 from ..document import Article, Block, View
 from ..findings import Applicability, Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 _I = re.IGNORECASE
@@ -881,8 +882,8 @@ _OPENING = _SITUATION_OPENINGS + _OPENING
 # pattern of every signal's alternatives, tried at every block start, cost
 # 0.17-0.19 ms of a median corpus article and its compilation 15-17 ms of every run.
 _FIRST_WORD = r"(?=((?:[^\w\n]|_){0,12})(?:\d{1,2}[.):]\s*)?([^\W_]*))"
-_TEXT_START = re.compile(_FIRST_WORD)
-_BLOCK_START = re.compile(r"\n\n" + _FIRST_WORD)
+_TEXT_START = on_use(_FIRST_WORD)
+_BLOCK_START = on_use(r"\n\n" + _FIRST_WORD)
 
 
 def _by_start(signals: Sequence[Signal]) -> dict[str, tuple[Signal, ...]]:
@@ -915,7 +916,7 @@ def _opening_at(text: str, offset: int, end: int, marks: str, word: str) -> tupl
 # that must follow it (only spaces, other white space and asterisks may come
 # between), so that a paragraph is left at once rather than tried at each of
 # the label's forty lengths (the scan of a corpus article takes a quarter of the time).
-_GRADING = re.compile(
+_GRADING = on_use(
     r"\W{0,3}(?:\d+[.)]\s*)?(?=[A-Z][\w/&'’ -]{0,40}+[\s*]*[:：])"
     r"(?P<label>[A-Z][\w/&'’ -]{1,40}?)\s*\**\s*[:：]\s*\**\s*(?:(?:Constantly|Carefully|Also"
     r"|Consistently|Thoroughly|Deliberately|Mostly|Largely)\s+)?(?:Ensured|Checked|Reviewed|Maintained|Kept|Used"
@@ -924,15 +925,15 @@ _GRADING = re.compile(
     r"|Adjusted|Balanced|Provided|Emphasi[sz]ed|Highlighted|Organi[sz]ed|Formatted|Framed|Strived|Opted|Limited"
     r"|Wrote|Crafted|Described)\b"
 )
-_GRADING_SCAN = re.compile(r"\n\n(?=" + _GRADING.pattern + ")")
-_GRADED_QUALITY = re.compile(
+_GRADING_SCAN = on_use(r"\n\n(?=" + _GRADING.pattern + ")")
+_GRADED_QUALITY = on_use(
     r"tone|word count|length|structure|html|seo|title|headline|concise|clarity|readab|repetition|format|accura"
     r"|flow|heading|keyword|style|grammar|voice|intro|conclusion|transition|sources|fact|citation|engag|hook"
     r"|markdown|neutral|bias|objectiv|original|plagiar|specific",
     _I,
 )
 # ...and whose body talks about the writing ("Ensured language remained factual").
-_GRADED_WRITING = re.compile(
+_GRADED_WRITING = on_use(
     r"\b(?:language|phrases?|words?|sentences?|paragraphs?|tone|titles?|headlines?|article|text|draft|html|headings?"
     r"|length|readers?|jargon|bias|facts?|sources?|quotes?|structure|keywords?|seo|flow|transitions?|repetition"
     r"|filler|specifics?|details?|examples?|intro(?:duction)?|conclusion|sections?|clarity|wording|style)\b",
@@ -945,7 +946,7 @@ _GRADING_WEIGHTS = {(True, True): 0.8, (True, False): 0.3, (False, True): 0.3, (
 
 # A block that mentions chatbots is probably an article about them: the
 # phrases it uses are quoted or described, and count for half.
-_ABOUT_CHATBOTS = re.compile(
+_ABOUT_CHATBOTS = on_use(
     r"\b(?:chatgpt|gpt-?\d|chatbots?|bard|gemini|claude|copilot|llms?|language models?|the model|the bot"
     r"|ai (?:model|assistant|tool|system)s?|openai|anthropic)\b",
     _I,
@@ -958,15 +959,13 @@ _SAYS = (
     r"(?:says|said|writes|wrote|notes|noted|adds|added|claims|claimed|insists|insisted|argues|argued|reports"
     r"|reported)"
 )
-_ATTRIBUTION = re.compile(rf",\s*(?:{_SAYS}|according to|told)\b", _I)
-_REPORTED_BEFORE = re.compile(
-    rf"(?:\b{_SAYS}|\btold(?: \w+){{1,3}}|\baccording to [^.!?\n,]{{1,60}},)\s*(?:that\s+)?$", _I
-)
+_ATTRIBUTION = on_use(rf",\s*(?:{_SAYS}|according to|told)\b", _I)
+_REPORTED_BEFORE = on_use(rf"(?:\b{_SAYS}|\btold(?: \w+){{1,3}}|\baccording to [^.!?\n,]{{1,60}},)\s*(?:that\s+)?$", _I)
 # How far before a passage an attribution ("the minister says") is looked for:
 # further than the longest that _REPORTED_BEFORE finds, and no further, so that
 # a one-sentence page of many passages is not read back to its start each time.
 _REPORTED_REACH = 200
-_LEADING = re.compile(r"[\W_]*")
+_LEADING = on_use(r"[\W_]*")
 
 
 def _lead(matched: str) -> int:
@@ -1214,7 +1213,7 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
 
 _ANCHORS = tuple(dict.fromkeys(anchor for signal in _ANYWHERE for anchor in signal.anchors))
 """Every phrase signal's anchors, found in one read of the view's text."""
-_CHAT_LINK = re.compile(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
+_CHAT_LINK = on_use(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
 
 
 class _Surroundings:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ..document import Article, Element
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions
 
 # Link texts that say nothing about where the link goes, by language (after
@@ -28,7 +29,7 @@ _GENERIC = {
 # braces. "www.*.com" and "https://*.example.org/*" are patterns, "https://"
 # alone a fragment: text about URLs, not a URL used as a link's name.
 _HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
-_BARE_URL = re.compile(
+_BARE_URL = on_use(
     rf"^(?:https?://(?:[^\s/?#@*]+@)?(?:{_HOST_LABEL}\.)*|www\.(?:{_HOST_LABEL}\.)+){_HOST_LABEL}\.?"
     r"(?::\d{1,5})?(?:[/?#][^\s*{}<>]*)?$",
     re.IGNORECASE,

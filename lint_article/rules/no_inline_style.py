@@ -5,10 +5,11 @@ from collections.abc import Iterator
 
 from ..document import Article
 from ..findings import Applicability, Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions
 
 # Declarations that hide or show: without them the element would appear or vanish.
-_VISIBILITY = re.compile(r"display|visibility|opacity|clip|hidden", re.IGNORECASE)
+_VISIBILITY = on_use(r"display|visibility|opacity|clip|hidden", re.IGNORECASE)
 
 
 class NoInlineStyle(Rule):
