@@ -30,6 +30,8 @@ class _OnUse:
         # or an attribute such as ``pattern`` or ``groupindex``.
         if name.startswith("_"):
             raise AttributeError(name)
+        if name == "pattern":  # the source, as given: one pattern may be built from another's without compiling it
+            return self._source
         if self._compiled is None:
             self._compiled = re.compile(self._source, self._flags)
             for method in _METHODS:
