@@ -69,7 +69,15 @@ story's headline, when most of its words
 are in a title the page gives itself (``<title>``, ``og:title``, or
 Readability's metadata): the extracted body and the snippets leave the
 headline out, yet it is the story's (``single-h1`` and ``headline`` are about
-it).
+it). So is the story's deck, the line under the headline that sums it up,
+when most of its words are in the description the page gives itself
+(``description``, ``og:description``, ``twitter:description``, or
+Readability's ``excerpt``): Readability leaves it out of the body it
+extracts, yet it is the writer's, and the findings about the whole article
+(``readability``, ``subheading-distribution``) stand on the article's first
+block, which the deck often is. Control (``--scope page``): 4,915 -> 4,909
+and 21,811 -> 21,781 findings judged outside (36 in all), beside 309 -> 302
+and 773 -> 747 (33) in the default scope: the decks, not the template.
 
 ``--scope page`` lints the whole page, template and all: the control, which
 shows what the judge makes of findings in the template.
@@ -223,12 +231,13 @@ def readability_pages(limit: int | None):
         article_text = " ".join(Article.from_html((CORPUS / "articles" / path.name).read_bytes()).text.split())
         article_grams = trigrams(article_text)
         metadata = CORPUS / "metadata" / f"{path.stem}.json"
-        title = json.loads(metadata.read_text(encoding="utf-8")).get("title") or "" if metadata.exists() else ""
+        known = json.loads(metadata.read_text(encoding="utf-8")) if metadata.exists() else {}
+        titles = [known.get("title") or "", known.get("excerpt") or ""]
 
         def judge(
-            locator: Locator, element, offset: int, grams: set = article_grams, whole: str = article_text, title=title
+            locator: Locator, element, offset: int, grams: set = article_grams, whole: str = article_text, titles=titles
         ) -> bool:
-            if in_head(element) or is_title(locator.text_around(element), [title]):
+            if in_head(element) or is_title(locator.text_around(element), titles):
                 return True
 
             def extracted(text: str) -> bool:
@@ -246,10 +255,11 @@ def readability_pages(limit: int | None):
 
 
 def is_title(text: str, titles: list[str]) -> bool:
-    """Whether *text* is the story's title: most of its words are in one of
-    the page's *titles* (its ``<title>``, ``og:title`` or Readability's
-    metadata), so the headline, which the extracted body leaves out, is
-    judged part of the story it titles."""
+    """Whether *text* is the story's title or its deck: most of its words are
+    in one of the page's *titles* (its ``<title>``, ``og:title``, its
+    description, or Readability's metadata: the title and the excerpt), so
+    the headline and the deck under it, which the extracted body and the
+    snippets leave out, are judged part of the story they title and sum up."""
     mine = words(text)
     if not mine or len(mine) > 40:
         return False
@@ -263,12 +273,17 @@ def in_head(element) -> bool:
 
 
 def page_titles(article: Article) -> list[str]:
-    """The titles a page gives itself: ``<title>`` and ``og:title``/``twitter:title``."""
+    """The titles and the summary a page gives itself: ``<title>``,
+    ``og:title``/``twitter:title`` and its description (``description``,
+    ``og:description``, ``twitter:description``)."""
     titles = [" ".join(element.itertext()) for element in article.tree.iter("title")]
     for meta in article.tree.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() in {"og:title", "twitter:title"}:
+        if (meta.get("property") or meta.get("name") or "").lower() in _SELF_DESCRIBED:
             titles.append(meta.get("content") or "")
     return titles
+
+
+_SELF_DESCRIBED = frozenset({"og:title", "twitter:title", "description", "og:description", "twitter:description"})
 
 
 def extraction_pages(limit: int | None):
