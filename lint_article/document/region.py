@@ -1277,8 +1277,11 @@ class _Cards:
             # A title: an element that holds one block, long enough for a headline, all
             # link or beside an empty link laid over its box (the box is the link).
             size = block_chars[title]
-            beside = parent[title] in overlaid
-            if size < _CARD_TITLE_LENGTH or not (beside or links[title] >= max(1, _CARD_LINKED * size)):
+            if size < _CARD_TITLE_LENGTH:
+                continue
+            linked = 0 < links[title] >= _CARD_LINKED * size
+            beside = not linked and parent[title] in overlaid
+            if not (linked or beside):
                 continue
             number = first_block[title]
             if number != last_block[title] or own[title] != size:
