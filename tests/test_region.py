@@ -668,6 +668,29 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("Ferry service resumes", "landing stage was checked", "School reopens", "Farmers count"),
     ),
     Page(
+        "a list of teasers after the story, each box covered by an empty link laid over it, goes, though their "
+        "excerpts outweigh the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}</article><div><ul class="timeline">
+<li><div class="wrapper"><div class="image"><a href="/n/ferry"></a><img src="a.jpg"></div><div class="text">
+<a href="/n/ferry"></a><div class="title">Ferry service resumes on Monday</div><p>The ferry will run again from
+Monday, the operator said, after divers checked the landing stage and found the piles sound, though the ramp
+itself will need new planks before the lorries can use it again.</p></div></div></li>
+<li><div class="wrapper"><div class="image"><a href="/n/school"></a><img src="b.jpg"></div><div class="text">
+<a href="/n/school"></a><div class="title">School reopens after the storm</div><p>Pupils returned to the school
+on the hill, where the gym had served as a shelter for three nights, and the teachers said that lessons would
+follow the usual timetable from Wednesday on.</p></div></div></li>
+<li><div class="wrapper"><div class="image"><a href="/n/farm"></a><img src="c.jpg"></div><div class="text">
+<a href="/n/farm"></a><div class="title">Farmers count the cost of the rain</div><p>Fields along the river will
+not be sown this spring, the farmers say, and they have asked the county for help with the seed and the fuel
+that they had already paid for in the winter.</p></div></div></li>
+<li><div class="wrapper"><div class="image"><a href="/n/bridge"></a><img src="d.jpg"></div><div class="text">
+<a href="/n/bridge"></a><div class="title">The old bridge will be inspected</div><p>Divers will inspect the
+piers of the old stone bridge next week, the council said, and until then only walkers and cyclists may cross
+it, while the buses take the long road by the mill.</p></div></div></li></ul></div>"""),
+        dropped=("Ferry service resumes", "landing stage", "School reopens", "Farmers count", "old stone bridge"),
+    ),
+    Page(
         "teasers' excerpts cut short and linked to the rest (an accordion of related news) go",
         page(f"""{SITE_HEADER}
 <div class="main"><div class="col"><h1>{TITLE}</h1>{BODY}</div>

@@ -921,6 +921,12 @@ def _closes(control: Element) -> bool:
     return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
+def _leads_away(link: Element) -> bool:
+    """Whether *link* points to another page (not to a place on this one, nor to a script)."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and href[0] != "#" and not href.startswith("javascript:")
+
+
 def _text_beside_blocks(link: Element) -> int:
     """The characters of *link*'s visible text outside the blocks it holds
     (their text counts through :data:`_LINKED`), white space collapsed: a
@@ -1032,6 +1038,9 @@ class _Page:
             sure.append(certain)
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
+        self.overlaid: set[int] = set()
+        """The containers that hold an empty link to another page beside their
+        text: a teaser's "stretched" link, laid over the whole box by its style."""
         for link in top.iter("a"):
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
@@ -1042,7 +1051,10 @@ class _Page:
             if up >= 0 and not state[up] & _HIDDEN:
                 # A link that holds blocks counts through them (see _LINKED), and
                 # here for its text beside them (a teaser's title after its picture).
-                links[up] += _text_beside_blocks(link)
+                chars = _text_beside_blocks(link)
+                links[up] += chars
+                if not chars and not len(link) and _leads_away(link):
+                    self.overlaid.add(up)
         for control in closers:
             self._mark_closable(self._container_of(control))
 
@@ -1246,7 +1258,9 @@ class _Page:
 class _Cards:
     """The teasers of other pages in a grid or list of them inside a root. A
     teaser is a short box with a title near its top that is all link (another
-    story's headline, linked), one of at least :data:`_CARD_RUN` made alike
+    story's headline, linked) or that stands beside an empty link to another
+    page (laid over the whole box by the site's style: the box is the link),
+    one of at least :data:`_CARD_RUN` made alike
     (the same tag and first class) under one parent. The same shape, but the
     unit of their data, are a table's rows and a list's lists. Found from the
     titles up: each title's few short ancestors are the only candidates."""
@@ -1256,11 +1270,18 @@ class _Cards:
         links, block_chars, parent, first_block = page.links, page.block_chars, page.parent, page.first_block
         shaped: dict[tuple[int, str, str], list[int]] = {}
         seen: set[int] = set()
+        covered: set[int] = set()
         own, last_block = page.own_block_chars, page.last_block
+        overlaid = page.overlaid
         for title in range(root + 1, page.end[root]):
-            # A title: an element that holds one block, long enough for a headline, all link.
+            # A title: an element that holds one block, long enough for a headline, all
+            # link or beside an empty link laid over its box (the box is the link).
             size = block_chars[title]
-            if not links[title] or size < _CARD_TITLE_LENGTH or links[title] < _CARD_LINKED * size:
+            if size < _CARD_TITLE_LENGTH:
+                continue
+            linked = 0 < links[title] >= _CARD_LINKED * size
+            beside = not linked and parent[title] in overlaid
+            if not (linked or beside):
                 continue
             number = first_block[title]
             if number != last_block[title] or own[title] != size:
@@ -1270,13 +1291,18 @@ class _Cards:
                 if at not in seen:
                     seen.add(at)
                     element = page.elements[at]
-                    if element.tag not in _NO_CARDS and links[at]:
+                    if element.tag not in _NO_CARDS and (links[at] or (beside and at != title)):
                         name = element.get("class") or ""
                         key = (parent[at], str(element.tag), name.split(maxsplit=1)[0] if name.strip() else "")
                         shaped.setdefault(key, []).append(at)
+                        if beside and at != title:
+                            covered.add(at)
                 at = parent[at]
         self.found = {i for run in shaped.values() if len(run) >= _CARD_RUN for i in run}
         """The teasers."""
+        self.covered = covered & self.found
+        """The teasers that a link laid over the whole box makes one: no slide of
+        the story's gallery, which a reader leafs through where it stands."""
         # The outermost teasers, in document order: a teaser that starts before the
         # end of the last one kept lies inside it (elements are numbered in document order).
         self._starts: list[int] = []
@@ -1852,9 +1878,10 @@ class _ProseSpan:
         """Whether element *i* is a teaser of another page in a grid of them
         (see :class:`_Cards`) that stands before or after the story's long
         prose outside such teasers, and the story outweighs them all in prose
-        (a gallery's slides, titled and linked, are the story)."""
+        (a gallery's slides, titled and linked, are the story) or a link laid
+        over the box makes it one (see :attr:`_Cards.covered`)."""
         page = self._page
-        if page.block_chars[i] > _CARD_TEXT or not page.links[i]:
+        if page.block_chars[i] > _CARD_TEXT or not (page.links[i] or page.overlaid):
             return False
         cards = page.cards(self._root)
         if i not in cards.found:
@@ -1871,7 +1898,9 @@ class _ProseSpan:
                     first, last = min(first, number), number
             self._story = first, last, teased < story
         first, last, outweighs = self._story
-        return outweighs and (page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks))
+        return (outweighs or i in cards.covered) and (
+            page.first_block[i] > last >= 0 or page.last_block[i] < first < len(page.blocks)
+        )
 
 
 def _set_aside_hidden(page: _Page, root: int, excluded: set[int]) -> None:
