@@ -3,11 +3,15 @@ methods themselves after the first call, the same answers as re.compile."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
 from lint_article.regex import on_use
+
+from .conftest import ROOT
 
 
 def test_a_pattern_compiles_on_its_first_call_and_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -20,6 +24,7 @@ def test_a_pattern_compiles_on_its_first_call_and_once(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(re, "compile", counting_compile)
     pattern = on_use(r"\bdrafts?\b", re.IGNORECASE)
+    assert on_use(f"(?:{pattern.pattern})+").pattern == r"(?:\bdrafts?\b)+"
     assert compiled == []
     assert pattern.search("Two Drafts left") is not None
     assert pattern.findall("draft, DRAFT") == ["draft", "DRAFT"]
@@ -55,7 +60,60 @@ def test_it_answers_as_re_compile_does(source: str, flags: re.RegexFlag, text: s
     )
 
 
+def test_a_bytes_pattern_searches_bytes() -> None:
+    pattern = on_use(rb"charset\s*=\s*utf-8")
+    match = pattern.search(b'<meta charset = utf-8">')
+    assert match is not None and match.group() == b"charset = utf-8"
+
+
 def test_a_bad_pattern_raises_re_error_when_first_used() -> None:
     pattern = on_use("(unclosed")
     with pytest.raises(re.error):
         pattern.search("text")
+
+
+def _compiled_on_import(path: Path) -> list[int]:
+    """The lines of *path* that call re.compile outside a function: run when it is imported."""
+
+    class Finder(ast.NodeVisitor):
+        def __init__(self) -> None:
+            self.lines: list[int] = []
+
+        def skip(self, node: ast.AST) -> None:
+            """A function's body runs when it is called."""
+
+        visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = skip
+
+        def visit_Call(self, node: ast.Call) -> None:
+            function = node.func
+            if (
+                isinstance(function, ast.Attribute)
+                and function.attr == "compile"
+                and isinstance(function.value, ast.Name)
+                and function.value.id == "re"
+            ):
+                self.lines.append(node.lineno)
+            self.generic_visit(node)
+
+    finder = Finder()
+    finder.visit(ast.parse(path.read_text(encoding="utf-8")))
+    return finder.lines
+
+
+def test_no_module_compiles_a_pattern_when_imported() -> None:
+    compiled = {
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "lint_article").rglob("*.py"))
+        for line in _compiled_on_import(path)
+    }
+    assert sorted(compiled) == [], "compiled at import: make these patterns with lint_article.regex.on_use"
+
+
+def test_the_import_check_sees_a_module_pattern_and_not_a_functions(tmp_path: Path) -> None:
+    module = tmp_path / "module.py"
+    module.write_text(
+        "import re\nEAGER = re.compile('a')\nTABLE = [re.compile(p) for p in 'bc']\n"
+        "def lazy():\n    return re.compile('d')\nKEY = lambda: re.compile('e')\n",
+        encoding="utf-8",
+    )
+    assert _compiled_on_import(module) == [2, 3]

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from ..regex import on_use
 from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden
 from .tree import Element
 from .views import Heading
@@ -456,7 +457,7 @@ def _without_editors_notes(page: _Page, blocks: list[Block], excluded: set[int],
 # How an editor's note in the story's body starts: its label ("Editor's note:",
 # "Correction:", "Anmerkung der Redaktion:", "Nota de la redacción:", "NDLR :"),
 # or a sentence about the story's updates or its figures' reliability.
-_EDITORS_NOTE = re.compile(
+_EDITORS_NOTE = on_use(
     r"\W{0,3}(?:(?:(?:editor'?s|editors'|editor’s|editorial) note|note from the editor|corrections?|clarification"
     r"|anmerkung der redaktion|hinweis der redaktion|redaktioneller hinweis|transparenzhinweis|korrektur"
     r"|berichtigung|nota del editor|nota de la redacci[óo]n|fe de erratas|note de la rédaction|n\.?d\.?l\.?r\.?"
@@ -469,7 +470,7 @@ _EDITORS_NOTE_KINDS = frozenset({"paragraph", "block", "quote"})
 
 
 # How many of the last blocks of a story are looked at for its closing notes.
-_SIGN_OFF = re.compile(r"\(?[^\W\d_]{1,8}(?: ?[/,] ?[^\W\d_]{1,8}){0,3}\)?")
+_SIGN_OFF = on_use(r"\(?[^\W\d_]{1,8}(?: ?[/,] ?[^\W\d_]{1,8}){0,3}\)?")
 _SIGN_OFF_LENGTH = 30
 # A sign-off is a line of its own, not the last cell of a table ("WÜ", "X").
 _SIGN_OFF_KINDS = frozenset({"paragraph", "block"})
@@ -479,7 +480,7 @@ _NOTE_LENGTH = 400
 # case-blind search of so many words costs twice as much): a copyright or reprint
 # notice, how to cite it, a call to subscribe, to donate, a question whether
 # the reader liked the story.
-_NOTE = re.compile(
+_NOTE = on_use(
     r"(?:©|\(c\)) ?\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|derechos reservados|written permission|reprinted (?:by|with)|\bnachdruck"
     r"|suggested citation|zitiervorschlag|citation suggérée|cite this (?:article|post)"
@@ -501,7 +502,7 @@ _NOTE = re.compile(
 # How such a note starts: a copyright sign ("© Thomson Reuters"; within a
 # sentence it may be a joke), a call to follow on a social network; when the post
 # was published or filed (with a date: "Published in 1998, the book..." is prose).
-_NOTE_OPENING = re.compile(
+_NOTE_OPENING = on_use(
     r"\W*(?:©|(?:follow|folge|folgt|folgen sie|síguenos|suivez)\b[^.!?]{0,80}"
     r"\b(?:twitter|facebook|instagram|youtube|linkedin|telegram|tiktok|mastodon)"
     r"|(?:(?:erstellt|veröffentlicht|publiziert|aktualisiert|verfasst|geschrieben|posted|published|updated"
@@ -512,7 +513,7 @@ _NOTE_OPENING = re.compile(
 )
 # How a short line at the story's end starts when it is the site's: a
 # byline's label, a link back, an advertisement's label.
-_NOTE_LINE = re.compile(
+_NOTE_LINE = on_use(
     r"\W*(?:(?:von|by|par|por|autor|author|text|texto) ?:|(?:zurück|back to|retour|volver|torna)\b"
     r"|(?:anzeige|werbung|advertisement|publicidad|publicité|sponsored)\b)",
     re.IGNORECASE,
@@ -612,17 +613,17 @@ _CONTENT_WORDS = frozenset(
 # Words of class and id values that name a recipe's parts ("recipe-ingredients",
 # "wprm-recipe-container", "zutatenliste"): its lines are short, and no prose,
 # but they are what the story is.
-_RECIPE = re.compile(r"re(?:cipe|zept|ceta|cette)|ingredient|zutaten|ricetta|przepis")
+_RECIPE = on_use(r"re(?:cipe|zept|ceta|cette)|ingredient|zutaten|ricetta|przepis")
 # A class that hides its element from sight, after an optional namespace
 # (``sr-only``, ``u-screen-reader-text``, ``mfp-hide``; not ``hidden-xs``,
 # ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``).
-_HIDING_CLASS = re.compile(
+_HIDING_CLASS = on_use(
     r"(?!lazy[-_]|overflow[-_])(?:[a-z0-9]+[-_]{1,2})?"
     r"(?:hidden|hide|invisible|d-?none|sr-?only|screen-?reader(?:-?text)?|screen-?only|visually-?hidden)"
 )
-_HIDING_HINT = re.compile("hid|invisible|none|only|reader")
+_HIDING_HINT = on_use("hid|invisible|none|only|reader")
 # Utility classes ("Mstart(137px)--modalMinWidth", "lg:hidden") say how an element looks, not what it is.
-_UTILITY_MARK = re.compile(r"[():!$\[]")
+_UTILITY_MARK = on_use(r"[():!$\[]")
 # Words that turn the furniture words after them in a class into a description
 # of the element's content (``o-section--has-ads``, ``enable-pin-share``, ``no-sidebar``).
 _MODIFIERS = frozenset("has with enable enabled no without".split())
@@ -685,26 +686,26 @@ _PLAIN_VISIBLE = frozenset(
     "td tfoot th thead tr u ul".split()
 )
 _PROSE_KINDS = frozenset({"paragraph", "block", "preformatted", "quote"})
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL = on_use(r"(?<=[a-z])(?=[A-Z])")
+_WORD = on_use(r"[a-z0-9]+")
 # How a sentence ends, in the scripts of the corpus (a closing quote or bracket may follow).
-_SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”»“’)\]]*\s*$")
+_SENTENCE_END = on_use(r"[.!?…。！？:;][\"'”»“’)\]]*\s*$")
 # A paragraph this long is prose whatever its punctuation; a shorter one must end like a sentence.
 _PROSE_LENGTH = 80
 _SENTENCE_LENGTH = 20
 # A short line with a date, a time or fields split by bars is a dateline or a byline.
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
-_DATELINE = re.compile(f"{_NUMERIC_DATE.pattern}| [|·•] ")
+_NUMERIC_DATE = on_use(r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_DATELINE = on_use(f"{_NUMERIC_DATE.pattern}| [|·•] ")
 _DATELINE_LENGTH = 120
 # A date with its month by name ("2. Februar 2022", "3 de mayo de 2022",
 # "January 13, 2020"): a short line with one, before or after the story's
 # prose, is a dateline (in a line of prose it is the story's).
-_NAMED_DATE = re.compile(
+_NAMED_DATE = on_use(
     r"\b\d{1,2}\.? (?:de )?[^\W\d_]{3,10}\.?,? (?:de )?\d{4}\b|\b[^\W\d_]{3,10}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}\b"
 )
 # A photo credit: a short line that names whose picture it is ("Foto: DBT/Stella",
 # "(Quelle: Unsplash)", "Crédits photos : Bestimage", "Kuva: A. Becher").
-_CREDIT = re.compile(
+_CREDIT = on_use(
     r"\W{0,2}(?:(?:titel|symbol|beitrags|vorschau|aufmacher|header|teaser|cover)?(?:fotos?|bild(?:er)?)"
     r"|photos?|photograph|quellen?|sources?|credits?|crédits?|créditos?|kuva|bildnachweis|bildrechte"
     r"|imagen|images?|zdjęcie|fot|źródło|fuente|fonte)\b[^:：\n]{0,20}[:：]",
@@ -714,7 +715,7 @@ _CREDIT_LENGTH = 80
 # A caption that credits its picture anywhere in it, by a copyright sign or a
 # label ("Die Wiese im Mai. Foto: A. Huber", "... (Quelle: Unsplash/DJV)"):
 # the picture's credit line, which the page's template adds to the caption.
-_CAPTION_CREDIT = re.compile(
+_CAPTION_CREDIT = on_use(
     r"©|\(c\)|\b(?:fotos?|photos?|bild|quelle|source|credits?|crédits?|kuva|imagen|źródło|fot)\s?[:：]",
     re.IGNORECASE,
 )
@@ -722,7 +723,7 @@ _CAPTION_LENGTH = 400
 # A credit at the end of a block's last characters, wherever it stands: a labelled one in
 # brackets ("... im Überblick. (Foto: Getty)"), or after a copyright sign
 # without a year ("| © Bundesrat"; "© 2019 The Times" is a copyright notice).
-_TAIL_CREDIT = re.compile(
+_TAIL_CREDIT = on_use(
     r"(?:\((?:fotos?|photos?|bild|quelle|source|credits?)\s?[:：][^()]{1,60}\)|©(?!\s*\d{4})[^.!?©]{1,60})\s*$",
     re.IGNORECASE,
 )
@@ -731,14 +732,14 @@ _TAIL_CREDIT = re.compile(
 # "... Mitzscherlich.DCV / Oppitz", "praca / ShutterStock"); only in a caption
 # but for a spaced slash in brackets. A longer caption that ends so keeps
 # them: what it tells of the picture outweighs its credit.
-_SLASHED_NAMES = re.compile(r"(?:^|[.!?]\s*)(\(?[^.!?/\s(][^.!?/(]{0,30}/[^!?/]{1,30})$")
+_SLASHED_NAMES = on_use(r"(?:^|[.!?]\s*)(\(?[^.!?/\s(][^.!?/(]{0,30}/[^!?/]{1,30})$")
 _SLASHED_WORDS = 5
 # How far from a block's end a credit in brackets or after a copyright sign may start.
 _CREDIT_REACH = 80
 # A heading or a short line that points to other pages than the story: "Related
 # stories", "Read also:", "Mehr zum Thema", "Lire aussi", "Notas relacionadas",
 # "Leia também", "Zobacz również", "Читайте также"... (its start, in lower case).
-_POINTER = re.compile(
+_POINTER = on_use(
     r"\W*(?:"
     # English
     r"related\b|read (?:also|more|next)\b|also read\b|see also\b|more (?:from|on|in|about|stories|articles|news"
@@ -773,7 +774,7 @@ _POINTER = re.compile(
 _POINTER_LENGTH = 60
 # How a teaser's excerpt ends: cut short ("…", "...", "[…]"), then a link to
 # read on (its text is the group).
-_EXCERPT_END = re.compile(
+_EXCERPT_END = on_use(
     r"\[?(?:…|\.\.\.)\]?\s*[\[(]?(read more|more|continue reading|read on|weiterlesen|mehr|mehr lesen|lire la suite"
     r"|la suite|lire plus|leer más|seguir leyendo|ver más|leggi (?:tutto|di più)|continua a leggere|leia mais"
     r"|czytaj (?:dalej|więcej)|lees (?:meer|verder)|verder lezen)\W{0,4}$",
@@ -784,7 +785,7 @@ _EXCERPT_REACH = 40
 # "Bundesregierung/Steffen Kugler", "(Lucy Akins)") credits the picture: it says nothing of it.
 _NAMES_LENGTH = 50
 _NAMES_WORDS = 6
-_NAME_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_NAME_WORD = on_use(r"[^\W_][\w'’.-]*")
 # Small words that names hold ("Museo de la Ciudad", "Photo by", "Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset("by de del della der des di da du la le van von y und and et e for für via".split())
 
@@ -802,7 +803,7 @@ def _names_a_source(block: Block, text: str) -> bool:
 
 # Class names of a picture's caption besides "caption" ("imagedescription",
 # "image-annotation", "media-desc", "bildunterschrift").
-_CAPTION_NAME = re.compile(r"caption|bildunterschrift|(?:image|img|photo|media)[-_]?(?:desc|annotation)")
+_CAPTION_NAME = on_use(r"caption|bildunterschrift|(?:image|img|photo|media)[-_]?(?:desc|annotation)")
 
 
 def _in_caption(element: Element) -> bool:
@@ -874,7 +875,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
 # "cite_note-TourismStats") that name a site's counters and its customers'
 # ratings ("stats-news", "product-reviews"): a widget, which goes only when it
 # holds no prose.
-_COUNTER = re.compile(r"(?<![a-z0-9])(?:stats|statistics|reviews)(?![a-z0-9])")
+_COUNTER = on_use(r"(?<![a-z0-9])(?:stats|statistics|reviews)(?![a-z0-9])")
 
 
 @lru_cache(maxsize=1024)
@@ -908,8 +909,8 @@ def _furniture_word(words: list[str]) -> str | None:
 
 # How a control that closes what holds it is named: by a class word, or by
 # its label ("Close gallery", "Schließen").
-_CLOSE_CLASS = re.compile(r"(?:^|[\s_-])close(?:$|[\s_-])", re.IGNORECASE)
-_CLOSE_LABEL = re.compile(r"\s*(?:close|schlie(?:ß|ss)en|fermer|cerrar|chiudi|sluiten|zamknij)\b", re.IGNORECASE)
+_CLOSE_CLASS = on_use(r"(?:^|[\s_-])close(?:$|[\s_-])", re.IGNORECASE)
+_CLOSE_LABEL = on_use(r"\s*(?:close|schlie(?:ß|ss)en|fermer|cerrar|chiudi|sluiten|zamknij)\b", re.IGNORECASE)
 
 
 def _closes(control: Element) -> bool:
@@ -1382,10 +1383,10 @@ _TAG_WEIGHT = {
     **dict.fromkeys(HEADING_LEVELS, -5),
 }
 _SCORED_KINDS = frozenset({"paragraph", "block", "preformatted", "cell", "quote"})
-_COMMAS = re.compile("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+_COMMAS = on_use("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 # How much more a paragraph that the page's JSON-LD declares as the story's body weighs.
 _DECLARED_BOOST = 3
-_TEXT_WORD = re.compile(r"\w+")
+_TEXT_WORD = on_use(r"\w+")
 # A sibling after the body carries on the story when it holds this share of
 # the body's prose (Readability's threshold for joining siblings).
 _CONTINUATION = 0.2
@@ -1941,8 +1942,8 @@ def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:
 
 # -- the headline ---------------------------------------------------------------------------------
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+")
-_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_SEPARATORS = on_use(r"\s+[|\-–—:·•»/]\s+")
+_NOT_WORD = on_use(r"[\W_]+")
 
 
 def _opening_h1(article: Article) -> Element | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document import PARAGRAPH_KINDS, PROSE_KINDS, Article, Block, Element, View
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 _BOLD = frozenset({"b", "strong"})
@@ -18,7 +19,7 @@ _NOT_FLOW = frozenset(
 # A heading may end in a question mark; a sentence, a label or a quotation ends otherwise.
 _CLOSING = frozenset('.!:;,…"”’»)]')
 # Bylines, datelines, credits, addresses and prompts: short, capitalised, not titles.
-_NOT_A_TITLE = re.compile(
+_NOT_A_TITLE = on_use(
     r"^(?:by|photo|photos|credit|credits|source|image|video|via|©|written|posted|published|updated|last updated"
     r"|reviewed|edited|photographed|powered|sponsored|presented|produced|illustrated|courtesy)\b"
     r"|^(?:see also|read more|learn more|related|also read|more)\s*:|\b(?:image|photo|credit|source)\s*:"
@@ -26,7 +27,7 @@ _NOT_A_TITLE = re.compile(
     r"|[@/]|\.(?:com|org|net|io|co|uk)\b",
     re.IGNORECASE,
 )
-_BY_NAME = re.compile(r"\b(?:by|par|por|von)\s+[A-Z]")
+_BY_NAME = on_use(r"\b(?:by|par|por|von)\s+[A-Z]")
 # Words that stay lower case in English title case.
 _SMALL_WORDS = frozenset(
     """

@@ -5,13 +5,14 @@ from collections.abc import Iterator
 
 from ..document import Article, Element
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions
 
 # What a CMS or a camera names a file. A name with a number in it is not
 # one ("COVID-19", "F-35", "Class_of_2019"): only an image extension, a
 # camera's or phone's default, a screenshot's time stamp, a URL, a slug of
 # four or more parts with a number, a WordPress size suffix, or a hash.
-_FILE_NAME = re.compile(
+_FILE_NAME = on_use(
     r"""^(?:
         \S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic|ico)
       | (?:IMG|DSC[NF]?|PXL|MVIMG|GOPR)[_-]?\d{3,}(?:[_-][^\W_]+)*(?:\s?\(\d+\))?
