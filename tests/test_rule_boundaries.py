@@ -34,7 +34,8 @@ RULES_FOLDER = ROOT / "lint_article" / "rules"
 RULE_SOURCES = sorted(RULES_FOLDER.glob("*.py"))
 
 PARSERS = ("lxml", "bs4", "html5lib", "html", "xml")
-PROTOCOL = ("lint_article.findings", "lint_article.rule")
+# What a rule is made of: its protocol, and on_use for its module-level patterns.
+PROTOCOL = ("lint_article.findings", "lint_article.rule", "lint_article.regex")
 MODEL = "lint_article.document"
 MODEL_NAMES = frozenset(lint_article.document.__all__)
 LEXICONS = ("lint_article.document.language", "lint_article.document.wordlists")
