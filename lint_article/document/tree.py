@@ -119,8 +119,15 @@ def _parse_scanned(source: str, lines: scan.LineIndex) -> tuple[str, scan.Scan, 
 
 def parse(data: bytes) -> Element | None:
     """The tree of UTF-8 *data*; None when the parser gave up on its depth."""
+    # No table of ids: nothing looks an element up by its id, and libxml2
+    # would hash every id attribute of the page into one.
     parser = etree.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lags behind lxml
-        encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True, default_doctype=False
+        encoding="utf-8",
+        huge_tree=True,
+        remove_comments=False,
+        no_network=True,
+        default_doctype=False,
+        collect_ids=False,
     )
     # Bytes with an explicit encoding: a <meta charset> inside the text must not
     # make the parser decode it a second time.
