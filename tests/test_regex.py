@@ -4,12 +4,15 @@ methods themselves after the first call, the same answers as re.compile."""
 from __future__ import annotations
 
 import ast
+import importlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
-from lint_article.regex import on_use
+from lint_article.regex import _OnUse, on_use
 
 from .conftest import ROOT
 
@@ -117,3 +120,32 @@ def test_the_import_check_sees_a_module_pattern_and_not_a_functions(tmp_path: Pa
         encoding="utf-8",
     )
     assert _compiled_on_import(module) == [2, 3]
+
+
+def _lazy_patterns(value: object, depth: int = 0) -> Iterator[re.Pattern[Any]]:
+    """The on_use patterns in *value*: itself, or held in a tuple, list, set or dict of them."""
+    if isinstance(value, _OnUse):
+        yield cast("re.Pattern[Any]", value)
+    elif depth < 3 and isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            yield from _lazy_patterns(item, depth + 1)
+    elif depth < 3 and isinstance(value, dict):
+        for item in value.values():
+            yield from _lazy_patterns(item, depth + 1)
+
+
+def test_every_module_pattern_compiles() -> None:
+    # Compiled on first use, a pattern of a rarely taken path would otherwise
+    # show a mistake only when an article first takes it.
+    names = [
+        f"lint_article.{'.'.join(path.relative_to(ROOT / 'lint_article').with_suffix('').parts)}"
+        for path in sorted((ROOT / "lint_article").rglob("*.py"))
+        if path.name not in ("__init__.py", "__main__.py")
+    ]
+    found = 0
+    for name in names:
+        module = importlib.import_module(name)
+        for pattern in (p for value in vars(module).values() for p in _lazy_patterns(value)):
+            pattern.search(pattern.pattern[:0])  # "" or b"", as the pattern is text or bytes
+            found += 1
+    assert found > 150  # every module-level pattern of the package, held alone or in a table
