@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..regex import on_use
@@ -83,28 +82,22 @@ _RECOGNISED_ONLY: dict[str, frozenset[str]] = {
     "hu": frozenset("a az és hogy nem is egy meg van volt de csak már mint még ez azt".split()),
 }
 # Scripts that name their language (or the commonest one written in them).
-_SCRIPT_CLASSES: tuple[tuple[str, str], ...] = (
-    ("zh", "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"),
-    ("ko", "[\uac00-\ud7af\u1100-\u11ff]"),
-    ("el", "[\u0370-\u03ff]"),
-    ("he", "[\u0590-\u05ff]"),
-    ("ar", "[\u0600-\u06ff]"),
-    ("th", "[\u0e00-\u0e7f]"),
-    ("hi", "[\u0900-\u097f]"),
-    ("ru", "[\u0400-\u04ff]"),
+# Most texts are told by their Latin letters before any script is looked for,
+# and the classes of the Chinese and Korean characters, tens of thousands of
+# them, take 4 ms to compile (the re module lists them in Python): on_use.
+_SCRIPT_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("zh", on_use("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")),
+    ("ko", on_use("[\uac00-\ud7af\u1100-\u11ff]")),
+    ("el", on_use("[\u0370-\u03ff]")),
+    ("he", on_use("[\u0590-\u05ff]")),
+    ("ar", on_use("[\u0600-\u06ff]")),
+    ("th", on_use("[\u0e00-\u0e7f]")),
+    ("hi", on_use("[\u0900-\u097f]")),
+    ("ru", on_use("[\u0400-\u04ff]")),
 )
 # Within a script, the letters that tell one of its languages: Japanese
 # writes kana between its Chinese characters, Ukrainian has letters Russian lacks.
-_TELLING_LETTERS = {"zh": ("ja", "[\u3040-\u30ff]", 0.05), "ru": ("uk", "[іїєґІЇЄҐ]", 0.01)}
-
-
-@cache
-def _script(characters: str) -> re.Pattern[str]:
-    """The pattern of a class of a script's *characters*, compiled on first use:
-    most texts are told by their Latin letters before any script is looked for,
-    and the classes of the Chinese and Korean characters, tens of thousands of
-    them, take 4 ms of a run's start-up to compile (the re module lists them in Python)."""
-    return re.compile(characters)
+_TELLING_LETTERS = {"zh": ("ja", on_use("[\u3040-\u30ff]"), 0.05), "ru": ("uk", on_use("[іїєґІЇЄҐ]"), 0.01)}
 
 
 # Letters are counted as what is left when everything else is removed: one
@@ -151,9 +144,9 @@ def recognise(text: str, words: list[str]) -> str | None:
     letters = ascii_letters + len(_NOT_LETTERS.sub("", rest))
     if letters and ascii_letters + len(_NOT_LATIN.sub("", rest)) < 0.7 * letters:
         for code, script in _SCRIPT_CLASSES:
-            if len(_script(script).findall(text)) >= 0.3 * letters:
+            if len(script.findall(text)) >= 0.3 * letters:
                 telling = _TELLING_LETTERS.get(code)
-                if telling is not None and len(_script(telling[1]).findall(text)) >= telling[2] * letters:
+                if telling is not None and len(telling[1].findall(text)) >= telling[2] * letters:
                     return telling[0]
                 return code
     if not words:

@@ -5,7 +5,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 
 from ..document import Article, Block, View
@@ -25,8 +24,9 @@ class Signal:
     """What the message calls it."""
     weight: float
     """How much it counts; a passage is reported from a total of 1.0 (see the rule)."""
-    source: str
-    flags: int
+    pattern: re.Pattern[str]
+    """Compiled on first use: most signals' anchors never occur in an article. A
+    signal tried at a block's start reads ``^`` and ``$`` at each line."""
     example: str
     """A passage it must find (the tests check each one)."""
     anchors: tuple[str, ...] = ()
@@ -40,17 +40,6 @@ class Signal:
     matches may begin with (see _FIRST_WORD), and the marks that may come
     before them ("#", "[", "✅"); the signal is tried only at the blocks that
     begin with one."""
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        # Compiled on first use: most signals' anchors never occur in an article,
-        # and compiling them all would cost every run a noticeable share of its start-up.
-        return _compiled(self.source, self.flags)
-
-
-@cache
-def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return re.compile(source, flags)
 
 
 def _signal(
@@ -69,7 +58,10 @@ def _signal(
     signal's first words and marks, separated by spaces."""
     if whole:
         keys = tuple(dict.fromkeys(anchor.partition(" ")[0].strip(",.:;!?¿¡").replace("’", "'") for anchor in anchors))
-    return Signal(label, weight, pattern, flags, example, anchors, keys, frozenset(starts.split(" ") if starts else ()))
+    flags |= re.MULTILINE if starts else 0
+    return Signal(
+        label, weight, on_use(pattern, flags), example, anchors, keys, frozenset(starts.split(" ") if starts else ())
+    )
 
 
 _WRITING_NOUN = (
@@ -906,7 +898,7 @@ def _opening_at(text: str, offset: int, end: int, marks: str, word: str) -> tupl
     for mark in marks:
         candidates += _OPENING_BY_START.get(mark, ())
     for signal in sorted(set(candidates), key=_OPENING_ORDER.__getitem__) if len(candidates) > 1 else candidates:
-        if match := _compiled(signal.source, signal.flags | re.MULTILINE).match(text, offset, end):
+        if match := signal.pattern.match(text, offset, end):
             return signal, match
     return None
 

@@ -133,7 +133,9 @@ def _openings_written_otherwise() -> list[str]:
     phrases = {
         phrase.strip()
         for signal in _OPENING
-        for phrase in re.split(r"[|()?:\[\]*+\\.^$!,;]", re.sub(r"\\[A-Za-z]|\{\d*,?\d*\}", " ", signal.source))
+        for phrase in re.split(
+            r"[|()?:\[\]*+\\.^$!,;]", re.sub(r"\\[A-Za-z]|\{\d*,?\d*\}", " ", signal.pattern.pattern)
+        )
         if phrase.strip()
     }
     texts = [
@@ -154,7 +156,9 @@ def test_openings_are_tried_by_first_word_as_one_pattern_of_all_would_find_them(
     # is what the declared words stand in for: both must find the same signal
     # over the same text, as a writer or a model might write it (capitals,
     # list marks, emphasis).
-    every_signal = re.compile("|".join(f"(?:{s.source})(?P<o{i}>)" for i, s in enumerate(_OPENING)), re.I | re.M)
+    every_signal = re.compile(
+        "|".join(f"(?:{s.pattern.pattern})(?P<o{i}>)" for i, s in enumerate(_OPENING)), re.I | re.M
+    )
     found = 0
     for block in _openings_written_otherwise():
         for text in (block, block.upper(), "**" + block, "1. " + block, "[" + block):
