@@ -249,6 +249,28 @@ repaired twice since, each time after a flood that reached the market hall.</li>
         dropped=("Council approves", "a decade of debate", "each time after a flood"),
     ),
     Page(
+        # sonntag-sachsen.de, mixed.de: boxes named by two words, neither furniture
+        # alone; each holds prose enough to stay as a "widget" would
+        "a feed of the site's tweets and a list of its most read stories inside the story's container",
+        page(f"""{SITE_HEADER}
+<div class="content"><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div class="widget_twitter hidden-desktop"><div class="tweet"><p>Our reporters are in the lower town all day:
+follow the live blog for every update on the levee, the shelters and the roads that are closed.</p>
+<a class="tweet-link" href="https://t.co/x1">https://t.co/x1</a></div></div>
+<p>{STORY[2]}</p>
+<div class="teaser-mostViewed"><p>Three villages cut off as the valley road closes for the second time this
+month, and the council says it cannot promise when it will open again.</p></div>
+<p>{STORY[3]}</p></div>"""),
+        dropped=("Our reporters are in the lower town", "https://t.co/x1", "Three villages cut off"),
+    ),
+    Page(
+        "an embedded tweet in the story is the story's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<blockquote class="twitter-tweet"><p>The water is at the church steps now,
+and still rising.</p>&mdash; Valley Courier (@courier)</blockquote></article>"""),
+        kept=(*STORY, "The water is at the church steps now"),
+    ),
+    Page(
         "a copyright sign within the story's last sentence is no notice",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<p>This is no manifesto™© we just wanted to share what the flood taught us.</p>

@@ -627,6 +627,15 @@ _UTILITY_MARK = on_use(r"[():!$\[]")
 # Words that turn the furniture words after them in a class into a description
 # of the element's content (``o-section--has-ads``, ``enable-pin-share``, ``no-sidebar``).
 _MODIFIERS = frozenset("has with enable enabled no without".split())
+# Names of two words, neither furniture alone ("read", "twitter": a "twitter-tweet"
+# embed is the story's), that name the site's list of its most read stories
+# ("most-read", "mostViewed", "meistgelesen") or a feed of its social accounts
+# ("widget_twitter", "twitter-timeline"): other pages' content, never the story.
+_OTHER_CONTENT = on_use(
+    r"(?<![a-z0-9])(?:most|meist)[ _-]?(?:read|view|popular|shared|comment|emailed|click|gelesen|kommentiert|geklickt)"
+    r"|(?<![a-z0-9])(?:twitter|instagram|insta|facebook)[ _-]?(?:timeline|feed|widget)"
+    r"|(?<![a-z0-9])widget[ _-]?(?:twitter|instagram|facebook)"
+)
 _FURNITURE_TAGS = {
     "nav": "navigation",
     "aside": "sidebar",
@@ -865,6 +874,8 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
         kind = _furniture_word(words)
     else:  # a modifier turns the furniture words after it in its class into a description
         kind = next(filter(None, (_furniture_word(_WORD.findall(token)) for token in spaced.split())), None)
+    if (kind is None or kind in _WEAK_KINDS) and _OTHER_CONTENT.search(spaced):
+        kind = "related"
     content = not _CONTENT_WORDS.isdisjoint(words)
     weight = (25 if content else 0) - (25 if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
