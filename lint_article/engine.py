@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Sequence
 
 from . import inputs
@@ -128,6 +127,8 @@ def _fix_problem(active: ActiveRule, found: list[Finding], length: int) -> str |
 
 
 def _raised(exc: BaseException) -> str:
+    import traceback  # only for a rule that crashed: kept off start-up
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     return f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
 

@@ -23,7 +23,6 @@ rule reports, rather than a directive half understood.
 from __future__ import annotations
 
 import bisect
-import difflib
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -289,6 +288,8 @@ def _unknown_directive(start: int, end: int, body: str) -> InvalidDirective:
     if kind in _OTHER_TOOLS_KINDS:
         hint = f"; did you mean {_OTHER_TOOLS_KINDS[kind]}?"
     else:
+        import difflib  # only for a mistake: kept off start-up
+
         close = difflib.get_close_matches(PREFIX + kind, names, n=1, cutoff=0.75) if kind else []
         hint = f"; did you mean “{close[0]}”?" if close else f" (directives: {', '.join(names)})"
     return InvalidDirective(start, end, "unknown-directive", {"text": written, "hint": hint})

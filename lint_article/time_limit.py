@@ -18,7 +18,6 @@ bounded by the file size limit.
 
 from __future__ import annotations
 
-import ctypes
 import heapq
 import itertools
 import os
@@ -146,6 +145,8 @@ class _Watchdog:
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
     """Make *thread* raise *exception* at its next Python instruction (None:
     withdraw one that it has not raised yet)."""
+    import ctypes  # only in a thread whose time is up: kept off start-up
+
     pending = ctypes.py_object(exception) if exception is not None else None  # None: a NULL pointer
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), pending)
 
