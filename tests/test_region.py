@@ -250,7 +250,8 @@ repaired twice since, each time after a flood that reached the market hall.</li>
     ),
     Page(
         # sonntag-sachsen.de, mixed.de: boxes named by two words, neither furniture
-        # alone; each holds prose enough to stay as a "widget" would
+        # alone, or by a weak word ("widget") before the one that says what they
+        # are; each holds prose enough to stay as a "widget" would
         "a feed of the site's tweets and a list of its most read stories inside the story's container",
         page(f"""{SITE_HEADER}
 <div class="content"><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
@@ -260,8 +261,10 @@ follow the live blog for every update on the levee, the shelters and the roads t
 <p>{STORY[2]}</p>
 <div class="teaser-mostViewed"><p>Three villages cut off as the valley road closes for the second time this
 month, and the council says it cannot promise when it will open again.</p></div>
+<div class="post-container widget-panel widget-trending"><p>Why the ferry to the island stopped running last
+winter, and what the council now plans to do about the harbour wall and the old slipway.</p></div>
 <p>{STORY[3]}</p></div>"""),
-        dropped=("Our reporters are in the lower town", "https://t.co/x1", "Three villages cut off"),
+        dropped=("Our reporters are in the lower town", "https://t.co/x1", "Three villages cut off", "Why the ferry"),
     ),
     Page(
         "an embedded tweet in the story is the story's",

@@ -632,7 +632,8 @@ _MODIFIERS = frozenset("has with enable enabled no without".split())
 # ("most-read", "mostViewed", "meistgelesen") or a feed of its social accounts
 # ("widget_twitter", "twitter-timeline"): other pages' content, never the story.
 _OTHER_CONTENT = on_use(
-    r"(?<![a-z0-9])(?:most|meist)[ _-]?(?:read|view|popular|shared|comment|emailed|click|gelesen|kommentiert|geklickt)"
+    r"(?<![a-z0-9])(?:most|meist)[ _-]?(?:read|view|popular|shared|comment|discussed|emailed|click|gelesen|kommentiert"
+    r"|diskutiert|geklickt)"
     r"|(?<![a-z0-9])(?:twitter|instagram|insta|facebook)[ _-]?(?:timeline|feed|widget)"
     r"|(?<![a-z0-9])widget[ _-]?(?:twitter|instagram|facebook)"
 )
@@ -902,17 +903,19 @@ def _names_a_recipe(name: str) -> bool:
 
 def _furniture_word(words: list[str]) -> str | None:
     """The kind of furniture that the words of a class name, unless a modifier
-    comes first ("has-ads")."""
+    comes first ("has-ads"): the first kind named, or a later one that is not
+    weak ("widget-trending" names related stories, "teaser-share" a share bar)."""
+    weak = None
     for word in words:
         if word in _MODIFIERS:
-            return None
-        kind = _FURNITURE_BY_WORD.get(word)
-        if kind is not None:
+            return weak
+        kind = _FURNITURE_BY_WORD.get(word) or next(
+            (kind for stem, kind in _FURNITURE_STEMS.get(word[:3], ()) if word.startswith(stem)), None
+        )
+        if kind is not None and kind not in _WEAK_KINDS:
             return kind
-        for stem, kind in _FURNITURE_STEMS.get(word[:3], ()):
-            if word.startswith(stem):
-                return kind
-    return None
+        weak = weak or kind
+    return weak
 
 
 # -- measuring the page ---------------------------------------------------------------------------
