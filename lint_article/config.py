@@ -71,6 +71,9 @@ class ActiveRule:
 
 @dataclass(frozen=True, kw_only=True)
 class Config:
+    """One configuration, from a file or from code: the rules that run and their settings,
+    the files left out, the limits of a run."""
+
     select: tuple[str, ...] | None = None
     """Rules to run; None runs every rule that is on by default."""
     extend_select: tuple[str, ...] = ()

@@ -27,6 +27,8 @@ RULE_ID = on_use(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 @dataclass(frozen=True, slots=True)
 class RegisteredRule:
+    """An installed rule and where it comes from."""
+
     rule: type[Rule]
     origin: str
     """The distribution that provides the rule (``lint-article`` for built-ins)."""
@@ -34,6 +36,8 @@ class RegisteredRule:
 
 @dataclass(frozen=True, slots=True)
 class PluginError:
+    """An entry point of the rules group that gave no usable rule, and why."""
+
     entry_point: str
     origin: str
     message: str
@@ -44,6 +48,8 @@ class PluginError:
 
 @dataclass(frozen=True)
 class Registry:
+    """The installed rules by id, and the plugins that failed to load."""
+
     rules: Mapping[str, RegisteredRule]
     errors: tuple[PluginError, ...] = ()
 

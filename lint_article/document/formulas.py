@@ -238,6 +238,8 @@ def prose_text(view: View, words: Sequence[Word] | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Counts:
+    """What the readability formulas count in a text, counted once for all of them."""
+
     words: int
     sentences: int
     """Sentences of at least three words, as textstat counts them (at least 1)."""

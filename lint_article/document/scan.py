@@ -127,6 +127,8 @@ class TextRuns:
 
 @dataclass(frozen=True, slots=True)
 class Scan:
+    """What one read of the source found: its start tags, its text runs and its comments."""
+
     tags: StartTags
     texts: TextRuns
     has_document_tags: bool

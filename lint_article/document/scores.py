@@ -53,6 +53,8 @@ _table_lock = threading.Lock()
 
 @dataclass(frozen=True, slots=True)
 class Scores:
+    """The Flesch scores of a text, with the counts they are computed from."""
+
     words: int
     sentences: int
     syllables: int

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading of the page: its level, its visible text and where its start tag is."""
+
     level: int
     text: str
     element: Element

@@ -42,6 +42,8 @@ class RuleInfo:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class FormatOptions:
+    """How a formatter writes a run's reports."""
+
     color: bool = False
     """Style the text output with ANSI colours."""
     statistics: bool = False

@@ -968,6 +968,8 @@ def _lead(matched: str) -> int:
 
 @dataclass
 class _Evidence:
+    """The evidence of a leak found in one block: its total weight and its kinds."""
+
     score: float = 0.0
     labels: dict[str, float] = field(default_factory=dict)
 

@@ -149,6 +149,8 @@ _NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
+    """A sentence's loaded-language score, its span in the text and the words that made it."""
+
     score: float
     start: int
     end: int
