@@ -1171,6 +1171,8 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
             found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
     # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
     words = view.vocabulary
+    # A hyphen joins words into one ("AI-based"), in which a pattern still reads "AI".
+    words = words.union(*(word.split("-") for word in words if "-" in word))
     holding = view.blocks_holding(_ANCHORS)
     held = holding.keys()
     surroundings: dict[int, _Surroundings] = {}

@@ -39,6 +39,9 @@ CASES = [
         fixed=BODY,
     ),
     bad(BODY + "<p>As an AI language model, I cannot predict coups.</p>", leaked(3, "assistant self-reference")),
+    # "AI-based" is one word to the tokeniser, but the pattern reads its "AI": no word
+    # of the signal's keys stands alone in the article, and it is searched all the same.
+    bad(BODY + "<p>I'm an AI-based tool, so I cannot check this.</p>", leaked(3, "assistant self-reference")),
     bad(BODY + "<p>(Word count: 812)</p>", leaked(3, "word-count talk")),
     bad(BODY + "<p>Meta description: The US re-engages the juntas.</p>", leaked(3, "note to the editor")),
     bad(BODY + "<p>Note: This article is fictional.</p>", leaked(3, "fictional-content note")),
