@@ -64,6 +64,11 @@ INVISIBLE = frozenset(
         "iframe",
         # SVG's descriptive elements: a tooltip and a description, never drawn.
         "svg title", "svg desc",
+        # A ruby's readings: drawn, small, above the characters they spell, and
+        # in innerText, but no part of the sentence a reader reads; the linter
+        # counts the base text alone (a story's readings would swell its word
+        # counts), so this measure leaves them out as well.
+        "rt", "rtc",
     }
 )  # fmt: skip
 # Void elements (<embed>, <param>, <source>, <track>, <area>...) are not listed:

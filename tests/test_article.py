@@ -20,6 +20,19 @@ def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
     assert [w.text for w in article.page.words] == ["Seen", "Also", "seen"]
 
 
+def test_ruby_readings_are_not_read_as_part_of_the_text() -> None:
+    # A reading sits above the characters it spells; <rp>'s parentheses show
+    # only where ruby does not. The words are the base text's, at its places.
+    source = (
+        "<p><ruby>子<rt>こ</rt></ruby>どもの"
+        "<ruby>漢字<rp>(</rp><rtc><rt>かんじ</rt></rtc><rp>)</rp></ruby>です。 Ruby ok.</p>"
+    )
+    article = Article.from_html(source)
+    assert article.text == "子どもの漢字です。 Ruby ok."
+    for piece in ("ども", "漢字", "です", "Ruby"):
+        assert source.startswith(piece, article.source_offset(article.text.index(piece)))
+
+
 def test_text_after_hidden_content_and_comments_keeps_its_place_and_source() -> None:
     # What lies inside a hidden element (comments, elements, nested hidden ones)
     # is passed over; the tails of each, and of comments, are shown in order.

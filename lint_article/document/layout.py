@@ -55,10 +55,14 @@ CONTAINERS = frozenset(
 )  # fmt: skip
 INVISIBLE = frozenset(
     {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
-     "noframes", "datalist", "param", "source", "track", "area", "map"}
+     "noframes", "datalist", "param", "source", "track", "area", "map", "rp", "rt", "rtc"}
 )  # fmt: skip
 """Elements whose content a reader never sees as text (``<title>`` in the body too:
-browsers' style sheets hide it, and SVG's)."""
+browsers' style sheets hide it, and SVG's), or never reads as part of it: a
+ruby's reading (``<rt>``, ``<rtc>``) is set small above the characters it
+spells, and ``<rp>`` holds the parentheses that only a browser without ruby
+shows. Counted, a Japanese story's readings would swell its characters and
+break its words: ``<ruby>子<rt>こ</rt></ruby>ども`` reads 子ども, not 子こども."""
 HIDDEN_STYLE = on_use(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = on_use(r"\S+")
 _SPACE_RUN = on_use(r"\s\s")
