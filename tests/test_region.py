@@ -7,6 +7,7 @@ text, those that must not, and the headline's text (None: no headline).
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,11 @@ APPEAL = (
     "contribution to keep the Courier free for every reader in the valley."
 )
 TITLE = "Flood waters reach the lower town"
+
+
+def glossed(text: str) -> str:
+    """*text* with each word a link that opens a glossary's pop-up (as NHK's easy news links its words)."""
+    return re.sub(r"\w+", lambda word: f'<a href="javascript:void(0)" class="dicWin">{word.group()}</a>', text)
 
 
 @dataclass(frozen=True)
@@ -793,6 +799,14 @@ writing to the Courier's office on the market square, which is open every weekda
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="quote"><p>{STORY[2]}</p></div>
 <div class="end"><p>{STORY[3]}</p></div></article>"""),
+    ),
+    Page(
+        "paragraphs whose every word opens a glossary's pop-up are prose, not a link list",
+        page(f"""{SITE_HEADER}
+<div class="article-body"><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{glossed(STORY[1])}</p><p>{glossed(STORY[2])}</p>
+<p>{STORY[3]}</p></div>
+<div class="side"><ul><li><a href="/a">Other news one</a></li><li><a href="/b">Other news two</a></li></ul></div>"""),
+        dropped=("Other news",),
     ),
     Page(
         "no semantic markup: paragraph scoring finds the body",

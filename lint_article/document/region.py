@@ -936,6 +936,14 @@ def _closes(control: Element) -> bool:
     return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
+# A link that goes nowhere, only runs the page's script: a glossary's pop-up
+# on a word of the story (NHK's easy news links a word in four), not a way
+# off the page; its text is the paragraph's, not a link's. A script that does
+# something ("javascript:linkTo_UnCryptMailto(...)", a contact's address)
+# still counts as a link.
+_INERT_HREF = on_use(r"\s*javascript:\s*(?:void\s*\(\s*0?\s*\)\s*)?;?\s*", re.IGNORECASE)
+
+
 def _leads_away(link: Element) -> bool:
     """Whether *link* points to another page (not to a place on this one, nor to a script)."""
     href = (link.get("href") or "").strip()
@@ -1067,7 +1075,8 @@ class _Page:
                 # A link that holds blocks counts through them (see _LINKED), and
                 # here for its text beside them (a teaser's title after its picture).
                 chars = _text_beside_blocks(link)
-                links[up] += chars
+                if not _INERT_HREF.fullmatch(link.get("href", "")):
+                    links[up] += chars
                 if not chars and not len(link) and _leads_away(link):
                     self.overlaid.add(up)
         for control in closers:
