@@ -33,6 +33,18 @@ def test_ruby_readings_are_not_read_as_part_of_the_text() -> None:
         assert source.startswith(piece, article.source_offset(article.text.index(piece)))
 
 
+def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_it() -> None:
+    # A browser that runs scripts reads <noscript>'s content as text: the
+    # <div> in it opens nothing, and the page after </noscript> is shown.
+    # Its lines still count: the elements after it keep theirs.
+    source = '<body><noscript>\n<div id="no-js">\n</noscript>\n<p>Shown <b>text</b></p><p>after</p></body>'
+    article = Article.from_html(source)
+    assert article.text == "Shown text\n\nafter"
+    assert [el.tag for el in article.tree.iter()] == ["html", "body", "noscript", "p", "b", "p"]
+    bold = article.tree.find(".//b")
+    assert article.element_span(bold) == (source.index("<b>"), source.index("<b>") + 3)
+
+
 def test_text_after_hidden_content_and_comments_keeps_its_place_and_source() -> None:
     # What lies inside a hidden element (comments, elements, nested hidden ones)
     # is passed over; the tails of each, and of comments, are shown in order.

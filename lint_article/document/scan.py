@@ -23,8 +23,14 @@ from ..regex import on_use
 # Elements whose content is raw text: no tags inside, the parser only looks
 # for the matching end tag.
 RAW_TEXT_ELEMENTS = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"}
 )
+UNPARSED_RAW_TEXT = frozenset({"noscript"})
+"""Raw text elements that libxml2 reads as markup: a browser that runs scripts,
+as the linter reads pages, takes ``<noscript>``'s content for text, so that
+``<noscript><div></noscript>`` leaves no ``<div>`` open; libxml2 would keep it
+open and hold the rest of the page in the ``<noscript>``, hidden. Their content
+is blanked out before libxml2 reads it (see :attr:`Scan.unparsed`)."""
 VOID_ELEMENTS = frozenset(
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -68,6 +74,7 @@ IGNORED_END_TAGS = frozenset({"body", "html"})
 _DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 _SPECIAL_TAGS = _DOCUMENT_TAGS | RAW_TEXT_ELEMENTS
 _CROWDED_LENGTH = 2 * MAX_ATTRIBUTES
+_NOT_LINE_BREAK = on_use(r"[^\n]")
 _RAW_TEXT_ENDS = {name: on_use(rf"</{name}[\s/>]", re.IGNORECASE) for name in RAW_TEXT_ELEMENTS}
 
 
@@ -133,8 +140,10 @@ class Scan:
     texts: TextRuns
     has_document_tags: bool
     """True when the source spells out ``<html>``, ``<head>`` or ``<body>``."""
-    ignored_end_tags: list[tuple[int, int]]
-    """Spans of the ``</body>`` and ``</html>`` end tags (see :data:`IGNORED_END_TAGS`)."""
+    unparsed: list[tuple[int, int]]
+    """Spans, in source order, that the parser is to read as blanks: the
+    ``</body>`` and ``</html>`` end tags (see :data:`IGNORED_END_TAGS`), and the
+    content of each element of :data:`UNPARSED_RAW_TEXT`."""
     comments: list[tuple[int, int]]
     """Spans of the comments, ``<!--`` to ``-->``."""
     crowded: tuple[int, int] | None = None
@@ -146,7 +155,7 @@ def scan(source: str) -> Scan:
     """Tokenise *source* into start tags and text runs."""
     tags = StartTags(len(source))
     texts = TextRuns(len(source))
-    ignored: list[tuple[int, int]] = []
+    unparsed: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
     has_document_tags = False
     crowded: tuple[int, int] | None = None
@@ -169,7 +178,7 @@ def scan(source: str) -> Scan:
             kind = match.lastgroup
             if kind == "ignored":
                 # The parser is to read this end tag as nothing: the text on either side is one run.
-                ignored.append((lt, end))
+                unparsed.append((lt, end))
                 continue
             if lt > text_start:
                 add_text_start(text_start)
@@ -200,22 +209,26 @@ def scan(source: str) -> Scan:
                 if name in ("textarea", "title") and raw_end > end:
                     add_text_start(end)
                     add_text_end(raw_end)
+                elif name in UNPARSED_RAW_TEXT and raw_end > end:
+                    unparsed.append((end, raw_end))
                 text_start = resume = raw_end
                 break
     if len(source) > text_start:
         add_text_start(text_start)
         add_text_end(len(source))
-    return Scan(tags, texts, has_document_tags, ignored, comments, crowded)
+    return Scan(tags, texts, has_document_tags, unparsed, comments, crowded)
 
 
 def blank(source: str, spans: list[tuple[int, int]]) -> str:
-    """*source* with each [start, end) span turned into spaces, so that every
-    offset stays where it was."""
+    """*source* with each [start, end) span turned into spaces but for its line
+    breaks, so that every offset stays where it was, and every line (the
+    parser numbers the lines of the elements it builds)."""
     pieces: list[str] = []
     kept_until = 0
     for start, end in spans:
         pieces.append(source[kept_until:start])
-        pieces.append(" " * (end - start))
+        blanked = source[start:end]
+        pieces.append(_NOT_LINE_BREAK.sub(" ", blanked) if "\n" in blanked else " " * (end - start))
         kept_until = end
     pieces.append(source[kept_until:])
     return "".join(pieces)

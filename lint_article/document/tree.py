@@ -113,7 +113,7 @@ def _parse_scanned(source: str, lines: scan.LineIndex) -> tuple[str, scan.Scan, 
             f"an element with {count:,} attributes at line {line}, column {column}:"
             f" more than the {scan.MAX_ATTRIBUTES:,} an element may have"
         )
-    parsed = scan.blank(source, scanned.ignored_end_tags) if scanned.ignored_end_tags else source
+    parsed = scan.blank(source, scanned.unparsed) if scanned.unparsed else source
     return parsed, scanned, parse(parsed.encode("utf-8", errors="surrogatepass"))
 
 
