@@ -204,6 +204,27 @@ def test_undeclared_bytes_that_are_not_utf8_fall_back_to_windows_1252() -> None:
     assert article.encoding == "cp1252"
 
 
+@pytest.mark.parametrize(
+    ("head", "encoding", "text"),
+    [
+        # A script pushes the declaration past the 1,024 bytes a browser prescans:
+        # the parser meets it and the browser reads the page again in it.
+        ('<script>var padding = "' + "x" * 1100 + '";</script><meta charset="gb2312">', "gb2312", "谷歌在2014年收购"),
+        (
+            "<!--" + "x" * 1100 + '--><meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>',
+            "gb2312",
+            "谷歌在2014年收购",
+        ),
+        # Bytes that are UTF-8 are read as UTF-8, whatever a late declaration says.
+        ("<!--" + "x" * 1100 + '--><meta charset="iso-8859-1">', "utf-8", "谷歌在2014年收购"),
+    ],
+)
+def test_a_declaration_past_the_prescan_decodes_bytes_that_are_not_utf8(head: str, encoding: str, text: str) -> None:
+    data = head.encode() + "<p>谷歌在2014年收购</p>".encode("gb2312" if encoding == "gb2312" else "utf-8")
+    article = Article.from_html(data)
+    assert (article.encoding, article.text) == (encoding, text)
+
+
 def test_invalid_bytes_in_declared_utf8_become_replacement_characters_not_silence() -> None:
     article = Article.from_html(b'<meta charset="utf-8"><p>ok \xff bytes</p>')
     assert article.text == "ok \ufffd bytes"

@@ -442,7 +442,7 @@ def _bs4_decoding(data: bytes) -> tuple[str, str]:
     """What decode_html gives when every declaration goes through bs4's EncodingDetector."""
     from bs4.dammit import EncodingDetector
 
-    from lint_article.document.decoding import _codec_name, _decode
+    from lint_article.document.decoding import _codec_name, _decode, _late_declaration
 
     body, bom = EncodingDetector.strip_byte_order_mark(data)
     if bom:
@@ -457,7 +457,7 @@ def _bs4_decoding(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        decoded = _decode(data, "cp1252")
+        decoded = _decode(data, _late_declaration(data) or "cp1252")
         return decoded.text, decoded.encoding
 
 

@@ -2,8 +2,9 @@
 
 The order follows the HTML standard's encoding sniffing: a byte order mark wins,
 then a ``<meta charset>`` or ``http-equiv`` declaration near the top, then UTF-8
-when the bytes are valid UTF-8, and finally windows-1252, the browsers' legacy
-default. Undecodable bytes become U+FFFD, as in a browser, so no text is lost
+when the bytes are valid UTF-8, then a declaration further down (which a
+browser changes to when its parser meets it), and finally windows-1252, the
+browsers' legacy default. Undecodable bytes become U+FFFD, as in a browser, so no text is lost
 silently: the reader sees a replacement character and so does the linter.
 
 One departure from a browser: a declared encoding that cannot decode the bytes,
@@ -105,7 +106,24 @@ def decode_html(data: bytes) -> DecodedSource:
                 if decoded.replaced_bytes and codec != "utf-8":
                     return _utf8(data) or decoded
                 return decoded
-    return _utf8(data) or _decode(data, "cp1252")
+    return _utf8(data) or _decode(data, _late_declaration(data) or "cp1252")
+
+
+# A declaration in a <meta> (charset="..." or http-equiv's content="...;
+# charset=..."), its attributes bounded so that a search costs a constant per
+# "<meta", however the page is written.
+_META_CHARSET = on_use(rb"""<meta[\t\n\f\r /][^<>]{0,1024}?charset\s*=\s*["']?\s*([a-z0-9._:-]+)""")
+
+
+def _late_declaration(data: bytes) -> str | None:
+    """The codec of the first ``<meta>`` declaration past the prescan window (a
+    page whose scripts or comments push it there), or None. A browser that meets
+    it while its encoding is still a guess changes to it and parses again; here
+    only for bytes that are not UTF-8, which would otherwise be read as
+    windows-1252 (a Chinese page declaring gb2312 at byte 1,180 read as Latin)."""
+    # From the last tag that the prescan window cuts, if one does.
+    match = _META_CHARSET.search(data.lower(), max(data.rfind(b"<", 0, _PRESCAN_BYTES), 0))
+    return _codec_name(match.group(1).decode("ascii")) if match else None
 
 
 def _utf8(data: bytes) -> DecodedSource | None:
