@@ -776,8 +776,10 @@ _SITUATION_OPENINGS: tuple[Signal, ...] = (
             starts="natuurlijk zeker graag uiteraard prima oké hier hieronder"),
     _signal("chatbot preamble", 1.0,
             r"(?:oczywiście|jasne|pewnie|chętnie|dobrze|jasna sprawa)\s*[!,.]?\s*(?:oto|poniżej(?: znajdziesz)?)\b"
-            r"|(?:oto|poniżej(?: znajdziesz)?)\s+(?:\w+\s+){0,3}?(?:artyku\w*|tekst\w*|wersj\w*|szkic\w*"
-            r"|propozycj\w*)\b",
+            # "Poniżej" hands a text over only with a verb: "Poniżej dalsza część
+            # artykułu" is a news site's "story continues below".
+            r"|(?:oto|poniżej\s+(?:znajdziesz|przedstawiam|prezentuję))\s+(?:\w+\s+){0,3}?(?:artyku\w*|tekst\w*"
+            r"|wersj\w*|szkic\w*|propozycj\w*)\b",
             "Oczywiście! Oto artykuł o sytuacji w Sahelu:",
             starts="oczywiście jasne pewnie chętnie dobrze jasna oto poniżej"),
     _signal("chatbot preamble", 1.0,

@@ -97,6 +97,12 @@ CASES = [
         leaked(2, "word-count talk"),
     ),
     ok('<html lang="fr"><body><h1>Retraites</h1>\n<p>Voici pourquoi la réforme divise.</p></body></html>'),
+    bad(
+        '<html lang="pl"><body><h1>Sahel</h1>\n<p>Poniżej znajdziesz artykuł o Sahelu:</p></body></html>',
+        leaked(2, "chatbot preamble"),
+    ),
+    # A Polish news site's "story continues below" hands nothing over.
+    ok('<html lang="pl"><body><h1>Sahel</h1>\n<p>Poniżej dalsza część artykułu</p></body></html>'),
     # A stricter threshold drops single strong signals.
     ok(BODY + "<p>(Word count: 812)</p>", options={"min_confidence": 0.9}),
 ]
