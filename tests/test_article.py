@@ -33,6 +33,19 @@ def test_ruby_readings_are_not_read_as_part_of_the_text() -> None:
         assert source.startswith(piece, article.source_offset(article.text.index(piece)))
 
 
+def test_soft_hyphens_leave_the_word_whole_and_each_letter_at_its_place() -> None:
+    # German sites hyphenate with &shy;: a browser shows nothing where it does
+    # not break the line, so "Ita&shy;li&shy;ens" is one word, not three.
+    source = "<p>Wei&shy;ne Ita&shy;li\xadens, neben <a href='/b'>Baro&shy;lo</a>.</p>"
+    article = Article.from_html(source)
+    assert article.text == "Weine Italiens, neben Barolo."
+    assert [word.text for word in article.page.words] == ["Weine", "Italiens", "neben", "Barolo"]
+    for piece, written in (("ne ", "ne "), ("Italiens", "Ita&shy;"), ("iens", "i\xadens"), ("lo.", "lo</a>")):
+        assert source.startswith(written, article.source_offset(article.text.index(piece)))
+    link = article.tree.find(".//a")
+    assert article.visible_text(link) == "Barolo"
+
+
 def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_it() -> None:
     # A browser that runs scripts reads <noscript>'s content as text: the
     # <div> in it opens nothing, and the page after </noscript> is shown.

@@ -81,6 +81,8 @@ _RUN_SEARCH = 32
 _CHUNK_PIECES = 4096
 
 BLOCK_SEPARATOR = "\n\n"
+SOFT_HYPHEN = "\xad"
+"""Shown only where a browser breaks a word at it: never part of the text."""
 QUOTING_TAGS = frozenset({"code", "kbd", "samp", "tt", "q"})
 """Inline elements that quote rather than write, whose text span is recorded:
 rules ask whether a passage lies inside one."""
@@ -107,7 +109,7 @@ def visible_text(element: Element) -> str:
     if not len(element) and isinstance(element.tag, str):
         # Most links hold their text alone: no walk, no pieces to join.
         text = element.text
-        return " ".join(text.split()) if text and not is_hidden(element) else ""
+        return " ".join(text.replace(SOFT_HYPHEN, "").split()) if text and not is_hidden(element) else ""
     parts: list[str] = []
     stack: list[tuple[Element, bool]] = [(element, False)]
     while stack:
@@ -125,7 +127,7 @@ def visible_text(element: Element) -> str:
         if el.text:
             parts.append(el.text)
         stack.extend((child, False) for child in reversed(el))
-    return " ".join("".join(parts).split())
+    return " ".join("".join(parts).replace(SOFT_HYPHEN, "").split())
 
 
 class Layout:
@@ -262,18 +264,21 @@ class Layout:
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         where = self._locate(text, stripped, lead, owner)
-        if self._nuls and "\ufffd" in text and not _in_foreign_content(owner):
+        nuls = self._nuls if self._nuls and "\ufffd" in text and not _in_foreign_content(owner) else None
+        if nuls is not None or SOFT_HYPHEN in text:
             offsets = _offset_function(where)
-            kept = [i for i, char in enumerate(text) if char != "\ufffd" or offsets(i) not in self._nuls]
+            kept = [
+                i
+                for i, char in enumerate(text)
+                if char != SOFT_HYPHEN and (char != "\ufffd" or nuls is None or offsets(i) not in nuls)
+            ]
             if len(kept) < len(text):
-                # A NUL of the source: a browser drops it from the text.
-                mapped = [offsets(i) for i in kept]
-                text = "".join(text[i] for i in kept)
-                if not text or text.isspace():
-                    self._pending_space = self._pending_space or bool(text)
-                    return
-                where = lambda i: mapped[min(i, len(mapped) - 1)]  # noqa: E731
-        if isinstance(where, int):  # an offset: a NUL never changed the text
+                # A NUL of the source, which a browser drops from the text; a
+                # soft hyphen, where a browser may break a long word, and shows
+                # nothing unless it does: the word reads whole ("Ita&shy;li&shy;ens").
+                self._add_kept(text, [offsets(i) for i in kept], "".join(text[i] for i in kept))
+                return
+        if isinstance(where, int):  # an offset: a NUL or a soft hyphen never changed the text
             # Printable text has no white space but the plain space: two str
             # methods then answer what the two patterns would (most text nodes).
             plain = stripped.isprintable()
@@ -297,6 +302,26 @@ class Layout:
             self._parts.append(match.group())
             self._size += match.end() - match.start()
             self._pending_space = False
+        self._pending_space = text[-1].isspace()
+
+    def _add_kept(self, text: str, offsets: list[int], kept: str) -> None:
+        """Lay out *kept*, what is left of *text* once the characters a reader
+        never sees are dropped; *offsets* are the source offsets of its
+        characters. A word is mapped in pieces where the source skips, so that
+        every character keeps its own place."""
+        if not kept or kept.isspace():
+            self._pending_space = self._pending_space or bool(kept) or text[-1].isspace()
+            return
+        for match in _NON_SPACE.finditer(kept):
+            start, end = match.span()
+            piece = start
+            for i in range(start + 1, end + 1):
+                if i == end or offsets[i] != offsets[i - 1] + 1:
+                    self._start_segment(piece == start and start > 0, offsets[piece])
+                    self._parts.append(kept[piece:i])
+                    self._size += i - piece
+                    self._pending_space = False
+                    piece = i
         self._pending_space = text[-1].isspace()
 
     def _start_segment(self, spaced: bool, source_offset: int) -> None:
