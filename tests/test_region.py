@@ -809,6 +809,19 @@ writing to the Courier's office on the market square, which is open every weekda
         dropped=("Other news",),
     ),
     Page(
+        "a story told in list items, whose one <p> is a picture's caption deep in a list, is found whole",
+        page(f"""{SITE_HEADER}
+<main><article><h1>{TITLE}</h1><div class="entry-content"><h4>The night</h4>
+<ul><li>{STORY[0]}<ul><li><div class="wp-caption"><img src="boats.jpg" alt="Boats">
+<p class="wp-caption-text">Boats between the roofs of the market hall, seen from the tower.</p></div></li></ul></li>
+<li>{STORY[1]}</li></ul>
+<h4>The morning</h4><ul><li>{STORY[2]}</li><li>{STORY[3]}</li></ul>
+<h4>What comes next</h4><ul><li>{LATER[0]}</li><li>{LATER[1]}</li></ul></div></article></main>
+<footer><ul><li><a href="/about">About us</a></li><li><a href="/privacy">Privacy policy</a></li></ul></footer>"""),
+        kept=(*STORY, *LATER, "The night", "The morning", "What comes next"),
+        dropped=("About us", "Privacy policy"),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -1405,7 +1405,11 @@ _TAG_WEIGHT = {
     "th": -5,
     **dict.fromkeys(HEADING_LEVELS, -5),
 }
-_SCORED_KINDS = frozenset({"paragraph", "block", "preformatted", "cell", "quote"})
+# The blocks that vote for their ancestors. List items too (Readability scores
+# none): a story told in lists, as release notes are, would otherwise have its
+# pictures' captions for its only paragraphs, and the body would be a caption,
+# widened to the headline; a menu's short, linked items seldom reach the vote.
+_SCORED_KINDS = frozenset({"paragraph", "block", "preformatted", "cell", "quote", "list-item"})
 _COMMAS = on_use("[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 # How much more a paragraph that the page's JSON-LD declares as the story's body weighs.
 _DECLARED_BOOST = 3
@@ -1616,15 +1620,15 @@ def _headlines_article(page: _Page, top: int, headline: int) -> int:
 def _continues(page: _Page, sibling: int, node: int) -> bool:
     """Whether *sibling* carries on the story that *node* holds part of: it
     holds paragraphs of prose and is made as *node* is, the same tag and the
-    same classes (a story that the publisher cuts into sections of one kind,
-    as Medium does), however little it holds beside the body."""
+    same classes, or none (a story that the publisher cuts into sections of
+    one kind, as Medium does, its sections bare ``<div>``s), however little it
+    holds beside the body."""
     if page.value[sibling] < _SECTION_PROSE:
         return False
     a, b = page.elements[sibling], page.elements[node]
     if _is_a(a, "article"):
         return False  # a story of its own (see _headlines_article), however made
-    name = a.get("class")
-    return bool(name and name.strip()) and a.tag == b.tag and name == b.get("class")
+    return a.tag == b.tag and (a.get("class") or "").split() == (b.get("class") or "").split()
 
 
 def _keep_after_headline(page: _Page, branch: int, headline: int, excluded: set[int], body: int) -> None:
