@@ -822,6 +822,14 @@ writing to the Courier's office on the market square, which is open every weekda
         dropped=("About us", "Privacy policy"),
     ),
     Page(
+        "a share bar named beside a modifier and a weak name is a share bar",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div class="widget has-icons share-bar"><p>Tell your friends about this story, and follow the Courier for more
+news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        dropped=("Tell your friends",),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -874,7 +874,9 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     if _MODIFIERS.isdisjoint(words):
         kind = _furniture_word(words)
     else:  # a modifier turns the furniture words after it in its class into a description
-        kind = next(filter(None, (_furniture_word(_WORD.findall(token)) for token in spaced.split())), None)
+        kinds = [kind for token in spaced.split() if (kind := _furniture_word(_WORD.findall(token)))]
+        # As in one class: a weak kind gives way to a later one that is not.
+        kind = next((kind for kind in kinds if kind not in _WEAK_KINDS), kinds[0] if kinds else None)
     if (kind is None or kind in _WEAK_KINDS) and _OTHER_CONTENT.search(spaced):
         kind = "related"
     content = not _CONTENT_WORDS.isdisjoint(words)
