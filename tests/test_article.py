@@ -20,32 +20,6 @@ def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
     assert [w.text for w in article.page.words] == ["Seen", "Also", "seen"]
 
 
-def test_ruby_readings_are_not_read_as_part_of_the_text() -> None:
-    # A reading sits above the characters it spells; <rp>'s parentheses show
-    # only where ruby does not. The words are the base text's, at its places.
-    source = (
-        "<p><ruby>子<rt>こ</rt></ruby>どもの"
-        "<ruby>漢字<rp>(</rp><rtc><rt>かんじ</rt></rtc><rp>)</rp></ruby>です。 Ruby ok.</p>"
-    )
-    article = Article.from_html(source)
-    assert article.text == "子どもの漢字です。 Ruby ok."
-    for piece in ("ども", "漢字", "です", "Ruby"):
-        assert source.startswith(piece, article.source_offset(article.text.index(piece)))
-
-
-def test_soft_hyphens_leave_the_word_whole_and_each_letter_at_its_place() -> None:
-    # German sites hyphenate with &shy;: a browser shows nothing where it does
-    # not break the line, so "Ita&shy;li&shy;ens" is one word, not three.
-    source = "<p>Wei&shy;ne Ita&shy;li\xadens, neben <a href='/b'>Baro&shy;lo</a>.</p>"
-    article = Article.from_html(source)
-    assert article.text == "Weine Italiens, neben Barolo."
-    assert [word.text for word in article.page.words] == ["Weine", "Italiens", "neben", "Barolo"]
-    for piece, written in (("ne ", "ne "), ("Italiens", "Ita&shy;"), ("iens", "i\xadens"), ("lo.", "lo</a>")):
-        assert source.startswith(written, article.source_offset(article.text.index(piece)))
-    link = article.tree.find(".//a")
-    assert article.visible_text(link) == "Barolo"
-
-
 def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_it() -> None:
     # A browser that runs scripts reads <noscript>'s content as text: the
     # <div> in it opens nothing, and the page after </noscript> is shown.
@@ -58,18 +32,45 @@ def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_i
     assert article.element_span(bold) == (source.index("<b>"), source.index("<b>") + 3)
 
 
-def test_text_after_hidden_content_and_comments_keeps_its_place_and_source() -> None:
-    # What lies inside a hidden element (comments, elements, nested hidden ones)
-    # is passed over; the tails of each, and of comments, are shown in order.
-    source = (
-        "<p>a<span hidden>x<!--c-->y<b>z<i>v</i></b>w</span>b<!--c-->c</p>"
-        '<div style="display:none"><p>q<span hidden>r</span></p>t</div>u<p>d<br>e</p>'
-    )
+@pytest.mark.parametrize(
+    ("source", "text", "places"),
+    [
+        # What lies inside a hidden element (comments, elements, nested hidden ones)
+        # is passed over; the tails of each, and of comments, are shown in order.
+        (
+            "<p>a<span hidden>x<!--c-->y<b>z<i>v</i></b>w</span>b<!--c-->c</p>"
+            '<div style="display:none"><p>q<span hidden>r</span></p>t</div>u<p>d<br>e</p>',
+            "abc\n\nu\n\nd e",
+            {"b": "b", "c": "c", "u": "u", "e": "e"},
+        ),
+        # A ruby's reading sits above the characters it spells; <rp>'s parentheses
+        # show only where ruby does not. The words are the base text's.
+        (
+            "<p><ruby>子<rt>こ</rt></ruby>どもの<ruby>漢字<rp>(</rp><rtc><rt>かんじ</rt></rtc><rp>)</rp></ruby>です。</p>",
+            "子どもの漢字です。",
+            {"ども": "ども", "漢字": "漢字", "です": "です"},
+        ),
+        # German sites hyphenate with &shy;: a browser shows nothing where it does
+        # not break the line, so "Ita&shy;li&shy;ens" reads whole, each letter in its place.
+        (
+            "<p>Wei&shy;ne Ita&shy;li\xadens, neben <a href='/b'>Baro&shy;lo</a>.</p>",
+            "Weine Italiens, neben Barolo.",
+            {"ne ": "ne ", "Italiens": "Ita&shy;", "iens": "i\xadens", "lo.": "lo</a>"},
+        ),
+    ],
+    ids=["hidden content and comments", "ruby readings", "soft hyphens"],
+)
+def test_what_the_text_leaves_out_leaves_the_rest_in_its_place(source: str, text: str, places: dict[str, str]) -> None:
     article = Article.from_html(source)
-    assert article.text == "abc\n\nu\n\nd e"
-    for word in ("b", "c", "u", "e"):
-        at = article.text.index(word)
-        assert source[article.source_offset(at)] == word
+    assert article.text == text
+    for piece, written in places.items():
+        assert source.startswith(written, article.source_offset(article.text.index(piece)))
+
+
+def test_a_word_hyphenated_with_soft_hyphens_is_one_word_in_the_words_and_in_a_links_text() -> None:
+    article = Article.from_html("<p>Ita&shy;li\xadens, neben <a href='/b'>Baro&shy;lo</a>.</p>")
+    assert [word.text for word in article.page.words] == ["Italiens", "neben", "Barolo"]
+    assert article.visible_text(article.tree.find(".//a")) == "Barolo"
 
 
 def test_words_never_run_together_across_blocks_but_inline_markup_joins() -> None:
