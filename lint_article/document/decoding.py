@@ -4,8 +4,9 @@ The order follows the HTML standard's encoding sniffing: a byte order mark wins,
 then a ``<meta charset>`` or ``http-equiv`` declaration near the top, then UTF-8
 when the bytes are valid UTF-8, then a declaration further down (which a
 browser changes to when its parser meets it), and finally windows-1252, the
-browsers' legacy default. Undecodable bytes become U+FFFD, as in a browser, so no text is lost
-silently: the reader sees a replacement character and so does the linter.
+browsers' legacy default. Undecodable bytes become U+FFFD, as in a browser, so
+no text is lost silently: the reader sees a replacement character and so does
+the linter.
 
 One departure from a browser: a declared encoding that cannot decode the bytes,
 when they are valid UTF-8, is taken to be stale (a page re-encoded as UTF-8 when

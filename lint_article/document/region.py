@@ -874,7 +874,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     if _MODIFIERS.isdisjoint(words):
         kind = _furniture_word(words)
     else:  # a modifier turns the furniture words after it in its class into a description
-        kinds = [kind for token in spaced.split() if (kind := _furniture_word(_WORD.findall(token)))]
+        kinds = list(filter(None, (_furniture_word(_WORD.findall(token)) for token in spaced.split())))
         # As in one class: a weak kind gives way to a later one that is not.
         kind = next((kind for kind in kinds if kind not in _WEAK_KINDS), kinds[0] if kinds else None)
     if (kind is None or kind in _WEAK_KINDS) and _OTHER_CONTENT.search(spaced):
