@@ -65,6 +65,8 @@ shows. Counted, a Japanese story's readings would swell its characters and
 break its words: ``<ruby>子<rt>こ</rt></ruby>ども`` reads 子ども, not 子こども."""
 HIDDEN_STYLE = on_use(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = on_use(r"\S+")
+_DROPPABLE = on_use("[\xad\ufffd]")
+"""A soft hyphen, or U+FFFD (a NUL of the source, which a browser drops, became one)."""
 _SPACE_RUN = on_use(r"\s\s")
 _OTHER_SPACE = on_use(r"[^\S ]")
 _STRETCH = on_use(r"\S+(?:\s\S+)*")
@@ -267,16 +269,17 @@ class Layout:
         nuls = self._nuls if self._nuls and "\ufffd" in text and not _in_foreign_content(owner) else None
         if nuls is not None or SOFT_HYPHEN in text:
             offsets = _offset_function(where)
-            kept = [
+            drops = [
                 i
-                for i, char in enumerate(text)
-                if char != SOFT_HYPHEN and (char != "\ufffd" or nuls is None or offsets(i) not in nuls)
+                for i in (match.start() for match in _DROPPABLE.finditer(text))
+                if text[i] == SOFT_HYPHEN or (nuls is not None and offsets(i) in nuls)
             ]
-            if len(kept) < len(text):
+            if drops:
                 # A NUL of the source, which a browser drops from the text; a
                 # soft hyphen, where a browser may break a long word, and shows
                 # nothing unless it does: the word reads whole ("Ita&shy;li&shy;ens").
-                self._add_kept(text, [offsets(i) for i in kept], "".join(text[i] for i in kept))
+                # Where the text has character references, each word is mapped from its own start.
+                self._add_without(text, offsets, drops, _STRETCH if isinstance(where, int) else _NON_SPACE)
                 return
         if isinstance(where, int):  # an offset: a NUL or a soft hyphen never changed the text
             # Printable text has no white space but the plain space: two str
@@ -304,25 +307,34 @@ class Layout:
             self._pending_space = False
         self._pending_space = text[-1].isspace()
 
-    def _add_kept(self, text: str, offsets: list[int], kept: str) -> None:
-        """Lay out *kept*, what is left of *text* once the characters a reader
-        never sees are dropped; *offsets* are the source offsets of its
-        characters. A word is mapped in pieces where the source skips, so that
-        every character keeps its own place."""
-        if not kept or kept.isspace():
-            self._pending_space = self._pending_space or bool(kept) or text[-1].isspace()
-            return
-        for match in _NON_SPACE.finditer(kept):
+    def _add_without(self, text: str, offsets: Callable[[int], int], drops: list[int], runs: re.Pattern[str]) -> None:
+        """Lay out *text* less the characters at the indices *drops* (in order),
+        which a reader never sees; *offsets* maps an index of *text* to its
+        source offset. Each of the *runs* of words (stretches, see
+        :meth:`_add_text`, or words) is laid out in the pieces between them,
+        each mapped from its own first character, the pieces of a word joined."""
+        emitted = False
+        for match in runs.finditer(text):
             start, end = match.span()
-            piece = start
-            for i in range(start + 1, end + 1):
-                if i == end or offsets[i] != offsets[i - 1] + 1:
-                    self._start_segment(piece == start and start > 0, offsets[piece])
-                    self._parts.append(kept[piece:i])
-                    self._size += i - piece
-                    self._pending_space = False
-                    piece = i
-        self._pending_space = text[-1].isspace()
+            spaced, piece = start > 0, start
+            for cut in itertools.chain(drops[bisect.bisect_left(drops, start) : bisect.bisect_left(drops, end)], [end]):
+                raw = text[piece:cut]
+                body = raw.strip()
+                if body:
+                    lead = len(raw) - len(raw.lstrip())
+                    self._start_segment(spaced or lead > 0, offsets(piece + lead))
+                    self._parts.append(body if body.isprintable() else _OTHER_SPACE.sub(" ", body))
+                    self._size += len(body)
+                    self._pending_space, spaced, emitted = False, raw[-1].isspace(), True
+                elif raw:
+                    spaced = True  # only white space between two of them
+                piece = cut + 1
+        last = len(text) - 1
+        dropped = set(drops)
+        while last >= 0 and last in dropped:
+            last -= 1
+        if last >= 0:  # the last character shown: white space, or the end of a word
+            self._pending_space = text[last].isspace() or (self._pending_space and not emitted)
 
     def _start_segment(self, spaced: bool, source_offset: int) -> None:
         """Open a block if none is open, or put a space where the text had one;
