@@ -20,8 +20,9 @@ class SubheadingDistribution(Rule):
     text (paragraphs, quotes, and text written directly in a container such
     as a `<div>`) in each stretch between two headings, and before the
     first. A stretch of more than `max_words` words is a finding that spans
-    it, with its word count and lines. Any heading (`<h1>`–`<h6>`) ends a
-    stretch. An article with no subheading at all is one stretch.
+    it from its first paragraph (a line written straight into a `<div>`
+    before it, which counts, is a byline as often as prose), with its word
+    count and lines. Any heading (`<h1>`–`<h6>`) ends a stretch. An article with no subheading at all is one stretch.
 
     List items, and paragraphs inside them, do not count: a list is already
     broken into items that a reader scans by their first words, and the
@@ -91,7 +92,11 @@ class SubheadingDistribution(Rule):
         for block in (*view.blocks, None):
             if block is None or block.kind == "heading":
                 if count > limit:
-                    start, end = stretch[0].start, stretch[-1].end
+                    # Placed at the stretch's first paragraph: a line written
+                    # straight into a <div> before it is a byline or a
+                    # gallery's control as often as the writer's prose.
+                    first = next((block for block in stretch if block.kind == "paragraph"), stretch[0])
+                    start, end = first.start, stretch[-1].end
                     where = span_name(article.position_of(start), article.position_of(end - 1))
                     yield ctx.at_text(start, end, "too-long", count=count, where=where, max_words=limit)
                 stretch, count = [], 0

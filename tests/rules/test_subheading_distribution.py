@@ -33,6 +33,13 @@ CASES = [
         "<h1>T</h1>\n<table><tr><td><p>" + "word " * 501 + "</p></td></tr></table>",
         finding(RULE, "too-long", line=2, count=501),
     ),
+    # The finding stands at the stretch's first paragraph, not at a byline written
+    # into a <div> before it; the byline's words still count.
+    bad(
+        "<h1>T</h1>\n<div>By Ann Lee</div>\n<p>" + "word " * 300 + "</p>\n<p>" + "word " * 198 + "</p>",
+        finding(RULE, "too-long", line=3, column=4, count=501, where="lines 3–4"),
+    ),
+    bad("<h1>T</h1>\n<div>" + "word " * 501 + "</div>", finding(RULE, "too-long", line=2, column=6, count=501)),
     # One-line HTML (a CMS body, a Google Docs export): the columns tell where the stretch is.
     bad(
         "<h1>T</h1><p>" + "word " * 300 + "</p><p>" + "word " * 201 + "</p><h2>A</h2><p>x</p>",
