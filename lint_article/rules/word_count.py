@@ -83,10 +83,12 @@ class WordCount(Rule):
         words = ctx.words
         shown_high = f"{high:,}" if high is not None else "any number"
         if len(words) < low:
-            # At the article's first paragraph, not at a section label, a byline or a date above it.
+            # At the article's first paragraph, a <p> (else text written straight into a
+            # container), not at a section label, a byline or a date above it.
             blocks = ctx.view.sentence_blocks
-            in_paragraphs = (w for w in words if blocks[w.sentence].kind in PARAGRAPH_KINDS)
-            opening = next(in_paragraphs, words[0] if words else None)
+            in_paragraphs = (w for w in words if blocks[w.sentence].kind == "paragraph")
+            in_prose = (w for w in words if blocks[w.sentence].kind in PARAGRAPH_KINDS)
+            opening = next(in_paragraphs, None) or next(in_prose, words[0] if words else None)
             if opening is not None:
                 yield ctx.at_text(opening.start, opening.end, "too-short", count=len(words), low=low, high=shown_high)
             else:

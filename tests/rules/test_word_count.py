@@ -29,6 +29,13 @@ CASES = [
         options={"target": 50, "tolerance": 0.1},
     ),
     ok(f"<h1>T</h1><p>{_WORDS_40}</p>", options={"min": 0, "max": None}),
+    # At the first paragraph, not at a byline or a label written straight into a <div> above it;
+    # the byline's words count. With no <p>, at the first text of the article.
+    bad(
+        f"<h1>T</h1>\n<div>By Ann Lee</div>\n<p>{_WORDS_40}</p>",
+        finding("word-count", "too-short", line=3, column=4, count=43, low=300, high="5,000"),
+    ),
+    bad(f"<h1>T</h1>\n<div>{_WORDS_40}</div>", finding("word-count", "too-short", line=2, column=6, count=40)),
     bad("", finding("word-count", "too-short", line=1, column=1, count=0)),
     # Scripts, styles, comments, attributes and hidden text are not words a reader sees.
     ok(
@@ -44,7 +51,7 @@ CASES = [
     bad(SECTION_FRONT_PAGE, finding("word-count", "no-article", line=1, column=1, teasers=5)),
     bad(SECTION_FRONT, finding("word-count", "too-short", line=3, column=83, count=176)),
     bad(
-        SECTION_FRONT_PAGE, finding("word-count", "too-short", line=1, column=45, count=218), options={"scope": "page"}
+        SECTION_FRONT_PAGE, finding("word-count", "too-short", line=7, column=83, count=218), options={"scope": "page"}
     ),
 ]
 
