@@ -22,7 +22,8 @@ class SubheadingDistribution(Rule):
     first. A stretch of more than `max_words` words is a finding that spans
     it from its first paragraph (a line written straight into a `<div>`
     before it, which counts, is a byline as often as prose), with its word
-    count and lines. Any heading (`<h1>`–`<h6>`) ends a stretch. An article with no subheading at all is one stretch.
+    count and lines. Any heading (`<h1>`–`<h6>`) ends a stretch. An article
+    with no subheading at all is one stretch.
 
     List items, and paragraphs inside them, do not count: a list is already
     broken into items that a reader scans by their first words, and the
