@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
@@ -874,9 +875,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     if _MODIFIERS.isdisjoint(words):
         kind = _furniture_word(words)
     else:  # a modifier turns the furniture words after it in its class into a description
-        kinds = list(filter(None, (_furniture_word(_WORD.findall(token)) for token in spaced.split())))
-        # As in one class: a weak kind gives way to a later one that is not.
-        kind = next((kind for kind in kinds if kind not in _WEAK_KINDS), kinds[0] if kinds else None)
+        kind = _strongest(_furniture_word(_WORD.findall(token)) for token in spaced.split())
     if (kind is None or kind in _WEAK_KINDS) and _OTHER_CONTENT.search(spaced):
         kind = "related"
     content = not _CONTENT_WORDS.isdisjoint(words)
@@ -905,15 +904,19 @@ def _names_a_recipe(name: str) -> bool:
 
 def _furniture_word(words: list[str]) -> str | None:
     """The kind of furniture that the words of a class name, unless a modifier
-    comes first ("has-ads"): the first kind named, or a later one that is not
-    weak ("widget-trending" names related stories, "teaser-share" a share bar)."""
+    comes first ("has-ads"), by :func:`_strongest` ("widget-trending" names
+    related stories, "teaser-share" a share bar)."""
+    return _strongest(
+        _FURNITURE_BY_WORD.get(word)
+        or next((kind for stem, kind in _FURNITURE_STEMS.get(word[:3], ()) if word.startswith(stem)), None)
+        for word in itertools.takewhile(lambda word: word not in _MODIFIERS, words)
+    )
+
+
+def _strongest(kinds: Iterable[str | None]) -> str | None:
+    """The first of *kinds* that is not weak, else the first weak one (None: no kind)."""
     weak = None
-    for word in words:
-        if word in _MODIFIERS:
-            return weak
-        kind = _FURNITURE_BY_WORD.get(word) or next(
-            (kind for stem, kind in _FURNITURE_STEMS.get(word[:3], ()) if word.startswith(stem)), None
-        )
+    for kind in kinds:
         if kind is not None and kind not in _WEAK_KINDS:
             return kind
         weak = weak or kind
