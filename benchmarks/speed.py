@@ -10,7 +10,8 @@ Each document is timed --repeat times and its median kept; the script prints the
 median and total over documents, and the ratio to the bare parse. Then it times
 whole processes: `lint-article check` on one fixture (what a pre-commit hook
 pays per run) against `python -c pass` and an lxml import, each run from
-compiled bytecode as an installed package runs.
+compiled bytecode as an installed package runs, and once more without the
+patterns' code that a run keeps beside that bytecode (a first run).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import whole_run
 from lxml import etree
 
-from lint_article import Article, make_linter
+from lint_article import Article, make_linter, regex
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -64,10 +66,13 @@ def corpus_table(folder: str, repeat: int) -> None:
     print(f"  slowest document       : {files[worst].name} {full[worst] * ms:.1f} ms ({len(blobs[worst]):,} bytes)")
 
 
-def process_seconds(argv: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+def process_seconds(
+    argv: list[str], runs: int, env: dict[str, str] | None = None, before: Callable[[], object] = lambda: None
+) -> float:
     subprocess.run(argv, capture_output=True, check=False, env=env)  # not timed: writes the bytecode
     samples = []
     for _ in range(runs):
+        before()
         start = time.perf_counter()
         subprocess.run(argv, capture_output=True, check=False, env=env)
         samples.append(time.perf_counter() - start)
@@ -82,10 +87,14 @@ def startup_table(runs: int) -> None:
     lxml_import = process_seconds([python, "-c", "import lxml.etree"], runs, env)
     check = [python, "-m", "lint_article", "check", "--no-cache", fixture]  # linted each time
     full = process_seconds(check, runs, env)
+    # The patterns' code that a run keeps beside the bytecode (lint_article.regex), removed before each run.
+    kept_code = Path(regex._path())
+    first = process_seconds(check, runs, env, before=lambda: kept_code.unlink(missing_ok=True))
     print(f"whole process, median of {runs} runs")
     print(f"  python -c pass                          : {base * 1000:6.0f} ms")
     print(f"  python -c 'import lxml.etree'           : {lxml_import * 1000:6.0f} ms")
     print(f"  lint-article check sahel-article.html   : {full * 1000:6.0f} ms  (all rules, readability included)")
+    print(f"    the same, its patterns compiled anew  : {first * 1000:6.0f} ms  (a first run)")
 
 
 def main() -> None:

@@ -34,6 +34,7 @@ from .formatters.base import shown_path
 from .formatters.text import statistics as statistics_lines
 from .inputs import MAX_FILE_SIZE_HINT
 from .regex import on_use
+from .regex import save as save_compiled_patterns
 from .registry import Registry, load_registry, loaded_registry
 from .report import Report
 from .rule import ConfigError, Problems, suggest
@@ -114,6 +115,7 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: Python's exit would give up on it too
             stream.flush()
+    save_compiled_patterns()  # an exit handler, which os._exit does not run
     os._exit(status)
 
 

@@ -11,11 +11,11 @@ about nothing ("paragraph has 819 words" for an image).
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from typing import IO, AnyStr
 
 from .config import LARGEST_MAX_FILE_SIZE, LONGEST_TIMEOUT
+from .regex import on_use
 
 MAX_FILE_SIZE_HINT = "raise it with --max-file-size or the max-file-size setting"
 
@@ -161,30 +161,25 @@ def refusal(html: str | bytes) -> str | None:
     searched as they are (tags are ASCII in every encoding a page may use but
     UTF-16), so that a large page is not copied to be judged."""
     if isinstance(html, str):
-        return _refusal(html.removeprefix("\ufeff"), *_text_patterns(), empty=not html)
+        return _refusal(html.removeprefix("\ufeff"), *_TEXT_PATTERNS, empty=not html)
     for offset, signature, name in _SIGNATURES:
         if html.startswith(signature, offset):
             return f"not HTML: this is {name}"
     for bom, encoding in _UTF16_BOMS.items():
         if html.startswith(bom):
             text = html[len(bom) :].decode(encoding, errors="replace")
-            return _refusal(text, *_text_patterns(), empty=False)
+            return _refusal(text, *_TEXT_PATTERNS, empty=False)
     body = html.removeprefix(b"\xef\xbb\xbf")
-    return _refusal(body, *_bytes_patterns(), empty=not html)
+    return _refusal(body, *_BYTES_PATTERNS, empty=not html)
 
 
-# Compiled when the first article is judged, not when the package is imported:
-# a run that reads every report from its cache judges none.
-@functools.cache
-def _text_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return re.compile(_CONTENT), re.compile(_MARKUP, re.IGNORECASE), re.compile(_BINARY)
-
-
-@functools.cache
-def _bytes_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
-    # Bytes in any encoding but UTF-16 (judged as text): no byte order mark to skip.
-    content, markup, binary = (pattern.encode("ascii") for pattern in (r"[^\s]", _MARKUP, _BINARY))
-    return re.compile(content), re.compile(markup, re.IGNORECASE), re.compile(binary)
+_TEXT_PATTERNS = on_use(_CONTENT), on_use(_MARKUP, re.IGNORECASE), on_use(_BINARY)
+# Bytes in any encoding but UTF-16 (judged as text): no byte order mark to skip.
+_BYTES_PATTERNS = (
+    on_use(rb"[^\s]"),
+    on_use(_MARKUP.encode("ascii"), re.IGNORECASE),
+    on_use(_BINARY.encode("ascii")),
+)
 
 
 def _refusal(

@@ -11,7 +11,6 @@ import bisect
 import math
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from ..regex import on_use
 
@@ -59,6 +58,11 @@ _ABBREVIATION = on_use(
     + r"|(?<=\b[A-Z]))\."
 )
 _LOWER_START = on_use(r"\s*[\"'“‘(\[«]*[a-zà-ÿа-я]")
+_CUT = on_use(rf"[^\w'’\-.,:]|[{CJK}]")
+"""Where text may be cut between two stretches without changing its words:
+before a character that no word holds (neither a word character nor a
+joiner), or before a CJK character (a word of its own, which no other word
+runs into). Only a long block needs it."""
 
 
 def split_words(text: str, start: int, end: int) -> Iterator[list[str]]:
@@ -72,20 +76,10 @@ def split_words(text: str, start: int, end: int) -> Iterator[list[str]]:
     while start < end:
         cut = end
         if end - start > _STRETCH:
-            found = _cut().search(text, start + _STRETCH, end)
+            found = _CUT.search(text, start + _STRETCH, end)
             cut = end if found is None else found.start()
         yield WORD.split(text[start:cut])
         start = cut
-
-
-@cache
-def _cut() -> re.Pattern[str]:
-    """Where text may be cut between two stretches without changing its words:
-    before a character that no word holds (neither a word character nor a
-    joiner), or before a CJK character (a word of its own, which no other word
-    runs into). Compiled on first use: only a long block needs it, and the
-    CJK class takes milliseconds to compile."""
-    return re.compile(rf"[^\w'’\-.,:]|[{CJK}]")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -130,20 +124,16 @@ def sentence_bounds(text: str, start: int, size: int) -> tuple[list[int], list[i
 # there, so word-count thresholds mean nothing.
 UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "bo"})
 _NOT_WORD = on_use(r"[\W_]+")
+_CJK_CHARACTER = on_use(f"[{CJK}]")
+"""One CJK character: only a text whose language is neither declared nor
+recognised asks, and the class of 28,000 characters takes 3 ms to compile
+(the re module lists them in Python)."""
 
 
 def unspaced(text: str) -> bool:
     """Whether *text* is mostly written without spaces between words (Chinese, Japanese)."""
     sample = text[:2000]
-    return len(_cjk_character().findall(sample)) >= 0.2 * max(1, len(sample))
-
-
-@cache
-def _cjk_character() -> re.Pattern[str]:
-    """One CJK character, compiled on first use: only a text whose language is
-    neither declared nor recognised asks, and the class of 28,000 characters
-    takes 3 ms of a run's start-up to compile (the re module lists them in Python)."""
-    return re.compile(f"[{CJK}]")
+    return len(_CJK_CHARACTER.findall(sample)) >= 0.2 * max(1, len(sample))
 
 
 def comparison_key(text: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document import PROSE_KINDS, Article
 from ..findings import Finding, Severity
+from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
 
 
@@ -135,7 +136,7 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     lexicon = _LEXICONS.get(language)
     if lexicon is None:
         return None
-    return re.compile("|".join(f"(?P<{kind}>{lexicon[kind]})" for kind in _KINDS), re.IGNORECASE)
+    return on_use("|".join(f"(?P<{kind}>{lexicon[kind]})" for kind in _KINDS), re.IGNORECASE)
 
 
 _NAMES = {
