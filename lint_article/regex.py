@@ -17,7 +17,8 @@ next process, which hands each pattern's code straight to ``_sre.compile``
 file that is missing, unreadable or written by another engine is passed over,
 and a pattern that it does not hold, or holds wrongly, is compiled by ``re``.
 The file is written where bytecode would be (not under
-``PYTHONDONTWRITEBYTECODE``), at exit, only when a run compiled something new.
+``PYTHONDONTWRITEBYTECODE``), at exit, only when a run compiled something new,
+and trusted as that bytecode is: whoever may write the one may write the other.
 """
 
 from __future__ import annotations
