@@ -830,6 +830,15 @@ news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></art
         dropped=("Tell your friends",),
     ),
     Page(
+        "a subheading whose id is its own anchor is the story's, though the id reads 'nav'",
+        # heise.de: "nav_" ids are the targets of the story's table of contents.
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<h3 class="subheading" id="nav_the_levee_gives_way__1">The levee gives way</h3>
+{"".join(f"<p>{paragraph}</p>" for paragraph in LATER)}<h3 id="nav-more">More from the valley</h3></article>"""),
+        kept=(*STORY, *LATER, "The levee gives way"),
+        dropped=("More from the valley", "Sport"),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

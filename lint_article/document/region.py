@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ..regex import on_use
-from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden
+from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden, visible_text
 from .tree import Element
 from .views import Heading
 
@@ -884,6 +884,19 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     return kind, sure, weight
 
 
+def _spells_its_heading(ident: str, heading: Element) -> bool:
+    """Whether *ident*, a heading's id, spells two or more of the heading's own
+    words, at least half of its own: the anchor that a table of contents links
+    to ("nav_nur_die_folie__1" on "Nur die Folie bleibt zurück", "related-work"
+    on "Related Work"), which names the heading's text, not a box of furniture."""
+    words = [word for word in _WORD.findall(ident.lower()) if not word.isdigit()]
+    if len(words) < 2:
+        return False
+    spelled = set(_WORD.findall(visible_text(heading).lower()))
+    found = sum(word in spelled for word in words)
+    return found >= 2 and 2 * found >= len(words)
+
+
 # Words of class values (not ids: Wikipedia's citation anchors read
 # "cite_note-TourismStats") that name a site's counters and its customers'
 # ratings ("stats-news", "product-reviews"): a widget, which goes only when it
@@ -1043,6 +1056,8 @@ class _Page:
                 name = klass = el.get("class") if "class" in names else None
                 if "id" in names:
                     ident = el.get("id")
+                    if ident and tag in HEADING_LEVELS and _spells_its_heading(ident, el):
+                        ident = None
                     name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
