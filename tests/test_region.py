@@ -839,6 +839,18 @@ news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></art
         dropped=("More from the valley", "Sport"),
     ),
     Page(
+        "after the story, a list whose items say more than their links is the story's",
+        # github.blog: the speakers of an event, each a linked name and a title; a list of bare links still goes.
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<p>The panel that evening:</p><ul>
+<li><a href="/p/ana">Ana Ruiz</a>, hydrologist at the valley water board</li>
+<li><a href="/p/tom">Tom Berg</a>, engineer for the river authority</li></ul>
+<ul><li><a href="https://facebook.com/courier">Facebook</a></li><li><a href="https://x.com/courier">X</a></li>
+</ul></article>"""),
+        kept=(*STORY, "hydrologist at the valley water board", "engineer for the river authority"),
+        dropped=("Facebook",),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -1848,8 +1848,10 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         # line ("Title options:") is the writer's, and the leak rules must see it.
         lines = range(page.first_block[i], page.last_block[i] + 1)
         return page.links[i] > 0 or kind is not None or all(page.dateline(k) for k in lines)
-    if page.elements[i].tag == "li" and value > 0:
-        return False  # an item of a story told in lists ("We've just landed Bug 1553982, which...")
+    if page.elements[i].tag == "li" and (value > 0 or page.link_density(i) < 0.5):
+        # An item of a story told in lists ("We've just landed Bug 1553982, which..."),
+        # or one that says more than its link (a speaker's linked name and title).
+        return False
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
 
 
