@@ -429,7 +429,9 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     scope: ClassVar[str] = "article"
     """What the rule reads by default: ``article`` (the writer's article, without
-    the site's template) or ``page`` (a rule about the whole page by nature).
+    the site's template), ``story`` (the article with the boxes and captions set
+    aside in it: bylines, fact boxes, pictures' captions) or ``page`` (a rule
+    about the whole page by nature).
     The ``scope`` setting overrides it, to audit a site's template on purpose."""
     shapes: ClassVar[Mapping[str, Mapping[str, Any]]] = {}
     """Option values for a shape of input other than a full page: ``fragment``

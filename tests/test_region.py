@@ -60,6 +60,8 @@ class Page:
     """Texts that the region's text holds."""
     dropped: tuple[str, ...] = ()
     """Texts that it does not hold."""
+    captions: tuple[str, ...] = ()
+    """Texts that the story holds and the body does not: pictures' captions."""
     headline: str | None = TITLE
 
     def __str__(self) -> str:
@@ -332,16 +334,16 @@ river bed, and it was repaired twice since, after the floods of 1971 and of 2002
         dropped=("Rain warning extended", "The weather service extended", "built in 1954 by", "READ THE REST"),
     ),
     Page(
-        "a figure's caption is the writer's, its credit line is not",
+        "a figure's caption is the story's, not the body's prose; its credit line is neither",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<figure><img src="boats.jpg" alt="Boats">
 <figcaption>Boats between the roofs of the market hall on Tuesday morning.</figcaption>
 <p class="image-credit">Photo: R. Ruiz / Valley Press Agency</p></figure></article>"""),
-        kept=(*STORY, "Boats between the roofs of the market hall on Tuesday morning."),
+        captions=("Boats between the roofs of the market hall on Tuesday morning.",),
         dropped=("Valley Press Agency",),
     ),
     Page(
-        "a caption of names alone credits the picture; a caption that tells of it stays",
+        "a caption of names alone credits the picture; a caption that tells of it is the story's",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><figure><img src="a.jpg" alt="Boats">
 <figcaption>AFP / Jean Dupont</figcaption></figure><p>{STORY[1]}</p>
@@ -349,8 +351,46 @@ river bed, and it was repaired twice since, after the floods of 1971 and of 2002
 <p>{STORY[2]}</p><div class="media-caption"><span>(Ana Ruiz)</span></div>
 <figure><img src="c.jpg" alt=""><figcaption>Volunteers in the gym (Ana Ruiz)</figcaption></figure>
 <p>{STORY[3]}</p><p>Reuters Staff</p></article>"""),
-        kept=(*STORY, "Volunteers in the gym (Ana Ruiz)", "Reuters Staff"),
+        kept=(*STORY, "Reuters Staff"),
+        captions=("Volunteers in the gym (Ana Ruiz)",),
         dropped=("Jean Dupont", "Getty Images", "stairs. (Ana Ruiz)"),
+    ),
+    Page(
+        "a short line that is all the text of a wrapper around a picture is its caption, whatever the markup",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="image top"><img src="a.jpg" alt="Boats">
+<p>In this Tuesday photo, boats move between the roofs of the market hall.</p></div><p>{STORY[1]}</p>
+<div class="photo changeSpace"><img src="b.jpg" alt="">Sandbags at the gym door before the power failed</div>
+{"".join(f"<p>{paragraph}</p>" for paragraph in STORY[2:])}</article>"""),
+        captions=(
+            "In this Tuesday photo, boats move between the roofs of the market hall.",
+            "Sandbags at the gym door before the power failed",
+        ),
+    ),
+    Page(
+        "text beside a picture is no caption in a quote, a cell, a figure of its own or with a smiley in it",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><blockquote><p><img src="a.jpg" alt=""></p><p>Very kind people,
+and a warm shelter for the night.</p></blockquote><p>{STORY[1]}</p><table><tr><td>Shelter at the school</td>
+<td><img src="ok.svg" alt="yes"></td></tr></table><p>{STORY[2]}</p><div class="textpic"><div class="bodytext">
+<p>The ferry runs every hour until the water falls.</p></div><div class="gallery"><figure class="image">
+<img src="d.jpg" alt=""></figure></div></div><div><p>We stayed dry <img src="smile.gif" alt=":)"> on the church
+steps.</p></div><p>{STORY[3]}</p></article>"""),
+        kept=(
+            *STORY,
+            "Very kind people, and a warm shelter for the night.",
+            "Shelter at the school",
+            "The ferry runs every hour until the water falls.",
+            "We stayed dry on the church steps.",
+        ),
+    ),
+    Page(
+        "captions that outweigh the rest of the story tell it: a gallery's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>Pictures from the flood.</p>
+<figure><img src="a.jpg" alt=""><figcaption>{STORY[0]}</figcaption></figure>
+<figure><img src="b.jpg" alt=""><figcaption>{STORY[1]}</figcaption></figure></article>"""),
+        kept=("Pictures from the flood.", STORY[0], STORY[1]),
     ),
     Page(
         "a heading as long as a paragraph, ending like a sentence, is the story's lead",
@@ -423,7 +463,7 @@ market hall on Tuesday morning. Foto: R. Ruiz</figcaption></figure>{BODY}
 <div class="media-caption"><p>The market hall at noon. © Ana Ruiz</p></div>
 <figure><img src="c.jpg" alt=""><figcaption>Volunteers passing sandbags up the stairs.</figcaption></figure>
 </article>"""),
-        kept=(*STORY, "Volunteers passing sandbags up the stairs."),
+        captions=("Volunteers passing sandbags up the stairs.",),
         dropped=("Boats between the roofs", "Sandbags at the gym door", "The market hall at noon"),
     ),
     Page(
@@ -538,7 +578,7 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
 <figure><img src="b.jpg" alt="Sandbags"><figcaption>Volunteers fill sandbags in the school gym.</figcaption></figure>
 <p>Crédits photos : Bestimage</p><p>{STORY[2]}</p><div class="img-note">Kuva: Alexander Becher</div>
 <p>{STORY[3]}</p></article>"""),
-        kept=(*STORY, "Volunteers fill sandbags in the school gym."),
+        captions=("Volunteers fill sandbags in the school gym.",),
         dropped=("DBT/Stella", "Bestimage", "Alexander Becher"),
     ),
     Page(
@@ -552,11 +592,8 @@ mud was still a metre up the walls of every shop along the river.</li></ul></div
 <figure><img src="c.jpg" alt="">Judy Eddy/Valley.com</figure><p>Titelbild: Ana Ruiz</p>
 <figure><img src="d.jpg" alt=""><figcaption>Volunteers fill sandbags in the school gym.</figcaption></figure>
 <p>{STORY[3]}</p><p>The levee, shown on the 1954 map in red / blue, gave way at midnight.</p></article>"""),
-        kept=(
-            *STORY,
-            "Volunteers fill sandbags in the school gym.",
-            "The levee, shown on the 1954 map in red / blue, gave way at midnight.",
-        ),
+        kept=(*STORY, "The levee, shown on the 1954 map in red / blue, gave way at midnight."),
+        captions=("Volunteers fill sandbags in the school gym.",),
         dropped=(
             "Boats in the market hall",
             "Sandbags at the gym door",
@@ -878,11 +915,15 @@ def text_of(element: object) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_region(case: Page) -> None:
-    _, region, text = region_text(case)
+    article, region, text = region_text(case)
     for kept in case.kept:
         assert " ".join(kept.split()) in text, f"missing from the region: {kept!r}\nregion: {text}"
     for dropped in case.dropped:
         assert dropped not in text, f"in the region, though not the article's: {dropped!r}"
+    story = " ".join(article.story.text.split())
+    for caption in case.captions:
+        assert caption in story, f"missing from the story: {caption!r}\nstory: {story}"
+        assert caption not in text, f"a caption in the body's text: {caption!r}"
     if case.headline is None:
         assert region.headline is None
     else:
@@ -950,14 +991,15 @@ FRAGMENT = f"""<h2>What happened</h2>{BODY}
 
 
 def test_a_fragment_is_its_whole_body_less_what_a_page_would_leave_out() -> None:
-    """The writer's captions stay, but for one that credits its picture; the
-    fact box, the link line, the share buttons and the comments go, as they
-    would from a page's body."""
+    """The writer's captions are the story's, not the body's prose, but for one
+    that credits its picture; the fact box, the link line, the share buttons
+    and the comments go, as they would from a page's body."""
     article = Article.from_html(FRAGMENT)
     region = article.region
     assert article.is_fragment and region.evidence == "the whole fragment"
     assert region.root.tag == "body" and region.headline is None
-    assert article.body.text == "\n".join(("What happened", *STORY, "Boats in the market square."))
+    assert article.body.text == "\n".join(("What happened", *STORY))
+    assert "Boats in the market square." in article.story.text.split("\n")
 
 
 def test_a_fragment_and_a_page_around_it_read_the_same() -> None:

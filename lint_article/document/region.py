@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ..regex import on_use
-from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, Block, is_hidden, visible_text
+from .layout import BLOCK_KINDS, CONTAINERS, HEADING_LEVELS, PARAGRAPH_KINDS, Block, is_hidden, visible_text
 from .tree import Element
 from .views import Heading
 
@@ -72,11 +72,11 @@ class Region:
     """The excluded subtrees inside :attr:`root` that are the story's own, not
     the site's template: fact boxes (``<aside>``), datelines, labels, bylines."""
     left_out: frozenset[Block] = frozenset()
-    """Blocks of :meth:`members` that are not the article: a publisher's note
-    (a dateline, "Back to all news") written in the text of a container that
-    also holds the story's blocks, so that no element can be excluded for it.
-    They are not among :attr:`blocks`; the story (``boxes``) keeps them, as
-    it keeps such notes in elements of their own."""
+    """Blocks of :meth:`members` that are not the body's prose: the pictures'
+    captions, and a publisher's note (a dateline, "Back to all news") written
+    in the text of a container that also holds the story's blocks, so that no
+    element can be excluded for it. They are not among :attr:`blocks`; the
+    story (``boxes``) keeps them, as it keeps such notes in elements of their own."""
     teasers: int = 0
     """On a section front (a page of teasers of other stories, none of its own),
     how many teasers stand where a story would; the region then holds none of them."""
@@ -212,6 +212,8 @@ def _region(
             blocks = _without_opening_notes(page, blocks, excluded, left_out)
             blocks = _without_editors_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
+    if cleaning != "none":
+        blocks = _without_captions(page, blocks, root, left_out)
     if cleaning != "none" and not article.is_fragment:
         _set_aside_hidden(page, root, excluded)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
@@ -224,6 +226,23 @@ def _region(
         frozenset(boxes),
         frozenset(left_out),
     )
+
+
+def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: list[Block]) -> list[Block]:
+    """*blocks* without the pictures' captions, which join *left_out*: the story
+    keeps them, its body's prose does not (a caption is written to a picture,
+    often by another desk, in a register of its own: "In this Dec. 12, 2006,
+    file photo, made available by NASA, ..."). Where the captions outweigh
+    the rest, the story is told in them (a gallery's slides), and they stay."""
+    captions = [b for b in blocks if _captions_a_picture(page, b, root)]
+    if not captions:
+        return blocks
+    told = sum(b.end - b.start for b in captions)
+    if 2 * told >= sum(b.end - b.start for b in blocks):
+        return blocks
+    left_out.extend(captions)
+    dropped = set(map(id, captions))
+    return [b for b in blocks if id(b) not in dropped]
 
 
 def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
@@ -824,6 +843,52 @@ def _in_caption(element: Element) -> bool:
         return True
     for el in (element, element.getparent()):
         if el is not None and (el.tag == "figcaption" or _names_a_caption(el.get("class"))):
+            return True
+    return False
+
+
+_PICTURE_NAME = on_use(r"(?:^|[\s_-])(?:image|img|photo|picture|pic|foto|bild)s?(?:$|[\s_-])")
+_PICTURES = ("img", "picture")
+# What wraps a picture and its caption, and nothing else: not a quote, a list item or a cell.
+_WRAPPERS = frozenset({"div", "span", "a", "p"})
+
+
+def _captions_a_picture(page: _Page, block: Block, root: int) -> bool:
+    """Whether *block* is a picture's caption: in a caption (see :func:`_in_caption`),
+    or the only text, short, of an element up to two levels above it that holds
+    a picture, or of an element named for a picture that holds one."""
+    element = block.element
+    if _in_caption(element):
+        return True
+    size = block.end - block.start
+    if size >= _CAPTION_LENGTH or block.kind not in PARAGRAPH_KINDS:
+        return False
+    at = page.index.get(element, -1)
+    name = element.get("class")
+    if at > root and name and _PICTURE_NAME.search(name.lower()) and _holds_a_picture(element, None):
+        return page.block_chars[at] == size
+    for _ in range(2):
+        at = page.parent[at] if at > root else -1
+        if at <= root or page.block_chars[at] != size or page.elements[at].tag not in _WRAPPERS:
+            return False
+        if _holds_a_picture(page.elements[at], element):
+            return True
+    return False
+
+
+def _holds_a_picture(element: Element, besides: Element | None) -> bool:
+    """Whether *element* holds a picture outside *besides* (a smiley in the
+    text is none) and outside a ``<figure>`` that *besides* is not in (such a
+    figure's caption is its own ``<figcaption>``)."""
+    for picture in element.iter(_PICTURES):
+        inside = False
+        for above in picture.iterancestors():
+            if above is besides or (above.tag == "figure" and besides is not None):
+                inside = True
+                break
+            if above is element:
+                break
+        if not inside:
             return True
     return False
 

@@ -16,8 +16,9 @@ class DuplicateTitle(Rule):
     """The headline is printed once, and no two headings say the same thing.
 
     ## What it checks
-    Two things, inside the article (see `boilerplate` for how the article is
-    found on a full page):
+    Two things, inside the article and its pictures' captions (the rule's
+    scope is `story`; see `boilerplate` for how the article is found on a
+    full page):
 
     - **The headline repeated in the body.** The headline is the page's
       `<title>` (with and without the site name after a ` - `, ` | ` or
@@ -70,6 +71,7 @@ class DuplicateTitle(Rule):
     id = "duplicate-title"
     summary = "The headline is not repeated in the body; no two sibling headings share a text."
     severity = Severity.WARNING
+    scope = "story"
     messages = {
         "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {first_line}",
         "heading-repeated": "heading “{text}” repeats the heading on line {first_line}",

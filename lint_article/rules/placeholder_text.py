@@ -149,7 +149,8 @@ class PlaceholderText(Rule):
 
     Text in quotation marks (an article *about* Lorem ipsum) and code
     (`<code>`, `<pre>`) are not reported, nor are navigation and readers'
-    comment sections; sidebars inside the article are read. The tokens do
+    comment sections; the pictures' captions and the boxes set aside inside
+    the article (fact boxes, bylines) are read: the rule's scope is `story`. The tokens do
     not depend on the article's language; the instructions and defaults are
     known in the eight languages above, and looked for whatever the article's
     language. Text in brackets is not a placeholder by itself: `[sic]`,
@@ -179,6 +180,7 @@ class PlaceholderText(Rule):
     id = "placeholder-text"
     summary = "No template placeholders, TK marks, TODOs or Lorem ipsum in the article."
     severity = Severity.ERROR
+    scope = "story"
     messages = {
         "placeholder": "{what} “{text}” left in the article",
         "lorem-ipsum": "“Lorem ipsum” filler text in the article ({extent})",
