@@ -16,15 +16,14 @@ class DuplicateTitle(Rule):
     """The headline is printed once, and no two headings say the same thing.
 
     ## What it checks
-    Two things, inside the article and its pictures' captions (the rule's
-    scope is `story`; see `boilerplate` for how the article is found on a
-    full page):
+    Two things, inside the article (see `boilerplate` for how the article is
+    found on a full page):
 
     - **The headline repeated in the body.** The headline is the page's
       `<title>` (with and without the site name after a ` - `, ` | ` or
       ` — `) and the article's `<h1>` that it names; without a `<title>`,
       the article's first `<h1>`. (Another `<h1>`, a site or section name,
-      is not the headline.) A paragraph, caption, list item or heading after
+      is not the headline.) A paragraph, list item or heading after
       the headline whose text is the headline again (ignoring case,
       punctuation and spacing) is a finding, naming the headline's line.
       Without an `<h1>`, the first printing of the title is the headline.
@@ -38,7 +37,7 @@ class DuplicateTitle(Rule):
       each of three products is structure, not repetition.
 
     Headlines and headings shorter than `min_words` words are not compared
-    with the body, so a one-word title does not match every caption that
+    with the body, so a one-word title does not match every line that
     names the same place. The comparison does not depend on the article's
     language.
 
@@ -71,7 +70,6 @@ class DuplicateTitle(Rule):
     id = "duplicate-title"
     summary = "The headline is not repeated in the body; no two sibling headings share a text."
     severity = Severity.WARNING
-    scope = "story"
     messages = {
         "headline-repeated": "the headline “{text}” is printed again here; it is the title on line {first_line}",
         "heading-repeated": "heading “{text}” repeats the heading on line {first_line}",
