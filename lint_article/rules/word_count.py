@@ -12,9 +12,11 @@ class WordCount(Rule):
     """The article's length lies within the commissioned range.
 
     ## What it checks
-    Counts the words a reader sees (scripts, styles, templates, hidden elements,
-    comments and attribute values do not count; each Chinese or Japanese
-    character counts as a word) and compares the count with `min` and `max`.
+    Counts the words a reader sees in the article's body (scripts, styles,
+    templates, hidden elements, comments and attribute values do not count,
+    nor do the headline and the pictures' captions, as in a newsroom's count
+    of a piece; each Chinese or Japanese character counts as a word) and
+    compares the count with `min` and `max`.
     Give either `min`/`max`, or `target` and `tolerance` (a share: a target of
     1000 with tolerance 0.1 accepts 900 to 1,100 words). A short article is
     reported at its first block; a long one at the block where the count
