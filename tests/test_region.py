@@ -393,6 +393,15 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
         kept=("Pictures from the flood.", STORY[0], STORY[1]),
     ),
     Page(
+        "the list under a line that points to more stories goes, though its items say more than their links",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<hr><div class="heading-h3">More Great Courier Stories</div><ul>
+<li>The mayor's budget leaves out the schools again this year. <a href="/budget">Read why</a></li>
+<li>Why does the ferry still run on time after the flood? <a href="/ferry">Ask the captain</a></li></ul>
+</article>"""),
+        dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
+    ),
+    Page(
         "a heading as long as a paragraph, ending like a sentence, is the story's lead",
         page(f"""{SITE_HEADER}
 <article><header><h1>{TITLE}</h1><h2 class="subheadline">After eleven hours of rain the levee gave way, and the

@@ -773,7 +773,8 @@ _POINTER = on_use(
     r"\W*(?:"
     # English
     r"related\b|read (?:also|more|next)\b|also read\b|see also\b|more (?:from|on|in|about|stories|articles|news"
-    r"|to read|like this)\b|you (?:may|might|could) also\b|recommended (?:for you|reading|stories|articles)"
+    r"|to read|like this)\b|more (?:[\w-]+ ){1,2}(?:stories|articles|news|posts|reads)\W*$"
+    r"|you (?:may|might|could) also\b|recommended (?:for you|reading|stories|articles)"
     r"|further reading|most (?:popular|read|viewed|shared)(?: (?:stories|articles|posts|news|now|today))?\W*$"
     r"|trending (?:now|stories)|don'?t miss\b"
     r"|about the author\b|what to read next|latest (?:news|stories|articles|posts)\b|newest (?:articles|posts)\b"
@@ -1913,11 +1914,28 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         # line ("Title options:") is the writer's, and the leak rules must see it.
         lines = range(page.first_block[i], page.last_block[i] + 1)
         return page.links[i] > 0 or kind is not None or all(page.dateline(k) for k in lines)
+    if page.elements[i].tag == "li" and _pointed_to(page, i):
+        return True  # an item, linked, of the list under "More stories", however much it says
     if page.elements[i].tag == "li" and (value > 0 or page.link_density(i) < 0.5):
         # An item of a story told in lists ("We've just landed Bug 1553982, which..."),
         # or one that says more than its link (a speaker's linked name and title).
         return False
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
+
+
+def _pointed_to(page: _Page, i: int) -> bool:
+    """Whether list item *i* is one of a list of links to other pages that a
+    pointer line heads ("More Great WIRED Stories", "Read also:"): the list
+    follows the line, and each of its items holds a link."""
+    items = page.elements[i].getparent()
+    if items is None or items.tag not in ("ul", "ol"):
+        return False
+    line = items.getprevious()
+    at = page.index.get(line, -1) if line is not None else -1
+    number = page.first_block[at] if at >= 0 else -1
+    if number < 0 or number != page.last_block[at] or not page.sets_aside(number):
+        return False
+    return all(page.links[page.index[item]] > 0 for item in items if item.tag == "li" and item in page.index)
 
 
 def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
