@@ -45,6 +45,7 @@ APPEAL = (
     "contribution to keep the Courier free for every reader in the valley."
 )
 TITLE = "Flood waters reach the lower town"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 
 
 def glossed(text: str) -> str:
@@ -400,6 +401,23 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
 <li>Why does the ferry still run on time after the flood? <a href="/ferry">Ask the captain</a></li></ul>
 </article>"""),
         dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
+    ),
+    Page(
+        "a story written straight into its column, beside its dateline and share links, outweighs the footer",
+        page(
+            """<div class="container"><div class="row"><div class="col-md-3"><ul>"""
+            # An archive of past months beside the story: links outweigh the prose of the row they share.
+            + "".join(f'<li><a href="/archive/{y}/{m}">{m} {y}</a></li>' for y in range(2010, 2019) for m in MONTHS)
+            + f"""</ul></div><div class="col-md-9"><small><b>05/10/2018</b> - Published by: Ana Ruiz - Tags:
+<a href="/t/flood">flood</a></small><br><br>{" ".join(STORY)}<br><br><div class="row">
+<a class="btn" href="#">Facebook</a> <a class="btn" href="#">Twitter</a></div></div></div></div>
+<div class="rodape"><div class="row"><div class="col-lg-12"><div>Valley Town Council, 12 Market Square, Post
+box 421, Valley Town, telephone (047) 2106-8000, open Monday, Tuesday, Wednesday, Thursday and Friday from nine
+to five, closed on holidays</div></div></div></div>"""
+        ),
+        kept=STORY,
+        dropped=("Post box 421",),
+        headline=None,
     ),
     Page(
         "a heading as long as a paragraph, ending like a sentence, is the story's lead",

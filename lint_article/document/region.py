@@ -1786,7 +1786,21 @@ def _paragraph_scores(article: Article, page: _Page, vetoed: list[bool], declare
         score = 1 + len(_COMMAS.findall(text, block.start, block.end)) + min(size // 100, 3)
         if number in declared:
             score *= _DECLARED_BOOST
-        for level, ancestor in zip(range(5), page.ancestors(at), strict=False):
+        # Prose written straight into a container beside other blocks is a
+        # paragraph of its own, as Readability reads it (it wraps such text in
+        # a <p>): the container is its parent. A container that holds nothing
+        # else is the paragraph itself (Readability makes it a <p>). A short
+        # line ("Follow me on Twitter.") or addresses (structured data a class
+        # hides) are no prose.
+        prose = (
+            block.kind == "block"
+            and size >= _PROSE_LENGTH
+            and page.block_chars[at] != size
+            and _SENTENCE_END.search(text, block.start, block.end) is not None
+            and text.find("://", block.start, block.end) < 0
+        )
+        chain = itertools.chain((at,), page.ancestors(at)) if prose else page.ancestors(at)
+        for level, ancestor in zip(range(5), chain, strict=False):
             if ancestor not in scores:
                 scores[ancestor] = _TAG_WEIGHT.get(page.elements[ancestor].tag, 0) + page.class_weight[ancestor]
             scores[ancestor] += score if level == 0 else score / 2 if level == 1 else score / (level * 3)
