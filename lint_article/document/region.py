@@ -241,8 +241,8 @@ def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: lis
     if 2 * told >= sum(b.end - b.start for b in blocks):
         return blocks
     left_out.extend(captions)
-    dropped = set(map(id, captions))
-    return [b for b in blocks if id(b) not in dropped]
+    dropped = set(captions)
+    return [b for b in blocks if b not in dropped]
 
 
 def _without_empty_headings(article: Article, page: _Page, blocks: list[Block], excluded: set[int]) -> list[Block]:
