@@ -119,8 +119,9 @@ class Article:
     def body(self) -> View:
         """The article the writer wrote, without the page's template around and
         inside it: its elements and headings, the headline's included; its
-        text, the headline's and the pictures' captions left out (they are
-        not the body's prose: the :attr:`story` reads the captions)."""
+        text, the headline's, the rest of the story's ``<header>`` (a deck, a
+        byline) and the pictures' captions left out (they are not the body's
+        prose: the :attr:`story` reads them)."""
         return self._kept_view(
             "article", lambda: self._region_view("article", self.region.members(), self.region.left_out)
         )
@@ -128,8 +129,8 @@ class Article:
     @property
     def story(self) -> View:
         """The article with the boxes that the finder sets aside inside it (fact
-        boxes, datelines, labels; see :attr:`Region.boxes`) and its pictures'
-        captions (:attr:`Region.left_out`), still without the site's template:
+        boxes, datelines, labels; see :attr:`Region.boxes`), its header's deck and
+        its pictures' captions (:attr:`Region.left_out`), still without the site's template:
         what a leak of generated text or a placeholder may hide in. Without
         such boxes it is :attr:`body` itself, whose readings are then shared."""
         if not self.region.boxes and not self.region.left_out:

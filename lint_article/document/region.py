@@ -72,11 +72,12 @@ class Region:
     """The excluded subtrees inside :attr:`root` that are the story's own, not
     the site's template: fact boxes (``<aside>``), datelines, labels, bylines."""
     left_out: frozenset[Block] = frozenset()
-    """Blocks of :meth:`members` that are not the body's prose: the pictures'
-    captions, and a publisher's note (a dateline, "Back to all news") written
-    in the text of a container that also holds the story's blocks, so that no
-    element can be excluded for it. They are not among :attr:`blocks`; the
-    story (``boxes``) keeps them, as it keeps such notes in elements of their own."""
+    """Blocks of :meth:`members` that are not the body's prose: the rest of the
+    story's ``<header>`` (a deck, a byline), the pictures' captions, and a
+    publisher's note (a dateline, "Back to all news") written in the text of a
+    container that also holds the story's blocks, so that no element can be
+    excluded for it. They are not among :attr:`blocks`; the story (``boxes``)
+    keeps them, as it keeps such notes in elements of their own."""
     teasers: int = 0
     """On a section front (a page of teasers of other stories, none of its own),
     how many teasers stand where a story would; the region then holds none of them."""
@@ -213,6 +214,7 @@ def _region(
             blocks = _without_editors_notes(page, blocks, excluded, left_out)
             blocks = _without_trailing_boxes(page, blocks, excluded)
     if cleaning != "none":
+        blocks = _without_header(page, blocks, root, headline, left_out)
         blocks = _without_captions(page, blocks, root, left_out)
     if cleaning != "none" and not article.is_fragment:
         _set_aside_hidden(page, root, excluded)
@@ -226,6 +228,28 @@ def _region(
         frozenset(boxes),
         frozenset(left_out),
     )
+
+
+def _without_header(
+    page: _Page, blocks: list[Block], root: int, headline: Element | None, left_out: list[Block]
+) -> list[Block]:
+    """*blocks* without the rest of the story's header, which joins *left_out*:
+    what the ``<header>`` that holds the headline holds besides it (a deck, a
+    byline, a date) is the story's, but not the body's prose. A CMS keeps them
+    in fields of their own, as it keeps the headline, and renders them above
+    the body: the same article linted as its CMS body or as its page reads
+    the same. A header that holds most of the text holds the story, and stays."""
+    header = next(headline.iterancestors("header"), None) if headline is not None else None
+    at = page.index.get(header, -1) if header is not None else -1
+    if at <= root or not page.inside(at, root):
+        return blocks
+    end = page.end[at]
+    held = [b for b in blocks if at <= page.index.get(b.element, -1) < end]
+    if not held or 2 * sum(b.end - b.start for b in held) >= sum(b.end - b.start for b in blocks):
+        return blocks
+    left_out.extend(held)
+    dropped = set(held)
+    return [b for b in blocks if b not in dropped]
 
 
 def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: list[Block]) -> list[Block]:
