@@ -233,7 +233,7 @@ def _region(
 def _without_header(
     page: _Page, blocks: list[Block], root: int, headline: Element | None, left_out: list[Block]
 ) -> list[Block]:
-    """*blocks* without the rest of the story's header, which joins *left_out*:
+    """*blocks* without the rest of the story's header (see :func:`_set_apart`):
     what the ``<header>`` that holds the headline holds besides it (a deck, a
     byline, a date) is the story's, but not the body's prose. A CMS keeps them
     in fields of their own, as it keeps the headline, and renders them above
@@ -244,28 +244,26 @@ def _without_header(
     if at <= root or not page.inside(at, root):
         return blocks
     end = page.end[at]
-    held = [b for b in blocks if at <= page.index.get(b.element, -1) < end]
+    return _set_apart(blocks, [b for b in blocks if at <= page.index.get(b.element, -1) < end], left_out)
+
+
+def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: list[Block]) -> list[Block]:
+    """*blocks* without the pictures' captions (see :func:`_set_apart`): a
+    caption is written to a picture, often by another desk, in a register of
+    its own ("In this Dec. 12, 2006, file photo, made available by NASA, ...").
+    Where the captions outweigh the rest, the story is told in them (a
+    gallery's slides), and they stay."""
+    return _set_apart(blocks, [b for b in blocks if _captions_a_picture(page, b, root)], left_out)
+
+
+def _set_apart(blocks: list[Block], held: list[Block], left_out: list[Block]) -> list[Block]:
+    """*blocks* without those *held*, which join *left_out* (the story keeps them,
+    the body's prose does not); all of *blocks* when *held* is at least half of
+    their text: then it is what the story is told in."""
     if not held or 2 * sum(b.end - b.start for b in held) >= sum(b.end - b.start for b in blocks):
         return blocks
     left_out.extend(held)
     dropped = set(held)
-    return [b for b in blocks if b not in dropped]
-
-
-def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: list[Block]) -> list[Block]:
-    """*blocks* without the pictures' captions, which join *left_out*: the story
-    keeps them, its body's prose does not (a caption is written to a picture,
-    often by another desk, in a register of its own: "In this Dec. 12, 2006,
-    file photo, made available by NASA, ..."). Where the captions outweigh
-    the rest, the story is told in them (a gallery's slides), and they stay."""
-    captions = [b for b in blocks if _captions_a_picture(page, b, root)]
-    if not captions:
-        return blocks
-    told = sum(b.end - b.start for b in captions)
-    if 2 * told >= sum(b.end - b.start for b in blocks):
-        return blocks
-    left_out.extend(captions)
-    dropped = set(captions)
     return [b for b in blocks if b not in dropped]
 
 
