@@ -243,6 +243,9 @@ number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}
 number("bare-url-links", '<a href="https://example.org/{0}">https://example.org/{0}</a> ', "<p>", "</p>")
 number("images", '<img src="photo_{0}.jpg"><img src="a.png" alt="IMG_{0}.JPG"><img alt="#image_title">')
 repeat("images-deep-inside", "<img src=a.png>", "<div>" * 990 + "<a href=x>")
+# Pictures nested deep inside a short caption's wrapper: the caption test once
+# walked up from each of them (1.5 s for 256 KB, against 3 ms now).
+repeat("pictures-deep-in-a-caption", "<img src=a.png>", "<div><p>Boats in the market hall." + "<span>" * 990)
 number("findings-deep-inside", '<img src="photo_{0}.jpg">', "<div>" * 990)
 repeat("inline-styles", "<p style=\"color: red\">x</p><span style='a'>y</span>")
 repeat("placeholders", "[Insert quote here] {{name}} %%title%% TKTK TODO: #image_title Lorem ipsum ", "<p>", "</p>")

@@ -901,18 +901,17 @@ def _captions_a_picture(page: _Page, block: Block, root: int) -> bool:
 
 def _holds_a_picture(element: Element, besides: Element | None) -> bool:
     """Whether *element* holds a picture outside *besides* (a smiley in the
-    text is none) and outside a ``<figure>`` that *besides* is not in (such a
-    figure's caption is its own ``<figcaption>``)."""
-    for picture in element.iter(_PICTURES):
-        inside = False
-        for above in picture.iterancestors():
-            if above is besides or (above.tag == "figure" and besides is not None):
-                inside = True
-                break
-            if above is element:
-                break
-        if not inside:
+    text is none) and, when *besides* is given, outside any ``<figure>`` (a
+    figure's caption is its own ``<figcaption>``). One walk of the subtree,
+    which passes over those parts: a picture nested deep is not walked up from."""
+    stack = list(element)
+    while stack:
+        el = stack.pop()
+        if el is besides or (besides is not None and el.tag == "figure"):
+            continue
+        if el.tag in _PICTURES:
             return True
+        stack.extend(el)
     return False
 
 
