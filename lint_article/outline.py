@@ -51,6 +51,10 @@ class Outline:
     words: int
     text: str
     """The body's visible text, one block a line."""
+    set_apart: int
+    """Words of the story that are not the body's prose: the pictures' captions,
+    the rest of its header (a deck, a byline) and the boxes inside it, which
+    the story's rules read (``placeholder-text``, ``generation-artifact``)."""
     headings: tuple[Section, ...]
     stats: Stats
 
@@ -102,6 +106,7 @@ def outline_of(
         body_end=article.position(article.source_offset(end - 1) + 1) if body.blocks else (1, 1),
         words=len(body.words),
         text=body.text,
+        set_apart=_set_apart_words(article),
         headings=tuple(
             Section(h.level, h.text, _place(article, h.element), words.get(h.element, 0)) for h in body.headings
         ),
@@ -112,6 +117,17 @@ def outline_of(
 def _place(article: Article, element: Element) -> Place:
     line, column = article.position(article.element_span(element)[0])
     return Place(article.selector(element) or str(element.tag), line, column)
+
+
+def _set_apart_words(article: Article) -> int:
+    """Words of the story's blocks that are neither the body's nor the headline's."""
+    story, body = article.story, article.body
+    headline = article.headline.element if article.headline is not None else None
+    return sum(
+        story.word_count_in(block.start, block.end)
+        for index, block in zip(story.block_indices, story.blocks, strict=True)
+        if not body.holds_block(index) and block.element is not headline
+    )
 
 
 def _section_words(article: Article) -> dict[Element, int]:
@@ -150,6 +166,9 @@ def format_text(outlines: Sequence[Outline | tuple[str, str]]) -> str:
         lines.append(
             f"  article   {item.body.selector}, lines {item.body.line}–{item.body_end[0]}, {item.words:,} words"
         )
+        if item.set_apart:
+            apart = f"{item.set_apart:,} words of captions, the header and boxes"
+            lines.append(f"  set apart {apart}: not the body's prose")
         if item.headings:
             lines.append("  outline")
             top = min(s.level for s in item.headings)

@@ -103,6 +103,38 @@ def test_the_text_form_names_the_region_and_the_outline() -> None:
     assert "      h2 Rescue  (line 6, 4 words)" in lines
 
 
+def test_the_text_form_says_what_the_story_sets_apart_from_the_body() -> None:
+    """A deck in the header and a picture's caption are the story's, not the
+    body's prose: the outline says how many words they hold, so that a writer
+    sees why the body's count leaves them out."""
+    page = PAGE.replace(
+        "<header><h1>Floods in the delta</h1></header>",
+        "<header><h1>Floods in the delta</h1><p>Thousands left their homes as the water rose.</p></header>",
+    ).replace(
+        "<p>Boats came at dawn.</p>",
+        '<p>Boats came at dawn.</p><figure><img src="a.jpg" alt="Boats">'
+        "<figcaption>Boats at dawn.</figcaption></figure>",
+    )
+    outline = outline_of(Article.from_html(page))
+    # The deck (8 words) and the caption (3); the headline has a line of its own.
+    assert (outline.words, outline.set_apart) == (13, 8 + 3)
+    assert "Thousands" not in outline.text and "Boats at dawn." not in outline.text
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "outline", "-"], input=page, capture_output=True, text=True, check=False
+    )
+    assert "  set apart 11 words of captions, the header and boxes: not the body's prose" in result.stdout.splitlines()
+    assert (
+        "set apart"
+        not in subprocess.run(
+            [sys.executable, "-m", "lint_article", "outline", "-"],
+            input=PAGE,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    )
+
+
 def test_the_library_gives_the_same_outline() -> None:
     outline = outline_of(Article.from_html(PAGE), "floods.html")
     assert outline.to_dict()["article"]["words"] == 13
