@@ -237,6 +237,16 @@ repeat(
 )
 
 
+# A long list under a pointer line ("Read also:"): each item once asked whether
+# every item of its list holds a link (12 s for 8,000 items, against 0.3 s now).
+repeat(
+    "items-under-a-pointer",
+    "<li>Some words that say more than the link here <a href=/x>x</a></li>",
+    "<article><h1>Title</h1><p>" + "The council met on Monday and agreed to repair the old bridge. " * 40 + "</p>"
+    "<div>Read also:</div><ul>",
+)
+
+
 repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
 repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
 number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")

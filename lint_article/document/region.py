@@ -1168,6 +1168,8 @@ class _Page:
             sure.append(certain)
             class_weight.append(weight)
         self.links = links = [0] * len(elements)
+        self._pointed_lists: dict[Element, bool] = {}
+        """Lists already judged by :meth:`pointed_to`."""
         self.overlaid: set[int] = set()
         """The containers that hold an empty link to another page beside their
         text: a teaser's "stretched" link, laid over the whole box by its style."""
@@ -1364,6 +1366,27 @@ class _Page:
             name = f"{name} {ident}" if name else ident
         # Asked of the few elements that may be set aside, not read off every name.
         return bool(name) and _names_a_recipe(name) and self.link_density(i) <= 0.5
+
+    def pointed_to(self, i: int) -> bool:
+        """Whether list item *i* is one of a list of links to other pages that a
+        pointer line heads ("More Great WIRED Stories", "Read also:"): the list
+        follows the line, and each of its items holds a link. Answered once a
+        list, not once an item (a list of thousands would take their square)."""
+        items = self.elements[i].getparent()
+        if items is None or items.tag not in ("ul", "ol"):
+            return False
+        known = self._pointed_lists.get(items)
+        if known is None:
+            known = self._pointed_lists[items] = self._points_to(items)
+        return known
+
+    def _points_to(self, items: Element) -> bool:
+        line = items.getprevious()
+        at = self.index.get(line, -1) if line is not None else -1
+        number = self.first_block[at] if at >= 0 else -1
+        if number < 0 or number != self.last_block[at] or not self.sets_aside(number):
+            return False
+        return all(self.links[self.index[item]] > 0 for item in items if item.tag == "li" and item in self.index)
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
@@ -1949,28 +1972,13 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         # line ("Title options:") is the writer's, and the leak rules must see it.
         lines = range(page.first_block[i], page.last_block[i] + 1)
         return page.links[i] > 0 or kind is not None or all(page.dateline(k) for k in lines)
-    if page.elements[i].tag == "li" and _pointed_to(page, i):
+    if page.elements[i].tag == "li" and page.pointed_to(i):
         return True  # an item, linked, of the list under "More stories", however much it says
     if page.elements[i].tag == "li" and (value > 0 or page.link_density(i) < 0.5):
         # An item of a story told in lists ("We've just landed Bug 1553982, which..."),
         # or one that says more than its link (a speaker's linked name and title).
         return False
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
-
-
-def _pointed_to(page: _Page, i: int) -> bool:
-    """Whether list item *i* is one of a list of links to other pages that a
-    pointer line heads ("More Great WIRED Stories", "Read also:"): the list
-    follows the line, and each of its items holds a link."""
-    items = page.elements[i].getparent()
-    if items is None or items.tag not in ("ul", "ol"):
-        return False
-    line = items.getprevious()
-    at = page.index.get(line, -1) if line is not None else -1
-    number = page.first_block[at] if at >= 0 else -1
-    if number < 0 or number != page.last_block[at] or not page.sets_aside(number):
-        return False
-    return all(page.links[page.index[item]] > 0 for item in items if item.tag == "li" and item in page.index)
 
 
 def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
