@@ -204,7 +204,7 @@ def _region(
     if headline is not None and page.inside(page.index[headline], root):
         excluded.add(page.index[headline])
     members = _members(page, root, excluded)
-    blocks = [b for b in article.blocks if page.index.get(b.element, -1) in members]
+    blocks = [block for block, at in zip(article.blocks, page.owner, strict=True) if at in members]
     left_out: list[Block] = []
     if cleaning == "thorough":
         blocks = _without_empty_headings(article, page, blocks, excluded)
@@ -1060,6 +1060,9 @@ def _text_beside_blocks(link: Element) -> int:
     (their text counts through :data:`_LINKED`), white space collapsed: a
     teaser linked whole, its title in a ``<span>`` after a ``<div>`` of its
     picture, is all link."""
+    if not len(link):  # most links hold their text alone
+        text = link.text
+        return len(" ".join(text.split())) if text else 0
     pieces = [link.text or ""]
     stack = list(link)
     while stack:
@@ -1109,8 +1112,6 @@ class _Page:
         for el in top.iter():
             tag = el.tag
             if not isinstance(tag, str) or tag in _PHRASING:
-                if tag == "a" and _closes(el):
-                    closers.append(el)
                 continue  # text, comments: their blocks are the article's to count
             # The nearest container above: phrasing (a link, a span) may stand between.
             up_el = el.getparent()
@@ -1174,6 +1175,8 @@ class _Page:
         """The containers that hold an empty link to another page beside their
         text: a teaser's "stretched" link, laid over the whole box by its style."""
         for link in top.iter("a"):
+            if _closes(link):
+                closers.append(link)
             # _container_of's walk, written out: a page has thousands of links.
             up_el = link.getparent()
             up = index.get(up_el, -1)  # type: ignore[arg-type]
@@ -1217,26 +1220,21 @@ class _Page:
         first_block = [-1] * count
         last_block = [-1] * count
         prose_total = 0.0
-        for block in article.blocks:
-            at = index.get(block.element)
-            if at is not None:
+        self.owner = owner = [index.get(block.element, -1) for block in article.blocks]
+        """The index of the element that holds each of the article's blocks (-1: none)."""
+        for block, at in zip(article.blocks, owner, strict=True):
+            if at >= 0:
                 block_chars[at] += block.end - block.start
         for at, flags in enumerate(self.state):
             if flags & _LINKED:
                 links[at] = block_chars[at]  # inside a link, all its text is the link's
         self.worth = [0.0] * len(article.blocks)
         """The prose value of each of the article's blocks."""
-        self.dated = [
-            block.end - block.start < _DATELINE_LENGTH and _DATELINE.search(text, block.start, block.end) is not None
-            for block in article.blocks
-        ]
-        """Whether each of the article's blocks is a short line with a date, a time or a separator."""
         self._next_heading: list[int] | None = None
         self._cards: _Cards | None = None
         self.text = text
-        for number, block in enumerate(article.blocks):
-            at = index.get(block.element)
-            if at is None:
+        for number, (block, at) in enumerate(zip(article.blocks, owner, strict=True)):
+            if at < 0:
                 continue
             size = block.end - block.start
             if first_block[at] < 0:
@@ -1263,7 +1261,8 @@ class _Page:
             if first_block[i] >= 0:
                 if first_block[up] < 0 or first_block[i] < first_block[up]:
                     first_block[up] = first_block[i]
-                last_block[up] = max(last_block[up], last_block[i])
+                if last_block[i] > last_block[up]:
+                    last_block[up] = last_block[i]
             if sure[i] and (
                 (0 < value[i] >= 0.5 * prose_total and furniture[i] not in _NEVER_WRAPPERS)
                 or (furniture[i] in _PROSELESS_KINDS and value[i] >= _WRAPPER_PROSE)
@@ -1329,12 +1328,10 @@ class _Page:
         time or a separator, or a date whose month is named (asked only of the
         few lines that may be set aside: trying every word as a month's name
         costs as much as the numeric test)."""
-        if self.dated[number]:
-            return True
         block = self.blocks[number]
-        return (
-            block.end - block.start < _DATELINE_LENGTH
-            and _NAMED_DATE.search(self.text, block.start, block.end) is not None
+        return block.end - block.start < _DATELINE_LENGTH and (
+            _DATELINE.search(self.text, block.start, block.end) is not None
+            or _NAMED_DATE.search(self.text, block.start, block.end) is not None
         )
 
     def next_heading(self, number: int) -> int:
@@ -1824,8 +1821,8 @@ def _paragraph_scores(article: Article, page: _Page, vetoed: list[bool], declare
         size = block.end - block.start
         if size < 25:
             continue
-        at = page.index.get(block.element)
-        if at is None or vetoed[at]:
+        at = page.owner[number]
+        if at < 0 or vetoed[at]:
             continue
         score = 1 + len(_COMMAS.findall(text, block.start, block.end)) + min(size // 100, 3)
         if number in declared:
@@ -1895,7 +1892,7 @@ def _decks(page: _Page, i: int, headline: int, body: int) -> list[int]:
         return []
     found = []  # in document order, as the blocks are: each deck is a block of its own
     for number in range(page.last_block[headline] + 1, page.last_block[i] + 1):
-        at = page.index.get(page.blocks[number].element, -1)
+        at = page.owner[number]
         if at >= 0 and _is_deck(page, at, body):
             found.append(at)
     return found
@@ -2026,14 +2023,17 @@ class _ProseSpan:
     article's blocks): its first and last block of prose, and its last long one."""
 
     def __init__(self, page: _Page, root: int, excluded: set[int]) -> None:
-        live: set[int] = set()
-        i = root
-        while i < page.end[root]:
-            if i in excluded or (i != root and page.sure[i]):
-                i = page.end[i]
-                continue
-            live.add(i)
-            i += 1
+        # The root's subtree, less the excluded subtrees and those of furniture beyond doubt.
+        end = page.end
+        live = bytearray(len(end) + 1)  # and a last 0, for the index -1 (no element)
+        live[root : end[root]] = b"\x01" * (end[root] - root)
+        sure = itertools.compress(range(root + 1, end[root]), page.sure[root + 1 : end[root]])
+        cut = sorted(itertools.chain(excluded, sure))
+        reach = -1
+        for i in cut:
+            if root <= i < end[root] and i >= reach:
+                live[i : end[i]] = bytes(end[i] - i)
+                reach = end[i]
         self.first, self.last, self.last_long = len(page.blocks), -1, -1
         self._page, self._root = page, root
         self._prose: list[int] = []
@@ -2043,7 +2043,7 @@ class _ProseSpan:
             return
         for number in range(page.first_block[root], page.last_block[root] + 1):
             worth = page.worth[number]
-            if worth > 0 and page.index.get(page.blocks[number].element, -1) in live:
+            if worth > 0 and live[page.owner[number]]:
                 self.first = min(self.first, number)
                 self.last = number
                 self._prose.append(number)
@@ -2066,7 +2066,7 @@ class _ProseSpan:
             first, last, story, teased = len(page.blocks), -1, 0.0, 0.0
             for number in self._prose:
                 worth = page.worth[number]
-                if cards.holds(page.index[page.blocks[number].element]):
+                if cards.holds(page.owner[number]):
                     teased += worth
                     continue
                 story += worth
