@@ -7,7 +7,7 @@ page with every default rule, and reads the peak resident memory of the process
 
     (peak - resident memory before the page) / size of the page in bytes
 
-    python benchmarks/memory.py                 # 10 MB pages of five shapes
+    python benchmarks/memory.py                 # 10 MB pages of six shapes
     python benchmarks/memory.py --mb 20 --shape article
 """
 
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHAPES = ("real-pages", "article", "one-line", "deep", "headings")
+SHAPES = ("real-pages", "paragraphs", "article", "one-line", "deep", "headings")
 CORPUS_PAGES = ROOT.parent / "shared" / "corpus" / "pages"
 _SENTENCE = "The council met on Monday and agreed, after a long debate, to repair the old bridge before winter. "
 
@@ -46,6 +46,11 @@ def make_page(shape: str, size: int) -> bytes:
             "<ul><li>First point of the list</li><li>Second point</li></ul>\n"
             "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>1,200</td></tr></table>\n"
         )
+        head, tail = "<!DOCTYPE html><html lang='en'><head><title>Big</title></head><body><article><h1>Big</h1>\n", ""
+        tail = "</article></body></html>\n"
+    elif shape == "paragraphs":
+        # Prose only: the article's paragraphs, without its headings, lists and tables.
+        unit = "<p>" + _SENTENCE * 4 + "</p>\n"
         head, tail = "<!DOCTYPE html><html lang='en'><head><title>Big</title></head><body><article><h1>Big</h1>\n", ""
         tail = "</article></body></html>\n"
     elif shape == "one-line":
