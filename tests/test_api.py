@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from types import MappingProxyType
 
 import pytest
 
@@ -75,3 +76,46 @@ def test_the_configured_size_limit_applies_unless_max_bytes_is_given(tmp_path) -
     assert lint(html, config=limited, max_bytes=None).error is None
     assert lint_file(path, config=limited, max_bytes=1_000).error is None
     assert lint(html, config={"max-file-size": 1_000}, max_bytes=10).error is not None
+
+
+def test_lint_keeps_the_linter_of_each_configuration_for_the_next_call() -> None:
+    from lint_article.api import shared_linter
+
+    assert shared_linter() is shared_linter(None)
+    short = {"rules": {"word-count": {"min": 10}}, "profile": "fragment"}
+    # An equal mapping, keys in another order, finds the same linter; another one makes its own.
+    assert shared_linter(short) is shared_linter({"profile": "fragment", "rules": {"word-count": {"min": 10}}})
+    assert shared_linter(short) is not shared_linter({"rules": {"word-count": {"min": 11}}})
+    assert shared_linter(short) is not shared_linter()
+    # A Config object, or a mapping that JSON cannot spell (so cannot compare), is made anew each time.
+    config = Config.from_mapping(short)
+    assert shared_linter(config) is not shared_linter(config)
+    unspelled = {"rules": MappingProxyType({"word-count": {"min": 10}})}
+    assert shared_linter(unspelled) is not shared_linter(unspelled)
+
+
+def test_a_kept_linter_lints_as_a_new_one_would() -> None:
+    html = "<h2>Body</h2><p>" + "word " * 20 + "</p>"
+    config = {"profile": "fragment", "rules": {"word-count": {"min": 30}}}
+    first = lint(html, config=config)
+    assert [(f.rule, f.message_id, f.data["count"]) for f in first.findings if f.rule == "word-count"] == [
+        ("word-count", "too-short", 21)  # the heading's word and the paragraph's 20
+    ]
+    assert lint(html, config=config) == first
+    assert lint(html, config={**config, "rules": {"word-count": {"min": 10}}}).findings != first.findings
+
+
+def test_a_bad_configuration_is_refused_at_every_call_not_kept() -> None:
+    for _ in range(2):
+        with pytest.raises(ConfigError, match=r"rules\.word-count: unknown option 'minimum'"):
+            lint("<p>x</p>", config={"rules": {"word-count": {"minimum": 3}}})
+
+
+def test_only_the_latest_configurations_linters_are_kept() -> None:
+    from lint_article import api
+
+    first = api.shared_linter({"rules": {"word-count": {"min": 1}}})
+    for least in range(2, 2 + api._SHARED_LINTERS):
+        api.shared_linter({"rules": {"word-count": {"min": least}}})
+    assert len(api._shared) == api._SHARED_LINTERS
+    assert api.shared_linter({"rules": {"word-count": {"min": 1}}}) is not first
