@@ -1111,7 +1111,7 @@ class _Page:
         closers: list[Element] = []
         for el in top.iter():
             tag = el.tag
-            if not isinstance(tag, str) or tag in _PHRASING:
+            if tag in _PHRASING or tag.__class__ is not str:  # most elements are phrasing: asked first
                 continue  # text, comments: their blocks are the article's to count
             # The nearest container above: phrasing (a link, a span) may stand between.
             up_el = el.getparent()
@@ -1814,7 +1814,7 @@ def _paragraph_scores(article: Article, page: _Page, vetoed: list[bool], declare
     to its ancestors, less the further up they are, more if *declared*; a
     candidate's score shrinks with its link density."""
     scores: dict[int, float] = {}
-    text = article.text
+    text, parent = article.text, page.parent
     for number, block in enumerate(article.blocks):
         if block.kind not in _SCORED_KINDS:
             continue
@@ -1840,11 +1840,15 @@ def _paragraph_scores(article: Article, page: _Page, vetoed: list[bool], declare
             and _SENTENCE_END.search(text, block.start, block.end) is not None
             and text.find("://", block.start, block.end) < 0
         )
-        chain = itertools.chain((at,), page.ancestors(at)) if prose else page.ancestors(at)
-        for level, ancestor in zip(range(5), chain, strict=False):
+        # The paragraph's five nearest ancestors (itself first, if prose), a step up each.
+        ancestor = at if prose else parent[at]
+        for level in range(5):
+            if ancestor < 0:
+                break
             if ancestor not in scores:
                 scores[ancestor] = _TAG_WEIGHT.get(page.elements[ancestor].tag, 0) + page.class_weight[ancestor]
             scores[ancestor] += score if level == 0 else score / 2 if level == 1 else score / (level * 3)
+            ancestor = parent[ancestor]
     for i in scores:
         scores[i] *= 1 - page.link_density(i)
     return scores
