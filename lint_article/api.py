@@ -79,7 +79,7 @@ _SHARED_LINTERS = 8
 def shared_linter(config: ConfigLike = None) -> Linter:
     """The linter for *config*, made at its first use and kept for the calls
     after it: a CMS that calls :func:`lint` per article pays for reading its
-    article, not for reading the settings and readying 23 rules each time (half a
+    article, not for reading the settings and readying every rule each time (half a
     millisecond, a tenth of a corpus article's lint). The defaults, and settings
     given as a mapping of JSON values, are kept (by their JSON, so that an equal
     mapping finds them); a :class:`~lint_article.config.Config` makes its own
