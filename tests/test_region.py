@@ -1179,3 +1179,42 @@ def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None
     article = Article.from_html(page(f'<h1 class="h1" "tabindex="0">{TITLE}</h1>' + BODY))
     assert [h.text for h in article.headings] == [TITLE]
     assert STORY[-1] in article.body.text
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "sure", "weight"),
+    [
+        ("sidebar", "sidebar", True, -25),
+        ("share-bar2", "share", True, -25),
+        ("teaser-share", "share", True, -25),  # the strong kind wins over the weak one before it
+        ("post-content", None, False, 25),
+        ("entry-content sharedaddy", "share", True, 0),  # share stays sure beside a content word
+        ("has-ads", None, False, 0),  # a modifier makes the words after it a description
+        ("d-none", "hidden", True, -25),
+        ("Mstart(137px)--modalMinWidth", None, False, 0),  # a utility class says how it looks
+        # Other pages' content, found by a search run only where one of its words stands:
+        ("most-read", "related", True, -25),
+        ("mostViewed", "related", True, -25),
+        ("meistgelesen", "related", True, -25),
+        ("widget_twitter", "related", True, -25),
+        ("widget-trending", "related", True, -25),
+        ("instagram-feed", "related", True, -25),
+        ("twitter timeline", "related", True, -25),  # across two classes, a space apart
+        ("facebook\twidget", "widget", False, -25),  # but not a tab apart
+        ("twitter-tweet", None, False, 0),  # an embedded tweet is the story's
+        ("almost-ready", None, False, 0),  # "most" inside a word
+    ],
+)
+def test_what_a_class_and_id_name(name: str, kind: str | None, sure: bool, weight: int) -> None:
+    from lint_article.document.region import _naming
+
+    assert _naming(name) == (kind, sure, weight)
+
+
+def test_the_class_words_kept_are_bounded_and_read_the_same_after_a_clearing() -> None:
+    from lint_article.document import region
+
+    for number in range(region._WORD_KINDS_KEPT + 10):
+        region._naming.__wrapped__(f"box{number}-sidebar")
+    assert len(region._WORD_KINDS) <= region._WORD_KINDS_KEPT
+    assert region._naming.__wrapped__("comments-area") == ("comments", True, -25)

@@ -960,10 +960,10 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
     words = _WORD.findall(spaced)
     if _MODIFIERS.isdisjoint(words):
-        kind = _furniture_word(words)
+        kind = _strongest(_word_kinds(words))
     else:  # a modifier turns the furniture words after it in its class into a description
         kind = _strongest(_furniture_word(_WORD.findall(token)) for token in spaced.split())
-    if (kind is None or kind in _WEAK_KINDS) and _OTHER_CONTENT.search(spaced):
+    if (kind is None or kind in _WEAK_KINDS) and _names_other_content(spaced):
         kind = "related"
     content = not _CONTENT_WORDS.isdisjoint(words)
     weight = (25 if content else 0) - (25 if kind is not None else 0)
@@ -1006,11 +1006,44 @@ def _furniture_word(words: list[str]) -> str | None:
     """The kind of furniture that the words of a class name, unless a modifier
     comes first ("has-ads"), by :func:`_strongest` ("widget-trending" names
     related stories, "teaser-share" a share bar)."""
-    return _strongest(
-        _FURNITURE_BY_WORD.get(word)
-        or next((kind for stem, kind in _FURNITURE_STEMS.get(word[:3], ()) if word.startswith(stem)), None)
-        for word in itertools.takewhile(lambda word: word not in _MODIFIERS, words)
+    return _strongest(_word_kinds(itertools.takewhile(lambda word: word not in _MODIFIERS, words)))
+
+
+_WORD_KINDS: dict[str, str | None] = {}
+"""The kind of furniture that each word of a class met so far names (None: none).
+A page's hundred class names repeat a few hundred words, and sites repeat them;
+a name met for the first time costs its words' look-ups, not its stems' searches."""
+_WORD_KINDS_KEPT = 16384
+_UNMET = "?"
+
+
+def _word_kinds(words: Iterable[str]) -> list[str | None]:
+    """The kind of furniture that each of *words* names (None: none)."""
+    met = _WORD_KINDS
+    return [kind if (kind := met.get(word, _UNMET)) is not _UNMET else _meet_word(word) for word in words]
+
+
+def _meet_word(word: str) -> str | None:
+    if len(_WORD_KINDS) >= _WORD_KINDS_KEPT:
+        _WORD_KINDS.clear()  # bounded: a service meets the class words of every site it is sent
+    kind = _WORD_KINDS[word] = _FURNITURE_BY_WORD.get(word) or next(
+        (kind for stem, kind in _FURNITURE_STEMS.get(word[:3], ()) if word.startswith(stem)), None
     )
+    return kind
+
+
+def _names_other_content(spaced: str) -> bool:
+    """Whether *spaced*, a name's words, names other pages' content (see
+    :data:`_OTHER_CONTENT`): searched only where one of the words that each of
+    its alternatives needs stands, which few names hold."""
+    return (
+        "most" in spaced
+        or "meist" in spaced
+        or "twitter" in spaced
+        or "insta" in spaced
+        or "facebook" in spaced
+        or "widget" in spaced
+    ) and _OTHER_CONTENT.search(spaced) is not None
 
 
 def _strongest(kinds: Iterable[str | None]) -> str | None:
