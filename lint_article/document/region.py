@@ -663,7 +663,6 @@ _HIDING_CLASS = on_use(
     r"(?!lazy[-_]|overflow[-_])(?:[a-z0-9]+[-_]{1,2})?"
     r"(?:hidden|hide|invisible|d-?none|sr-?only|screen-?reader(?:-?text)?|screen-?only|visually-?hidden)"
 )
-_HIDING_HINT = on_use("hid|invisible|none|only|reader")
 # Utility classes ("Mstart(137px)--modalMinWidth", "lg:hidden") say how an element looks, not what it is.
 _UTILITY_MARK = on_use(r"[():!$\[]")
 # Words that turn the furniture words after them in a class into a description
@@ -954,7 +953,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
         # "Mstart(137px)--modalMinWidth" says how it looks, not what it is.
         value = " ".join(token for token in value.split() if not _UTILITY_MARK.search(token))
     lowered = value.lower()
-    if _HIDING_HINT.search(lowered) and any(_HIDING_CLASS.fullmatch(token) for token in lowered.split()):
+    if _hints_hiding(lowered) and any(_HIDING_CLASS.fullmatch(token) for token in lowered.split()):
         return "hidden", True, -25
     # Words apart: "articleBody" reads "article body", "share-bar2" "share bar2".
     spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
@@ -969,6 +968,12 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     weight = (25 if content else 0) - (25 if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
     return kind, sure, weight
+
+
+def _hints_hiding(lowered: str) -> bool:
+    """Whether *lowered*, a name, holds one of the words that each of
+    :data:`_HIDING_CLASS`'s names holds (most names hold none)."""
+    return "hid" in lowered or "none" in lowered or "only" in lowered or "reader" in lowered or "invisible" in lowered
 
 
 def _spells_its_heading(ident: str, heading: Element) -> bool:
