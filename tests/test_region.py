@@ -403,6 +403,25 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
 </article>"""),
         dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
     ),
+    *(
+        Page(
+            f"the list under '{pointer}' goes: another language's 'you may also like'",
+            page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<h3>{pointer}</h3><ul>
+<li>The mayor's budget leaves out the schools again this year. <a href="/budget">Read why</a></li>
+<li>Why does the ferry still run on time after the flood? <a href="/ferry">Ask the captain</a></li></ul>
+</article>"""),
+            dropped=(pointer, "The mayor's budget", "Why the ferry still runs"),
+        )
+        for pointer in (
+            "Você também pode gostar",
+            "También te puede gustar",
+            "Vous aimerez aussi",
+            "Potrebbero piacerti",
+            "Das könnte Sie auch gefallen",
+            "Misschien ook interessant",
+        )
+    ),
     Page(
         "a story written straight into its column, beside its dateline and share links, outweighs the footer",
         page(

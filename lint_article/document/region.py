@@ -816,6 +816,10 @@ _POINTER = on_use(
     r"|leia (?:também|mais)\b|veja (?:também|mais)\b|(?:notícias|artigos|matérias) relacionad[oa]s"
     r"|leggi anche\b|potrebbe(?:ro)? interessarti|articoli correlati|(?:i )?più letti"
     r"|lees ook\b|gerelateerde (?:artikelen|berichten)"
+    # "You may also like", in the same languages
+    r"|você (?:também )?(?:pode|poderá) (?:também )?gostar\b|(?:también )?te (?:puede|podría)n? gustar\b"
+    r"|vous (?:aimerez|pourriez aimer) aussi\b|(?:ti )?potrebbe(?:ro)? (?:anche )?piacer(?:ti|e)\b"
+    r"|das (?:könnte|dürfte) (?:sie|dich|euch) auch gefallen|dies passt zum thema|misschien ook interessant"
     # Polish, Czech, Russian, Ukrainian
     r"|zobacz (?:też|również|także)\b|czytaj (?:też|także|również|więcej)\b|polecamy\b|przeczytaj (?:też|także)"
     r"|čtěte (?:také|též)\b|читайте (?:также|тоже|еще|ещё)|смотрите также|по теме\b|похожие (?:статьи|новости)"
