@@ -403,6 +403,17 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
 </article>"""),
         dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
     ),
+    Page(
+        "a table's rows named for its players are the standings, not a media player's controls",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>
+<tr class="oddrow player-2020-213"><td>1</td><td>Kyle Busch</td><td>5040</td></tr>
+<tr class="evenrow player-2020-4646"><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr>
+<tr class="oddrow player-2020-617"><td>3</td><td>Kevin Harvick</td><td>5033</td></tr></table>
+<div class="video-player"><p>Now playing: highlights of the race</p></div></article>"""),
+        kept=(*STORY, "Kyle Busch", "Martin Truex Jr.", "Kevin Harvick"),
+        dropped=("Now playing",),
+    ),
     *(
         Page(
             f"the list under '{pointer}' goes: another language's 'you may also like'",

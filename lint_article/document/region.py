@@ -1191,6 +1191,10 @@ class _Page:
                     name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
+                    if kind == "control" and tag in _TABLE_PARTS:
+                        # A table's row or cell named for a player or a rating is its data
+                        # (a league's standings, "player-2020-213"), not a media player's controls.
+                        kind, certain, weight = None, False, weight + 25  # the name's furniture weight undone
                     if kind is None and klass and _names_a_counter(klass):
                         kind = "widget"
                 if "role" in names:
@@ -1511,6 +1515,7 @@ class _Cards:
         return at >= 0 and i < self._ends[at]
 
 
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 # A table's rows are its data, a list's lists its parts: neither is a teaser.
 _NO_CARDS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl"})
 # A teaser holds at most this much text (its title, a few lines of the story
