@@ -404,6 +404,15 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
         dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
     ),
     Page(
+        "a call to action named so (a 'cta' box) goes, however much it says",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="zone-widget custom-cta-letter">
+<h5>A Word to Our Loyal Readers</h5><p>Most of our stories begin when readers ask us whether something is
+true, and those questions send our reporters across the whole valley, from the dam to the ferry.</p></div>
+<p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        dropped=("A Word to Our Loyal Readers", "Most of our stories begin"),
+    ),
+    Page(
         "a table's rows named for its players are the standings, not a media player's controls",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>

@@ -604,7 +604,7 @@ _FURNITURE_WORDS = {
     " taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
-    "newsletter": "newsletter* subscribe* subscription* signup paywall*",
+    "newsletter": "newsletter* subscribe* subscription* signup paywall* cta",
     "consent": "cookie* consent* gdpr",
     "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
     " disclosure*",
