@@ -404,6 +404,15 @@ steps.</p></div><p>{STORY[3]}</p></article>"""),
         dropped=("More Great Courier Stories", "The mayor's budget", "Why the ferry still runs"),
     ),
     Page(
+        "an advertisement's label on a line of its own goes, wherever it stands in the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><div class="slot"><center>Anzeige</center></div><p>{STORY[1]}</p>
+<div><p>- Advertisement -</p></div><p>{STORY[2]}</p><p>Advertising paid for the new levee, the mayor said.</p>
+<p>{STORY[3]}</p></article>"""),
+        kept=(*STORY, "Advertising paid for the new levee"),
+        dropped=("Anzeige", "- Advertisement -"),
+    ),
+    Page(
         "a call to action named so (a 'cta' box) goes, however much it says",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="zone-widget custom-cta-letter">

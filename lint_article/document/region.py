@@ -763,6 +763,13 @@ _CREDIT = on_use(
     re.IGNORECASE,
 )
 _CREDIT_LENGTH = 80
+# An advertisement's label, a line of its own where the page's script puts the
+# advertisement ("Advertisement", "Anzeige", "- Publicidad -").
+_AD_LABEL = on_use(
+    r"\W*(?:advertisement|advert|anzeige|werbung|publicidad|publicité|pubblicità|reklama|sponsored|gesponsert)\W*",
+    re.IGNORECASE,
+)
+_AD_LABEL_LENGTH = 30
 # A caption that credits its picture anywhere in it, by a copyright sign or a
 # label ("Die Wiese im Mai. Foto: A. Huber", "... (Quelle: Unsplash/DJV)"):
 # the picture's credit line, which the page's template adds to the caption.
@@ -1336,6 +1343,8 @@ class _Page:
         ("Related stories", "Lire aussi :")."""
         block = self.blocks[number]
         size, text = block.end - block.start, self.text
+        if size < _AD_LABEL_LENGTH and _AD_LABEL.fullmatch(text, block.start, block.end) is not None:
+            return True
         if (
             size < _CREDIT_LENGTH
             and block.kind != "heading"
