@@ -1338,9 +1338,9 @@ class _Page:
         self.last_block = last_block
 
     def sets_aside(self, number: int) -> bool:
-        """Whether the article's block *number* says nothing of the story: a
-        photo credit, or a heading or a short line that points to other pages
-        ("Related stories", "Lire aussi :")."""
+        """Whether the article's block *number* says nothing of the story: an
+        advertisement's label, a photo credit, or a heading or a short line that
+        points to other pages ("Related stories", "Lire aussi :")."""
         block = self.blocks[number]
         size, text = block.end - block.start, self.text
         if size < _AD_LABEL_LENGTH and _AD_LABEL.fullmatch(text, block.start, block.end) is not None:
@@ -1525,8 +1525,9 @@ class _Cards:
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+"""A table's parts: its rows and cells are its data."""
 # A table's rows are its data, a list's lists its parts: neither is a teaser.
-_NO_CARDS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "ul", "ol", "dl"})
+_NO_CARDS = _TABLE_PARTS | {"ul", "ol", "dl"}
 # A teaser holds at most this much text (its title, a few lines of the story
 # it points to, a date), and its title is nearly all link.
 _CARD_TEXT = 600
