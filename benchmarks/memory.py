@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ("real-pages", "paragraphs", "article", "one-line", "deep", "headings")
 CORPUS_PAGES = ROOT.parent / "shared" / "corpus" / "pages"
+_ARTICLE_HEAD = "<!DOCTYPE html><html lang='en'><head><title>Big</title></head><body><article><h1>Big</h1>\n"
+_ARTICLE_TAIL = "</article></body></html>\n"
 _SENTENCE = "The council met on Monday and agreed, after a long debate, to repair the old bridge before winter. "
 
 
@@ -46,13 +48,11 @@ def make_page(shape: str, size: int) -> bytes:
             "<ul><li>First point of the list</li><li>Second point</li></ul>\n"
             "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>1,200</td></tr></table>\n"
         )
-        head, tail = "<!DOCTYPE html><html lang='en'><head><title>Big</title></head><body><article><h1>Big</h1>\n", ""
-        tail = "</article></body></html>\n"
+        head, tail = _ARTICLE_HEAD, _ARTICLE_TAIL
     elif shape == "paragraphs":
         # Prose only: the article's paragraphs, without its headings, lists and tables.
         unit = "<p>" + _SENTENCE * 4 + "</p>\n"
-        head, tail = "<!DOCTYPE html><html lang='en'><head><title>Big</title></head><body><article><h1>Big</h1>\n", ""
-        tail = "</article></body></html>\n"
+        head, tail = _ARTICLE_HEAD, _ARTICLE_TAIL
     elif shape == "one-line":
         unit, head, tail = _SENTENCE, "<p>", "</p>"
     elif shape == "deep":

@@ -955,6 +955,10 @@ def _credits_in_tail(block: Block, text: str) -> bool:
     return _in_caption(block.element) or (names.startswith("(") and names.endswith(")") and " / " in names)
 
 
+_NAME_WEIGHT = 25
+"""Readability's class weight: what a content name adds, and a furniture name takes away."""
+
+
 @lru_cache(maxsize=8192)
 def _naming(value: str) -> tuple[str | None, bool, int]:
     """What a ``class`` + ``id`` value names: a kind of furniture (or None);
@@ -965,7 +969,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
         value = " ".join(token for token in value.split() if not _UTILITY_MARK.search(token))
     lowered = value.lower()
     if _hints_hiding(lowered) and any(_HIDING_CLASS.fullmatch(token) for token in lowered.split()):
-        return "hidden", True, -25
+        return "hidden", True, -_NAME_WEIGHT
     # Words apart: "articleBody" reads "article body", "share-bar2" "share bar2".
     spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
     words = _WORD.findall(spaced)
@@ -976,7 +980,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     if (kind is None or kind in _WEAK_KINDS) and _names_other_content(spaced):
         kind = "related"
     content = not _CONTENT_WORDS.isdisjoint(words)
-    weight = (25 if content else 0) - (25 if kind is not None else 0)
+    weight = (_NAME_WEIGHT if content else 0) - (_NAME_WEIGHT if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
     return kind, sure, weight
 
@@ -1201,7 +1205,7 @@ class _Page:
                     if kind == "control" and tag in _TABLE_PARTS:
                         # A table's row or cell named for a player or a rating is its data
                         # (a league's standings, "player-2020-213"), not a media player's controls.
-                        kind, certain, weight = None, False, weight + 25  # the name's furniture weight undone
+                        kind, certain, weight = None, False, weight + _NAME_WEIGHT  # the furniture's weight undone
                     if kind is None and klass and _names_a_counter(klass):
                         kind = "widget"
                 if "role" in names:
