@@ -227,6 +227,21 @@ def _story_header_lines(size: int) -> str:
     return f"<html><body><article>{header}{story}</article></body></html>"
 
 
+@shape("streamed-boundaries")
+def _streamed_boundaries(size: int) -> str:
+    # React's streamed content, each boundary inside the content streamed before
+    # it: moved into its boundary, each would nest one level deeper than the last.
+    unit = (
+        '<div hidden id="S:{0}"><p>The council met on Monday.</p>'
+        '<!--$?--><template id="B:{1}"></template><!--/$--></div>'
+    )
+    call = '$RC("B:{0}","S:{0}");'
+    count = max(1, size // (len(unit) + len(call) + 8))
+    contents = "".join(unit.format(i, i + 1) for i in range(count))
+    calls = "".join(call.format(i) for i in range(count))
+    return f'<body><!--$?--><template id="B:0"></template><!--/$-->{contents}<script>{calls}</script></body>'
+
+
 # A grid of teasers deep inside the page, beside a story: the article finder
 # once looked for each teaser's outermost teaser among all its ancestors.
 repeat(

@@ -67,6 +67,55 @@ def test_what_the_text_leaves_out_leaves_the_rest_in_its_place(source: str, text
         assert source.startswith(written, article.source_offset(article.text.index(piece)))
 
 
+@pytest.mark.parametrize(
+    ("source", "text", "places"),
+    [
+        # React streams a page's shell first, a boundary's fallback in it, and
+        # the content later, in a hidden <div id="S:n">, with a call that shows
+        # it in the boundary's place: a reader sees it, the fallback gone. The
+        # linter reads it where its source is.
+        (
+            '<body><nav>Menu</nav><main><!--$?--><template id="B:0"></template><p>Loading</p><!--/$--></main>'
+            '<footer>Footer</footer><div hidden id="S:0"><h1>Title</h1><p>Story <b>text</b></p>tail</div>'
+            '<script>$RC("B:0","S:0")</script></body>',
+            "Menu\n\nFooter\n\nTitle\n\nStory text\n\ntail",
+            {"Story": "Story <b>", "text": "text</b>", "tail": "tail</div>", "Footer": "Footer</footer>"},
+        ),
+        # A segment fills its placeholder, which goes; the text after the placeholder stays.
+        (
+            '<body><p>Lead</p><template id="P:1"></template>after<p>End</p>'
+            '<div hidden id="S:1">seg <i>one</i></div><script>$RS("S:1","P:1")</script></body>',
+            "Lead\n\nafter\n\nEnd\n\nseg one",
+            {"seg": "seg <i>", "after": "after<p>"},
+        ),
+        # The fallback runs to the boundary's own end: a boundary nested in it goes with it.
+        (
+            '<body><!--$?--><template id="B:0"></template><!--$--><p>inner</p><!--/$--><p>fallback</p><!--/$-->'
+            '<p>after</p><div hidden id="S:0"><p>Streamed</p></div><script>$RC("B:0","S:0")</script></body>',
+            "after\n\nStreamed",
+            {"Streamed": "Streamed</p></div>", "after": "after</p>"},
+        ),
+        # With an error's digest the client renders the boundary: the fallback stays,
+        # and content that no call shows stays hidden.
+        (
+            '<body><!--$?--><template id="B:0"></template><p>fallback</p><!--/$-->'
+            '<div hidden id="S:0"><p>Streamed</p></div><div hidden id="S:1"><p>Unclaimed</p></div>'
+            '<script>$RC("B:0","S:0","digest")</script></body>',
+            "fallback",
+            {"fallback": "fallback</p>"},
+        ),
+    ],
+    ids=["boundary", "segment", "nested boundary in the fallback", "client-rendered boundary"],
+)
+def test_content_streamed_after_the_shell_is_shown_as_react_s_script_shows_it(
+    source: str, text: str, places: dict[str, str]
+) -> None:
+    article = Article.from_html(source)
+    assert article.text == text
+    for piece, written in places.items():
+        assert source.startswith(written, article.source_offset(article.text.index(piece)))
+
+
 def test_a_word_hyphenated_with_soft_hyphens_is_one_word_in_the_words_and_in_a_links_text() -> None:
     article = Article.from_html("<p>Ita&shy;li\xadens, neben <a href='/b'>Baro&shy;lo</a>.</p>")
     assert [word.text for word in article.page.words] == ["Italiens", "neben", "Barolo"]

@@ -3,8 +3,10 @@
 lxml (libxml2) parses HTML as HTML 4 did; where that differs from what an HTML5
 browser shows, the tree is mended here, once, before anything reads it: void
 elements that libxml2 nests content into, text that stands in a table outside
-its cells (foster parenting), nesting deeper than the parser keeps, and end
-tags (``</body>``, ``</html>``) that a browser reads as nothing. Every start
+its cells (foster parenting), nesting deeper than the parser keeps, end
+tags (``</body>``, ``</html>``) that a browser reads as nothing, and content
+that a server streamed in after the page's shell, hidden, for an inline script
+to move into place (React's streaming). Every start
 tag of the source is paired with its element, so that each element has an
 exact line and column.
 """
@@ -70,6 +72,8 @@ def build(text: str) -> Tree:
     # otherwise than a browser.
     _unnest_void_elements(root)
     _foster_parent(root)
+    if "$RC(" in source or "$RS(" in source:
+        _place_streamed_content(root)
     return Tree(source, parsed, nuls, lines, scanned, root, tags)
 
 
@@ -298,6 +302,90 @@ def _misplaced(table: Element) -> list[tuple[Element, str] | Element]:
         if last is not None and last.tail and not last.tail.isspace():
             misplaced.append((last, "tail"))
     return misplaced
+
+
+# React's inline calls that move streamed content into place (react-dom's
+# server runtime): $RC("B:0", "S:0") completes a boundary (its fallback goes and
+# the hidden <div id="S:0">'s content takes its place), $RS("S:1", "P:1") fills a
+# segment's placeholder. A third argument, an error's digest, leaves the
+# boundary to the client to render: it is not matched.
+_STREAMED_CONTENT_CALL = on_use(r'\$R([CS])\("([^"\\]+)","([^"\\]+)"\)')
+_BOUNDARY_MARKERS = frozenset({"$", "$?", "$!"})
+_BOUNDARY_END = "/$"
+
+
+def _place_streamed_content(root: Element) -> None:
+    """Do what React's inline scripts do to a streamed page (Next.js and other
+    React servers), as far as a reader sees: the content of each hidden
+    ``<div id="S:n">`` sent after the shell is shown, and what stood in for it
+    (a boundary's fallback, a placeholder) goes, in the order the scripts call
+    for it. Without this a reader sees the article and the linter sees a page
+    with nothing but its template (the article hidden).
+
+    The content is shown where its source is, not moved to its boundary's
+    ``<template>``: each element keeps its place in the source, and the tree
+    its depth (content moved into content, boundary by boundary, would nest as
+    deep as a page has boundaries)."""
+    calls = [
+        match.groups()
+        for script in root.iter("script")
+        if script.text and "$R" in script.text
+        for match in _STREAMED_CONTENT_CALL.finditer(script.text)
+    ]
+    if not calls:
+        return
+    by_id = {el.get("id"): el for el in root.iter("template", "div") if ":" in (el.get("id") or "")}
+    for kind, first, second in calls:
+        # $RC names the boundary, then the content; $RS the content, then its placeholder.
+        # Each id is used once: the script removes what it names.
+        content_id, marker_id = (second, first) if kind == "C" else (first, second)
+        content, marker = by_id.pop(content_id, None), by_id.pop(marker_id, None)
+        if content is None or marker is None or marker.tag != "template" or content.get("hidden") is None:
+            continue
+        del content.attrib["hidden"]
+        if kind == "C":
+            for dropped in _drop_fallback(marker):
+                for el in dropped.iter("template", "div"):  # no longer in the page for a later call
+                    by_id.pop(el.get("id"), None)
+        else:
+            _remove_keeping_tail(marker)
+
+
+def _drop_fallback(template: Element) -> list[Element]:
+    """$RC: a boundary's fallback, from its *template* to the boundary's end
+    comment (``<!--/$-->``, nested boundaries counted; with none, to the end of
+    the parent), goes. Returns what went."""
+    parent = template.getparent()
+    assert parent is not None
+    doomed = [template]
+    depth = 0
+    for sibling in template.itersiblings():
+        if isinstance(sibling, etree._Comment):
+            data = (sibling.text or "").strip()
+            if data == _BOUNDARY_END:
+                if not depth:
+                    break
+                depth -= 1
+            elif data in _BOUNDARY_MARKERS:
+                depth += 1
+        doomed.append(sibling)
+    for node in doomed:
+        parent.remove(node)  # with its tail: the fallback's text
+    return doomed
+
+
+def _remove_keeping_tail(element: Element) -> None:
+    """Take *element* out of the tree, the text that follows it left in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _holds_table_parts(element: Element) -> bool:
