@@ -1239,6 +1239,8 @@ def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None
         ("entry-content sharedaddy", "share", True, 0),  # share stays sure beside a content word
         ("has-ads", None, False, 0),  # a modifier makes the words after it a description
         ("d-none", "hidden", True, -25),
+        ("u-invisible", "hidden", True, -25),
+        ("elementor-invisible", None, False, 0),  # an entrance animation's start: its script shows it
         ("Mstart(137px)--modalMinWidth", None, False, 0),  # a utility class says how it looks
         # Other pages' content, found by a search run only where one of its words stands:
         ("most-read", "related", True, -25),

@@ -658,9 +658,11 @@ _CONTENT_WORDS = frozenset(
 _RECIPE = on_use(r"re(?:cipe|zept|ceta|cette)|ingredient|zutaten|ricetta|przepis")
 # A class that hides its element from sight, after an optional namespace
 # (``sr-only``, ``u-screen-reader-text``, ``mfp-hide``; not ``hidden-xs``,
-# ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``).
+# ``field--label-hidden``, ``lazy-hidden`` or ``overflow-hidden``, nor
+# ``elementor-invisible``: an entrance animation's start, which the page's
+# script shows as the reader scrolls to it).
 _HIDING_CLASS = on_use(
-    r"(?!lazy[-_]|overflow[-_])(?:[a-z0-9]+[-_]{1,2})?"
+    r"(?!lazy[-_]|overflow[-_]|elementor[-_]invisible)(?:[a-z0-9]+[-_]{1,2})?"
     r"(?:hidden|hide|invisible|d-?none|sr-?only|screen-?reader(?:-?text)?|screen-?only|visually-?hidden)"
 )
 # Utility classes ("Mstart(137px)--modalMinWidth", "lg:hidden") say how an element looks, not what it is.
