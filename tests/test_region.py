@@ -952,6 +952,17 @@ news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></art
         dropped=("More from the valley", "Sport"),
     ),
     Page(
+        "a section whose id is its heading's anchor is the story's, though the id reads 'popular'",
+        # nccih.nih.gov: each section's wrapper is the target of the table of contents.
+        page(f"""{SITE_HEADER}
+<main><h1>{TITLE}</h1><div id="1-heading-the-river-rises"><div><h2>The river rises</h2></div>{BODY}</div>
+<div id="2-heading-how-popular-are-the-valley-s-levees"><div><h2>How popular are the valley's levees?</h2></div>
+{"".join(f"<p>{paragraph}</p>" for paragraph in LATER)}</div>
+<div id="popular-now"><h2>Most read</h2><p><a href="/x">Another story</a></p></div></main>"""),
+        kept=(*STORY, *LATER),
+        dropped=("Most read", "Another story", "Sport"),
+    ),
+    Page(
         "after the story, a list whose items say more than their links is the story's",
         # github.blog: the speakers of an event, each a linked name and a title; a list of bare links still goes.
         page(f"""{SITE_HEADER}

@@ -993,6 +993,24 @@ def _hints_hiding(lowered: str) -> bool:
     return "hid" in lowered or "none" in lowered or "only" in lowered or "reader" in lowered or "invisible" in lowered
 
 
+# How many elements from a section's start its heading may stand (a wrapper or two deep).
+_ANCHOR_REACH = 8
+
+
+def _names_a_heading(ident: str, element: Element, tag: str) -> bool:
+    """Whether *ident*, the id of *element* (whose tag is *tag*), is an anchor
+    named for a heading's text (see :func:`_spells_its_heading`): the heading's
+    own id, or one that names furniture on an element whose first few elements
+    hold the heading ("1-heading-how-popular-are-meditation-and-mindfulness"
+    on a section's wrapper: "popular" names no box of most-read stories there)."""
+    if tag in HEADING_LEVELS:
+        return _spells_its_heading(ident, element)
+    if _naming(ident)[0] is None:
+        return False
+    heading = next((el for el in itertools.islice(element.iter(), 1, _ANCHOR_REACH) if el.tag in HEADING_LEVELS), None)
+    return heading is not None and _spells_its_heading(ident, heading)
+
+
 def _spells_its_heading(ident: str, heading: Element) -> bool:
     """Whether *ident*, a heading's id, spells two or more of the heading's own
     words, at least half of its own: the anchor that a table of contents links
@@ -1199,7 +1217,7 @@ class _Page:
                 name = klass = el.get("class") if "class" in names else None
                 if "id" in names:
                     ident = el.get("id")
-                    if ident and tag in HEADING_LEVELS and _spells_its_heading(ident, el):
+                    if ident and _names_a_heading(ident, el, tag):
                         ident = None
                     name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
