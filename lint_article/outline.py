@@ -41,6 +41,9 @@ class Outline:
     path: str
     shape: str
     """``page`` or ``fragment`` (a CMS body)."""
+    scripts: bool
+    """Whether the page is read as a browser that runs scripts shows it (True
+    but for a page that shows its content only in ``<noscript>``)."""
     language: str | None
     language_source: str
     """``html``, ``config``, ``text`` or ``unknown``: see :class:`~lint_article.document.Language`."""
@@ -68,6 +71,7 @@ class Outline:
             "path": self.path,
             "error": None,
             "shape": self.shape,
+            "scripts": self.scripts,
             "language": {"code": self.language, "source": self.language_source},
             "headline": headline,
             "article": {
@@ -99,6 +103,7 @@ def outline_of(
     return Outline(
         path=path,
         shape="fragment" if article.is_fragment else "page",
+        scripts=article.scripting,
         language=detected.code,
         language_source=detected.source,
         headline=(headline.text, _place(article, headline.element)) if headline is not None else None,
@@ -156,7 +161,10 @@ def format_text(outlines: Sequence[Outline | tuple[str, str]]) -> str:
         source = {"html": "from <html lang>", "config": "from the settings", "text": "recognised from the text"}
         language = f"{item.language} ({source[item.language_source]})" if item.language else "unknown"
         lines.append(shown_path(item.path))
-        lines.append(f"  shape     {'a CMS body (fragment)' if item.shape == 'fragment' else 'a full page'}")
+        shape = "a CMS body (fragment)" if item.shape == "fragment" else "a full page"
+        if not item.scripts:
+            shape += ", read without scripts (it shows its content in <noscript> only)"
+        lines.append(f"  shape     {shape}")
         lines.append(f"  language  {language}")
         if item.headline is not None:
             text, place = item.headline

@@ -32,6 +32,29 @@ def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_i
     assert article.element_span(bold) == (source.index("<b>"), source.index("<b>") + 3)
 
 
+def test_a_page_that_shows_its_content_only_without_scripts_is_read_without_scripts() -> None:
+    # A Discourse topic: its script draws the posts from data, and a <noscript>
+    # holds them for readers without scripts. Read with scripts, the page shows
+    # nothing; read without, its posts, each word at its place in the source.
+    post = "The resolver reads every file in the directory in turn before it answers. " * 30
+    source = (
+        '<html><body><section id="splash">Loading</section><div id="app"></div>'
+        f'<noscript data-path="/t/1"><div id="main-outlet"><h1>A topic</h1><div class="post"><p>{post}</p>'
+        "<p>Second <b>post</b></p></div></div></noscript></body></html>"
+    )
+    article = Article.from_html(source)
+    assert article.scripting is False
+    assert article.text.startswith("Loading\n\nA topic\n\nThe resolver reads")
+    assert [h.text for h in article.headings] == ["A topic"]
+    assert source.startswith("post</b>", article.source_offset(article.text.rindex("post")))
+    # A page whose <noscript> holds a tracking pixel, or less than ten times the
+    # text it shows with scripts, is read with scripts.
+    for unscripted in ('<img src="/pixel.gif">', f"<p>{post * 2}</p>"):
+        page = Article.from_html(f"<html><body><p>{post}</p><noscript>{unscripted}</noscript></body></html>")
+        assert page.scripting is True
+        assert page.text == post.strip()
+
+
 @pytest.mark.parametrize(
     ("source", "text", "places"),
     [

@@ -46,7 +46,7 @@ def test_the_json_contract_of_a_page(tmp_path: Path) -> None:
     assert result["returncode"] == 0 and result["version"] == 1
     (entry,) = result["files"]
     assert entry["path"] == str(page) and entry["error"] is None
-    assert entry["shape"] == "page"
+    assert entry["shape"] == "page" and entry["scripts"] is True
     assert entry["language"] == {"code": "en", "source": "html"}
     assert entry["headline"] == {
         "text": "Floods in the delta", "selector": "main > article > header > h1", "line": 4, "column": 9,
@@ -101,6 +101,20 @@ def test_the_text_form_names_the_region_and_the_outline() -> None:
     ]
     assert "    h1 Floods in the delta  (line 4, 8 words)" in lines
     assert "      h2 Rescue  (line 6, 4 words)" in lines
+
+
+def test_a_page_read_without_scripts_says_so() -> None:
+    # A Discourse topic writes its posts in <noscript> alone: read so, and told.
+    post = "The resolver reads every file in the directory in turn before it answers. " * 30
+    page = f'<html lang="en"><body><div id="app"></div><noscript><h1>A topic</h1><p>{post}</p></noscript></body></html>'
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_article", "outline", "-"], input=page, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[1] == (
+        "  shape     a full page, read without scripts (it shows its content in <noscript> only)"
+    )
+    (entry,) = outline_json("-", stdin=page)["files"]
+    assert entry["scripts"] is False and entry["article"]["words"] == 13 * 30
 
 
 def test_the_text_form_says_what_the_story_sets_apart_from_the_body() -> None:

@@ -50,6 +50,14 @@ _TAG_NAME = on_use(r"<[^\t\n\f\r />]*")
 T = TypeVar("T")
 
 
+# A page shows its content only to a reader without scripts (a Discourse forum's
+# topic, whose posts its script draws from data, and which it writes in a
+# <noscript> for readers without scripts) when its <noscript>s hold this many
+# characters, and this many times the text a browser with scripts shows.
+_UNSCRIPTED_CONTENT = 2000
+_UNSCRIPTED_SHARE = 10
+
+
 class Article:
     """An HTML article, parsed once. Build it with :meth:`from_html`."""
 
@@ -59,6 +67,16 @@ class Article:
 
     def _build(self, source: str, encoding: str | None) -> None:
         parsed = tree_module.build(source)
+        layout = self._laid_out(parsed)
+        self.scripting = True
+        """Whether the page is read as a browser that runs scripts reads it (a
+        ``<noscript>``'s content unseen), as every page is unless it shows its
+        content only to a reader without scripts: one parse more, for such pages alone."""
+        unscripted = parsed.scanned.unscripted
+        if unscripted >= _UNSCRIPTED_CONTENT and layout.size * _UNSCRIPTED_SHARE < unscripted:
+            parsed = tree_module.build(source, scripting=False)
+            layout = self._laid_out(parsed)
+            self.scripting = False
         self.source = parsed.source
         """The source text, newlines normalised to ``\\n`` (lines and columns are
         those of the original file)."""
@@ -72,8 +90,6 @@ class Article:
         self._tags = parsed.tags
         self._scanned_tags = parsed.scanned.tags
         self._text_runs = parsed.scanned.texts
-        layout = Layout(parsed.parsed, parsed.scanned.texts, self._tags, parsed.nuls)
-        layout.walk(self.tree, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in self.source else None)
         self.text = layout.text()
         """The visible text of the whole page: blocks joined by a blank line, white space collapsed."""
         self.blocks: tuple[Block, ...] = tuple(layout.blocks)
@@ -91,6 +107,12 @@ class Article:
         self._view_readings: dict[str, dict[str, Any]] = {}
         """The readings of each view, by scope (see :meth:`_kept_view`)."""
         self._sibling_ranks: dict[Element, dict[Element, int]] = {}
+
+    @staticmethod
+    def _laid_out(parsed: tree_module.Tree) -> Layout:
+        layout = Layout(parsed.parsed, parsed.scanned.texts, parsed.tags, parsed.nuls)
+        layout.walk(parsed.root, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in parsed.source else None)
+        return layout
 
     @classmethod
     def from_html(cls, html_input: str | bytes) -> Article:

@@ -179,6 +179,11 @@ class Layout:
         self._block_start = -1
         self._pending_space = False
 
+    @property
+    def size(self) -> int:
+        """The characters laid out so far."""
+        return self._size
+
     def text(self) -> str:
         self._switch_block(None, "block")
         self._join_pieces()

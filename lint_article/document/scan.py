@@ -149,10 +149,19 @@ class Scan:
     crowded: tuple[int, int] | None = None
     """Offset and attribute count of the first start tag with more than
     :data:`MAX_ATTRIBUTES` attributes, if any."""
+    unscripted: int = 0
+    """Characters of content that only a browser without scripts reads as
+    markup (the content of each :data:`UNPARSED_RAW_TEXT` element): what a page
+    may hold for such readers alone."""
 
 
-def scan(source: str) -> Scan:
-    """Tokenise *source* into start tags and text runs."""
+def scan(source: str, *, scripting: bool = True) -> Scan:
+    """Tokenise *source* into start tags and text runs, as a browser that runs
+    scripts reads it, or (*scripting* False) one that does not: there, the
+    content of a ``<noscript>`` is markup, not text."""
+    raw_text_elements = RAW_TEXT_ELEMENTS if scripting else RAW_TEXT_ELEMENTS - UNPARSED_RAW_TEXT
+    special_tags = _SPECIAL_TAGS if scripting else _DOCUMENT_TAGS | raw_text_elements
+    unscripted = 0
     tags = StartTags(len(source))
     texts = TextRuns(len(source))
     unparsed: list[tuple[int, int]] = []
@@ -199,11 +208,11 @@ def scan(source: str) -> Scan:
             if end - lt > _CROWDED_LENGTH and crowded is None:
                 count = len(_ATTRIBUTE.findall(source, match.end("name"), end))
                 crowded = (lt, count) if count > MAX_ATTRIBUTES else None
-            if name not in _SPECIAL_TAGS:  # most tags: one test, not two
+            if name not in special_tags:  # most tags: one test, not two
                 continue
             if name in _DOCUMENT_TAGS:
                 has_document_tags = True
-            if name in RAW_TEXT_ELEMENTS:
+            if name in raw_text_elements:
                 close = _RAW_TEXT_ENDS[name].search(source, end)
                 raw_end = close.start() if close else len(source)
                 if name in ("textarea", "title") and raw_end > end:
@@ -211,12 +220,13 @@ def scan(source: str) -> Scan:
                     add_text_end(raw_end)
                 elif name in UNPARSED_RAW_TEXT and raw_end > end:
                     unparsed.append((end, raw_end))
+                    unscripted += raw_end - end
                 text_start = resume = raw_end
                 break
     if len(source) > text_start:
         add_text_start(text_start)
         add_text_end(len(source))
-    return Scan(tags, texts, has_document_tags, unparsed, comments, crowded)
+    return Scan(tags, texts, has_document_tags, unparsed, comments, crowded, unscripted)
 
 
 def blank(source: str, spans: list[tuple[int, int]]) -> str:

@@ -50,26 +50,30 @@ class ArticleError(ValueError):
     the message says why and where."""
 
 
-def build(text: str) -> Tree:
+def build(text: str, *, scripting: bool = True) -> Tree:
     """Parse *text* and mend the tree where libxml2 builds it otherwise than a
-    browser; raises :class:`ArticleError` for an element with more than
-    :data:`~lint_article.document.scan.MAX_ATTRIBUTES` attributes."""
+    browser, one that runs scripts or (*scripting* False) one that does not
+    (which shows a ``<noscript>``'s content); raises :class:`ArticleError` for
+    an element with more than :data:`~lint_article.document.scan.MAX_ATTRIBUTES`
+    attributes."""
     source, nuls = normalise(text)
     lines = scan.LineIndex(source)
-    parsed, scanned, root = _parse_scanned(source, lines)
+    parsed, scanned, root = _parse_scanned(source, lines, scripting)
     if root is None:
         # Nested deeper than the parser goes, it gave up: the tags below the
         # limit are blanked out (their text stays, at its offsets) and it reads again.
-        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH), lines)
+        parsed, scanned, root = _parse_scanned(scan.flatten_deep(source, _MAX_PARSER_DEPTH), lines, scripting)
     if root is None:
         # Still too deep: the parser nests tags that the scan, as a browser,
         # took for closed (<dd> after <dd> outside a list); counted as nested.
         flat = scan.flatten_deep(source, _MAX_PARSER_DEPTH, implied_ends=False)
-        parsed, scanned, root = _parse_scanned(flat, lines)
+        parsed, scanned, root = _parse_scanned(flat, lines, scripting)
         root = root if root is not None else etree.fromstring(_EMPTY_DOCUMENT, etree.HTMLParser())
     tags = pair_elements(root, scanned.tags, lines)
     # Once every element has its tag, mend the tree where libxml2 builds it
     # otherwise than a browser.
+    if not scripting:
+        etree.strip_tags(root, *scan.UNPARSED_RAW_TEXT)  # without scripts, a <noscript> is no element
     _unnest_void_elements(root)
     _foster_parent(root)
     if "$RC(" in source or "$RS(" in source:
@@ -106,10 +110,10 @@ def normalise(source: str) -> tuple[str, frozenset[int]]:
     return source.replace("\x00", "\ufffd"), nuls
 
 
-def _parse_scanned(source: str, lines: scan.LineIndex) -> tuple[str, scan.Scan, Element | None]:
+def _parse_scanned(source: str, lines: scan.LineIndex, scripting: bool) -> tuple[str, scan.Scan, Element | None]:
     """*source* as the parser is to read it, its scan, and its tree (None when
     the parser gave up on it: nested deeper than it goes)."""
-    scanned = scan.scan(source)
+    scanned = scan.scan(source, scripting=scripting)
     if scanned.crowded is not None:
         offset, count = scanned.crowded
         line, column = lines.position(offset)
