@@ -532,10 +532,13 @@ _SITUATIONS: tuple[Signal, ...] = (
             "that kind of", "this kind of", "an article that", "a story that", "lo siento", "lo lamento", "désolé",
             "tut mir leid", "mi dispiace", "desculpe", "sinto muito", "lamento", "spijt me", "przepraszam", "désolée",
             whole=True),
+    # Policy talk in an assistant's words: its own or OpenAI's policy, or a usage or
+    # content policy ("listings that breach policies" is a report on moderation).
     _signal("refusal", 0.7,
-            rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:OpenAI{_A}s |my |our |the )?(?:usage "
-            rf"|content )?"
-            r"(?:policy|policies|guidelines|programming)\b|\bmy (?:guidelines|programming) (?:do not|don't|prevent)\b",
+            rf"\b(?:violates?|against|breach(?:es)?|go(?:es)? against) (?:(?:OpenAI{_A}s |my )(?:usage |content )?"
+            r"(?:policy|policies|guidelines|programming)"
+            r"|(?:our |the )?(?:usage|content) (?:policy|policies|guidelines))\b"
+            r"|\bmy (?:guidelines|programming) (?:do not|don't|prevent)\b",
             "That would go against my guidelines.", "against my", "against openai", "against our", "violate",
             "breach", "my guidelines", "my programming", "content polic", "usage polic", "openai's polic",
             "openai’s polic"),

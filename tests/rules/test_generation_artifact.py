@@ -60,6 +60,15 @@ CASES = [
     # Weak evidence alone is not reported; together with more it is.
     ok(BODY + "<p>I hope this helps someone who is chasing the same bug.</p>"),
     ok(BODY + "<p>The documents were delivered as requested.</p>"),
+    # A report on moderation speaks of policies; an assistant refuses by its own or a content policy.
+    ok(
+        BODY + "<p>Models spot listings that might breach policies.</p>\n<p>They learn from examples of what "
+        "does and doesn't violate policies, or goes against the guidelines.</p>"
+    ),
+    bad(
+        BODY + "<p>That would go against my guidelines.</p>\n<p>It would violate OpenAI's content policy.</p>",
+        leaked(3, "refusal ×2", confidence=shown("0.89")),
+    ),
     # The fix deletes every block of the passage.
     bad(
         BODY + "<p>I hope this helps!</p>\n<p>I've kept the tone neutral, as requested.</p>",
