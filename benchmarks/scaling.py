@@ -242,6 +242,18 @@ def _streamed_boundaries(size: int) -> str:
     return f'<body><!--$?--><template id="B:0"></template><!--/$-->{contents}<script>{calls}</script></body>'
 
 
+@shape("width-variants")
+def _width_variants(size: int) -> str:
+    # A page printed once for each screen width, each variant hidden at the others'
+    # widths by a media query of its own style sheet (Framer's): half the input is
+    # the style sheet (a rule a class, every other one for a desktop's width), half
+    # the variants, side by side.
+    rule = "@media (min-width: {1}px) {{ .v{0} {{ display: none }} }} "
+    css = "".join(rule.format(i, 1000 + 1000 * (i % 2)) for i in range(size // 2 // len(rule)))
+    variant = '<div class="v{0}"><p>The council met on Monday and agreed to repair the bridge.</p></div>'
+    return f"<html><head><style>{css}</style></head><body>{numbered(variant, size // 2)}</body></html>"
+
+
 # A grid of teasers deep inside the page, beside a story: the article finder
 # once looked for each teaser's outermost teaser among all its ancestors.
 repeat(

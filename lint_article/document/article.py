@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, TypeVar, cast
 
 from ..regex import on_use
+from . import styles
 from . import tree as tree_module
 from .collector import collector_paused
 from .decoding import decode_html
@@ -108,10 +109,10 @@ class Article:
         """The readings of each view, by scope (see :meth:`_kept_view`)."""
         self._sibling_ranks: dict[Element, dict[Element, int]] = {}
 
-    @staticmethod
-    def _laid_out(parsed: tree_module.Tree) -> Layout:
+    def _laid_out(self, parsed: tree_module.Tree) -> Layout:
+        self._hidden_by_style = styles.hidden_variants(parsed.root)
         layout = Layout(parsed.parsed, parsed.scanned.texts, parsed.tags, parsed.nuls)
-        layout.walk(parsed.root, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in parsed.source else None)
+        layout.walk(parsed.root, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in parsed.source else None, self._hidden_by_style)
         return layout
 
     @classmethod
@@ -268,7 +269,8 @@ class Article:
         """False when *element* or an ancestor is hidden from readers. The answer
         for each ancestor on the way is remembered for every rule that asks: a
         page of images nested a thousand levels deep costs a step an image, not a thousand."""
-        return not self._up_the_tree(element, is_hidden, "hidden")
+        hidden_by_style = self._hidden_by_style
+        return not self._up_the_tree(element, lambda el: el in hidden_by_style or is_hidden(el), "hidden")
 
     def within(self, element: Element, tags: frozenset[str]) -> bool:
         """True when *element* or one of its ancestors is one of *tags* (remembered

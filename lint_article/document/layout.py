@@ -194,15 +194,18 @@ class Layout:
         self._chunks.append("".join(self._parts))
         self._parts.clear()
 
-    def walk(self, root: Element, tracked_attribute: str | None = None) -> None:
+    def walk(
+        self, root: Element, tracked_attribute: str | None = None, hidden_by_style: frozenset[Element] = frozenset()
+    ) -> None:
         """Lay out the text below *root*, recording the text span of every
-        element that has *tracked_attribute*."""
+        element that has *tracked_attribute*; the elements *hidden_by_style*
+        (by the page's style sheets) are hidden as the attributes hide others."""
         # Iterative: articles nest a thousand levels deep, Python recursion does
         # not. lxml hands out the elements in document order (comments too), at
         # C speed; an element is left when the next one is not inside it. A step
         # an element, so what is done for each is kept to a few look-ups (a page
         # has thousands, most of them without text of their own).
-        hidden = _frameset_parts(root)
+        hidden = _frameset_parts(root) | hidden_by_style
         block_stack: list[tuple[Element, str]] = [(root, "block")]
         entered: list[tuple[Element, str]] = []
         """The elements entered and not yet left, with their tags (empty for one
