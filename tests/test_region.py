@@ -952,6 +952,16 @@ news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></art
         dropped=("More from the valley", "Sport"),
     ),
     Page(
+        "the page's one <h1>, like the story's declared title, is the headline, though a subheading is more like it",
+        # tastewise.io: "Top 10 Health and Nutrition Trends to Watch" over "FAQs about health and nutrition trends".
+        page(f"""{SITE_HEADER}
+<div class="hero"><h1>Floods: the water reaches the lower town at last</h1></div>
+<article>{BODY}<h2>Flood waters in the lower town</h2>
+{"".join(f"<p>{paragraph}</p>" for paragraph in LATER)}</article>"""),
+        kept=(*STORY, *LATER),
+        headline="Floods: the water reaches the lower town at last",
+    ),
+    Page(
         "a section whose id is its heading's anchor is the story's, though the id reads 'popular'",
         # nccih.nih.gov: each section's wrapper is the target of the table of contents.
         page(f"""{SITE_HEADER}

@@ -141,7 +141,7 @@ def find_region(article: Article) -> Region:
     for marked in page.marked:
         _unname_wrappers(page, marked)
     root, evidence = _choose_root(article, page, _declared_paragraphs(article, declared["articleBody"]))
-    headline = _find_headline(page, titled, article.headings, root)
+    headline = _find_headline(page, titled, article.headings, root, _titling_h1(article, page, declared))
     if headline is None and (teasers := _front_teasers(page, root)):
         # A section front: teasers of other pages and no story of its own. None
         # of it is an article, not even what the page puts between its teasers.
@@ -2227,20 +2227,51 @@ def _titled_headings(
         words = set(_normal(heading.text).split())
         if not words or not titles:
             continue
-        similarity, common = max(
-            (round(len(words & title) / max(len(words), len(title)), 1), len(words & title)) for title in titles
-        )
+        similarity, common = _likeness(words, titles)
         if similarity >= 0.5:
             ranked.append(((similarity, common, heading.level == 1), heading))
     ranked.sort(key=lambda item: item[0], reverse=True)  # stable: document order among the equally alike
     return ranked
 
 
+def _titling_h1(article: Article, page: _Page, declared: dict[str, list[str]]) -> Element | None:
+    """The page's one ``<h1>``, when it is like the title the page declares for
+    the story alone (see :func:`_story_titles`): the headline, though a
+    subheading says the title's words in fewer ("FAQs about health and
+    nutrition trends" under "Top 10 Health and Nutrition Trends to Watch")."""
+    h1s = [heading for heading in article.headings if heading.level == 1 and heading.element in page.index]
+    if len(h1s) != 1:
+        return None
+    words = set(_normal(h1s[0].text).split())
+    titles = [set(title.split()) for title in _story_titles(article, declared)]
+    if not words or not titles:
+        return None
+    similarity, common = _likeness(words, titles)
+    return h1s[0].element if similarity >= _TITLING_H1_LIKENESS and common >= 2 else None
+
+
+# How like the story's title the page's one <h1> is, at least, to be its headline.
+_TITLING_H1_LIKENESS = 0.3
+
+
+def _likeness(words: set[str], titles: list[set[str]]) -> tuple[float, int]:
+    """How like the most alike of *titles* a heading of these *words* is: the
+    share of words in common, rounded, then how many."""
+    return max((round(len(words & title) / max(len(words), len(title)), 1), len(words & title)) for title in titles)
+
+
 def _find_headline(
-    page: _Page, titled: list[tuple[tuple[float, int, bool], Heading]], headings: Sequence[Heading], root: int
+    page: _Page,
+    titled: list[tuple[tuple[float, int, bool], Heading]],
+    headings: Sequence[Heading],
+    root: int,
+    titling_h1: Element | None,
 ) -> Element | None:
-    """The heading that titles the story: of the headings most like the
-    declared title, the nearest the body; else the ``<h1>`` nearest the body."""
+    """The heading that titles the story: the page's one ``<h1>`` like the
+    story's title (see :func:`_titling_h1`); else, of the headings most like
+    the declared title, the nearest the body; else the ``<h1>`` nearest the body."""
+    if titling_h1 is not None:
+        return titling_h1
     if titled:
         return max(titled, key=lambda item: (item[0], -abs(page.index[item[1].element] - root)))[1].element
     h1s = [h for h in headings if h.level == 1 and h.element in page.index]
@@ -2262,6 +2293,19 @@ def _declared_titles(article: Article, declared: dict[str, list[str]]) -> set[st
     if article.title:
         parts = _TITLE_SEPARATORS.split(article.title)
         titles.extend((article.title, parts[0], max(parts, key=len)))
+    return {normal for normal in map(_normal, titles) if normal}
+
+
+def _story_titles(article: Article, declared: dict[str, list[str]]) -> set[str]:
+    """The story's title as the page declares it for the story alone:
+    ``og:title``, ``twitter:title`` and JSON-LD ``headline``, normalised (not
+    ``<title>``, where the site's name stands beside it, before or after)."""
+    titles = [
+        meta.get("content") or ""
+        for meta in article.tree.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title")
+    ]
+    titles.extend(declared["headline"])
     return {normal for normal in map(_normal, titles) if normal}
 
 
