@@ -997,16 +997,11 @@ def _hints_hiding(lowered: str) -> bool:
 _ANCHOR_REACH = 8
 
 
-def _names_a_heading(ident: str, element: Element, tag: str) -> bool:
-    """Whether *ident*, the id of *element* (whose tag is *tag*), is an anchor
-    named for a heading's text (see :func:`_spells_its_heading`): the heading's
-    own id, or one that names furniture on an element whose first few elements
-    hold the heading ("1-heading-how-popular-are-meditation-and-mindfulness"
-    on a section's wrapper: "popular" names no box of most-read stories there)."""
-    if tag in HEADING_LEVELS:
-        return _spells_its_heading(ident, element)
-    if _naming(ident)[0] is None:
-        return False
+def _anchors_a_section(ident: str, element: Element) -> bool:
+    """Whether *ident*, the id of *element*, is the anchor of a section, named
+    for the heading that the section's first few elements hold (see
+    :func:`_spells_its_heading`): "1-heading-how-popular-are-meditation-and-mindfulness"
+    on a section's wrapper names no box of most-read stories."""
     heading = next((el for el in itertools.islice(element.iter(), 1, _ANCHOR_REACH) if el.tag in HEADING_LEVELS), None)
     return heading is not None and _spells_its_heading(ident, heading)
 
@@ -1215,13 +1210,15 @@ class _Page:
             kind, certain, weight = None, False, 0
             if names:
                 name = klass = el.get("class") if "class" in names else None
-                if "id" in names:
-                    ident = el.get("id")
-                    if ident and _names_a_heading(ident, el, tag):
-                        ident = None
-                    name = f"{klass} {ident}" if klass and ident else klass or ident
+                ident = el.get("id") if "id" in names else None
+                if ident and tag in HEADING_LEVELS and _spells_its_heading(ident, el):
+                    ident = None
+                name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
+                    if kind is not None and ident and name != klass and _anchors_a_section(ident, el):
+                        # Named furniture by its id, the anchor of the heading it holds: named by its class alone.
+                        kind, certain, weight = _naming(klass) if klass else (None, False, 0)
                     if kind == "control" and tag in _TABLE_PARTS:
                         # A table's row or cell named for a player or a rating is its data
                         # (a league's standings, "player-2020-213"), not a media player's controls.
