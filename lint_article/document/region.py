@@ -1216,7 +1216,7 @@ class _Page:
                 name = f"{klass} {ident}" if klass and ident else klass or ident
                 if name:
                     kind, certain, weight = _naming(name)
-                    if kind is not None and ident and name != klass and _anchors_a_section(ident, el):
+                    if kind is not None and ident and _anchors_a_section(ident, el):
                         # Named furniture by its id, the anchor of the heading it holds: named by its class alone.
                         kind, certain, weight = _naming(klass) if klass else (None, False, 0)
                     if kind == "control" and tag in _TABLE_PARTS:
@@ -2278,25 +2278,20 @@ def _find_headline(
 
 
 def _declared_titles(article: Article, declared: dict[str, list[str]]) -> set[str]:
-    """What the page declares as its title, normalised: ``og:title``,
-    ``twitter:title``, JSON-LD ``headline`` (in *declared*), ``<title>``, and
-    its first and its longest part (the others name the site)."""
-    titles: list[str] = []
-    for meta in article.tree.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or "").lower()
-        if name in ("og:title", "twitter:title"):
-            titles.append(meta.get("content") or "")
-    titles.extend(declared["headline"])
+    """What the page declares as its title, normalised: the story's titles
+    (see :func:`_story_titles`), ``<title>``, and its first and its longest
+    part (the others name the site)."""
+    titles = _story_titles(article, declared)
     if article.title:
         parts = _TITLE_SEPARATORS.split(article.title)
-        titles.extend((article.title, parts[0], max(parts, key=len)))
-    return {normal for normal in map(_normal, titles) if normal}
+        titles.update(normal for normal in map(_normal, (article.title, parts[0], max(parts, key=len))) if normal)
+    return titles
 
 
 def _story_titles(article: Article, declared: dict[str, list[str]]) -> set[str]:
     """The story's title as the page declares it for the story alone:
-    ``og:title``, ``twitter:title`` and JSON-LD ``headline``, normalised (not
-    ``<title>``, where the site's name stands beside it, before or after)."""
+    ``og:title``, ``twitter:title`` and JSON-LD ``headline`` (in *declared*),
+    normalised (not ``<title>``, where the site's name stands beside it)."""
     titles = [
         meta.get("content") or ""
         for meta in article.tree.iter("meta")

@@ -5,8 +5,8 @@ browser shows, the tree is mended here, once, before anything reads it: void
 elements that libxml2 nests content into, text that stands in a table outside
 its cells (foster parenting), nesting deeper than the parser keeps, end
 tags (``</body>``, ``</html>``) that a browser reads as nothing, and content
-that a server streamed in after the page's shell, hidden, for an inline script
-to move into place (React's streaming). Every start
+that a server streamed in after the page's shell, hidden until an inline script
+shows it (React's streaming). Every start
 tag of the source is paired with its element, so that each element has an
 exact line and column.
 """
