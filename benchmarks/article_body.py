@@ -75,10 +75,10 @@ def modern_pages(checkout: Path, page_type: str) -> Iterator[Page]:
         marked = json.loads(path.read_text(encoding="utf-8"))
         if page_type != "all" and marked["_internal"]["page_type"]["primary"] != page_type:
             continue
-        path = checkout / "release" / "html" / f"{marked['file_id']}.html.gz"
-        if not path.is_file():
+        page_file = checkout / "release" / "html" / f"{marked['file_id']}.html.gz"
+        if not page_file.is_file():
             continue  # one annotation of the 1,000 names a page the release lacks
-        raw = gzip.decompress(path.read_bytes())
+        raw = gzip.decompress(page_file.read_bytes())
         yield Page(marked["file_id"], marked.get("url", ""), raw, marked["ground_truth"]["main_content"])
 
 

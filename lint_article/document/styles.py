@@ -9,8 +9,8 @@ each heading "repeated", each word counted thrice. The linter reads a page as a
 desktop browser :data:`VIEWPORT` pixels wide shows it: an element is hidden
 when a rule of the page's ``<style>`` elements hides its class outright (a
 selector of one class, ``display: none``) inside a media query on the width
-that holds at that width, and a sibling of it is another variant (its class
-hidden at another width). Nothing else of CSS is read: a lone element hidden
+that holds at that width, and its parent holds a variant (an element, it too,
+whose class is hidden at another width). Nothing else of CSS is read: a lone element hidden
 on desktops (a menu button for phones) is left shown, so that a tree that the
 parser nests otherwise than a browser (a whole page inside that button) is not
 hidden whole; a rule outside a media query (``.tab-pane { display: none }``,
@@ -44,7 +44,6 @@ _WIDTH_FEATURE = on_use(
 _BRACE = on_use(r"[{}]")
 # The rest of a block, nested two deep at most, to its closing brace.
 _BLOCK = on_use(r"(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+\}")
-_MEDIA_WORD = on_use(r"@media\b", re.IGNORECASE)
 # A rule that hides a bare class, anywhere in a style sheet.
 _HIDDEN_CLASS_RULE = on_use(r"[{}]\s*\.-?[_a-zA-Z][\w-]*\s*\{[^{}]*?display\s*:\s*none", re.IGNORECASE)
 _AND = on_use(r"\s+and\s+", re.IGNORECASE)
@@ -56,7 +55,8 @@ _MOST_CSS = 4_000_000
 
 def hidden_variants(root: Element) -> frozenset[Element]:
     """The elements that the page's ``<style>`` elements hide at :data:`VIEWPORT`
-    beside a variant of theirs for that width."""
+    and whose parent holds a variant: an element (it too may be one) whose
+    class they hide at another width."""
     here, elsewhere = _responsive_classes(root)
     if not here or not elsewhere:
         return frozenset()
@@ -86,7 +86,7 @@ def _responsive_classes(root: Element) -> tuple[frozenset[str], frozenset[str]]:
     budget = _MOST_CSS
     for style in root.iter("style"):
         css = style.text
-        if not css or budget <= 0 or not _MEDIA_WORD.search(css) or not _HIDDEN_CLASS_RULE.search(css):
+        if not css or budget <= 0 or not _MEDIA.search(css) or not _HIDDEN_CLASS_RULE.search(css):
             continue  # most style sheets hide no class in a media query: found in C, not read rule by rule
         css = css[:budget]
         budget -= len(css)
@@ -109,7 +109,7 @@ def _hidden_in(css: str) -> Iterator[tuple[bool, str]]:
         if holds is not None:
             # The rules of a bare class in the block (a nested block's too), found in C.
             for rule in _CLASS_RULE.finditer(css, media.end() - 1, end + 1):
-                if _DISPLAY_NONE.search(rule.group(2).strip()):
+                if _DISPLAY_NONE.search(rule.group(2)):
                     yield holds, rule.group(1)
         at = end + 1
 
@@ -142,10 +142,10 @@ def _query_holds(query: str) -> bool | None:
         return None  # no width: not a variant's rule
     holds = True
     width_said = False
-    for word in _AND.split(rest):
-        if _MEDIA_TYPE.fullmatch(word.strip()):
+    for word in map(str.strip, _AND.split(rest)):
+        if _MEDIA_TYPE.fullmatch(word):
             continue
-        feature = _WIDTH_FEATURE.fullmatch(word.strip())
+        feature = _WIDTH_FEATURE.fullmatch(word)
         if feature is None:
             return None
         width_said = True
