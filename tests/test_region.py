@@ -1274,6 +1274,13 @@ def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None
         ("facebook\twidget", "widget", False, -25),  # but not a tab apart
         ("twitter-tweet", None, False, 0),  # an embedded tweet is the story's
         ("almost-ready", None, False, 0),  # "most" inside a word
+        # A link back to the top, however written, is the site's navigation; "top" inside a word is not one:
+        ("go-to-top-mobile", "navigation", True, -25),
+        ("visible-xs toTop", "navigation", True, -25),
+        ("back-to-top", "navigation", True, -25),
+        ("desktop-only", None, False, 0),
+        ("to-topic", None, False, 0),
+        ("hamburger", "navigation", True, -25),
     ],
 )
 def test_what_a_class_and_id_name(name: str, kind: str | None, sure: bool, weight: int) -> None:

@@ -176,3 +176,63 @@ def test_teasers_under_a_story_leave_it_the_article() -> None:
     )
     assert "section front" not in article.region.evidence
     assert STORY[0] in article.body.text and TILES[0] not in article.body.text
+
+
+def test_a_picture_keeps_to_the_text_around_it() -> None:
+    """An element with no text is the article's when the text beside it is:
+    the picture under the headline, one between two paragraphs and a logo
+    by the byline stay. One whose text on both sides is set aside goes with
+    it (a ratings widget's spinner between a share bar and the tags), and so
+    does a container whose text is all set aside (a box of related links
+    with a picture beside them)."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1><div class="lead"><img src="lead.jpg"></div>
+<p>{STORY[0]}</p><p>{STORY[1]}</p><div class="photo"><img src="middle.jpg"></div><p>{STORY[2]}</p>
+<p>{STORY[3]}</p><div class="byline">By Ann Weaver, river correspondent</div>
+<div class="portrait"><img src="logo.png"></div>
+<div class="share-bar"><a href="https://x.com/share">Share on X</a></div>
+<div class="w1"><img src="loading.gif" style="width: 16px"></div>
+<div class="tags"><a href="/tag/flood">flood</a> <a href="/tag/river">river</a></div>
+<div class="c2"><div class="related-posts"><a href="/other">The river, ten years on</a></div>
+<img src="teaser.jpg"></div></article>""")
+    )
+    region = article.region
+    for source in ("lead.jpg", "middle.jpg", "logo.png"):
+        assert region.holds(element(article, "img", src=source)), source
+    for source in ("loading.gif", "teaser.jpg"):
+        assert not region.holds(element(article, "img", src=source)), source
+    assert not region.holds(element(article, "div", class_="c2"))
+    findings = make_linter().lint(article).findings
+    reported = {f.line for f in findings if f.rule == "image-alt"}
+    assert reported == {
+        article.position(article.element_span(element(article, "img", src=source))[0])[0]
+        for source in ("lead.jpg", "middle.jpg", "logo.png")
+    }
+    assert not [f for f in findings if f.rule == "no-inline-style"]
+
+
+def test_links_named_as_the_sites_controls_go_and_the_storys_pictures_stay() -> None:
+    """A share button or an advertisement's link inside the story's container
+    is named so on the link itself: it goes, with its icon. A lightbox link
+    around the story's photo, and a photo named for the share button laid
+    over it, stay: only a link, button or frame is read by its name."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1><div class="entry">{BODY}
+<p><a class="lightbox" href="/flood.jpg"><img src="flood.jpg"></a></p>
+<p><img class="img-share" src="levee.jpg"></p>
+<p><a class="resp-sharing-button__link" href="https://x.com/share"><img src="x.png"></a>
+<a class="advertisement-link" href="https://shop.example"><img src="ad.gif"></a></p></div></article>""")
+    )
+    region = article.region
+    for source in ("flood.jpg", "levee.jpg"):
+        assert region.holds(element(article, "img", src=source)), source
+    for source in ("x.png", "ad.gif"):
+        assert not region.holds(element(article, "img", src=source)), source
+    assert not region.holds(element(article, "a", class_="resp-sharing-button__link"))
+    findings = make_linter().lint(article).findings
+    lines = {f.line for f in findings if f.rule == "image-alt"}
+    assert lines == {
+        article.position(article.element_span(element(article, "img", src=source))[0])[0]
+        for source in ("flood.jpg", "levee.jpg")
+    }
+    assert not [f for f in findings if f.rule == "link-text"]

@@ -31,6 +31,7 @@ import bisect
 import html
 import itertools
 import json
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -218,10 +219,12 @@ def _region(
         blocks = _without_captions(page, blocks, root, left_out)
     if cleaning != "none" and not article.is_fragment:
         _set_aside_hidden(page, root, excluded)
+        _set_aside_stranded(page, root, excluded, headline)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
+    named = _named_controls(page.elements[root]) if cleaning != "none" and not article.is_fragment else ()
     return Region(
         page.elements[root],
-        frozenset(page.elements[i] for i in excluded),
+        frozenset(itertools.chain((page.elements[i] for i in excluded), named)),
         headline,
         evidence,
         tuple(blocks),
@@ -595,7 +598,7 @@ def _heading_level(article: Article, block: Block) -> int | None:
 # ("relatedposts", "commentform", "sharedaddy").
 _FURNITURE_WORDS = {
     "navigation": "nav* menu* breadcrumb* crumbs pagination pager paging skiplinks toolbar topbar masthead noprint"
-    " calendar* kalender*",
+    " calendar* kalender* hamburger",
     "header": "header",
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside textwidget",
@@ -680,6 +683,8 @@ _OTHER_CONTENT = on_use(
     r"|(?<![a-z0-9])(?:twitter|instagram|insta|facebook)[ _-]?(?:timeline|feed|widget)"
     r"|(?<![a-z0-9])widget[ _-]?(?:twitter|instagram|facebook)"
 )
+# A link back to the page's top ("back-to-top", "toTop", "go-to-top-mobile"): the site's navigation.
+_TO_TOP = on_use(r"(?<![a-z0-9])(?:(?:back|go|scroll|jump)[ _-]?)?to[ _-]?top(?![a-z0-9])")
 _FURNITURE_TAGS = {
     "nav": "navigation",
     "aside": "sidebar",
@@ -981,6 +986,8 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
         kind = _strongest(_furniture_word(_WORD.findall(token)) for token in spaced.split())
     if (kind is None or kind in _WEAK_KINDS) and _names_other_content(spaced):
         kind = "related"
+    elif kind is None and "top" in spaced and _TO_TOP.search(spaced) is not None:
+        kind = "navigation"
     content = not _CONTENT_WORDS.isdisjoint(words)
     weight = (_NAME_WEIGHT if content else 0) - (_NAME_WEIGHT if kind is not None else 0)
     sure = kind is not None and kind not in _WEAK_KINDS and (not content or kind in _PLAIN_KINDS)
@@ -2182,6 +2189,74 @@ def _set_aside_hidden(page: _Page, root: int, excluded: set[int]) -> None:
             i = end[i]
         else:
             i += 1
+
+
+def _set_aside_stranded(page: _Page, root: int, excluded: set[int], headline: Element | None) -> None:
+    """Add to *excluded* the containers inside the root that stand alone among
+    what is set aside, and would go on being linted as the article: one whose
+    text is all set aside (a box of related links, with a picture beside
+    them), and one with no text whose nearest blocks before and after are
+    both not the story's (a ratings widget's spinner between a share bar and
+    the tags). The story's text is what the root holds outside the excluded
+    subtrees, its boxes (a byline, a fact box) and its headline: a story's
+    picture stands by one of them."""
+    end, owner = page.end, page.owner
+    top = page.index.get(headline, -1) if headline is not None else -1
+    aside = bytearray(len(page.elements))
+    """1 for each element of the root set aside as no part of the story."""
+    marked = -1  # the end of the last subtree marked: one inside it is marked already
+    for i in sorted(excluded):
+        if marked <= i != top and root < i < end[root] and page.furniture[i] not in _STORY_KINDS:
+            aside[i : end[i]] = b"\x01" * (end[i] - i)
+            marked = end[i]
+    # The characters of story text in the elements before each one (in document order).
+    story_chars = list(
+        itertools.accumulate(map(operator.mul, page.own_block_chars, map(operator.not_, aside)), initial=0)
+    )
+    # Where each block stands among the elements (its element's index, never
+    # behind the block before it's): what comes before and after an element.
+    standing = list(itertools.accumulate(owner, max))
+
+    def story_at(number: int) -> bool:
+        if not 0 <= number < len(owner):
+            return False
+        at = owner[number]
+        return (root <= at < end[root] and not aside[at]) or (top >= 0 and top <= at < end[top])
+
+    i = root + 1
+    while i < end[root]:
+        if i in excluded:
+            i = end[i]
+        elif not page.block_chars[i]:
+            if not story_at(bisect.bisect_left(standing, i) - 1) and not story_at(bisect.bisect_left(standing, end[i])):
+                excluded.add(i)
+            i = end[i]  # no text inside: nothing more to judge there
+        elif story_chars[end[i]] == story_chars[i]:
+            excluded.add(i)
+            i = end[i]
+        else:
+            i += 1
+
+
+def _named_controls(root: Element) -> Iterator[Element]:
+    """The links, buttons and frames inside *root* that their own names make the
+    template's beyond doubt ("a.resp-sharing-button", "a.navigation.right",
+    "iframe#ad-slot"), with what they hold: phrasing, no container, so no
+    text of the body goes with them, but the rules about markup no longer
+    read them as the article's. A picture's own name is not read: a story's
+    photo may be named for the share button laid over it ("img-share"), and
+    a lightbox or pop-up that a link opens shows the story's picture."""
+    for element in root.iter(*_CONTROL_TAGS):
+        name = " ".join(filter(None, (element.get("class"), element.get("id"))))
+        if name:
+            kind, certain, _ = _naming(name)
+            if certain and kind in _CONTROL_KINDS:
+                yield element
+
+
+# The phrasing elements whose names are read, and the kinds that make them the site's own controls.
+_CONTROL_TAGS = ("a", "button", "iframe")
+_CONTROL_KINDS = frozenset({"navigation", "share", "advertising", "consent", "related", "comments"})
 
 
 def _members(page: _Page, root: int, excluded: set[int]) -> set[int]:
