@@ -2247,9 +2247,9 @@ def _named_controls(root: Element) -> Iterator[Element]:
     photo may be named for the share button laid over it ("img-share"), and
     a lightbox or pop-up that a link opens shows the story's picture."""
     for element in root.iter(*_CONTROL_TAGS):
-        name = " ".join(filter(None, (element.get("class"), element.get("id"))))
-        if name:
-            kind, certain, _ = _naming(name)
+        klass, ident = element.get("class"), element.get("id")
+        if klass or ident:  # most links are named by neither
+            kind, certain, _ = _naming(f"{klass} {ident}" if klass and ident else klass or ident or "")
             if certain and kind in _CONTROL_KINDS:
                 yield element
 
