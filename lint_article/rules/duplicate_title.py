@@ -34,7 +34,12 @@ class DuplicateTitle(Rule):
       earlier heading's is a finding at the second one. With
       `siblings_only` (the default, after markdownlint's MD024 option of that
       name), only headings under the same parent heading count: "Pros" under
-      each of three products is structure, not repetition.
+      each of three products is structure, not repetition. A text that heads
+      `label_copies` sections (3 by default) or more under one parent is the
+      label of repeated items, each of them not a heading of its own (a
+      product card's "Pros", a forum member's rank over each post, a
+      timetable's stops), and is not reported: a section pasted twice
+      prints its heading twice.
 
     Headlines and headings shorter than `min_words` words are not compared
     with the body, so a one-word title does not match every line that
@@ -85,6 +90,9 @@ class DuplicateTitle(Rule):
     class Options(RuleOptions):
         siblings_only: bool = option(True, "Only headings under the same parent heading are compared with each other.")
         min_words: int = option(3, "Fewest words a headline needs to be looked for in the body.", minimum=1)
+        label_copies: int = option(
+            3, "Copies of a heading's text under one parent that make it a label of repeated items.", minimum=2
+        )
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
         options = ctx.options
@@ -128,7 +136,7 @@ class DuplicateTitle(Rule):
     def _repeated_headings(
         self, article: Article, ctx: Context[Options], headings: tuple[Heading, ...], reported: set[object]
     ) -> Iterator[Finding]:
-        seen: dict[tuple[tuple[str, ...], str], Heading] = {}
+        copies: dict[tuple[tuple[str, ...], str], list[Heading]] = {}
         parents: list[tuple[int, str]] = []  # the open headings above the current one
         for heading in headings:
             text = article.comparison_key(heading.text)
@@ -136,13 +144,12 @@ class DuplicateTitle(Rule):
                 parents.pop()
             scope = tuple(k for _, k in parents) if ctx.options.siblings_only else ()
             parents.append((heading.level, text))
-            if not text or heading.element in reported:
-                continue
-            first = seen.get((scope, text))
-            if first is None:
-                seen[(scope, text)] = heading
-                continue
-            yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
+            if text and heading.element not in reported:
+                copies.setdefault((scope, text), []).append(heading)
+        for first, *again in copies.values():
+            if len(again) + 1 < ctx.options.label_copies:
+                for heading in again:
+                    yield ctx.at_element(heading.element, "heading-repeated", text=heading.text, first_line=first.line)
 
 
 def _link_keys(article: Article, element: Element) -> frozenset[str]:

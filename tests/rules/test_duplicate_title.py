@@ -60,6 +60,14 @@ CASES = [
         finding(RULE, "heading-repeated", line=2, text="Pros", first_line=1),
         options={"siblings_only": False},
     ),
+    # Three or more copies under one parent label repeated items (product cards that are no headings).
+    ok("<h1>T</h1><h2>Three kettles</h2><h3>Pros</h3><p>Fast.</p><h3>Pros</h3><p>Quiet.</p><h3>Pros</h3><p>Cheap.</p>"),
+    bad(
+        "<h1>T</h1><h2>Three kettles</h2>\n<h3>Pros</h3><p>Fast.</p>\n<h3>Pros</h3><p>Quiet.</p>\n<h3>Pros</h3>",
+        finding(RULE, "heading-repeated", line=3, column=1, text="Pros", first_line=2),
+        finding(RULE, "heading-repeated", line=4, column=1, text="Pros", first_line=2),
+        options={"label_copies": 4},
+    ),
 ]
 
 
