@@ -981,7 +981,7 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
     words = _WORD.findall(spaced)
     if _MODIFIERS.isdisjoint(words):
-        kind = _strongest(_word_kinds(words))
+        kind = _words_kind(words)
     else:  # a modifier turns the furniture words after it in its class into a description
         kind = _strongest(_furniture_word(_WORD.findall(token)) for token in spaced.split())
     if (kind is None or kind in _WEAK_KINDS) and _names_other_content(spaced):
@@ -1048,7 +1048,7 @@ def _furniture_word(words: list[str]) -> str | None:
     """The kind of furniture that the words of a class name, unless a modifier
     comes first ("has-ads"), by :func:`_strongest` ("widget-trending" names
     related stories, "teaser-share" a share bar)."""
-    return _strongest(_word_kinds(itertools.takewhile(lambda word: word not in _MODIFIERS, words)))
+    return _words_kind(itertools.takewhile(lambda word: word not in _MODIFIERS, words))
 
 
 _WORD_KINDS: dict[str, str | None] = {}
@@ -1059,10 +1059,19 @@ _WORD_KINDS_KEPT = 16384
 _UNMET = "?"
 
 
-def _word_kinds(words: Iterable[str]) -> list[str | None]:
-    """The kind of furniture that each of *words* names (None: none)."""
-    met = _WORD_KINDS
-    return [kind if (kind := met.get(word, _UNMET)) is not _UNMET else _meet_word(word) for word in words]
+def _words_kind(words: Iterable[str]) -> str | None:
+    """:func:`_strongest` of the kinds of furniture that *words* name, each word's
+    kind looked up as it comes (one loop: a page's names are mostly new to it)."""
+    met, weak = _WORD_KINDS, None
+    for word in words:
+        kind = met.get(word, _UNMET)
+        if kind is _UNMET:
+            kind = _meet_word(word)
+        if kind is not None:
+            if kind not in _WEAK_KINDS:
+                return kind
+            weak = weak or kind
+    return weak
 
 
 def _meet_word(word: str) -> str | None:
