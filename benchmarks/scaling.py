@@ -274,6 +274,24 @@ repeat(
 )
 
 
+# Pictures and named controls among the furniture set aside inside a story: each
+# picture's neighbours are looked up, and each named link read; nested, the
+# furniture's subtrees hold each other.
+_STORY_PAGE = "<html><body><article><h1>Title</h1><p>" + "The council met on Monday and agreed to repair it. " * 30
+repeat(
+    "pictures-among-furniture",
+    '<div class="share-bar"><a href="/s">Share</a></div><div class="pic"><img src="a.png"></div>'
+    '<a class="share-button" href="/x"><img src="b.png"></a><p>The council met on Monday.</p>',
+    _STORY_PAGE + "</p>",
+    "</article></body></html>",
+)
+repeat(
+    "furniture-deep-inside",
+    '<div class="share-bar"><a href="/s">Share</a><div><img src="a.png"></div><a class="share-button" href="/x"></a>',
+    _STORY_PAGE + "</p>",
+)
+
+
 repeat("same-headings", "<h3>Pros</h3><h4>Cons</h4><h2>Pros</h2>", "<h1>Title</h1>")
 repeat("empty-and-skipped-headings", "<h1></h1><h6> </h6><h3><img src=a.png></h3>")
 number("links", '<a href="https://example.org/{0}">click here</a> <a href="#x{0}"></a> ', "<p>", "</p>")

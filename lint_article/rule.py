@@ -324,8 +324,11 @@ class Context(Generic[OptionsT]):
             element = block.element
             if element.tag in _WHOLE_PAGE_TAGS:
                 return None
-            shown = article.comparison_key(article.visible_text(element))
-            if shown != article.comparison_key(article.block_text(block)):
+            expected = article.block_text(block)
+            # Read no further than twice the block: an element that holds the rest
+            # of the page (nested inside it) would be read whole for each block.
+            shown = article.visible_text(element, 2 * len(expected) + 16)
+            if shown is None or article.comparison_key(shown) != article.comparison_key(expected):
                 return None  # the element holds more than this block: deleting it would take that too
             removal = self.removal(element)
             if removal is None:

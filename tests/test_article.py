@@ -20,6 +20,21 @@ def test_visible_text_leaves_out_what_a_reader_never_sees() -> None:
     assert [w.text for w in article.page.words] == ["Seen", "Also", "seen"]
 
 
+@pytest.mark.parametrize(
+    ("most", "expected"),
+    [
+        (None, "ShareNext storyMore"),
+        (24, "ShareNext storyMore"),  # 5 elements (the hidden one too) and 19 characters: within the bound
+        (23, None),  # one element or character too many
+        (5, None),
+    ],
+)
+def test_visible_text_with_a_bound_stops_past_it(most: int | None, expected: str | None) -> None:
+    article = Article.from_html('<div id="bar">Share<div><p>Next <b>story</b></p><span hidden>x</span>More</div></div>')
+    bar = article.tree.find(".//div")
+    assert (article.visible_text(bar) if most is None else article.visible_text(bar, most)) == expected
+
+
 def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_it() -> None:
     # A browser that runs scripts reads <noscript>'s content as text: the
     # <div> in it opens nothing, and the page after </noscript> is shown.

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 from ..regex import on_use
 from . import styles
@@ -260,9 +260,17 @@ class Article:
 
     # -- elements ------------------------------------------------------------
 
-    def visible_text(self, element: Element) -> str:
+    @overload
+    def visible_text(self, element: Element) -> str: ...
+    @overload
+    def visible_text(self, element: Element, most: int) -> str | None: ...
+    def visible_text(self, element: Element, most: int | None = None) -> str | None:
         """The text a reader sees inside *element*, white space collapsed; read once
-        per article and element, as several rules ask it of the same links."""
+        per article and element, as several rules ask it of the same links. With
+        *most*, None past that many characters or elements (see
+        :func:`~lint_article.document.layout.visible_text`), read anew."""
+        if most is not None:
+            return visible_text(element, most)
         return self.once(element, visible_text)
 
     def is_visible(self, element: Element) -> bool:

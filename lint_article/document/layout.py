@@ -17,6 +17,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import overload
 
 from ..regex import on_use
 from . import scan
@@ -106,29 +107,41 @@ class Block:
     end: int
 
 
-def visible_text(element: Element) -> str:
-    """The text a reader sees inside *element*, white space collapsed."""
+@overload
+def visible_text(element: Element) -> str: ...
+@overload
+def visible_text(element: Element, most: int) -> str | None: ...
+def visible_text(element: Element, most: int | None = None) -> str | None:
+    """The text a reader sees inside *element*, white space collapsed; with
+    *most*, None once the walk has passed that many characters or elements: a
+    question about a block's element ("does it show only this line?") is
+    answered without reading the rest of the page nested inside it."""
     if not len(element) and isinstance(element.tag, str):
         # Most links hold their text alone: no walk, no pieces to join.
         text = element.text
-        return " ".join(text.replace(SOFT_HYPHEN, "").split()) if text and not is_hidden(element) else ""
+        shown = " ".join(text.replace(SOFT_HYPHEN, "").split()) if text and not is_hidden(element) else ""
+        return None if most is not None and len(shown) > most else shown
     parts: list[str] = []
     stack: list[tuple[Element, bool]] = [(element, False)]
+    bounded, budget = most is not None, most or 0  # the elements and characters still to pass
     while stack:
         el, tail_only = stack.pop()
         if tail_only:
             if el.tail:
                 parts.append(el.tail)
-            continue
-        if el is not element:
-            stack.append((el, True))
-        if not isinstance(el.tag, str):  # a comment: its tail is text, its content is not
-            continue
-        if is_hidden(el):
-            continue
-        if el.text:
-            parts.append(el.text)
-        stack.extend((child, False) for child in reversed(el))
+                budget -= len(el.tail)
+        else:
+            if el is not element:
+                stack.append((el, True))
+            budget -= 1
+            # A comment's tail is text, its content is not; a hidden element shows nothing.
+            if isinstance(el.tag, str) and not is_hidden(el):
+                if el.text:
+                    parts.append(el.text)
+                    budget -= len(el.text)
+                stack.extend((child, False) for child in reversed(el))
+        if bounded and budget < 0:
+            return None
     return " ".join("".join(parts).replace(SOFT_HYPHEN, "").split())
 
 
