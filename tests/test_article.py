@@ -35,6 +35,13 @@ def test_visible_text_with_a_bound_stops_past_it(most: int | None, expected: str
     assert (article.visible_text(bar) if most is None else article.visible_text(bar, most)) == expected
 
 
+def test_a_bound_counts_a_link_holding_its_text_alone_as_one_element_and_its_characters() -> None:
+    article = Article.from_html('<p><a href="/s">Share</a></p>')
+    link = article.tree.find(".//a")
+    assert article.visible_text(link, 6) == "Share"
+    assert article.visible_text(link, 5) is None
+
+
 def test_noscript_holds_text_so_an_element_left_open_in_it_holds_nothing_after_it() -> None:
     # A browser that runs scripts reads <noscript>'s content as text: the
     # <div> in it opens nothing, and the page after </noscript> is shown.

@@ -116,11 +116,10 @@ def visible_text(element: Element, most: int | None = None) -> str | None:
     *most*, None once the walk has passed that many characters or elements: a
     question about a block's element ("does it show only this line?") is
     answered without reading the rest of the page nested inside it."""
-    if not len(element) and isinstance(element.tag, str):
+    if most is None and not len(element) and isinstance(element.tag, str):
         # Most links hold their text alone: no walk, no pieces to join.
         text = element.text
-        shown = " ".join(text.replace(SOFT_HYPHEN, "").split()) if text and not is_hidden(element) else ""
-        return None if most is not None and len(shown) > most else shown
+        return " ".join(text.replace(SOFT_HYPHEN, "").split()) if text and not is_hidden(element) else ""
     parts: list[str] = []
     stack: list[tuple[Element, bool]] = [(element, False)]
     bounded, budget = most is not None, most or 0  # the elements and characters still to pass
