@@ -219,7 +219,7 @@ def _region(
         blocks = _without_captions(page, blocks, root, left_out)
     if cleaning != "none" and not article.is_fragment:
         _set_aside_hidden(page, root, excluded)
-        _set_aside_stranded(page, root, excluded, headline)
+        _set_aside_stranded(article, page, root, excluded, headline)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
     named = _named_controls(page.elements[root]) if cleaning != "none" and not article.is_fragment else ()
     return Region(
@@ -2200,15 +2200,17 @@ def _set_aside_hidden(page: _Page, root: int, excluded: set[int]) -> None:
             i += 1
 
 
-def _set_aside_stranded(page: _Page, root: int, excluded: set[int], headline: Element | None) -> None:
+def _set_aside_stranded(article: Article, page: _Page, root: int, excluded: set[int], headline: Element | None) -> None:
     """Add to *excluded* the containers inside the root that stand alone among
-    what is set aside, and would go on being linted as the article: one whose
+    what is set aside, and would go on being linted as the article: one with
+    no text whose nearest blocks before and after are both not the story's (a
+    ratings widget's spinner between a share bar and the tags), and one whose
     text is all set aside (a box of related links, with a picture beside
-    them), and one with no text whose nearest blocks before and after are
-    both not the story's (a ratings widget's spinner between a share bar and
-    the tags). The story's text is what the root holds outside the excluded
-    subtrees, its boxes (a byline, a fact box) and its headline: a story's
-    picture stands by one of them."""
+    them) unless a picture in it stands by the story's text (a recipe card's
+    photo beside its title, in a wrapper with the card's rating form). The
+    story's text is what the root holds outside the excluded subtrees, its
+    boxes (a byline, a fact box) and its headline: a story's picture stands
+    by one of them."""
     end, owner = page.end, page.owner
     top = page.index.get(headline, -1) if headline is not None else -1
     aside = bytearray(len(page.elements))
@@ -2232,6 +2234,16 @@ def _set_aside_stranded(page: _Page, root: int, excluded: set[int], headline: El
         at = owner[number]
         return (root <= at < end[root] and not aside[at]) or (top >= 0 and top <= at < end[top])
 
+    sources: list[int] = []
+    """Where each block starts in the source, read for the first picture asked about."""
+
+    def story_beside(picture: Element) -> bool:
+        """Whether the block just before *picture* in the source, or just after it, is the story's."""
+        if not sources:
+            sources.extend(article.source_offset(block.start) for block in page.blocks)
+        after = bisect.bisect_right(sources, article.element_span(picture)[0])
+        return story_at(after - 1) or story_at(after)
+
     i = root + 1
     while i < end[root]:
         if i in excluded:
@@ -2241,10 +2253,21 @@ def _set_aside_stranded(page: _Page, root: int, excluded: set[int], headline: El
                 excluded.add(i)
             i = end[i]  # no text inside: nothing more to judge there
         elif story_chars[end[i]] == story_chars[i]:
-            excluded.add(i)
+            if not any(map(story_beside, _pictures(page, i, aside))):
+                excluded.add(i)
             i = end[i]
         else:
             i += 1
+
+
+def _pictures(page: _Page, i: int, aside: bytearray) -> Iterator[Element]:
+    """The pictures in element *i*'s subtree outside what is set aside."""
+    for picture in page.elements[i].iter(*_PICTURE_TAGS):
+        if not aside[page._container_of(picture)]:
+            yield picture
+
+
+_PICTURE_TAGS = ("img", "picture", "video", "svg")
 
 
 def _named_controls(root: Element) -> Iterator[Element]:
