@@ -2267,7 +2267,7 @@ def _pictures(page: _Page, i: int, aside: bytearray) -> Iterator[Element]:
             yield picture
 
 
-_PICTURE_TAGS = ("img", "picture", "video", "svg")
+_PICTURE_TAGS = ("img", "picture")
 
 
 def _named_controls(root: Element) -> Iterator[Element]:
