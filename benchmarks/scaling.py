@@ -285,10 +285,13 @@ repeat(
     _STORY_PAGE + "</p>",
     "</article></body></html>",
 )
+# Past the parser's depth limit (a thousand of them), the share bars' labels are
+# the body's, and boilerplate reports each: a fix's deletion once read the rest of
+# the page for each one (a short story, so that the bars outweigh it at both sizes).
 repeat(
     "furniture-deep-inside",
-    '<div class="share-bar"><a href="/s">Share</a><div><img src="a.png"></div><a class="share-button" href="/x"></a>',
-    _STORY_PAGE + "</p>",
+    '<div class="share-bar"><a href="/s">Share</a>',
+    "<html><body><article><h1>Title</h1><p>" + "The council met on Monday and agreed to repair it. " * 3 + "</p>",
 )
 
 
