@@ -276,19 +276,18 @@ repeat(
 
 
 # Pictures and named controls among the furniture set aside inside a story: each
-# picture's neighbours are looked up, and each named link read; nested, the
-# furniture's subtrees hold each other.
-_STORY_PAGE = "<html><body><article><h1>Title</h1><p>" + "The council met on Monday and agreed to repair it. " * 30
+# picture's neighbours are looked up, and each named link read.
 repeat(
     "pictures-among-furniture",
     '<div class="share-bar"><a href="/s">Share</a></div><div class="pic"><img src="a.png"></div>'
     '<a class="share-button" href="/x"><img src="b.png"></a><p>The council met on Monday.</p>',
-    _STORY_PAGE + "</p>",
+    "<html><body><article><h1>Title</h1><p>" + "The council met on Monday and agreed to repair it. " * 30 + "</p>",
     "</article></body></html>",
 )
-# Past the parser's depth limit (a thousand of them), the share bars' labels are
-# the body's, and boilerplate reports each: a fix's deletion once read the rest of
-# the page for each one (a short story, so that the bars outweigh it at both sizes).
+# Share bars left open, each inside the last: past the parser's depth limit (a
+# thousand of them), their labels are the body's, and boilerplate reports each; a
+# fix's deletion once read the rest of the page for each one (a short story, so
+# that the bars outweigh it at both sizes).
 repeat(
     "furniture-deep-inside",
     '<div class="share-bar"><a href="/s">Share</a>',
