@@ -26,10 +26,12 @@ Install and run::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/extraction.py
     .venv/bin/python benchmarks/extraction.py --misses 20   # also the worst pages, to read
-    .venv/bin/python benchmarks/extraction.py --no-trafilatura --against ../main/lint_article/document/region.py
+    .venv/bin/python benchmarks/extraction.py --no-trafilatura --against ../main/lint_article/document/region
 
-With ``--against``, also times another version of ``region.py`` (another
-checkout's) against this one's in the same run: on every page of both folders,
+With ``--against``, also times another version of the region finder (another
+checkout's ``lint_article/document/region`` package, or the single
+``region.py`` module of a checkout older than the package) against this one's
+in the same run: on every page of both folders,
 each finds the region of the same parsed article, in alternating order, and
 the medians and their ratio print (the only fair comparison on a shared machine).
 
@@ -163,7 +165,9 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=0, help="list the N pages we score worst on")
     parser.add_argument("--no-trafilatura", action="store_true", help="our figures only (faster)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N extraction pages")
-    parser.add_argument("--against", type=Path, help="another region.py to time against this one's (A/B)")
+    parser.add_argument(
+        "--against", type=Path, help="another checkout's region package (or region.py) to time against this one's (A/B)"
+    )
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"{CORPUS} is missing: the corpus lies in ../shared beside the checkout", file=sys.stderr)
@@ -238,7 +242,7 @@ def main() -> int:
             return 2
         raws = [gzip.decompress((EXTRACTION / "pages" / f"{name}.gz").read_bytes()) for name in names]
         ours_ms, theirs_ms = against(args.against, raws + [path.read_bytes() for path in pages])
-        print(f"\n5. find_region, ms per page, this region.py against {args.against}    median")
+        print(f"\n5. find_region, ms per page, this region finder against {args.against}    median")
         row("this one", f"{statistics.median(ours_ms):.3f}")
         row("the other", f"{statistics.median(theirs_ms):.3f}")
         row("this one / the other (medians)", f"{statistics.median(ours_ms) / statistics.median(theirs_ms):.3f}")
@@ -248,15 +252,22 @@ def main() -> int:
 
 
 def against(path: Path, raws: list[bytes]) -> tuple[list[float], list[float]]:
-    """The processor times of this ``find_region`` and of the one in *path* on
-    each page of *raws*: both on the same parsed article, once each to fill its
-    memos, then timed in turn, who goes first alternating from page to page."""
+    """The processor times of this ``find_region`` and of the one in *path* (a
+    region package's folder, or a region.py module) on each page of *raws*:
+    both on the same parsed article, once each to fill its memos, then timed in
+    turn, who goes first alternating from page to page."""
     from lint_article.document import region
 
-    spec = importlib.util.spec_from_file_location("lint_article.document._region_against", path)
+    name = "lint_article.document._region_against"  # its relative imports resolve in lint_article.document
+    if path.is_dir():
+        spec = importlib.util.spec_from_file_location(
+            name, path / "__init__.py", submodule_search_locations=[str(path)]
+        )
+    else:
+        spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     other = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = other  # its relative imports resolve in lint_article.document
+    sys.modules[spec.name] = other
     spec.loader.exec_module(other)
     ours: list[float] = []
     theirs: list[float] = []

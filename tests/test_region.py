@@ -1284,15 +1284,15 @@ def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None
     ],
 )
 def test_what_a_class_and_id_name(name: str, kind: str | None, sure: bool, weight: int) -> None:
-    from lint_article.document.region import _naming
+    from lint_article.document.region.naming import _naming
 
     assert _naming(name) == (kind, sure, weight)
 
 
 def test_the_class_words_kept_are_bounded_and_read_the_same_after_a_clearing() -> None:
-    from lint_article.document import region
+    from lint_article.document.region import naming
 
-    for number in range(region._WORD_KINDS_KEPT + 10):
-        region._naming.__wrapped__(f"box{number}-sidebar")
-    assert len(region._WORD_KINDS) <= region._WORD_KINDS_KEPT
-    assert region._naming.__wrapped__("comments-area") == ("comments", True, -25)
+    for number in range(naming._WORD_KINDS_KEPT + 10):
+        naming._naming.__wrapped__(f"box{number}-sidebar")
+    assert len(naming._WORD_KINDS) <= naming._WORD_KINDS_KEPT
+    assert naming._naming.__wrapped__("comments-area") == ("comments", True, -25)
