@@ -237,8 +237,8 @@ def main() -> int:
     ratio = statistics.median(region_ms) / statistics.median(lxml_ms)
     row("find_region / bare lxml parse (medians)", f"{ratio:.3f}")
     if args.against is not None:
-        if not args.against.is_file():
-            print(f"{args.against} is not a file", file=sys.stderr)
+        if not (args.against.is_file() or (args.against / "__init__.py").is_file()):
+            print(f"{args.against} is neither a region package nor a region.py", file=sys.stderr)
             return 2
         raws = [gzip.decompress((EXTRACTION / "pages" / f"{name}.gz").read_bytes()) for name in names]
         ours_ms, theirs_ms = against(args.against, raws + [path.read_bytes() for path in pages])
