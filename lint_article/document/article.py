@@ -220,15 +220,12 @@ class Article:
     @cached_property
     def title(self) -> str | None:
         """The text of ``<title>``, if any."""
-        for el in self.tree.iter("title"):
-            text = " ".join("".join(str(t) for t in el.itertext()).split())
-            if text:
-                return text
-        return None
+        element = self.title_element
+        return " ".join("".join(str(t) for t in element.itertext()).split()) if element is not None else None
 
     @cached_property
     def title_element(self) -> Element | None:
-        """The ``<title>`` element whose text is :attr:`title`, if any."""
+        """The first ``<title>`` element with some text, if any: the one whose text is :attr:`title`."""
         return next((el for el in self.tree.iter("title") if "".join(str(t) for t in el.itertext()).strip()), None)
 
     @cached_property
