@@ -31,9 +31,9 @@ Install and run::
 With ``--against``, also times another version of the region finder (another
 checkout's ``lint_article/document/region`` package, or the single
 ``region.py`` module of a checkout older than the package) against this one's
-in the same run: on every page of both folders,
-each finds the region of the same parsed article, in alternating order, and
-the medians and their ratio print (the only fair comparison on a shared machine).
+in the same run: on every page of both folders, each finds the region of the
+same parsed article, in alternating order, and the medians and their ratio
+print (the only fair comparison on a shared machine).
 
 The extracted text is the region's blocks joined by newlines
 (``article.body.text``).
