@@ -1289,6 +1289,23 @@ def test_what_a_class_and_id_name(name: str, kind: str | None, sure: bool, weigh
     assert _naming(name) == (kind, sure, weight)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "sure"),
+    [
+        ("btn btn--darkgrey btn--icon social-link", "share", True),
+        ("btn-nav", "navigation", True),
+        ("button", None, False),
+        ("btn has-share", None, False),  # a modifier: the button's look, not what it works
+        ("btn entry-content comments-link", "comments", False),  # a word of the story's container beside it
+    ],
+)
+def test_what_a_control_is_named_for(name: str, kind: str | None, sure: bool) -> None:
+    from lint_article.document.region.naming import _naming
+
+    assert _naming(name)[0] == "control"
+    assert _naming(name, "control")[:2] == (kind, sure)
+
+
 def test_the_class_words_kept_are_bounded_and_read_the_same_after_a_clearing() -> None:
     from lint_article.document.region import naming
 

@@ -207,18 +207,23 @@ def test_a_picture_keeps_to_the_text_around_it() -> None:
 
 def test_links_named_as_the_sites_controls_go_and_the_storys_pictures_stay() -> None:
     """A share button or an advertisement's link inside the story's container
-    is named so on the link itself: it goes, with its icon. A lightbox link
-    around the story's photo, and a photo named for the share button laid
-    over it, stay: only a link, button or frame is read by its name."""
+    is named so on the link itself: it goes, with its icon, and so does a
+    button named for what it works ("btn … social-link" shares). A lightbox
+    link around the story's photo, a photo named for the share button laid
+    over it, and a button named for nothing else, stay: only a link, button
+    or frame is read by its name."""
     article = Article.from_html(
         page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1><div class="entry">{BODY}
 <p><a class="lightbox" href="/flood.jpg"><img src="flood.jpg"></a></p>
 <p><img class="img-share" src="levee.jpg"></p>
+<p><a class="btn btn--primary" href="/report.pdf"><img src="report.png"></a></p>
 <p><a class="resp-sharing-button__link" href="https://x.com/share"><img src="x.png"></a>
+<a class="btn btn--icon social-link" href="https://facebook.com/sharer"><img src="fb.png"></a>
 <a class="advertisement-link" href="https://shop.example"><img src="ad.gif"></a></p></div></article>""")
     )
-    findings = pictures_held(article, ("flood.jpg", "levee.jpg"), ("x.png", "ad.gif"))
+    findings = pictures_held(article, ("flood.jpg", "levee.jpg", "report.png"), ("x.png", "fb.png", "ad.gif"))
     assert not article.region.holds(element(article, "a", class_="resp-sharing-button__link"))
+    assert not article.region.holds(element(article, "a", class_="btn btn--icon social-link"))
     assert not [f for f in findings if f.rule == "link-text"]
 
 

@@ -342,7 +342,10 @@ def _named_controls(root: Element) -> Iterator[Element]:
     for element in root.iter(*_CONTROL_TAGS):
         klass, ident = element.get("class"), element.get("id")
         if klass or ident:  # most links are named by neither
-            kind, certain, _ = _naming(f"{klass} {ident}" if klass and ident else klass or ident or "")
+            name = f"{klass} {ident}" if klass and ident else klass or ident or ""
+            kind, certain, _ = _naming(name)
+            if kind == "control":  # a button named for what it works: "btn … social-link" shares
+                kind, certain, _ = _naming(name, "control")
             if certain and kind in _CONTROL_KINDS:
                 yield element
 

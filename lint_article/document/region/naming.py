@@ -147,10 +147,12 @@ _NAME_WEIGHT = 25
 
 
 @lru_cache(maxsize=8192)
-def _naming(value: str) -> tuple[str | None, bool, int]:
+def _naming(value: str, passing: str | None = None) -> tuple[str | None, bool, int]:
     """What a ``class`` + ``id`` value names: a kind of furniture (or None);
     whether it names it beyond doubt (no word of the story's container beside
-    it); and Readability's class weight (+25 for a content name, -25 for furniture)."""
+    it); and Readability's class weight (+25 for a content name, -25 for furniture).
+    The words of the kind *passing* are passed over: a control's name read for
+    what it works ("btn … social-link")."""
     if _UTILITY_MARK.search(value):
         # "Mstart(137px)--modalMinWidth" says how it looks, not what it is.
         value = " ".join(token for token in value.split() if not _UTILITY_MARK.search(token))
@@ -161,9 +163,9 @@ def _naming(value: str) -> tuple[str | None, bool, int]:
     spaced = lowered if lowered == value else _CAMEL.sub(" ", value).lower()
     words = _WORD.findall(spaced)
     if _MODIFIERS.isdisjoint(words):
-        kind = _words_kind(words)
+        kind = _words_kind(words, passing)
     else:  # a modifier turns the furniture words after it in its class into a description
-        kind = _strongest(_furniture_word(_WORD.findall(token)) for token in spaced.split())
+        kind = _strongest(_furniture_word(_WORD.findall(token), passing) for token in spaced.split())
     if (kind is None or kind in _WEAK_KINDS) and _names_other_content(spaced):
         kind = "related"
     elif kind is None and "top" in spaced and _TO_TOP.search(spaced) is not None:
@@ -224,11 +226,11 @@ def _names_a_recipe(name: str) -> bool:
     return _RECIPE.search(name.lower()) is not None
 
 
-def _furniture_word(words: list[str]) -> str | None:
+def _furniture_word(words: list[str], passing: str | None = None) -> str | None:
     """The kind of furniture that the words of a class name, unless a modifier
     comes first ("has-ads"), by :func:`_strongest` ("widget-trending" names
-    related stories, "teaser-share" a share bar)."""
-    return _words_kind(itertools.takewhile(lambda word: word not in _MODIFIERS, words))
+    related stories, "teaser-share" a share bar); words of the kind *passing* passed over."""
+    return _words_kind(itertools.takewhile(lambda word: word not in _MODIFIERS, words), passing)
 
 
 _WORD_KINDS: dict[str, str | None] = {}
@@ -239,15 +241,16 @@ _WORD_KINDS_KEPT = 16384
 _UNMET = "?"
 
 
-def _words_kind(words: Iterable[str]) -> str | None:
-    """:func:`_strongest` of the kinds of furniture that *words* name, each word's
-    kind looked up as it comes (one loop: a page's names are mostly new to it)."""
+def _words_kind(words: Iterable[str], passing: str | None = None) -> str | None:
+    """:func:`_strongest` of the kinds of furniture that *words* name (but the
+    kind *passing*), each word's kind looked up as it comes (one loop: a page's
+    names are mostly new to it)."""
     met, weak = _WORD_KINDS, None
     for word in words:
         kind = met.get(word, _UNMET)
         if kind is _UNMET:
             kind = _meet_word(word)
-        if kind is not None:
+        if kind is not None and kind != passing:
             if kind not in _WEAK_KINDS:
                 return kind
             weak = weak or kind
