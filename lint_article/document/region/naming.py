@@ -49,11 +49,11 @@ for _kind, _words in _FURNITURE_WORDS.items():
     for _stem in _words.split():
         if _stem.endswith("*"):
             _FURNITURE_STEMS.setdefault(_stem[:3], []).append((_stem[:-1], _kind))
-# Kinds of furniture that hold no prose: an element named so that holds this
-# much prose wraps the story ("socialicons-sticky" around the whole post).
 # What the story holds besides its body, set aside but written with it (None:
 # an unnamed dateline or label); every other kind is the site's template.
 _STORY_KINDS = frozenset({None, "sidebar", "header", "byline", "meta", "credit"})
+# Kinds of furniture that hold no prose: an element named so that holds this
+# much prose wraps the story ("socialicons-sticky" around the whole post).
 _PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control"})
 _WRAPPER_PROSE = 500
 # Kinds of furniture that hold prose of their own, however much of the page's:
