@@ -15,7 +15,7 @@ from ..tree import Element
 if TYPE_CHECKING:
     from ..article import Article
 
-from .naming import _STORY_KINDS, _naming
+from .naming import _STORY_KINDS, _class_and_id, _naming
 from .page import _CARD_TEXT, _HIDDEN, _Page
 from .wording import _DATELINE, _DATELINE_LENGTH, _PROSE_LENGTH, _SENTENCE_END
 
@@ -340,9 +340,8 @@ def _named_controls(root: Element) -> Iterator[Element]:
     photo may be named for the share button laid over it ("img-share"), and
     a lightbox or pop-up that a link opens shows the story's picture."""
     for element in root.iter(*_CONTROL_TAGS):
-        klass, ident = element.get("class"), element.get("id")
-        if klass or ident:  # most links are named by neither
-            name = f"{klass} {ident}" if klass and ident else klass or ident or ""
+        name = _class_and_id(element)
+        if name:  # most links are named by neither
             kind, certain, _ = _naming(name)
             if kind == "control":  # a button named for what it works: "btn … social-link" shares
                 kind, certain, _ = _naming(name, "control")

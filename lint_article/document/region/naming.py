@@ -146,6 +146,14 @@ _NAME_WEIGHT = 25
 """Readability's class weight: what a content name adds, and a furniture name takes away."""
 
 
+def _class_and_id(element: Element) -> str:
+    """An element's ``class`` and ``id`` values as one name, as :func:`_naming`
+    reads them ("" for neither). The tree's one pass joins them in line, beside
+    its rule for a heading's own id: a call there costs on every container."""
+    klass, ident = element.get("class"), element.get("id")
+    return f"{klass} {ident}" if klass and ident else klass or ident or ""
+
+
 @lru_cache(maxsize=8192)
 def _naming(value: str, passing: str | None = None) -> tuple[str | None, bool, int]:
     """What a ``class`` + ``id`` value names: a kind of furniture (or None);

@@ -25,6 +25,7 @@ from .naming import (
     _WEAK_TAGS,
     _WRAPPER_PROSE,
     _anchors_a_section,
+    _class_and_id,
     _names_a_counter,
     _names_a_recipe,
     _naming,
@@ -417,11 +418,7 @@ class _Page:
     def recipe_part(self, i: int) -> bool:
         """Whether element *i* is named as a recipe's part and is no list of
         links (a gallery of other recipes)."""
-        element = self.elements[i]
-        name = element.get("class")
-        ident = element.get("id")
-        if ident:
-            name = f"{name} {ident}" if name else ident
+        name = _class_and_id(self.elements[i])
         # Asked of the few elements that may be set aside, not read off every name.
         return bool(name) and _names_a_recipe(name) and self.link_density(i) <= 0.5
 
