@@ -20,31 +20,26 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from lint_article import Article, make_linter
 from lint_article.inputs import refusal
 from lint_article.suppression import Suppressions
 
+T = TypeVar("T")
+
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
-def timed(action: Callable[[], object], repeat: int) -> float:
+def timed(action: Callable[[T], object], prepare: Callable[[], T], repeat: int) -> float:
+    """The median time of *action* on what *prepare* makes anew for each run (the making not timed)."""
     runs = []
     for _ in range(repeat):
+        subject = prepare()
         started = time.perf_counter()
-        action()
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
-
-
-def timed_fresh(data: bytes, action: Callable[[Article], object], repeat: int) -> float:
-    """The median time of *action* on an article of *data* parsed anew for each run (the parse not timed)."""
-    runs = []
-    for _ in range(repeat):
-        article = Article.from_html(data)
-        started = time.perf_counter()
-        action(article)
+        action(subject)
         runs.append(time.perf_counter() - started)
     return statistics.median(runs)
 
@@ -58,10 +53,9 @@ def main() -> None:
         lint_times, check_times = [], []
         for path in sorted((CORPUS / folder).glob("*.html")):
             data = path.read_bytes()
-            lint_times.append(timed_fresh(data, linter.lint, repeat))
-            check_times.append(
-                timed_fresh(data, lambda article, data=data: (refusal(data), Suppressions(article)), repeat)
-            )
+            parsed = partial(Article.from_html, data)
+            lint_times.append(timed(linter.lint, parsed, repeat))
+            check_times.append(timed(lambda article, data=data: (refusal(data), Suppressions(article)), parsed, repeat))
         share = statistics.median(c / f for c, f in zip(check_times, lint_times, strict=True))
         print(
             f"{folder} ({len(lint_times)} documents): lint median {statistics.median(lint_times) * 1000:.2f} ms, "
@@ -70,7 +64,7 @@ def main() -> None:
         )
     sentence = b"The council met on Monday and agreed to repair the old bridge before winter. "
     small, large = (sentence * (size // len(sentence)) for size in (10_000_000, 40_000_000))
-    time_small, time_large = timed(lambda: refusal(small), repeat), timed(lambda: refusal(large), repeat)
+    time_small, time_large = timed(refusal, lambda: small, repeat), timed(refusal, lambda: large, repeat)
     print(
         f"text without a tag: 10 MB {time_small * 1000:.1f} ms, 40 MB {time_large * 1000:.1f} ms "
         f"(ratio {time_large / time_small:.1f} for 4 times the input)"
