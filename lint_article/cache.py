@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
 import os
 import stat
@@ -79,7 +78,7 @@ class ResultCache:
     def key(self, linter_key: str, content: str) -> str:
         """The entry of the article whose :func:`content_digest` is *content*, linted by the
         linter whose :func:`linter_key` is *linter_key*."""
-        return hashlib.sha256(f"{linter_key}:{content}".encode("ascii")).hexdigest()
+        return _sha256(f"{linter_key}:{content}".encode("ascii"))
 
     def read(self, path: Path, max_bytes: int | None, *, trust_stamp: bool = True) -> tuple[str, bytes | None]:
         """The :func:`content_digest` of the file at *path*, and its bytes, or None for them
@@ -95,7 +94,7 @@ class ResultCache:
             info: os.stat_result | None = os.stat(path)
         except OSError:
             info = None
-        entry = self._entry("files", hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest())
+        entry = self._entry("files", _sha256(os.fsencode(os.path.abspath(path))))
         stamp = _stat_stamp(info) if info is not None and stat.S_ISREG(info.st_mode) else None
         if stamp is not None and trust_stamp and (max_bytes is None or stamp[2] <= max_bytes):
             known = self._read(entry)
@@ -187,7 +186,7 @@ class ResultCache:
         except OSError:
             return None
         checksum, _, payload = data.partition(b"\n")
-        if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        if _sha256(payload).encode("ascii") != checksum:
             return None
         try:
             return json.loads(payload.decode("utf-8", errors="surrogatepass"))
@@ -202,7 +201,7 @@ class ResultCache:
         try:
             self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(entry, hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
+            _write_atomically(entry, _sha256(payload).encode("ascii") + b"\n" + payload)
         except OSError as exc:
             self.problem = f"cannot write to the cache {self.directory}: {exc.strerror or exc}"
 
@@ -216,11 +215,20 @@ class ResultCache:
         self._prepared = True
 
 
+def _sha256(data: bytes) -> str:
+    """The SHA-256 of *data*, in hex. hashlib is imported at the first hash, not
+    with this module: loading OpenSSL costs a one-file run 5 ms, and a run
+    without a cache (``--no-cache``, a service's workers) hashes nothing here."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def content_digest(html: str | bytes) -> str:
     """A hash of an article's content; text and bytes differ (bytes are decoded as a browser would)."""
     if isinstance(html, bytes):
-        return hashlib.sha256(b"bytes:" + html).hexdigest()
-    return hashlib.sha256(b"text:" + html.encode("utf-8", errors="surrogatepass")).hexdigest()
+        return _sha256(b"bytes:" + html)
+    return _sha256(b"text:" + html.encode("utf-8", errors="surrogatepass"))
 
 
 SETTLED_NS = 2_000_000_000
@@ -290,7 +298,7 @@ def _settings_stamp(config: Config, ignored: frozenset[str]) -> str:
         },
         "ignored": sorted(ignored),
     }
-    return hashlib.sha256(json.dumps(described, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+    return _sha256(json.dumps(described, sort_keys=True, default=repr).encode("utf-8"))
 
 
 _SETTINGS_WITHOUT_EFFECT = frozenset(
@@ -360,7 +368,7 @@ def linter_key(linter: Linter, registry: Registry) -> str:
         "known_rules": sorted(linter.known_rules or ()),
     }
     text = json.dumps(described, sort_keys=True, default=repr)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _sha256(text.encode("utf-8"))
 
 
 _LINTER_ATTRIBUTES_DESCRIBED = frozenset(
@@ -378,6 +386,8 @@ def package_stamp() -> str:
 
 @functools.cache
 def _source_stamp() -> str:
+    import hashlib  # see _sha256
+
     root = Path(__file__).parent
     digest = hashlib.sha256()
     for directory, subdirs, files in os.walk(root):

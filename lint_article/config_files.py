@@ -143,11 +143,33 @@ def _has_settings(path: Path, warn: Callable[[str], None]) -> bool:
 
 
 _MENTIONED = on_use(r"lint.?art", re.IGNORECASE)
-# In a pyproject.toml, only a table or key at the top level or under ``tool`` can be
-# ours misspelt: a line that starts one ("[tool.lint_article]", "lint-article = {").
-# Other mentions ("[project.entry-points.'lint_article.rules']") need no TOML parse.
-_KEY_MENTIONED = on_use(r"^[ \t]*\[*[ \t]*(?:tool[ \t]*\.[ \t]*)?[\"']?lint.?art", re.IGNORECASE | re.MULTILINE)
+# In a pyproject.toml, only a table, or a key at the top level or under ``[tool]``,
+# can be ours misspelt ("[tool.lint_article]", "lint-article = {" under "[tool]").
+# Other mentions need no TOML parse: a plugin's "[project.entry-points.'lint_article.rules']",
+# a project's dependency ("lint-article>=0.1") or its script named lint-article.
+_OURS_MISSPELT = r"[\"']?lint.?art"
+_TABLE_OR_KEY = on_use(
+    r"^[ \t]*(?:\[\[?(?P<table>[^\]\n]*)"
+    rf"|(?P<key>{_OURS_MISSPELT}[^=\n]*=)"
+    rf"|(?P<tool_key>tool[ \t]*\.[ \t]*{_OURS_MISSPELT}))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TABLE_OURS = on_use(rf"(?:tool[ \t]*\.[ \t]*)?{_OURS_MISSPELT}", re.IGNORECASE)
 _OUR_NAME = "lint-article"
+
+
+def _may_name_ours(text: str) -> bool:
+    """Whether a pyproject.toml's *text* has a line that may start a table or key
+    of lint-article's misspelt (see :data:`_TABLE_OR_KEY`): only then is it parsed."""
+    table = ""
+    for match in _TABLE_OR_KEY.finditer(text):
+        if match["table"] is not None:
+            if _TABLE_OURS.match(match["table"].strip()):
+                return True
+            table = re.sub(r"[\s\"']", "", match["table"]).lower()
+        elif table == "" or (match["key"] and table == "tool"):
+            return True
+    return False
 
 
 def near_misses(path: Path, text: str) -> list[str]:
@@ -156,7 +178,7 @@ def near_misses(path: Path, text: str) -> list[str]:
     if not _MENTIONED.search(text):
         return []
     if path.name == "pyproject.toml":
-        if not _KEY_MENTIONED.search(text):
+        if not _may_name_ours(text):
             return []
         try:
             document = load_toml(text, path)

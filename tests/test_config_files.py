@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lint_article import Config, ConfigError, Severity, make_linter
+from lint_article import Config, ConfigError, Severity, config_files, make_linter
 from lint_article.config_files import Settings, find_config_file, read_config_file
 
 
@@ -256,6 +256,28 @@ def test_a_table_that_looks_meant_for_lint_article_but_is_not_read_is_a_warning(
     settings = Settings()
     settings.for_path(tmp_path / "a.html")
     assert list(settings.warnings) == [f"{path}: {warning}" for warning in warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[project]\ndependencies = [\n    "lint-article>=0.1",\n]\n[project.scripts]\nlint-article = "x.cli:run"\n',
+        '[project.entry-points."lint_article.rules"]\nmy-rule = "p:Rule"\n',
+        '[tool.setuptools.package-data]\nlint_article = ["py.typed"]\n',
+    ],
+)
+def test_a_pyproject_that_only_mentions_lint_article_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # A project that depends on lint-article would otherwise pay a TOML parse on every run.
+    parsed: list[Path] = []
+    monkeypatch.setattr(config_files, "load_toml", lambda text, path: parsed.append(path) or {})
+    write(tmp_path / "pyproject.toml", text)
+    monkeypatch.chdir(tmp_path)  # the working directory's file is the fallback: this one
+    settings = Settings()
+    settings.for_path(tmp_path / "a.html")
+    assert parsed == []
+    assert list(settings.warnings) == []
 
 
 def test_every_configuration_error_is_reported_at_once(tmp_path: Path) -> None:
