@@ -1274,6 +1274,13 @@ def test_a_stray_quote_in_a_start_tag_is_an_attribute_name_not_a_value() -> None
         ("facebook\twidget", "widget", False, -25),  # but not a tab apart
         ("twitter-tweet", None, False, 0),  # an embedded tweet is the story's
         ("almost-ready", None, False, 0),  # "most" inside a word
+        # A carousel of other stories is theirs; a slider alone is the story's gallery:
+        ("articles-slider section", "related", True, 0),
+        ("ArticlesSlider_title__CUazO", "related", True, 0),
+        ("latest-carousel", "related", True, -25),
+        ("gallery-slider", None, False, 0),
+        ("recipe-slider", None, False, 0),
+        ("postslider", None, False, 0),  # the words run together: no carousel of posts named
         # A link back to the top, however written, is the site's navigation; "top" inside a word is not one:
         ("go-to-top-mobile", "navigation", True, -25),
         ("visible-xs toTop", "navigation", True, -25),

@@ -227,6 +227,26 @@ def test_links_named_as_the_sites_controls_go_and_the_storys_pictures_stay() -> 
     assert not [f for f in findings if f.rule == "link-text"]
 
 
+def test_a_carousel_of_other_stories_goes_and_the_storys_gallery_stays() -> None:
+    """A slider named for the stories it shows ("articles-slider") is other
+    pages' teasers, pictures and all, even between the story's paragraphs; a
+    slider named for nothing else is the story's own gallery, whose pictures
+    the rules still read."""
+    cards = "".join(
+        f'<div class="swiper-slide"><div class="card"><img src="card{n}.jpg"><span>Magazine</span>'
+        f"<div>{title}</div></div></div>"
+        for n, title in enumerate(TILES[:3])
+    )
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1><p>{STORY[0]}</p>
+<div class="gallery-slider"><div class="swiper-slide"><img src="levee.jpg"></div></div><p>{STORY[1]}</p>
+<div class="articles-slider section"><div class="swiper-wrapper">{cards}</div></div>
+{"".join(f"<p>{paragraph}</p>" for paragraph in STORY[2:])}</article>""")
+    )
+    pictures_held(article, ("levee.jpg",), ("card0.jpg", "card1.jpg", "card2.jpg"))
+    assert STORY[-1] in article.body.text and TILES[0] not in article.body.text
+
+
 def pictures_held(article: Article, kept: tuple[str, ...], dropped: tuple[str, ...]) -> list[Finding]:
     """Assert that the region holds the pictures *kept* (by ``src``) and not those
     *dropped*, and that image-alt reports the kept ones alone (none has alt);

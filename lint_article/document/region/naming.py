@@ -95,12 +95,16 @@ _MODIFIERS = frozenset("has with enable enabled no without".split())
 # Names of two words, neither furniture alone ("read", "twitter": a "twitter-tweet"
 # embed is the story's), that name the site's list of its most read stories
 # ("most-read", "mostViewed", "meistgelesen") or a feed of its social accounts
-# ("widget_twitter", "twitter-timeline"): other pages' content, never the story.
+# ("widget_twitter", "twitter-timeline"), or a carousel of other stories
+# ("articles-slider", "latest-carousel", "ArticlesSlider"; a slider alone is
+# the story's gallery): other pages' content, never the story.
 _OTHER_CONTENT = on_use(
     r"(?<![a-z0-9])(?:most|meist)[ _-]?(?:read|view|popular|shared|comment|discussed|emailed|click|gelesen|kommentiert"
     r"|diskutiert|geklickt)"
     r"|(?<![a-z0-9])(?:twitter|instagram|insta|facebook)[ _-]?(?:timeline|feed|widget)"
     r"|(?<![a-z0-9])widget[ _-]?(?:twitter|instagram|facebook)"
+    r"|(?<![a-z0-9])(?:articles|posts|stories|latest|recent|more|artikel|beitraege)[ _-]?"
+    r"(?:slider|carousel|swiper|slideshows?)(?![a-z0-9])"
 )
 # A link back to the page's top ("back-to-top", "toTop", "go-to-top-mobile"): the site's navigation.
 _TO_TOP = on_use(r"(?<![a-z0-9])(?:(?:back|go|scroll|jump)[ _-]?)?to[ _-]?top(?![a-z0-9])")
@@ -285,6 +289,9 @@ def _names_other_content(spaced: str) -> bool:
         or "insta" in spaced
         or "facebook" in spaced
         or "widget" in spaced
+        or "slide" in spaced
+        or "carousel" in spaced
+        or "swiper" in spaced
     ) and _OTHER_CONTENT.search(spaced) is not None
 
 
