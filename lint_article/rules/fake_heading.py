@@ -28,6 +28,10 @@ _NOT_A_TITLE = on_use(
     re.IGNORECASE,
 )
 _BY_NAME = on_use(r"\b(?:by|par|por|von)\s+[A-Z]")
+# A label and its figure ("YOY Growth: 171%", "Open Box: $230.99", "Total Reviews: 726",
+# "Welcome Offer: 80,000 Points"): a line of data, as a specification's or a ranking's;
+# a title after a colon is words ("Step 1: Gather Your Tools").
+_LABELLED_FIGURE = on_use(r":\s*[-+~≈]?[$€£¥]?\s*\d[\d.,]*\s*(?:%|[^\W\d_]{1,12})?\s*$")
 # Words that stay lower case in English title case.
 _SMALL_WORDS = frozenset(
     """
@@ -57,7 +61,8 @@ class FakeHeading(Rule):
     come in series: an article needs at least `min_count` such paragraphs for
     any to be reported, since a lone short line is more often a caption, a
     name or a dateline. Bylines, datelines, credits, addresses, "See also:"
-    prompts, paragraphs that are only links, captions beside an image, and
+    prompts, figures and a label's figure ("YOY Growth: 171%"), paragraphs
+    that are only links, captions beside an image, and
     paragraphs in lists, tables, quotes, figures, headers, footers, asides
     and comment sections are not candidates. The finding suggests a level:
     one below the nearest real heading above.
@@ -168,7 +173,7 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
         return None
     if _NOT_A_TITLE.search(text) or _BY_NAME.search(text):
         return None
-    if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
+    if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words) or _LABELLED_FIGURE.search(text):
         return None  # a score, a figure
     element = block.element
     if article.within(element, _NOT_FLOW) or article.once(element, _beside_image):

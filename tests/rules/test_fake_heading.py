@@ -54,6 +54,18 @@ CASES = [
             f"<p>Photo: Reuters</p>\n{BODY}\n<div><img src='a.jpg' alt='x'><p>Soldiers In Niamey</p></div>\n{BODY}"
         ),
     ),
+    # A label and its figure is a line of data, even in bold; words after the colon make a title.
+    ok(
+        en(
+            f"<h1>Top Contractors</h1>\n{BODY}\n<p><strong>YOY Growth</strong>: 171%</p>\n{BODY}\n"
+            f"<p>Open Box: $230.99</p>\n{BODY}\n<p><b>Welcome Offer: 80,000 Points</b></p>\n{BODY}"
+        )
+    ),
+    bad(
+        en(f"<h1>Garden</h1>\n{BODY}\n<p>Step 1: Gather Your Tools</p>\n{BODY}\n<p>Step 2: Dig the Bed</p>\n{BODY}"),
+        finding(RULE, "fake-heading", line=4, column=4, text="Step 1: Gather Your Tools", reason=TITLE_CASE),
+        finding(RULE, "fake-heading", line=6, column=4, text="Step 2: Dig the Bed", reason=TITLE_CASE),
+    ),
     # Not followed by body text: a list of short lines.
     ok(en("<h1>Sahel</h1>\n<p>Mali Niger Burkina</p>\n<p>Chad Sudan Libya</p>\n<p>Senegal Guinea</p>")),
     # Title case is an English convention; elsewhere only the bold test runs.
