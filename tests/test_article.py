@@ -172,6 +172,22 @@ def test_words_never_run_together_across_blocks_but_inline_markup_joins() -> Non
     assert [w.text for w in article.page.words] == ["one", "two", "inline", "three", "four", "five"]
 
 
+@pytest.mark.parametrize(
+    ("html", "code"),
+    [
+        ("<p>Run <code>pip install</code> then <kbd>q</kbd>.</p>", ["pip", "install", "q"]),
+        ("<p>Type this:</p><pre>ls -la\ncd /tmp</pre><p>Done.</p>", ["ls", "la", "cd", "tmp"]),
+        # Code nested in code is marked once, and a <q> is a quotation, not code.
+        ("<pre><code>a <code>b <code>c</code></code> d</code></pre><p>Said <q>hi there</q>.</p>", ["a", "b", "c", "d"]),
+        ("<p>No code at all.</p>", []),
+    ],
+)
+def test_the_words_of_code_are_marked_as_code(html: str, code: list[str]) -> None:
+    body = Article.from_html(html).body
+    words = body.words
+    assert [text for text, flag in zip(words.texts, body.in_code(words), strict=True) if flag] == code
+
+
 def test_blocks_have_kinds_and_elements() -> None:
     article = Article.from_html(
         "<h2>Head</h2><p>Para</p><blockquote>Quote</blockquote><ul><li>Item</li></ul>"

@@ -38,6 +38,8 @@ SPAN_ATTRIBUTE = "data-lint-article-disable"
 an inline ``<span>`` may silence part of a paragraph's words."""
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
 """Code is quoted, not written: rules about prose leave it alone."""
+_INLINE_CODE_TAGS = QUOTING_TAGS & CODE_TAGS
+"""The code elements whose text spans the layout records."""
 _NAMING = ("aria-label", "aria-labelledby", "title")
 # An end tag as the scanner reads one (see scan._MARKUP).
 _END_TAG = on_use(r"</([A-Za-z][^\t\n\f\r />]*)[^>]*>")
@@ -319,8 +321,16 @@ class Article:
         """The text spans of the inline quoting elements (``<code>``, ``<q>``...):
         their starts in order, and the furthest end of any span that starts at or
         before each, so that whether a passage lies inside one is a binary search."""
-        spans = sorted(span for el in self.tree.iter(*QUOTING_TAGS) if (span := self.text_span(el)) is not None)
-        return [low for low, _ in spans], list(itertools.accumulate((high for _, high in spans), max))
+        return _searchable(span for el in self.tree.iter(*QUOTING_TAGS) if (span := self.text_span(el)) is not None)
+
+    @cached_property
+    def code_spans(self) -> tuple[list[int], list[int]]:
+        """The text spans of code, as :attr:`inline_quotations` gives those of the
+        quoting elements: each ``<pre>`` block, and each inline ``<code>``,
+        ``<kbd>``, ``<samp>`` or ``<tt>``."""
+        blocks = ((block.start, block.end) for block in self.blocks if block.kind == "preformatted")
+        inline = (span for el in self.tree.iter(*_INLINE_CODE_TAGS) if (span := self.text_span(el)) is not None)
+        return _searchable(itertools.chain(blocks, inline))
 
     @staticmethod
     def comparison_key(text: str) -> str:
@@ -587,3 +597,10 @@ def _everything(element: Element) -> bool:
 def _answers(article: Article, question: Hashable) -> dict[Element, Any]:
     """An empty memo, one per article and *question*."""
     return {}
+
+
+def _searchable(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """*spans*' starts in order, and the furthest end of any span that starts at
+    or before each: whether an offset lies in one is then a binary search."""
+    ordered = sorted(spans)
+    return [low for low, _ in ordered], list(itertools.accumulate((high for _, high in ordered), max))

@@ -326,6 +326,22 @@ class View:
         """The :attr:`word_keys` of some of the view's words (all of them: the ones kept)."""
         return self.word_keys if words is self.words else _keys(words.texts)
 
+    def in_code(self, words: Words) -> bytearray:
+        """A byte for each of *words* (some of the view's), 1 for a word of code
+        (see :attr:`Article.code_spans`): a name, a command or its output, not
+        the writer's prose. Two binary searches a span, and each word marked
+        once, however deep code nests in code."""
+        flags = bytearray(len(words))
+        word_starts = words.starts
+        covered = 0
+        for low, reach in zip(*self._article.code_spans, strict=True):
+            if reach > covered:
+                first = bisect.bisect_left(word_starts, max(low, covered))
+                after = bisect.bisect_left(word_starts, reach)
+                flags[first:after] = b"\x01" * (after - first)
+                covered = reach
+        return flags
+
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
         """The view's headings, in order; the article's include its headline, wherever the page puts it."""

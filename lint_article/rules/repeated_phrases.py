@@ -37,7 +37,9 @@ class RepeatedPhrases(Rule):
     it is reported only if it also occurs often enough elsewhere. The scan
     takes linear time in the length of the article. Chinese and Japanese,
     where each character counts as a word, are skipped. Words inside a passage
-    where the rule is disabled are left out of the comparison.
+    where the rule is disabled are left out of the comparison, and so is code
+    (a `<pre>` block, inline `<code>`, `<kbd>`, `<samp>` or `<tt>`): names,
+    commands and their output repeat by nature, and are not the writer's prose.
 
     ## Why
     Repeated phrases are the first thing readers notice in generated or
@@ -96,6 +98,10 @@ class RepeatedPhrases(Rule):
         if not ctx.view.counts_words(ctx.language):
             return  # each character is a word there: three-"word" phrases repeat everywhere
         keys = ctx.view.keys_of(words)
+        code = ctx.view.in_code(words)
+        if any(code):
+            # A word of code ends a phrase as a sentence's end does: a key of its own, never repeated.
+            keys = [f"\0{index}" if flag else key for index, (key, flag) in enumerate(zip(keys, code, strict=True))]
         stopwords = FUNCTION_WORDS.get(ctx.language or "en", frozenset())
         needed = max(options.min_occurrences, math.ceil(options.min_occurrences * len(words) / options.per_words))
         # Which words a reported passage covers: a byte each, read and written a

@@ -39,6 +39,21 @@ CASES = [
     # Never across a sentence or block boundary.
     ok("<p>It rained all day.</p><p>It rained</p><p>all day</p><p>It rained. All day</p>"),
     ok("<p>Red green blue. Yellow.</p><p>Red green blue. Pink.</p><p>Red green. Blue yellow.</p>"),
+    # Code is no prose: a command, a name or its output repeats by nature, and ends a phrase.
+    ok(
+        "<p>Run it:</p><pre>pip install fastapi\npip install fastapi[standard]\npip install fastapi-cli</pre>"
+        "<p>Pass <code>object_pairs_hook</code> once, <code>object_pairs_hook</code> twice and"
+        " <code>object_pairs_hook</code> again.</p>"
+    ),
+    ok(
+        "<p>Set <kbd>dev mapper file</kbd> now.</p><p>Set <kbd>dev mapper file</kbd> here.</p>"
+        "<p>Set <tt>dev mapper file</tt> there.</p>"
+    ),
+    bad(
+        "<p>The security situation <code>x</code> remains dire.</p><p>Again the security situation <code>y</code>.</p>"
+        "<p>Still the security situation <samp>z</samp>.</p>",
+        finding("repeated-phrases", "repeated", line=1, column=4, phrase="The security situation", count=3),
+    ),
     # Function words alone are no phrase.
     ok("<p>Out of the box.</p><p>Out of the blue.</p><p>Out of the way.</p>"),
     ok(f"<p>{_REPEAT}.</p>" * 3, options={"min_occurrences": 4}),
