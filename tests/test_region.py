@@ -985,6 +985,34 @@ news from the valley every day.</p></div><p>{STORY[2]}</p><p>{STORY[3]}</p></art
         dropped=("Facebook",),
     ),
     Page(
+        "a box around a form that asks for the reader's phone number is the site's, however plainly named",
+        # mashable.com: a Tailwind <section> of texted offers amid the story, its pitch and fine print prose.
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<section class="relative p-8 my-12 border"><div class="font-bold">Be the first to know!</div>
+<div>Get the Courier's flood warnings texted right to your phone.</div>
+<form><input type="tel" placeholder="Phone number"><button type="submit">Sign me up</button></form>
+<div class="text-xs">By signing up, you agree to receive recurring automated text messages at the number
+provided. Reply STOP to opt out.</div></section><p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        dropped=("Be the first to know", "texted right to your phone", "By signing up"),
+    ),
+    Page(
+        "a short story's own container is no sign-up box, though a sign-up form follows its lines",
+        # boingboing.net: a post of a few lines, then the newsletter's form, in one <div id="story">.
+        page(f"""{SITE_HEADER}
+<div id="container"><h1>{TITLE}</h1><div id="story"><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<p><a href="/a">Read also: the ferry timetable</a></p>
+<form>Our newsletter: <input type="email" name="EMAIL"><input type="submit" value="Subscribe"></form></div>
+<ul><li><a href="/a">The ferry timetable for the winter season on the lower river</a></li>
+<li><a href="/b">The new bridge over the cutting opens to traffic in the spring</a></li>
+<li><a href="/c">A history of the valley's floods, from the great storm of 1890 on</a></li>
+<li><a href="/d">The parish kitchen is looking for volunteers for the winter</a></li>
+<li><a href="/e">The school's shelter stays open through the night as the rain goes on</a></li>
+<li><a href="/f">What the new levee on the lower river will cost, and who will pay</a></li></ul></div>"""),
+        kept=STORY[:2],
+        dropped=("Read also", "The new bridge"),
+    ),
+    Page(
         "no semantic markup: paragraph scoring finds the body",
         page(f"""<div class="t1"><div class="t2"><a href="/">Home</a> | <a href="/news">News</a>
 | <a href="/sport">Sport</a> | <a href="/contact">Contact</a></div></div>

@@ -24,7 +24,8 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
     """Add to *excluded* the subtrees inside the root that are not the article:
     furniture beyond doubt; when *thorough*, also what is named like furniture
     and holds no prose, link lists, and clutter before or after the story's prose
-    (but the deck under the *headline*, see :func:`_decks`)."""
+    (but the deck under the *headline*, see :func:`_decks`), and the boxes
+    around a sign-up form (see :func:`_signs_up`)."""
     root_text = page.block_chars[root] or 1
     span = _ProseSpan(page, root, excluded)
     i = root + 1
@@ -39,8 +40,34 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
             else:
                 excluded.add(i)
             i = page.end[i]
+        elif thorough and page.block_chars[i] < 0.5 * root_text and _signs_up(page, i, root, headline):
+            page.furniture[i] = "newsletter"  # the site's, never a box of the story
+            excluded.add(i)
+            i = page.end[i]
         else:
             i += 1
+
+
+# The most text that a sign-up box holds besides its form: a heading, a line
+# that says what the reader gets, the fine print of the consent.
+_SIGN_UP_TEXT = 600
+
+
+def _signs_up(page: _Page, i: int, root: int, headline: int) -> bool:
+    """Whether element *i* is a box around a form that asks for the reader's
+    e-mail address or phone number (a newsletter's or offers' sign-up, a
+    request to be called back), with a little text of its own: the site's,
+    however it is named or not (a Tailwind ``<section>``), with the pitch
+    and fine print around the form, which itself is furniture by its tag.
+    Not a box that holds half the *root*'s prose (a short story's own
+    container, its sign-up form after its few lines) or the *headline* (a
+    story's header, a sign-up form in its rail)."""
+    return (
+        page.block_chars[i] <= _SIGN_UP_TEXT
+        and page.holds_an_address_form(i)
+        and page.value[i] < 0.5 * page.value[root]
+        and not page.inside(headline, i)
+    )
 
 
 def _decks(page: _Page, i: int, headline: int, body: int) -> list[int]:

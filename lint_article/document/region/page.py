@@ -95,6 +95,16 @@ def _closes(control: Element) -> bool:
     return label is not None and _CLOSE_LABEL.match(label) is not None
 
 
+# The fields of a form that ask for where to write to the reader.
+_ADDRESS_FIELDS = frozenset({"email", "tel"})
+
+
+def _asks_for_an_address(form: Element) -> bool:
+    """Whether *form* asks for an e-mail address or a phone number: a sign-up
+    to a newsletter or to texted offers, or a request to be called back."""
+    return any((field.get("type") or "").strip().lower() in _ADDRESS_FIELDS for field in form.iter("input"))
+
+
 # A link that goes nowhere, only runs the page's script: a glossary's pop-up
 # on a word of the story (NHK's easy news links a word in four), not a way
 # off the page; its text is the paragraph's, not a link's. A script that does
@@ -149,6 +159,8 @@ class _Page:
         """Characters inside links in each element's subtree."""
         self.marked: list[int] = []
         """The elements that the publisher marks as the story's body (``itemprop="articleBody"``)."""
+        self.address_forms: list[int] = []
+        """The forms that ask for an e-mail address or a phone number (see :func:`_asks_for_an_address`), in order."""
         self.blocks = article.blocks
         self._read_tree(article)
         self._measure(article)
@@ -185,6 +197,8 @@ class _Page:
             names = el.keys()
             if tag == "button" and _closes(el):
                 closers.append(el)
+            elif tag == "form" and _asks_for_an_address(el):
+                self.address_forms.append(at)
             # Only a tag, a style or a hidden attribute hides an element.
             if (
                 not flags & _HIDDEN
@@ -442,6 +456,11 @@ class _Page:
         if number < 0 or number != self.last_block[at] or not self.sets_aside(number):
             return False
         return all(self.links[self.index[item]] > 0 for item in items if item.tag == "li" and item in self.index)
+
+    def holds_an_address_form(self, i: int) -> bool:
+        """Whether element *i* holds a form that asks for an e-mail address or a phone number (or is one)."""
+        at = bisect.bisect_left(self.address_forms, i)
+        return at < len(self.address_forms) and self.address_forms[at] < self.end[i]
 
     def link_density(self, i: int) -> float:
         chars = self.block_chars[i]
