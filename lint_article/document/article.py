@@ -321,7 +321,7 @@ class Article:
         """The text spans of the inline quoting elements (``<code>``, ``<q>``...):
         their starts in order, and the furthest end of any span that starts at or
         before each, so that whether a passage lies inside one is a binary search."""
-        return _searchable(span for el in self.tree.iter(*QUOTING_TAGS) if (span := self.text_span(el)) is not None)
+        return _searchable(span for el, span in self._text_spans.items() if el.tag in QUOTING_TAGS)
 
     @cached_property
     def code_spans(self) -> tuple[list[int], list[int]]:
@@ -329,7 +329,8 @@ class Article:
         quoting elements: each ``<pre>`` block, and each inline ``<code>``,
         ``<kbd>``, ``<samp>`` or ``<tt>``."""
         blocks = ((block.start, block.end) for block in self.blocks if block.kind == "preformatted")
-        inline = (span for el in self.tree.iter(*_INLINE_CODE_TAGS) if (span := self.text_span(el)) is not None)
+        # The layout's spans, not a walk of the tree: it keeps them for these elements alone.
+        inline = (span for el, span in self._text_spans.items() if el.tag in _INLINE_CODE_TAGS)
         return _searchable(itertools.chain(blocks, inline))
 
     @staticmethod

@@ -28,6 +28,7 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
     around a sign-up form (see :func:`_signs_up`)."""
     root_text = page.block_chars[root] or 1
     span = _ProseSpan(page, root, excluded)
+    signing_up = thorough and bool(page.address_forms)  # most pages ask for no address: no box is tried
     i = root + 1
     while i < page.end[root]:
         if i in excluded:
@@ -40,7 +41,7 @@ def _set_aside(page: _Page, root: int, excluded: set[int], *, thorough: bool, he
             else:
                 excluded.add(i)
             i = page.end[i]
-        elif thorough and page.block_chars[i] < 0.5 * root_text and _signs_up(page, i, root, headline):
+        elif signing_up and page.block_chars[i] < 0.5 * root_text and _signs_up(page, i, root, headline):
             page.furniture[i] = "newsletter"  # the site's, never a box of the story
             excluded.add(i)
             i = page.end[i]
