@@ -188,6 +188,19 @@ def test_the_words_of_code_are_marked_as_code(html: str, code: list[str]) -> Non
     assert [text for text, flag in zip(words.texts, body.in_code(words), strict=True) if flag] == code
 
 
+def test_closest_finds_the_list_item_or_cell_a_block_is_part_of() -> None:
+    article = Article.from_html(
+        "<p>Lead</p><ul><li><p>One</p><p>Two</p></li><li><p>Three</p></li></ul>"
+        "<table><tr><td><div><p>Four</p></div></td></tr></table>"
+    )
+    items = frozenset({"li", "td"})
+    holders = [article.closest(block.element, items) for block in article.blocks]
+    assert [holder.tag if holder is not None else None for holder in holders] == [None, "li", "li", "li", "td"]
+    assert holders[1] is holders[2] and holders[2] is not holders[3]
+    assert [article.within(block.element, items) for block in article.blocks] == [False, True, True, True, True]
+    assert article.closest(holders[4], items) is holders[4]  # an element is its own closest
+
+
 def test_blocks_have_kinds_and_elements() -> None:
     article = Article.from_html(
         "<h2>Head</h2><p>Para</p><blockquote>Quote</blockquote><ul><li>Item</li></ul>"

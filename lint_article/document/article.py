@@ -277,12 +277,19 @@ class Article:
         for each ancestor on the way is remembered for every rule that asks: a
         page of images nested a thousand levels deep costs a step an image, not a thousand."""
         hidden_by_style = self._hidden_by_style
-        return not self._up_the_tree(element, lambda el: el in hidden_by_style or is_hidden(el), "hidden")
+        return self._nearest(element, lambda el: el in hidden_by_style or is_hidden(el), "hidden") is None
 
     def within(self, element: Element, tags: frozenset[str]) -> bool:
         """True when *element* or one of its ancestors is one of *tags* (remembered
         as :meth:`is_visible` remembers)."""
-        return self._up_the_tree(element, lambda el: el.tag in tags, tags)
+        return self.closest(element, tags) is not None
+
+    def closest(self, element: Element, tags: frozenset[str]) -> Element | None:
+        """*element*, or its nearest ancestor, that is one of *tags*; None when
+        neither is (remembered as :meth:`is_visible` remembers). Which list item
+        or which table cell a block is part of: two paragraphs in one ``<li>``
+        are one item's, two in two items are parallel."""
+        return self._nearest(element, lambda el: el.tag in tags, tags)
 
     def is_code(self, element: Element) -> bool:
         """True when *element* is, or lies inside, code (``<code>``, ``<pre>``, ...)."""
@@ -297,20 +304,21 @@ class Article:
         value = memo[element] = compute(element)
         return value
 
-    def _up_the_tree(self, element: Element, test: Callable[[Element], bool], question: Hashable) -> bool:
-        """Whether *test* holds for *element* or one of its ancestors; the answers
-        to *question* found so far are remembered, with those of every element on the way."""
-        known: dict[Element, bool] = self.derived(_answers, question)
+    def _nearest(self, element: Element, test: Callable[[Element], bool], question: Hashable) -> Element | None:
+        """*element* or its nearest ancestor for which *test* holds, or None; the
+        answers to *question* found so far are remembered, with those of every
+        element on the way."""
+        known: dict[Element, Element | None] = self.derived(_answers, question)
         path: list[Element] = []
         el: Element | None = element
-        found = False
+        found: Element | None = None
         while el is not None:
             if el in known:
                 found = known[el]
                 break
             path.append(el)
             if isinstance(el.tag, str) and test(el):
-                found = True
+                found = el
                 break
             el = el.getparent()
         known.update(dict.fromkeys(path, found))

@@ -4,13 +4,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from ..document import PARAGRAPH_KINDS, Article
+from ..document import PARAGRAPH_KINDS, Article, Element
 from ..document.wordlists import FIRST_WORD_EXCEPTIONS
 from ..findings import Finding, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
 # Where a run of sentences is read: paragraphs and quotes. List items start alike by design.
 _KINDS = PARAGRAPH_KINDS | {"quote"}
+# A list's items and a table's cells are parallel by design, paragraphs inside them too.
+_ITEMS = frozenset({"li", "dt", "dd", "td", "th"})
 
 
 class ConsecutiveSentences(Rule):
@@ -24,7 +26,11 @@ class ConsecutiveSentences(Rule):
     words, so "The mayor ... The council ..." do not start alike. The
     sentences are those of paragraphs and quotes, in reading order across
     paragraphs; a heading, a list, a table or a figure ends a run. List
-    items are left out: a list's items are parallel on purpose.
+    items are left out: a list's items are parallel on purpose. Paragraphs
+    written inside list items and table cells (`<li><p>`, as a loose
+    Markdown list makes) are read, but a run stays within its item or cell:
+    it does not go on from one item to the next ("At the Start prompt ...",
+    "At the End prompt ..."), nor from the text around the list into it.
 
     Done in English, German, French, Spanish, Italian and Dutch, the
     languages whose articles, numbers and demonstratives lint-article lists
@@ -79,16 +85,21 @@ class ConsecutiveSentences(Rule):
         blocks = view.sentence_blocks
         run: list[int] = []  # indices of the sentences of the current run
         start: tuple[str, ...] = ()
+        item: Element | None = None  # the list item or cell the run is in, if any
         for index, words in enumerate(chain(view.sentence_words, [()])):  # a last, empty one ends the last run
-            here = _beginning(words, exceptions) if index < len(sentences) and blocks[index].kind in _KINDS else ()
-            if here and here == start:
+            here: tuple[str, ...] = ()
+            holder = None
+            if index < len(sentences) and blocks[index].kind in _KINDS:
+                here = _beginning(words, exceptions)
+                holder = article.closest(blocks[index].element, _ITEMS)
+            if here and here == start and holder is item:
                 run.append(index)
                 continue
             if len(run) >= ctx.options.min_run:
                 first, last = sentences[run[0]], sentences[run[-1]]
                 shown = " ".join(word.text for word in view.words_in(first.start, first.end)[: len(start)])
                 yield ctx.at_text(first.start, last.end, "same-start", count=len(run), start=shown)
-            run, start = ([index], here) if here else ([], ())
+            run, start, item = ([index], here, holder) if here else ([], (), None)
 
 
 def _beginning(words: tuple[str, ...], exceptions: frozenset[str]) -> tuple[str, ...]:

@@ -49,6 +49,41 @@ CASES = [
     # A heading or a list ends a run; list items are parallel on purpose.
     ok(_in("en", "<p>We met. We talked.</p><h2>Later</h2><p>We left.</p>")),
     ok(_in("en", "<ul><li>Click the button.</li><li>Click the link.</li><li>Click again.</li></ul>")),
+    # So are paragraphs inside list items and cells (a loose Markdown list): no run from one to the next.
+    ok(
+        _in(
+            "en",
+            "<ul><li><p>Click the button.</p></li><li><p>Click the link.</p></li><li><p>Click again.</p></li></ul>",
+        )
+    ),
+    ok(
+        _in(
+            "en",
+            "<dl><dd><p>If it is a string, it is sent.</p></dd><dd><p>If it is a dict, JSON.</p></dd>"
+            "<dd><p>If it is a list, JSON too.</p></dd></dl>",
+        )
+    ),
+    ok(
+        _in(
+            "en",
+            "<table><tr><td><p>Option 1 - $225</p></td><td><p>Option 2 - $425</p></td>"
+            "<td><p>Option 3 - $725</p></td></tr></table>",
+        )
+    ),
+    ok(_in("en", "<p>We met. We talked.</p><ul><li><p>We left.</p></li></ul>")),
+    # Within one item, or one cell that holds the whole story, a run is still a run.
+    bad(
+        _in("en", "<ol><li><p>We met the mayor.</p>\n<p>We asked about the roads. We got no answer.</p></li></ol>"),
+        finding("consecutive-sentences", "same-start", line=2, column=12, count=3, start="We"),
+    ),
+    bad(
+        _in("en", "<table><tr><td><p>It rained. It poured.</p><p>It flooded.</p></td></tr></table>"),
+        finding("consecutive-sentences", "same-start", line=2, column=19, count=3, start="It"),
+    ),
+    bad(
+        _in("en", "<ul><li><p>Click it.</p></li></ul><p>We met. We talked. We left.</p>"),
+        finding("consecutive-sentences", "same-start", line=2, column=38, count=3, start="We"),
+    ),
     # German, French, Spanish, Italian and Dutch, each with its own articles.
     bad(
         _in("de", "<p>Wir trafen den Bürgermeister. Wir fragten nach den Straßen. Wir bekamen keine Antwort.</p>"),
