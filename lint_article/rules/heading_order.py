@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Article, Element
+from ..document import Article, Element, Heading
 from ..findings import Applicability, Finding, Fix, Severity
 from ..rule import Context, Rule, RuleOptions, option
 
@@ -17,7 +17,10 @@ class HeadingOrder(Rule):
     `<h3>`. Going back up any number of levels (`<h4>` then `<h2>`) starts a
     new section and is fine. The first heading must be at the start level
     (option `start_level`, `1` for a page, `2` for a CMS body whose title is
-    rendered elsewhere).
+    rendered elsewhere). On a page whose outline has begun at the start
+    level above the article (a blog's `<h1>` site name over the post's
+    `<h2>` headline), the article goes on with that outline: its first
+    heading follows the page's last heading before it, as any other does.
 
     The fix re-levels the heading to the expected level, start and end tag.
     It is unsafe: the headings below it may have been meant to follow it, and
@@ -63,8 +66,9 @@ class HeadingOrder(Rule):
     fix_applicability = {"skipped": Applicability.UNSAFE, "first": Applicability.UNSAFE}
 
     def check(self, article: Article, ctx: Context[Options]) -> Iterator[Finding]:
-        previous = None
-        for heading in ctx.view.headings:
+        headings = ctx.view.headings
+        previous = _outline_begun(article, headings, ctx.options.start_level)
+        for heading in headings:
             if previous is None:
                 if heading.level != ctx.options.start_level:
                     expected = ctx.options.start_level
@@ -77,6 +81,17 @@ class HeadingOrder(Rule):
                 )
                 yield ctx.fixed(found, _relevelled(heading.element, previous + 1, ctx))
             previous = heading.level
+
+
+def _outline_begun(article: Article, headings: tuple[Heading, ...], start_level: int) -> int | None:
+    """The level of the page's last heading before the article's first, when the
+    page has begun its outline at the start level above the article (a blog's
+    <h1> site name over each post's <h2>): the article goes on with that outline."""
+    if not headings:
+        return None
+    page = article.headings
+    before = page[: page.index(headings[0])]
+    return before[-1].level if any(heading.level <= start_level for heading in before) else None
 
 
 def _relevelled(element: Element, level: int, ctx: Context[HeadingOrder.Options]) -> Fix | None:
