@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = " ".join(article.text[sentence.start : sentence.end].split())
                 if is_passive(words):
                     passive.append(f"{path.stem}: {text}")
-                elif not has_transition(words, "en"):
+                elif not view.unpunctuated[index] and not has_transition(words, "en"):
                     without.append(f"{path.stem}: {text}")
     print(f"{len(paths)} real articles; languages as found: {dict(sorted(languages.items()))}")
     for rule in RULES:

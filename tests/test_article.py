@@ -188,6 +188,28 @@ def test_the_words_of_code_are_marked_as_code(html: str, code: list[str]) -> Non
     assert [text for text, flag in zip(words.texts, body.in_code(words), strict=True) if flag] == code
 
 
+@pytest.mark.parametrize(
+    ("html", "unpunctuated"),
+    [
+        # A block of one sentence without a stop is a label: a bulleted feature, a name.
+        ("<ul><li>Strategic use case discovery</li><li>We find the cases.</li></ul>", ["Strategic use case discovery"]),
+        # A colon ends a lead-in; closing quotes and brackets follow a stop.
+        (
+            "<p>You will need:</p><p>(Bring your own.)</p><p>He said “Go!”</p><p>Open media 12 in modal</p>",
+            ["Open media 12 in modal"],
+        ),
+        # The last sentence of a block of several, its stop forgotten, is prose all the same.
+        ("<p>Taxes rise in May. Fares stay the same</p>", []),
+        ("<p>বাজেট পাস হয়েছে।</p><p>東京に行きました。</p>", []),
+    ],
+)
+def test_a_block_of_one_sentence_without_a_stop_is_unpunctuated(html: str, unpunctuated: list[str]) -> None:
+    article = Article.from_html(html)
+    body = article.body
+    flagged = [article.text[s.start : s.end] for s, flag in zip(body.sentences, body.unpunctuated, strict=True) if flag]
+    assert flagged == unpunctuated
+
+
 def test_closest_finds_the_list_item_or_cell_a_block_is_part_of() -> None:
     article = Article.from_html(
         "<p>Lead</p><ul><li><p>One</p><p>Two</p></li><li><p>Three</p></li></ul>"

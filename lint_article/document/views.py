@@ -30,6 +30,12 @@ from .tree import Element
 if TYPE_CHECKING:
     from .article import Article
 
+# What ends a written sentence (a colon or a semicolon ends a lead-in: "You
+# will need:"; the danda ends Hindi and Bengali ones, "۔" Urdu, "։" Armenian,
+# "።" Amharic), and the closing quotes and brackets that may follow it.
+_STOPS = frozenset(".!?…:;。！？।॥؟۔։።")
+_CLOSING = frozenset("\"'”’»)]」』）")
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -275,6 +281,30 @@ class View:
     def sentence_blocks(self) -> tuple[Block, ...]:
         """The block of each of :attr:`sentences`."""
         return tuple(map(self._article.blocks.__getitem__, self.sentences.blocks))
+
+    @cached_property
+    def unpunctuated(self) -> bytearray:
+        """A byte for each of :attr:`sentences`, 1 for one that is its block's
+        only sentence and ends without a full stop, question or exclamation
+        mark, ellipsis, colon or semicolon (closing quotes and brackets
+        aside): words set down as a label, not a sentence written. A bulleted
+        feature ("Strategic use case discovery"), a name in a list of winners,
+        a button's "Open media 12 in modal". A block of several sentences whose
+        last one lacks its stop is prose all the same. One look at each
+        sentence's last characters."""
+        text, sentences = self._article.text, self.sentences
+        blocks, ends = sentences.blocks, sentences.ends
+        flags = bytearray(len(sentences))
+        last = len(blocks) - 1
+        for index, block in enumerate(blocks):
+            if (index > 0 and blocks[index - 1] == block) or (index < last and blocks[index + 1] == block):
+                continue
+            end = ends[index]
+            start = sentences.starts[index]
+            while end > start and text[end - 1] in _CLOSING:
+                end -= 1
+            flags[index] = end > start and text[end - 1] not in _STOPS
+        return flags
 
     @cached_property
     def words(self) -> Words:

@@ -26,6 +26,10 @@ _LINKED = (
     "As a result, taxes rise in May.",
 )
 _SHORT = {"min_words": 10}
+_LABELS = (
+    "<ul><li>Strategic use case discovery</li><li>Technology assessment and selection</li>"
+    "<li>Seamless implementation expertise</li></ul>"
+)
 
 CASES = [
     # None of six: 0%, below Yoast's red light of 20%; the finding spans the prose.
@@ -49,6 +53,28 @@ CASES = [
         options={**_SHORT, "min_share": 0.3},
     ),
     ok(_article("en", *_PLAIN, *_LINKED), options={**_SHORT, "min_share": 0.3}),
+    # A bulleted list of labels (a block of one sentence, no stop) holds no
+    # sentence to link: two of eight sentences, 25%, not two of eleven ...
+    ok(_article("en", *_PLAIN, *_LINKED[1:]) + _LABELS, options=_SHORT),
+    # ... but the same items written as sentences are counted.
+    bad(
+        _article("en", *_PLAIN, *_LINKED[1:]) + _LABELS.replace("</li>", ".</li>"),
+        finding("transition-words", "too-few-transitions", line=2, column=4, found=2, total=11),
+        options=_SHORT,
+    ),
+    # A colon ends a lead-in, a sentence: "Three things changed:" is counted (two of eleven).
+    bad(
+        _article("en", *_PLAIN, *_LINKED[1:])
+        + "<p>Three things changed this year:</p><p>Two things stayed the same:</p><p>One thing is new:</p>",
+        finding("transition-words", "too-few-transitions", line=2, column=4, found=2, total=11),
+        options=_SHORT,
+    ),
+    # A paragraph's last sentence without its stop is prose all the same: still none of six.
+    bad(
+        _article("en", *_PLAIN[:-1], "Parks get new benches"),
+        finding("transition-words", "too-few-transitions", line=2, column=4, found=0, total=6),
+        options=_SHORT,
+    ),
     # Yoast judges only texts of 200 words or more.
     ok(_article("en", *_PLAIN)),
     # Only English is judged.
