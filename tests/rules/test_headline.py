@@ -116,6 +116,29 @@ CASES = [
         ),
     ),
     ok(page("Yahoo's sale to Verizon leaves shareholders with little say - The New York Times", "Yahoo's sale")),
+    # The headline is the title's news: a cut byline, section and site name after it cost nothing ...
+    ok(
+        page(
+            "US envoys meet Mali's junta in Bamako | Jane Doe and John Roe | Africa and the Sahel | The Daily Planet",
+            "US envoys meet Mali's junta in Bamako",
+        )
+    ),
+    # ... a site name before it pushes its words out ...
+    bad(
+        page(
+            "The Daily Planet | World news | US envoys meet Mali's junta in Bamako as Russia tightens grip",
+            "US envoys meet Mali's junta in Bamako as Russia tightens grip",
+        ),
+        finding(RULE, "title-too-wide", line=2, column=1, shown=62, hidden=5),
+    ),
+    # ... and a headline that holds a dash is news to its end, not a headline and a site name.
+    bad(
+        page(
+            "Fans feared for the singer's sudden weight loss – then the star confirmed the real cause",
+            "Fans feared for the singer's sudden weight loss – then the star confirmed the real cause",
+        ),
+        finding(RULE, "title-too-wide", line=2, column=1, shown=63, hidden=4),
+    ),
     # A cut of a word or two is no loss a reader notices.
     ok(f"<h1>US envoys meet Mali's junta in Bamako as Russia tightens its grip now</h1>\n{BODY}"),
     # WWWW… is wider than iiii…: pixels, not characters.
