@@ -51,6 +51,12 @@ class ReadingTime(Rule):
     as its middle. Languages written without spaces between words are
     left alone: their words are not counted.
 
+    An article states its reading time above its text, in its header or
+    byline; a time stated below the middle of the text (more of the
+    article's words before it than after) labels another article: a
+    related post's card, a teaser in a feed ("Related Articles … 7 Minute
+    Read"). On 2,250 real pages such cards made 5 of the 19 findings.
+
     ## Why
     A reading time is a promise to the reader. A wrong one is a label
     copied from another article or computed by a template on text that was
@@ -95,8 +101,12 @@ class ReadingTime(Rule):
         if not view.counts_words(ctx.language):
             return
         options = ctx.options
+        body = article.body
         for index in view.blocks_with(_READING_ANCHORS):
             block = article.blocks[index]
+            words = len(body.words)  # the article's own text: not the labels and boxes beside it
+            if body.word_count_in(0, block.start) * 2 > words:
+                return  # below the middle of the text: a related post's card, not this article's header
             text = article.block_text(block)
             if not _DIGIT.search(text) or not _READING.search(text):
                 continue
@@ -105,7 +115,6 @@ class ReadingTime(Rule):
             match = _STATED[0].search(text) or _STATED[1].search(text)
             if match is None:
                 continue
-            words = len(article.body.words)  # the article's own text: not the labels and boxes beside it
             expected = words / options.words_per_minute
             low, high = match.group("minutes"), match.group("upper") or match.group("minutes")
             stated = (int(low) + int(high)) / 2

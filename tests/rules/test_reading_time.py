@@ -32,6 +32,14 @@ CASES = [
     ok(f"<p>11 min read</p>\n{BODY}", options={"words_per_minute": 90}),
     # The first stated time is the article's; the others label other articles.
     ok(f"<p>4 min read</p>\n{BODY}\n<p>20 min read</p>"),
+    # A time stated below the middle of the text is a related post's card, not the article's ...
+    ok(f"{BODY}\n<h3>Related articles</h3><div><a href='/b'>Budgets explained</a><div>22 min read</div></div>"),
+    ok(f"{BODY}\n<p>Read next</p><p>20 min read</p>\n<p>The mayor spoke.</p>"),
+    # ... but one above it, after a standfirst, is the article's.
+    bad(
+        f"<p>The council voted on the budget.</p>\n<p>By Ana Diaz · 11 min read</p>\n{BODY}",
+        finding(RULE, "wrong", line=2, column=18, stated="11", words=1013, expected=4),
+    ),
 ]
 
 
