@@ -85,21 +85,24 @@ class ConsecutiveSentences(Rule):
         blocks = view.sentence_blocks
         run: list[int] = []  # indices of the sentences of the current run
         start: tuple[str, ...] = ()
-        item: Element | None = None  # the list item or cell the run is in, if any
         for index, words in enumerate(chain(view.sentence_words, [()])):  # a last, empty one ends the last run
             here: tuple[str, ...] = ()
-            holder = None
             if index < len(sentences) and blocks[index].kind in _KINDS:
                 here = _beginning(words, exceptions)
-                holder = article.closest(blocks[index].element, _ITEMS)
-            if here and here == start and holder is item:
+            if here and here == start and _same_item(article, blocks[run[-1]].element, blocks[index].element):
                 run.append(index)
                 continue
             if len(run) >= ctx.options.min_run:
                 first, last = sentences[run[0]], sentences[run[-1]]
                 shown = " ".join(word.text for word in view.words_in(first.start, first.end)[: len(start)])
                 yield ctx.at_text(first.start, last.end, "same-start", count=len(run), start=shown)
-            run, start, item = ([index], here, holder) if here else ([], (), None)
+            run, start = ([index], here) if here else ([], ())
+
+
+def _same_item(article: Article, before: Element, after: Element) -> bool:
+    """Whether two blocks are part of one list item or table cell, or of none
+    (asked only of sentences that start alike: most never are)."""
+    return before is after or article.closest(before, _ITEMS) is article.closest(after, _ITEMS)
 
 
 def _beginning(words: tuple[str, ...], exceptions: frozenset[str]) -> tuple[str, ...]:
