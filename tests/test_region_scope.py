@@ -247,6 +247,29 @@ def test_a_carousel_of_other_stories_goes_and_the_storys_gallery_stays() -> None
     assert STORY[-1] in article.body.text and TILES[0] not in article.body.text
 
 
+def test_links_that_share_the_page_go_by_their_address() -> None:
+    """A share button unnamed but for its address (facebook.com/sharer,
+    twitter.com/intent/tweet, a "Pin it" over the story's photo) is the
+    template's, its icon too; a link to the paper's own page on a platform, a
+    letter to write to an MP (an e-mail with no addressee) and a chat with a
+    business stay the story's, their text read as the writer's."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><h1>{TITLE}</h1><p>{STORY[0]}</p>
+<p><img src="flood.jpg"><a href="https://pinterest.com/pin/create/button/?media=flood.jpg"><img src="pin.png"></a></p>
+<div class="d-flex"><span>Share:</span><a href="https://www.facebook.com/sharer/sharer.php?u=x"><svg></svg></a>
+<a href="https://twitter.com/intent/tweet?url=x"><img src="x.png"></a></div>
+<p>The council asks residents who lost their homes to follow its updates on
+<a href="https://www.facebook.com/ValleyCourier"><img src="fb.png"></a>, to write to their MP about the levee
+<a href="mailto:?subject=Levees">here</a>, or to <a href="https://api.whatsapp.com/send?phone=123">chat</a> with its
+flood desk, which stays open through the night until the water has gone down again.</p>
+{"".join(f"<p>{paragraph}</p>" for paragraph in STORY[1:])}</article>""")
+    )
+    findings = pictures_held(article, ("flood.jpg", "fb.png"), ("pin.png", "x.png"))
+    assert not article.region.holds(element(article, "a", href="https://www.facebook.com/sharer/sharer.php?u=x"))
+    letter = article.position(article.element_span(element(article, "a", href="mailto:?subject=Levees"))[0])
+    assert [(f.message_id, f.line, f.column) for f in findings if f.rule == "link-text"] == [("generic", *letter)]
+
+
 def pictures_held(article: Article, kept: tuple[str, ...], dropped: tuple[str, ...]) -> list[Finding]:
     """Assert that the region holds the pictures *kept* (by ``src``) and not those
     *dropped*, and that image-alt reports the kept ones alone (none has alt);

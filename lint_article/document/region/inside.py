@@ -6,9 +6,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...regex import on_use
 from ..layout import HEADING_LEVELS
 from ..tree import Element
 
@@ -362,7 +364,8 @@ _PICTURE_TAGS = ("img", "picture")
 def _named_controls(root: Element) -> Iterator[Element]:
     """The links, buttons and frames inside *root* that their own names make the
     template's beyond doubt ("a.resp-sharing-button", "a.navigation.right",
-    "iframe#ad-slot"), with what they hold: phrasing, no container, so no
+    "iframe#ad-slot"), and the links whose address shares the page (see
+    :func:`_shares`), with what they hold: phrasing, no container, so no
     text of the body goes with them, but the rules about markup no longer
     read them as the article's. A picture's own name is not read: a story's
     photo may be named for the share button laid over it ("img-share"), and
@@ -375,6 +378,39 @@ def _named_controls(root: Element) -> Iterator[Element]:
                 kind, certain, _ = _naming(name, "control")
             if certain and kind in _CONTROL_KINDS:
                 yield element
+                continue
+        if element.tag == "a" and _shares(element.get("href") or ""):
+            yield element
+
+
+# A link that asks a platform to share the page ("facebook.com/sharer", "twitter.com/intent/tweet",
+# "pinterest.com/pin/create"): a share button however it is named. The domain stands whole
+# ("linux.com/share" is no x.com). Not an e-mail with no addressee: a campaign's "write to
+# your MP here" is one, in the story's own words; nor a chat with a business's number
+# ("whatsapp.com/send?phone=").
+_SHARE_INTENT = on_use(
+    r"(?<![\w-])(?:facebook\.com/(?:sharer|share\.php|dialog/(?:share|feed))|(?:twitter|x)\.com/(?:intent/(?:tweet|post)|share\b)"
+    r"|pinterest\.[a-z.]+/pin/create|linkedin\.com/(?:shareArticle|sharing/share-offsite)|reddit\.com/submit"
+    r"|whatsapp(?:\.com/|://)send/?\?(?![^#]*\bphone=)|wa\.me/\?|t(?:elegram)?\.me/share|tumblr\.com/(?:share|widgets/share)"
+    r"|xing\.com/(?:spi/shares|social/share)|vk\.com/share\.php|getpocket\.com/(?:save|edit)|threads\.net/intent"
+    r"|bsky\.app/intent/compose|flipboard\.com/bookmarklet|news\.ycombinator\.com/submitlink)",
+    re.IGNORECASE,
+)
+
+
+def _shares(href: str) -> bool:
+    """Whether *href* asks a platform to share the page (see :data:`_SHARE_INTENT`):
+    searched only where one of the words each address holds stands (few links)."""
+    return (
+        "share" in href
+        or "intent" in href
+        or "/pin/" in href
+        or "submit" in href
+        or "send" in href
+        or "wa.me" in href
+        or "getpocket" in href
+        or "bookmarklet" in href
+    ) and _SHARE_INTENT.search(href) is not None
 
 
 # The phrasing elements whose names are read, and the kinds that make them the site's own controls.
