@@ -102,9 +102,9 @@ class ReadingTime(Rule):
             return
         options = ctx.options
         body = article.body
+        words = len(body.words)  # the article's own text: not the labels and boxes beside it
         for index in view.blocks_with(_READING_ANCHORS):
             block = article.blocks[index]
-            words = len(body.words)  # the article's own text: not the labels and boxes beside it
             if body.word_count_in(0, block.start) * 2 > words:
                 return  # below the middle of the text: a related post's card, not this article's header
             text = article.block_text(block)
