@@ -17,7 +17,8 @@ class NoInlineStyle(Rule):
 
     ## What it checks
     Every element with a `style` attribute is a finding at that attribute,
-    naming the element. Text that merely mentions `style="…"` and markup
+    naming the element; an empty one (`style=""`, an editor's leftover that
+    styles nothing) is told apart, as clutter to delete. Text that merely mentions `style="…"` and markup
     inside comments are not elements, so they are not findings.
 
     ## Why
@@ -39,23 +40,30 @@ class NoInlineStyle(Rule):
     id = "no-inline-style"
     summary = "Elements carry no style attribute."
     severity = Severity.WARNING
-    messages = {"inline-style": "<{tag}> has an inline style attribute; use the style sheet"}
+    messages = {
+        "inline-style": "<{tag}> has an inline style attribute; use the style sheet",
+        "empty-style": "<{tag}> has an empty style attribute",
+    }
     advice = {
         "inline-style": (
             "Remove the pasted formatting: delete the style attribute and let the site's style sheet format the text."
         ),
+        "empty-style": "Delete the attribute: it styles nothing, and only clutters the markup.",
     }
     fixable = True
-    fix_applicability = {"inline-style": Applicability.SAFE}
+    fix_applicability = {"inline-style": Applicability.SAFE, "empty-style": Applicability.SAFE}
 
     def check(self, article: Article, ctx: Context[RuleOptions]) -> Iterator[Finding]:
         for element in ctx.view.with_attribute("style"):
+            style = element.get("style") or ""
+            # No declaration, no style: "", blanks, a stray ";".
+            message = "inline-style" if style.strip(" \t\n\f\r;") else "empty-style"
             spans = article.attribute_spans(element, "style")
             if not spans:  # an element the parser implied has no tag to edit
-                yield ctx.at_element(element, "inline-style", tag=element.tag)
+                yield ctx.at_element(element, message, tag=element.tag)
                 continue
             start, end = spans[0]
             start += len(article.source[start:end]) - len(article.source[start:end].lstrip("\t\n\f\r /"))
-            hides = bool(_VISIBILITY.search(element.get("style") or ""))
+            hides = bool(_VISIBILITY.search(style))
             fix = ctx.fix("Remove the style attribute", [(low, high, "") for low, high in spans], unsafe=hides)
-            yield ctx.fixed(ctx.at_source(start, end, "inline-style", element, tag=element.tag), fix)
+            yield ctx.fixed(ctx.at_source(start, end, message, element, tag=element.tag), fix)

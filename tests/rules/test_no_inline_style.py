@@ -24,7 +24,7 @@ CASES = [
         '<p style="a"class="b">1</p><p id=x STYLE=a/>2</p><p style title="a style">3</p>',
         finding("no-inline-style", "inline-style", line=1, column=4, tag="p"),
         finding("no-inline-style", "inline-style", line=1, column=36, tag="p"),
-        finding("no-inline-style", "inline-style", line=1, column=53, tag="p"),
+        finding("no-inline-style", "empty-style", line=1, column=53, tag="p"),
         fixed='<p class="b">1</p><p id=x>2</p><p title="a style">3</p>',
     ),
     bad(
@@ -37,6 +37,14 @@ CASES = [
         '<p>a</p><div style="display: none">b</div>',
         finding("no-inline-style", "inline-style", line=1, column=14, tag="div", fix="unsafe"),
         fixed="<p>a</p><div>b</div>",
+    ),
+    # An empty style styles nothing: told apart, and deleted all the same.
+    bad(
+        '<p style="">1</p>\n<p style=" ; ">2</p><p style>3</p>',
+        finding("no-inline-style", "empty-style", line=1, column=4, tag="p", fix="safe"),
+        finding("no-inline-style", "empty-style", line=2, column=4, tag="p", fix="safe"),
+        finding("no-inline-style", "empty-style", line=2, column=24, tag="p", fix="safe"),
+        fixed="<p>1</p>\n<p>2</p><p>3</p>",
     ),
     # Prose that mentions the attribute, and commented-out markup, are not elements.
     ok('<p>Never write style="color:red" in an article.</p>'),
