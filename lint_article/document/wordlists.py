@@ -116,3 +116,30 @@ FIRST_WORD_EXCEPTIONS: dict[str, frozenset[str]] = {
     ),
     "nl": _words("de het een twee drie vier vijf zes zeven acht negen tien deze dit die dat"),
 }
+# The pronouns that tell an interview's turns: a question put to someone (the
+# second person, formal or not) answered by them (the first person). Not
+# Yoast's; lint-article's own. Words that are as often a third person's ("lei",
+# "su") are left out, but not German's formal "Sie" and its forms, without which
+# a German interview's questions would go unrecognised: an answer in the first
+# person still has to follow. An elided pronoun is listed with its apostrophe
+# ("j'"), as "j'ai" begins.
+SECOND_PERSON: dict[str, frozenset[str]] = {
+    "en": _words("you your yours yourself yourselves you're you've you'd you'll"),
+    "de": _words(
+        "sie ihnen ihr ihre ihren ihrem ihrer ihres du dich dir dein deine deinen deinem deiner euch euer eure euren"
+    ),
+    "fr": _words("vous votre vos tu te toi ton ta tes t'"),
+    "es": _words("usted ustedes tú tu tus te ti vosotros vosotras"),
+    "it": _words("voi tu ti te tuo tua tuoi tue vostro vostra vostri vostre"),
+    "nl": _words("u uw jij je jou jouw jullie"),
+    "pt": _words("você vocês tu te ti teu tua teus tuas"),
+}
+FIRST_PERSON: dict[str, frozenset[str]] = {
+    "en": _words("i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves"),
+    "de": _words("ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren unserem unserer"),
+    "fr": _words("je j' me moi mon ma mes nous notre nos"),
+    "es": _words("yo me mí mi mis nosotros nosotras nuestro nuestra nuestros nuestras"),
+    "it": _words("io mi me mio mia miei mie noi ci nostro nostra nostri nostre"),
+    "nl": _words("ik mij me mijn wij we ons onze"),
+    "pt": _words("eu me mim meu minha meus minhas nós nosso nossa nossos nossas"),
+}

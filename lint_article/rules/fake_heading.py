@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import PARAGRAPH_KINDS, PROSE_KINDS, Article, Block, Element, View
+from ..document.wordlists import FIRST_PERSON, SECOND_PERSON
 from ..findings import Finding, Severity
 from ..regex import on_use
 from ..rule import Context, Rule, RuleOptions, option
@@ -41,6 +42,10 @@ _SMALL_WORDS = frozenset(
 )
 # A figure-like wrapper: an image and its caption, and little else.
 _CAPTION_SIBLINGS = 3
+# How many of an answer's first words are read for its speaker's "I" or "we".
+_ANSWER_OPENING = 30
+# How many questions answered in the first person make an article an interview.
+_INTERVIEW_TURNS = 2
 
 
 class FakeHeading(Rule):
@@ -138,6 +143,14 @@ class FakeHeading(Rule):
             _reason(article, view, i, options, english) if blocks[i].kind in PARAGRAPH_KINDS else None
             for i in range(len(blocks))
         ]
+        asks = any(
+            reason is not None and _is_question(article, block) for reason, block in zip(reasons, blocks, strict=True)
+        )
+        if asks and _is_interview(article, view, ctx.language):
+            reasons = [
+                None if reason is not None and _is_question(article, block) else reason
+                for reason, block in zip(reasons, blocks, strict=True)
+            ]
         followed = [False] * (len(blocks) + 1)
         for i in range(len(blocks) - 1, -1, -1):
             nxt = i + 1
@@ -191,6 +204,40 @@ def _reason(article: Article, view: View, index: int, options: FakeHeading.Optio
     # Last, as it reads the text of every link in the block: on a page of short
     # linked lines (references, navigation) most are told apart before this.
     return None if _only_links(article, element, text) else reason
+
+
+def _is_question(article: Article, block: Block) -> bool:
+    return article.block_text(block).rstrip('"”’»)] ').endswith(("?", "？"))
+
+
+def _is_interview(article: Article, view: View, language: str | None) -> bool:
+    """Whether the view's bold questions are an interview's: at least
+    :data:`_INTERVIEW_TURNS` of them, of any length, put to someone in the
+    second person and answered, in the paragraph after, in the first."""
+    addressed, speaking = SECOND_PERSON.get(language or ""), FIRST_PERSON.get(language or "")
+    if addressed is None or speaking is None:
+        return False
+    blocks = view.blocks
+    turns = 0
+    for question, answer in itertools.pairwise(blocks):
+        if (
+            question.kind in PARAGRAPH_KINDS
+            and _is_question(article, question)
+            and _holds(view, question.start, question.end, addressed)
+            and _holds(view, answer.start, answer.end, speaking, limit=_ANSWER_OPENING)
+            and article.once(question.element, _all_bold)
+        ):
+            turns += 1
+            if turns >= _INTERVIEW_TURNS:
+                return True
+    return False
+
+
+def _holds(view: View, start: int, end: int, pronouns: frozenset[str], limit: int | None = None) -> bool:
+    """Whether the view's words in [start, end) (the first *limit* of them) hold
+    one of *pronouns*, as a word or an elided one ("j'ai")."""
+    keys = view.keys_of(view.words_in(start, end))[:limit]
+    return any(key in pronouns or key[: key.find("'") + 1] in pronouns for key in keys)
 
 
 def _only_links(article: Article, element: Element, text: str) -> bool:

@@ -68,6 +68,47 @@ CASES = [
     ),
     # Not followed by body text: a list of short lines.
     ok(en("<h1>Sahel</h1>\n<p>Mali Niger Burkina</p>\n<p>Chad Sudan Libya</p>\n<p>Senegal Guinea</p>")),
+    # An interview: questions put to someone, answered in the first person, are its turns, all of them.
+    ok(
+        en(
+            f"<h1>Going AMP first</h1>\n{BODY}\n<p><strong>How did you approach the switch?</strong></p>\n"
+            "<p>We started with the templates that carried most of our traffic, one at a time.</p>\n"
+            "<p><strong>What drove that decision?</strong></p>\n"
+            "<p>Speed, mostly: our pages took far too long to load on the phones our readers use.</p>\n"
+            "<p><b>Were there challenges you had to overcome?</b></p>\n"
+            "<p>I would say the analytics took longest, since every tag had to be rewritten by hand.</p>"
+        )
+    ),
+    ok(
+        '<html lang="de"><body><article><h1>Ankunft</h1>\n<p><b>Wie sind Sie in Hamburg angekommen?</b></p>\n'
+        "<p>Ich bin mit dem Zug über Italien gekommen, nach einer langen und sehr anstrengenden Reise.</p>\n"
+        "<p><b>Wie war die Unterkunft?</b></p>\n"
+        "<p>Wir wohnten zu sechst in einem Zimmer, ohne Küche und ohne Ruhe, mehrere Monate lang.</p>\n"
+        "<p><b>Welche Erfahrungen haben Sie mit den Behörden gemacht?</b></p>\n"
+        "<p>Meine Erfahrungen waren gemischt, denn die Beamten wechselten fast jede Woche.</p></article></body></html>"
+    ),
+    # Questions to the reader, answered to the reader: a guide's section titles.
+    bad(
+        en(
+            f"<h1>Liners</h1>\n{BODY}\n<p><strong>How will you be using your liner?</strong></p>\n"
+            "<p>If you camp in the cold, a fleece liner adds warmth that a silk one cannot give you.</p>\n"
+            "<p><strong>Which liner material is right for you?</strong></p>\n"
+            "<p>Silk packs smallest and dries fastest, so you will want it for long treks in warm places.</p>"
+        ),
+        finding(RULE, "fake-heading", line=4, column=12, text="How will you be using your liner?", reason=BOLD),
+        finding(RULE, "fake-heading", line=6, column=12, text="Which liner material is right for you?", reason=BOLD),
+    ),
+    # A company's FAQ: the reader asks in the first person; the questions title its sections.
+    bad(
+        en(
+            f"<h1>Pricing</h1>\n{BODY}\n<p><b>When will this pricing change take effect?</b></p>\n"
+            "<p>We will apply the new prices from the first of next month to every plan that renews.</p>\n"
+            "<p><b>Can I bill my usage to another account?</b></p>\n"
+            "<p>Yes, our billing settings let an owner move the usage to any other account that they administer.</p>"
+        ),
+        finding(RULE, "fake-heading", line=4, column=7, text="When will this pricing change take effect?"),
+        finding(RULE, "fake-heading", line=6, column=7, text="Can I bill my usage to another account?"),
+    ),
     # Title case is an English convention; elsewhere only the bold test runs.
     ok(
         f'<html lang="de"><body><article><h1>Sahel</h1>{BODY}<p>Die Lage In Mali</p>{BODY}<p>Die Lage In Niger</p>'
