@@ -69,6 +69,11 @@ INVISIBLE = frozenset(
         # counts the base text alone (a story's readings would swell its word
         # counts), so this measure leaves them out as well.
         "rt", "rtc",
+        # A form field's value and a menu's choices: drawn inside their
+        # controls, and in innerText, but no sentence of the page's (an embed
+        # code to copy, a script's template, two hundred countries); the linter
+        # leaves them out, as Readability does, and so does this measure.
+        "textarea", "select",
     }
 )  # fmt: skip
 # Void elements (<embed>, <param>, <source>, <track>, <area>...) are not listed:

@@ -102,8 +102,16 @@ def test_a_page_that_shows_its_content_only_without_scripts_is_read_without_scri
             "Weine Italiens, neben Barolo.",
             {"ne ": "ne ", "Italiens": "Ita&shy;", "iens": "i\xadens", "lo.": "lo</a>"},
         ),
+        # A form field's value and a menu's choices are controls, not text: an
+        # embed code or a script's template in a <textarea>, a <select>'s countries.
+        (
+            '<p>Embed it:</p><textarea>&lt;iframe src="{{url}}"&gt;</textarea>'
+            "<form><select><option>Chad</option><option>Mali</option></select></form><p>Done.</p>",
+            "Embed it:\n\nDone.",
+            {"Done": "Done"},
+        ),
     ],
-    ids=["hidden content and comments", "ruby readings", "soft hyphens"],
+    ids=["hidden content and comments", "ruby readings", "soft hyphens", "form controls"],
 )
 def test_what_the_text_leaves_out_leaves_the_rest_in_its_place(source: str, text: str, places: dict[str, str]) -> None:
     article = Article.from_html(source)

@@ -56,11 +56,13 @@ CONTAINERS = frozenset(
 )  # fmt: skip
 INVISIBLE = frozenset(
     {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
-     "noframes", "datalist", "param", "source", "track", "area", "map", "rp", "rt", "rtc"}
+     "noframes", "datalist", "param", "source", "track", "area", "map", "rp", "rt", "rtc", "textarea", "select"}
 )  # fmt: skip
 """Elements whose content a reader never sees as text (``<title>`` in the body too:
 browsers' style sheets hide it, and SVG's), or never reads as part of it: a
-ruby's reading (``<rt>``, ``<rtc>``) is set small above the characters it
+form field's value (a ``<textarea>``'s: an embed code to copy, a script's
+template, a comment's draft) and a menu's choices (a ``<select>``'s two hundred
+countries), which Readability removes too; a ruby's reading (``<rt>``, ``<rtc>``) is set small above the characters it
 spells, and ``<rp>`` holds the parentheses that only a browser without ruby
 shows. Counted, a Japanese story's readings would swell its characters and
 break its words: ``<ruby>子<rt>こ</rt></ruby>ども`` reads 子ども, not 子こども."""
