@@ -110,8 +110,18 @@ def test_a_page_that_shows_its_content_only_without_scripts_is_read_without_scri
             "Embed it:\n\nDone.",
             {"Done": "Done"},
         ),
+        # A script framework's template, hidden by its style sheet until the script
+        # fills it in: a reader never sees the braces. A cloaked section whose text
+        # the server wrote (no braces left) is shown once the script has run.
+        (
+            '<p>Votes: <span ng-cloak>{{ upvotes }}</span></p><div v-cloak><p>{{ name }}</p></div>'
+            '<p class="big ng-cloak">{{ x }}</p><p x-cloak>{{ y }}</p><!-- cloak -->'
+            "<section v-cloak><p>Done.</p></section>",
+            "Votes:\n\nDone.",
+            {"Done": "Done"},
+        ),
     ],
-    ids=["hidden content and comments", "ruby readings", "soft hyphens", "form controls"],
+    ids=["hidden content and comments", "ruby readings", "soft hyphens", "form controls", "framework templates"],
 )
 def test_what_the_text_leaves_out_leaves_the_rest_in_its_place(source: str, text: str, places: dict[str, str]) -> None:
     article = Article.from_html(source)

@@ -112,7 +112,7 @@ class Article:
         self._sibling_ranks: dict[Element, dict[Element, int]] = {}
 
     def _laid_out(self, parsed: tree_module.Tree) -> Layout:
-        self._hidden_by_style = styles.hidden_variants(parsed.root)
+        self._hidden_by_style = styles.hidden_variants(parsed.root) | styles.cloaked(parsed.root, parsed.source)
         layout = Layout(parsed.parsed, parsed.scanned.texts, parsed.tags, parsed.nuls)
         layout.walk(parsed.root, SPAN_ATTRIBUTE if SPAN_ATTRIBUTE in parsed.source else None, self._hidden_by_style)
         return layout

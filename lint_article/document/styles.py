@@ -1,4 +1,6 @@
-"""Which of a page's variants for several screen widths a reader sees at the width the linter reads in.
+"""Which of a page's variants for several screen widths a reader sees at the
+width the linter reads in, and which templates a script framework keeps
+hidden until it has filled them in.
 
 A page built for several screen widths may print its content once for each
 (Framer writes a page's every section three times, one for desktops, one for
@@ -75,6 +77,44 @@ def hidden_variants(root: Element) -> frozenset[Element]:
             )
         if has_variant[parent]:
             hidden.add(element)
+    return frozenset(hidden)
+
+
+# A script framework's mark on a template that its own style sheet hides until
+# the framework has filled it in: AngularJS's ng-cloak (its attribute, its
+# data- and x- forms, its class), Vue's v-cloak, Alpine's x-cloak.
+_CLOAKS = frozenset({"ng-cloak", "data-ng-cloak", "x-ng-cloak", "v-cloak", "x-cloak"})
+_INTERPOLATION = "{{"
+"""Where these frameworks put a value in a template: "{{ upvoteCount }}"."""
+
+
+def cloaked(root: Element, source: str) -> frozenset[Element]:
+    """The templates in *root* (parsed from *source*) that a script framework
+    hides until it has filled them in, and that still hold its braces: a saved
+    page shows ``{{ upvoteCount | shortNum }}`` there, a reader the count that
+    the script puts in its place. The linter runs no script, so neither shows;
+    read as text, the template would be a placeholder left in the article. A
+    cloaked element without braces is shown: a theme marks whole sections so,
+    their text already written by the server."""
+    if "cloak" not in source or _INTERPOLATION not in source:  # most pages: two searches, no walk
+        return frozenset()
+    hidden: set[Element] = set()
+    climbed: set[Element] = set()
+    for element in root.iter():
+        if _INTERPOLATION in (element.text or ""):
+            holder: Element | None = element
+        elif _INTERPOLATION in (element.tail or ""):
+            holder = element.getparent()
+        else:
+            continue
+        # Up to the nearest cloaked element; a climb that meets an element met
+        # before stops, as that one's answer is known: linear whatever the depth.
+        while holder is not None and holder not in climbed:
+            climbed.add(holder)
+            if not _CLOAKS.isdisjoint(holder.keys()) or "ng-cloak" in (holder.get("class") or "").split():
+                hidden.add(holder)
+                break
+            holder = holder.getparent()
     return frozenset(hidden)
 
 
