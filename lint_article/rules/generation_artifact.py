@@ -589,12 +589,17 @@ _SITUATIONS: tuple[Signal, ...] = (
             r"\b(?:ChatGPT|Claude|Gemini|Copilot|Le Chat|Mistral) (?:can|may|kann|peut|puede|può|pode|kan|może)"
             r" (?:make mistakes|display inaccurate|Fehler machen|faire des erreurs|cometer errores|commettere errori"
             r"|cometer erros|fouten maken|popełniać błędy)"
-            r"|\b(?:regenerate response|copy code|is this conversation helpful|was this response (?:better|helpful))\b"
+            r"|\b(?:regenerate response|is this conversation helpful|was this response (?:better|helpful))\b"
             r"|\b(?:thought|reasoned) for \d+\s*(?:s|sec|seconds?|m|min|minutes?)\b",
             "ChatGPT can make mistakes. Check important info.", "make mistakes", "display inaccurate",
             "fehler machen", "des erreurs", "cometer errores", "commettere errori", "cometer erros", "fouten maken",
-            "popełniać", "regenerate response", "copy code", "conversation helpful", "this response", "thought for",
+            "popełniać", "regenerate response", "conversation helpful", "this response", "thought for",
             "reasoned for"),
+    # A code block's header, pasted glued to it: its language and its button
+    # ("pythonCopy code"). "Copy code" alone in a sentence is a docs page's
+    # button or instructions; on a line of its own it is an opening (below).
+    _signal("chat-interface residue", 1.0, r"(?<![A-Za-z])[a-z+#]{1,12}Copy code\b", "pythonCopy code",
+            "copy code", flags=0, keys=("code",)),
     _signal("chat-interface residue", 1.0,
             r"\b(?:ChatGPT|Claude|Gemini|Copilot)\s+(?:You said|Du hast gesagt|Vous avez dit|Tu as dit|Has dicho"
             r"|Dijiste|Hai detto|Você disse|Je zei|Powiedziałeś|Powiedziałaś)\s*[:：]",

@@ -94,6 +94,12 @@ CASES = [
     ok(BODY + "<pre>Meta description: The US re-engages the juntas.</pre>"),
     # In a paragraph about chatbots, evidence counts for half.
     ok(BODY + "<p>ChatGPT often adds that as an AI language model it has no opinions.</p>"),
+    # A chat's code block pasted with its header; a docs page's copy button is no residue.
+    bad(
+        BODY + "<p>Install it first.</p>\n<p>bashCopy code<br>pip install lint-article</p>\n<p>Then run it.</p>",
+        leaked(4, "chat-interface residue"),
+    ),
+    ok(BODY + "<p>Click <button>Copy code block</button> and paste the snippet into your terminal.</p>"),
     # Readers' comments are not the article.
     ok(BODY + '<div id="comments"><p>I hope this helps! Let me know if you need any changes.</p></div>'),
     # Other languages.
