@@ -114,7 +114,7 @@ def test_a_page_that_shows_its_content_only_without_scripts_is_read_without_scri
         # fills it in: a reader never sees the braces. A cloaked section whose text
         # the server wrote (no braces left) is shown once the script has run.
         (
-            '<p>Votes: <span ng-cloak>{{ upvotes }}</span></p><div v-cloak><p>{{ name }}</p></div>'
+            "<p>Votes: <span ng-cloak>{{ upvotes }}</span></p><div v-cloak><p>{{ name }}</p></div>"
             '<p class="big ng-cloak">{{ x }}</p><p x-cloak>{{ y }}</p><!-- cloak -->'
             "<section v-cloak><p>Done.</p></section>",
             "Votes:\n\nDone.",
