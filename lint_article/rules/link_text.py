@@ -51,7 +51,8 @@ class LinkText(Rule):
     at all (not counting a link named by a `title`, or by an `aria-label`
     or `<title>` inside it such as an SVG logo's, a heading's empty
     permalink anchor, a `javascript:` control, or a link around an image
-    without `alt`, which `image-alt` reports).
+    without `alt`, which `image-alt` reports, as it reports an image whose
+    `alt` is a URL).
     The phrases are known for English, French, Spanish, German, Italian and
     Portuguese and are only looked for in articles in those languages (from
     `<html lang>` or the `language` setting; English also when the text reads
@@ -114,7 +115,8 @@ class LinkText(Rule):
                 continue
             if not name:
                 name = " ".join(alt.strip() for img in link.iter("img") if (alt := img.get("alt")) and alt.strip())
-                bare = _BARE_URL.match(name) is not None
+                if _BARE_URL.match(name):
+                    continue  # an image's alt that is a URL: image-alt reports it as a file name
             if not name:
                 if not _anchor_or_unlabelled_image(article, link, href):
                     yield ctx.at_element(link, "empty")

@@ -29,6 +29,12 @@ CASES = [
     # Not links a reader meets in the text: anchors, permalinks, controls, unlabelled images (image-alt's).
     ok('<h2 id="a">Part <a href="#a"><svg></svg></a></h2><p><a href="#top"></a><a href="javascript:void(0)"></a></p>'),
     ok('<p><a href="/x"><img src="a.png"></a></p>'),
+    # An image whose alt is a URL is image-alt's (a file name), however it names the link around it.
+    ok('<p><a href="/photo/1"><img src="s.jpg" alt="https://cdn.example.org/images/1/s6/spy-photo.jpg"></a></p>'),
+    bad(
+        '<p><a href="/photo/1"><img src="s.jpg" alt="https://cdn.example.org/s.jpg"> https://example.org/1</a></p>',
+        finding(RULE, "bare-url", line=1, column=4),
+    ),
     # A URL in code is code, auto-linked or not (an IETF draft is one <pre>).
     ok('<pre>"@context": "<a href="http://remotestorage.io/spec/x">http://remotestorage.io/spec/x</a>",</pre>'),
     ok('<p>Open <code><a href="https://x.org/a">https://x.org/a</a></code>.</p>'),
