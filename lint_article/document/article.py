@@ -50,6 +50,14 @@ _TAG_ATTRIBUTE = on_use(
     r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?"""
 )
 _TAG_NAME = on_use(r"<[^\t\n\f\r />]*")
+# The class of the <blockquote> that a platform's embed code puts in a page for
+# its script to replace with the post itself (a tweet's "twitter-tweet",
+# Instagram's "instagram-media", Facebook's "fb-xfbml-parse-ignore", Threads'
+# "text-post-media"): the post's words and links, quoted whole, not the writer's.
+_EMBEDDED_POST = on_use(
+    r"(?<![\w-])(?:twitter-(?:tweet|video)|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed"
+    r"|reddit-embed-bq|reddit-card|fb-xfbml-parse-ignore|text-post-media|imgur-embed-pub)(?![\w-])"
+)
 T = TypeVar("T")
 
 
@@ -294,6 +302,13 @@ class Article:
     def is_code(self, element: Element) -> bool:
         """True when *element* is, or lies inside, code (``<code>``, ``<pre>``, ...)."""
         return self.within(element, CODE_TAGS)
+
+    def is_embedded_post(self, element: Element) -> bool:
+        """True when *element* lies inside a social post's embed code (a tweet's
+        ``<blockquote class="twitter-tweet">``), which the platform's script
+        replaces with the post as its author wrote it (remembered as
+        :meth:`is_visible` remembers)."""
+        return self._nearest(element, _is_embedded_post, "embedded post") is not None
 
     def once(self, element: Element, compute: Callable[[Element], T]) -> T:
         """``compute(element)``, once per article and element: a container that holds
@@ -613,3 +628,8 @@ def _searchable(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]
     or before each: whether an offset lies in one is then a binary search."""
     ordered = sorted(spans)
     return [low for low, _ in ordered], list(itertools.accumulate((high for _, high in ordered), max))
+
+
+def _is_embedded_post(element: Element) -> bool:
+    """Whether *element* is the <blockquote> of a social post's embed code."""
+    return element.tag == "blockquote" and _EMBEDDED_POST.search(element.get("class") or "") is not None

@@ -52,7 +52,9 @@ class LinkText(Rule):
     or `<title>` inside it such as an SVG logo's, a heading's empty
     permalink anchor, a `javascript:` control, or a link around an image
     without `alt`, which `image-alt` reports, as it reports an image whose
-    `alt` is a URL).
+    `alt` is a URL). Links in a social post's embed code (a tweet's
+    `<blockquote class="twitter-tweet">`, Instagram's `instagram-media`) are
+    the post's, which the platform's script shows as its author wrote it.
     The phrases are known for English, French, Spanish, German, Italian and
     Portuguese and are only looked for in articles in those languages (from
     `<html lang>` or the `language` setting; English also when the text reads
@@ -113,6 +115,8 @@ class LinkText(Rule):
                     continue
             if link.get("aria-hidden") == "true" or not article.is_visible(link):
                 continue
+            if article.is_embedded_post(link):
+                continue  # a tweet's own link, drawn by the platform's script as the post's author wrote it
             if not name:
                 name = " ".join(alt.strip() for img in link.iter("img") if (alt := img.get("alt")) and alt.strip())
                 if _BARE_URL.match(name):

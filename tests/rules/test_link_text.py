@@ -35,6 +35,17 @@ CASES = [
         '<p><a href="/photo/1"><img src="s.jpg" alt="https://cdn.example.org/s.jpg"> https://example.org/1</a></p>',
         finding(RULE, "bare-url", line=1, column=4),
     ),
+    # A social post's embed code is the post's, which the platform's script draws as its author wrote it.
+    ok(
+        '<blockquote class="twitter-tweet"><p lang="de">Mehr dazu: <a href="https://t.co/iONyQpdFwy">'
+        "https://t.co/iONyQpdFwy</a></p>&mdash; CDU/CSU (@cducsubt)</blockquote>"
+    ),
+    ok('<blockquote class="instagram-media"><div><a href="https://www.instagram.com/p/x/"></a></div></blockquote>'),
+    bad(
+        '<blockquote class="pull-quote">\n<p><a href="https://t.co/iONyQpdFwy">https://t.co/iONyQpdFwy</a></p>'
+        "</blockquote>",
+        finding(RULE, "bare-url", line=2, column=4),
+    ),
     # A URL in code is code, auto-linked or not (an IETF draft is one <pre>).
     ok('<pre>"@context": "<a href="http://remotestorage.io/spec/x">http://remotestorage.io/spec/x</a>",</pre>'),
     ok('<p>Open <code><a href="https://x.org/a">https://x.org/a</a></code>.</p>'),
