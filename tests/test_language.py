@@ -22,6 +22,7 @@ SAMPLES = {
     "zh": "议会在周二晚上经过关于新公园计划的长时间辩论后批准了预算。",
     "el": "Το συμβούλιο ενέκρινε τον προϋπολογισμό την Τρίτη το βράδυ μετά από μακρά συζήτηση.",
     "he": "המועצה אישרה את התקציב ביום שלישי בערב לאחר דיון ארוך על תוכנית הפארקים החדשה.",
+    "bn": "পরিষদ মঙ্গলবার রাতে নতুন পার্ক পরিকল্পনা নিয়ে দীর্ঘ বিতর্কের পর বাজেট অনুমোদন করেছে।",
 }
 
 
@@ -42,6 +43,20 @@ def test_html_lang_wins_then_the_settings_then_the_text() -> None:
     assert Article.from_html(f'<html lang="de-AT"><body>{french}').language("es").source == "html"
     assert Article.from_html(french).language("es").code == "es"
     assert Article.from_html(french).language().code == "fr"
+
+
+@pytest.mark.parametrize("code", ["de", "bn"])
+def test_prose_overrules_a_declared_language_it_does_not_use(code: str) -> None:
+    # A theme's lang="en" over a story of some length in another language
+    # (German prose holds a few of English's function words: "am", "so").
+    more = {"de": "Die Stadt baut eine neue Brücke über den Fluss und eine Schule für die Kinder des Viertels."}
+    story = f"<p>{SAMPLES[code]} {more.get(code, '')}</p>" * 8
+    language = Article.from_html(f'<html lang="en"><body>{story}').language()
+    assert (language.code, language.source) == (code, "text")
+    # A short text, or one that uses the declared language's words too, leaves the declaration standing.
+    assert Article.from_html(f'<html lang="en"><body><p>{SAMPLES[code]}</p>').language().code == "en"
+    mixed = f"<p>{SAMPLES[code]}</p><p>{SAMPLES['en']}</p>" * 4
+    assert Article.from_html(f'<html lang="en"><body>{mixed}').language().code == "en"
 
 
 def test_a_french_article_without_lang_is_not_read_with_english_rules() -> None:

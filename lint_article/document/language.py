@@ -1,10 +1,12 @@
 """Which language an article is written in, and the words that carry no content.
 
-``<html lang>`` wins, as the article's own word about itself; then the
-configured language; without either, the language is recognised from the
-article's own text: by its script where the script tells (Greek, Hebrew,
-Japanese kana...), else by which language's function words it uses most. No
-model and no network: a few dozen of the commonest words per language tell
+``<html lang>`` wins, as the article's own word about itself, unless a text
+of some length barely uses the declared language's function words and tells
+another (a theme's ``lang="en"`` over German prose); then the configured
+language; without either, the language is recognised from the article's own
+text: by its script where the script tells (Greek, Hebrew, Japanese kana...),
+else by which language's function words it uses most. No model and no
+network: a few dozen of the commonest words per language tell
 apart prose of a few sentences.
 """
 
@@ -93,6 +95,7 @@ _SCRIPT_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ar", on_use("[\u0600-\u06ff]")),
     ("th", on_use("[\u0e00-\u0e7f]")),
     ("hi", on_use("[\u0900-\u097f]")),
+    ("bn", on_use("[\u0980-\u09ff]")),
     ("ru", on_use("[\u0400-\u04ff]")),
 )
 # Within a script, the letters that tell one of its languages: Japanese
@@ -113,6 +116,12 @@ _SAMPLE_CHARACTERS = 5000
 # next by a margin, or the text is not told apart (a list of names, say).
 _MIN_SHARE = 0.12
 _MIN_LEAD = 1.3
+# A declared language with fewer of its function words than this share of a
+# text of this many words is not the one the text is written in: a theme's
+# default (<html lang="en"> over German or Bengali prose), which the text's own
+# language overrides.
+_DISOWNED_SHARE = _MIN_SHARE / 2
+_DISOWNING_WORDS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +137,26 @@ class Language:
 def detect_language(article: Article, configured: str | None = None) -> Language:
     """The primary language subtag (``en``, ``fr``) of *article*, and its source."""
     if article.lang:
-        return Language(_primary(article.lang), "html")
+        declared = _primary(article.lang)
+        words = article.body.words.texts[:_SAMPLE_WORDS]
+        if _disowned(declared, words):
+            code = recognise(article.body.text[:_SAMPLE_CHARACTERS], words)
+            if code is not None and code != declared:
+                return Language(code, "text")
+        return Language(declared, "html")
     if configured:
         return Language(_primary(configured), "config")
     code = recognise(article.body.text[:_SAMPLE_CHARACTERS], article.body.words.texts[:_SAMPLE_WORDS])
     return Language(code, "text" if code else "unknown")
+
+
+def _disowned(declared: str, words: list[str]) -> bool:
+    """Whether *words*, a text long enough to tell, hold too few of the *declared*
+    language's function words to be written in it (a language without a list of them is taken at its word)."""
+    common = _PROFILES.get(declared)
+    if common is None or len(words) < _DISOWNING_WORDS:
+        return False
+    return sum(map(common.__contains__, map(str.lower, words))) < _DISOWNED_SHARE * len(words)
 
 
 def recognise(text: str, words: list[str]) -> str | None:
