@@ -62,6 +62,9 @@ INVISIBLE = frozenset(
         "noscript",
         # Raw text, never shown: the frame shows the document its src names.
         "iframe",
+        # Fallback for a browser that cannot play the media: one that can shows
+        # its player, never the text inside.
+        "audio", "video",
         # SVG's descriptive elements: a tooltip and a description, never drawn.
         "svg title", "svg desc",
         # A ruby's readings: drawn, small, above the characters they spell, and

@@ -120,8 +120,22 @@ def test_a_page_that_shows_its_content_only_without_scripts_is_read_without_scri
             "Votes:\n\nDone.",
             {"Done": "Done"},
         ),
+        # What a player holds is for browsers that cannot play it: the others show the player.
+        (
+            '<p>Listen:</p><audio controls><source src="a.mp3"><a href="a.mp3">https://x.org/a.mp3</a></audio>'
+            "<video><p>Your browser does not support the video tag.</p></video><p>End.</p>",
+            "Listen:\n\nEnd.",
+            {"End": "End"},
+        ),
     ],
-    ids=["hidden content and comments", "ruby readings", "soft hyphens", "form controls", "framework templates"],
+    ids=[
+        "hidden content and comments",
+        "ruby readings",
+        "soft hyphens",
+        "form controls",
+        "framework templates",
+        "media fallback",
+    ],
 )
 def test_what_the_text_leaves_out_leaves_the_rest_in_its_place(source: str, text: str, places: dict[str, str]) -> None:
     article = Article.from_html(source)

@@ -56,16 +56,20 @@ CONTAINERS = frozenset(
 )  # fmt: skip
 INVISIBLE = frozenset(
     {"head", "title", "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed",
-     "noframes", "datalist", "param", "source", "track", "area", "map", "rp", "rt", "rtc", "textarea", "select"}
+     "noframes", "datalist", "param", "source", "track", "area", "map", "rp", "rt", "rtc", "audio", "video",
+     "textarea", "select"}
 )  # fmt: skip
 """Elements whose content a reader never sees as text (``<title>`` in the body too:
-browsers' style sheets hide it, and SVG's), or never reads as part of it: a
-form field's value (a ``<textarea>``'s: an embed code to copy, a script's
-template, a comment's draft) and a menu's choices (a ``<select>``'s two hundred
-countries), which Readability removes too; a ruby's reading (``<rt>``, ``<rtc>``) is set small above the characters it
-spells, and ``<rp>`` holds the parentheses that only a browser without ruby
-shows. Counted, a Japanese story's readings would swell its characters and
-break its words: ``<ruby>子<rt>こ</rt></ruby>ども`` reads 子ども, not 子こども."""
+browsers' style sheets hide it, and SVG's; what an ``<audio>`` or ``<video>``
+holds is for browsers that cannot play it, "Your browser does not support the
+video tag." and a link to the file, where the others show their player), or
+never reads as part of it: a form field's value (a ``<textarea>``'s: an embed
+code to copy, a script's template, a comment's draft) and a menu's choices (a
+``<select>``'s two hundred countries), which Readability removes too; a ruby's
+reading (``<rt>``, ``<rtc>``) is set small above the characters it spells, and
+``<rp>`` holds the parentheses that only a browser without ruby shows. Counted,
+a Japanese story's readings would swell its characters and break its words:
+``<ruby>子<rt>こ</rt></ruby>ども`` reads 子ども, not 子こども."""
 HIDDEN_STYLE = on_use(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NON_SPACE = on_use(r"\S+")
 _DROPPABLE = on_use("[\xad\ufffd]")

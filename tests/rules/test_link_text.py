@@ -35,6 +35,8 @@ CASES = [
         '<p><a href="/photo/1"><img src="s.jpg" alt="https://cdn.example.org/s.jpg"> https://example.org/1</a></p>',
         finding(RULE, "bare-url", line=1, column=4),
     ),
+    # A player's fallback link shows only where the browser cannot play the file.
+    ok('<audio controls><source src="/a.mp3"><a href="/a.mp3">https://x.org/a.mp3</a></audio>'),
     # A social post's embed code is the post's, which the platform's script draws as its author wrote it.
     ok(
         '<blockquote class="twitter-tweet"><p lang="de">Mehr dazu: <a href="https://t.co/iONyQpdFwy">'
