@@ -1261,6 +1261,26 @@ def test_a_note_left_out_of_a_container_that_holds_the_story_stays_in_the_story_
     assert article.story.text.endswith(STORY[-1] + "\nBack to all news")
 
 
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ('<a href="/category/learn/">Learn</a>', "Learn"),
+        ('<a href="#main">Skip to content</a>', "Skip to content"),
+        ('<a href="/">Home</a> » <a href="/news/">News</a> »', "Home » News »"),
+    ],
+)
+def test_a_label_written_straight_into_the_root_over_the_headline_is_no_body_prose(label: str, text: str) -> None:
+    # A section's name over the title, a skip link, breadcrumbs: the root's own text, in no element to set aside.
+    article = Article.from_html(page(f"<article>{label}<h1>{TITLE}</h1>{BODY}</article>"))
+    assert [article.text[b.start : b.end] for b in article.region.left_out] == [text]
+    assert article.body.text.startswith(STORY[0])
+
+
+def test_a_sentence_written_straight_into_the_root_over_the_headline_stays_in_the_body() -> None:
+    article = Article.from_html(page(f"<article>The council met on Monday night.<h1>{TITLE}</h1>{BODY}</article>"))
+    assert article.body.text.startswith("The council met on Monday night.\n" + STORY[0])
+
+
 def test_a_form_around_all_the_text_leaves_it_in_the_article() -> None:
     # Cleaning that would leave nothing (a shop's product form holds the whole
     # page) keeps the region's text as it is.

@@ -48,6 +48,32 @@ def _without_header(
     return _set_apart(blocks, [b for b in blocks if at <= page.index.get(b.element, -1) < end], left_out)
 
 
+def _without_labels_over_headline(
+    page: _Page, blocks: list[Block], root: int, headline: Element | None, left_out: list[Block]
+) -> list[Block]:
+    """*blocks* without the short lines written straight into the root above the
+    story's headline (see :func:`_set_apart`): a section's name over the title
+    ("Learn", "Pétition"), a skip link, a trail of breadcrumbs. What stands
+    above the headline in an element of its own is set aside with it (see
+    :func:`~.root._widen_to_headline`); these lines have none but the root.
+    A line that ends as a sentence does is the story's prose, and stays."""
+    at = page.index.get(headline, -1) if headline is not None else -1
+    if at <= root or not page.inside(at, root) or page.first_block[at] < 0:
+        return blocks
+    top = page.blocks[page.first_block[at]].start
+    held: list[Block] = []
+    for block in blocks:
+        if block.start >= top:
+            break
+        if (
+            page.index.get(block.element, -1) == root
+            and block.end - block.start < _DATELINE_LENGTH
+            and _SENTENCE_END.search(page.text, block.start, block.end) is None
+        ):
+            held.append(block)
+    return _set_apart(blocks, held, left_out)
+
+
 def _without_captions(page: _Page, blocks: list[Block], root: int, left_out: list[Block]) -> list[Block]:
     """*blocks* without the pictures' captions (see :func:`_set_apart`): a
     caption is written to a picture, often by another desk, in a register of

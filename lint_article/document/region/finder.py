@@ -19,6 +19,7 @@ from .edges import (
     _without_editors_notes,
     _without_empty_headings,
     _without_header,
+    _without_labels_over_headline,
     _without_opening_notes,
     _without_trailing_boxes,
 )
@@ -209,6 +210,7 @@ def _region(
             blocks = _without_trailing_boxes(page, blocks, excluded)
     if cleaning != "none":
         blocks = _without_header(page, blocks, root, headline, left_out)
+        blocks = _without_labels_over_headline(page, blocks, root, headline, left_out)
         blocks = _without_captions(page, blocks, root, left_out)
     if cleaning != "none" and not article.is_fragment:
         _set_aside_hidden(page, root, excluded)
