@@ -66,6 +66,11 @@ def _rule_ids(value: str | None) -> tuple[str, ...] | None:
     return ids
 
 
+_LANGUAGE_HELP = (
+    "The articles' language when <html lang> does not say, or names one the text barely uses (en, fr, ...)."
+)
+
+
 class _CheckByDefault(click.Group):
     """A group whose first argument, when it names no command, starts the arguments
     of ``check``: ``lint-article a.html`` is ``lint-article check a.html``, as ruff and
@@ -138,7 +143,7 @@ def run() -> None:
     default=None,
     help="Lowest severity that makes the run fail (default: error).",
 )
-@click.option("--language", help="The articles' language when <html lang> does not say (en, fr, ...).")
+@click.option("--language", help=_LANGUAGE_HELP)
 @click.option("--stdin-filename", help="Name to show for an article read from standard input (-).")
 @click.option(
     "--output-file",
@@ -914,7 +919,7 @@ def explain(rule_id: str) -> None:
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="Output format; json is a contract for programs.",
 )  # fmt: skip
-@click.option("--language", help="The articles' language when <html lang> does not say (en, fr, ...).")
+@click.option("--language", help=_LANGUAGE_HELP)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read this file; no discovery.")
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
 def show_outline(paths: Sequence[str], output_format: str, language: str | None, config_file: str | None,

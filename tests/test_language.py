@@ -51,8 +51,10 @@ def test_prose_overrules_a_declared_language_it_does_not_use(code: str) -> None:
     # (German prose holds a few of English's function words: "am", "so").
     more = {"de": "Die Stadt baut eine neue Brücke über den Fluss und eine Schule für die Kinder des Viertels."}
     story = f"<p>{SAMPLES[code]} {more.get(code, '')}</p>" * 8
-    language = Article.from_html(f'<html lang="en"><body>{story}').language()
-    assert (language.code, language.source) == (code, "text")
+    page = Article.from_html(f'<html lang="en"><body>{story}')
+    assert (page.language().code, page.language().source) == (code, "text")
+    # A declared language the text does not use says nothing: the setting comes first.
+    assert (page.language("fr").code, page.language("fr").source) == ("fr", "config")
     # A short text, or one that uses the declared language's words too, leaves the declaration standing.
     assert Article.from_html(f'<html lang="en"><body><p>{SAMPLES[code]}</p>').language().code == "en"
     mixed = f"<p>{SAMPLES[code]}</p><p>{SAMPLES['en']}</p>" * 4

@@ -212,8 +212,9 @@ class Article:
         return View.sharing(self, readings)
 
     def language(self, configured: str | None = None) -> Language:
-        """The article's language: ``<html lang>``, else *configured*, else the one
-        its own text is written in (see :mod:`.language`)."""
+        """The article's language: ``<html lang>`` (unless its text barely uses that
+        language's words), else *configured*, else the one its own text is written
+        in (see :mod:`.language`)."""
         return self.derived(detect_language, configured)
 
     @cached_property

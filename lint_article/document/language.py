@@ -1,13 +1,13 @@
 """Which language an article is written in, and the words that carry no content.
 
 ``<html lang>`` wins, as the article's own word about itself, unless a text
-of some length barely uses the declared language's function words and tells
-another (a theme's ``lang="en"`` over German prose); then the configured
-language; without either, the language is recognised from the article's own
-text: by its script where the script tells (Greek, Hebrew, Japanese kana...),
-else by which language's function words it uses most. No model and no
-network: a few dozen of the commonest words per language tell
-apart prose of a few sentences.
+of some length barely uses the declared language's function words (a theme's
+``lang="en"`` over German prose); then the configured language; without
+either, the language is recognised from the article's own text: by its
+script where the script tells (Greek, Hebrew, Japanese kana...), else by
+which language's function words it uses most. No model and no network: a
+few dozen of the commonest words per language tell apart prose of a few
+sentences.
 """
 
 from __future__ import annotations
@@ -136,17 +136,17 @@ class Language:
 
 def detect_language(article: Article, configured: str | None = None) -> Language:
     """The primary language subtag (``en``, ``fr``) of *article*, and its source."""
-    if article.lang:
-        declared = _primary(article.lang)
-        words = article.body.words.texts[:_SAMPLE_WORDS]
-        if _disowned(declared, words):
-            code = recognise(article.body.text[:_SAMPLE_CHARACTERS], words)
-            if code is not None and code != declared:
-                return Language(code, "text")
+    declared = _primary(article.lang) if article.lang else None
+    words = article.body.words.texts[:_SAMPLE_WORDS]
+    if declared is not None and not _disowned(declared, words):
         return Language(declared, "html")
+    # No <html lang>, or one that the text does not use (a theme's default):
+    # the settings, then the text; the declared one when the text does not tell.
     if configured:
         return Language(_primary(configured), "config")
-    code = recognise(article.body.text[:_SAMPLE_CHARACTERS], article.body.words.texts[:_SAMPLE_WORDS])
+    code = recognise(article.body.text[:_SAMPLE_CHARACTERS], words)
+    if code is None and declared is not None:
+        return Language(declared, "html")
     return Language(code, "text" if code else "unknown")
 
 
