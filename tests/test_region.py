@@ -908,6 +908,62 @@ writing to the Courier's office on the market square, which is open every weekda
         kept=(*STORY, LATER[0], "Shelters: the school", "Homes flooded: 340"),
     ),
     Page(
+        "three boxes made alike after the story's paragraphs are its own series (an FAQ's questions), and stay",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}
+<div class="faq"><p>Where can residents get sandbags? At the fire station on Mill Street, until six.</p></div>
+<div class="faq"><p>Is the tap water safe? The water board says it is, but asks residents to boil it.</p></div>
+<div class="faq"><p>When will the bridge reopen? Not before the engineers have inspected its piers.</p></div>
+<div class="support-box"><p>{APPEAL}</p></div></article>"""),
+        kept=(*STORY, "Where can residents get sandbags?", "Is the tap water safe?", "When will the bridge reopen?"),
+        dropped=(APPEAL,),
+    ),
+    Page(
+        "three boxes made alike after the story's paragraphs that open with a link to another page are teasers, and go",
+        page(
+            f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}"""
+            + "".join(
+                f"""<div class="link-box"><a href="/{slug}" class="cover"></a><div class="box-text">
+<div class="box-title">{title}</div><div class="box-summary">{summary}</div></div></div>"""
+                for slug, title, summary in (
+                    ("dam", "The dam that held", "Engineers say the old dam held back the worst of the water."),
+                    ("school", "Schools stay shut", "The district closes its three schools until Monday at least."),
+                    ("farms", "Farms count losses", "Fields along the river are under water for the second time."),
+                )
+            )
+            + "</article>"
+        ),
+        kept=STORY,
+        dropped=("The dam that held", "Engineers say the old dam held", "Schools stay shut", "Farms count losses"),
+    ),
+    Page(
+        "footnotes after the story's paragraphs, each opening with a link back to its mark, stay",
+        page(
+            f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1>{BODY}"""
+            + "".join(
+                f"""<div class="note-entry"><a href="https://courier.example/flood#mark-{n}">{n}</a>
+<div><p>{note}</p></div></div>"""
+                for n, note in enumerate(
+                    (
+                        "The gauge at the old mill, read by the water board every hour.",
+                        "Figures from the district's fire service, as of Tuesday evening.",
+                        "The bridge was last inspected in 2019, the council's records show.",
+                    ),
+                    1,
+                )
+            )
+            + "</article>"
+        ),
+        kept=(
+            *STORY,
+            "The gauge at the old mill",
+            "Figures from the district's fire service",
+            "last inspected in 2019",
+        ),
+    ),
+    Page(
         "where the story's paragraphs are in boxes themselves, a box after them stays",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="quote"><p>{STORY[2]}</p></div>

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...regex import on_use
-from ..layout import HEADING_LEVELS, PARAGRAPH_KINDS, Block
+from ..layout import HEADING_LEVELS, PARAGRAPH_KINDS, Block, visible_text
 from ..tree import Element
 
 if TYPE_CHECKING:
     from ..article import Article
 
-from .page import _Page
+from .page import _leads_away, _Page
 from .wording import (
     _CAPTION_LENGTH,
     _DATELINE_LENGTH,
@@ -169,10 +170,14 @@ def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]
     an advertisement, another story's teaser, a disclaimer), which join
     *excluded*: each a ``<div>`` or ``<aside>`` child of that element after
     its last paragraph of prose, with little text (:data:`_BOX_TEXT`), made
-    unlike the children that hold the story's paragraphs, and holding no
-    list, table or recipe (the story's own parts, set in a box of their
-    own). At least :data:`_BOX_PARAGRAPHS` paragraphs must stand directly
-    in that element: where the story is in boxes itself, nothing goes."""
+    unlike the children that hold the story's paragraphs and unlike each
+    other, and holding no list, table or recipe (the story's own parts, set
+    in a box of their own). Boxes made alike, :data:`_SERIES` or more, are a
+    series of the story's own entries (the questions of its FAQ, its
+    footnotes), unless one opens with a link to another page (teasers of
+    other stories): a site appends one box of each kind. At least
+    :data:`_BOX_PARAGRAPHS` paragraphs must stand directly in that element:
+    where the story is in boxes itself, nothing goes."""
     prose: dict[int, float] = {}
     last: dict[int, int] = {}
     count: dict[int, int] = {}
@@ -208,6 +213,12 @@ def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]
     if not boxes:
         return blocks
     story_names = {_shape(page, child) for child in before if page.value[child] > 0}
+    alike = Counter(_shape(page, child) for child in boxes)
+    if max(alike.values()) >= _SERIES:
+        for child in boxes:
+            if _opens_with_a_link_away(page.elements[child]):
+                alike[_shape(page, child)] = 0  # other pages' teasers: the site's
+        story_names.update(shape for shape, boxed in alike.items() if boxed >= _SERIES)
     cut = [child for child in boxes if _shape(page, child) not in story_names and not page.recipe_part(child)]
     if not cut:
         return blocks
@@ -222,6 +233,29 @@ def _without_trailing_boxes(page: _Page, blocks: list[Block], excluded: set[int]
     return [block for block in blocks if not boxed(block)]
 
 
+def _opens_with_a_link_away(box: Element) -> bool:
+    """Whether *box*'s first link points to another page and no text comes
+    before it: a teaser, its picture or title linked to the story it points
+    to (a footnote opens with a link back to its mark, an answer with words).
+    A link to a place on a page ("…/post#footnote-anchor-1", the page's own
+    address written out) is a footnote's, not a teaser's."""
+    link = next((a for a in box.iter("a") if a.get("href")), None)
+    if link is None or not _leads_away(link) or "#" in (link.get("href") or ""):
+        return False
+    node = link
+    while node is not box:
+        up = node.getparent()
+        if up is None or (up.text and up.text.strip()):
+            return False
+        if any(
+            visible_text(before) or (before.tail and before.tail.strip())
+            for before in node.itersiblings(preceding=True)
+        ):
+            return False
+        node = up
+    return True
+
+
 def _shape(page: _Page, i: int) -> tuple[str, str]:
     """Element *i*'s tag and class: how it is made."""
     element = page.elements[i]
@@ -233,6 +267,7 @@ _BOX_TAGS = frozenset({"div", "aside"})
 _BOX_TEXT = 1000
 _BOX_PARTS = frozenset({"list-item", "cell"})
 _BOX_PARAGRAPHS = 3
+_SERIES = 3
 
 
 def _is_note(text: str, block: Block, size: int) -> bool:
