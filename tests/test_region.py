@@ -773,6 +773,15 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         kept=(*STORY, "Bug 1647931 fixed in the importer", "Bug 1649618 fixed in the updater", LATER[0]),
     ),
     Page(
+        "a list that stays, no link list, keeps its items that are only links (names among names)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><p>The shelters that opened on Tuesday:</p><ol>
+<li><a href="/shelters/school">Riverside school</a></li><li><a href="/shelters/hall">Parish hall</a></li>
+<li><a href="/shelters/gym">Sports hall</a> (from Wednesday, for families with small children only)</li></ol>
+<p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        kept=(*STORY, "Riverside school", "Parish hall", "Sports hall", "for families with small children"),
+    ),
+    Page(
         "a linked heading amid the story heads its paragraph; a teaser's, opening its box, does not",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="story-body"><p>{STORY[0]}</p><p>{STORY[1]}</p>

@@ -170,12 +170,16 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
 def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i*, a link, is part of the story all the same: an item
     of a list that is prose on the whole (release notes whose items are links
-    to the bugs they fixed), or a heading amid the story's prose, and amid
-    its own container's, that heads a paragraph of it (a product's name,
-    linked to the shop, over its review); not a teaser's heading."""
+    to the bugs they fixed) or that stays, no link list itself (a linked name
+    among names: "Lettuce", "Tomatoes (by transplant)"; the list is the
+    story's or the site's as a whole, never with holes), or a heading amid
+    the story's prose, and amid its own container's, that heads a paragraph
+    of it (a product's name, linked to the shop, over its review); not a
+    teaser's heading."""
     element = page.elements[i]
     if element.tag == "li":
-        return page.value[page.parent[i]] > 0
+        items = page.parent[i]
+        return page.value[items] > 0 or page.link_density(items) <= 0.5
     if element.tag == "p" and _linked_sentences(page, i):
         return True
     first = page.first_block[i]
