@@ -792,6 +792,14 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("Why levees fail",),
     ),
     Page(
+        "a linked heading that opens a box of more than a teaser's text heads the story's section (a roundup's pick)",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="story-body"><p>{STORY[0]}</p>
+<div class="pick"><h2><a href="https://shop.example.org/pump">1. Basement pump</a></h2><p>{STORY[1]}</p>
+<p>{STORY[2]}</p><p>{LATER[0]}</p></div><p>{STORY[3]}</p><p>{LATER[1]}</p></div></article>"""),
+        kept=(*STORY, *LATER, "1. Basement pump"),
+    ),
+    Page(
         "a gallery's full view, which a reader can close, inside the story stays out",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1>{BODY}<div class="full-gallery"><div class="scroller">

@@ -174,8 +174,9 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     among names: "Lettuce", "Tomatoes (by transplant)"; the list is the
     story's or the site's as a whole, never with holes), or a heading amid
     the story's prose, and amid its own container's, that heads a paragraph
-    of it (a product's name, linked to the shop, over its review); not a
-    teaser's heading."""
+    of it (a product's name, linked to the shop, over its review, perhaps
+    opening a box of its own with it); not a teaser's heading, which opens a
+    box of a few lines."""
     element = page.elements[i]
     if element.tag == "li":
         items = page.parent[i]
@@ -183,10 +184,12 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     if element.tag == "p" and _linked_sentences(page, i):
         return True
     first = page.first_block[i]
+    up = page.parent[i]
     return (
         element.tag in HEADING_LEVELS
         and span.first < first < span.last
-        and page.first_block[page.parent[i]] < first  # a teaser's heading opens its box
+        # A teaser's heading opens its box, which holds a few lines besides.
+        and (page.first_block[up] < first or page.block_chars[up] > _CARD_TEXT)
         and first + 1 < len(page.blocks)
         and page.worth[first + 1] > 0
     )
