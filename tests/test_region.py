@@ -792,6 +792,14 @@ and what the engineers found when they walked its length.</a></p></article>"""),
         dropped=("Why levees fail",),
     ),
     Page(
+        "a heading in a box named a widget, amid the story's prose and over a paragraph of it, is the story's",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="widget-text"><p>{STORY[0]}</p><p>{STORY[1]}</p></div>
+<div class="widget-heading"><h2>What the engineers found</h2></div>
+<div class="widget-text"><p>{STORY[2]}</p><p>{STORY[3]}</p></div></article>"""),
+        kept=(*STORY, "What the engineers found"),
+    ),
+    Page(
         "a linked heading that opens a box of more than a teaser's text heads the story's section (a roundup's pick)",
         page(f"""{SITE_HEADER}
 <article><h1>{TITLE}</h1><div class="story-body"><p>{STORY[0]}</p>

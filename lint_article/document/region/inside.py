@@ -17,7 +17,7 @@ from ..tree import Element
 if TYPE_CHECKING:
     from ..article import Article
 
-from .naming import _STORY_KINDS, _class_and_id, _naming
+from .naming import _STORY_KINDS, _WEAK_KINDS, _class_and_id, _naming
 from .page import _CARD_TEXT, _HIDDEN, _Page
 from .wording import _DATELINE, _DATELINE_LENGTH, _PROSE_LENGTH, _SENTENCE_END
 
@@ -140,7 +140,9 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i* looks like clutter, by :func:`_clutter`'s tests but the recipe's."""
     kind, value = page.furniture[i], page.value[i]
     if kind is not None and value <= (-1 if kind == "header" else 0):
-        return True  # a <header> holds the lead as often as clutter: it goes only with clutter
+        # A <header> holds the lead as often as clutter: it goes only with clutter.
+        # A page builder names each of the story's parts a widget, its headings too.
+        return kind not in _WEAK_KINDS or not _heads_prose(page, i, span)
     if not page.block_chars[i]:
         return False
     if kind == "teaser" and page.links[i] > 0 and page.first_block[i] > span.first:
@@ -167,6 +169,20 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
     return page.first_block[i] > span.last_long and page.block_chars[i] < _DATELINE_LENGTH and page.links[i] > 0
 
 
+def _heads_prose(page: _Page, i: int, span: _ProseSpan) -> bool:
+    """Whether element *i* holds a heading alone, amid the story's prose, over
+    a paragraph of it: the story's heading, whether it is linked (see
+    :func:`_tells_the_story`) or named a widget (an Elementor heading widget,
+    between the text widgets)."""
+    first = page.first_block[i]
+    return (
+        0 <= first == page.last_block[i]
+        and page.blocks[first].kind == "heading"
+        and span.first < first < span.last
+        and page.worth[first + 1] > 0
+    )
+
+
 def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
     """Whether element *i*, a link, is part of the story all the same: an item
     of a list that is prose on the whole (release notes whose items are links
@@ -183,15 +199,12 @@ def _tells_the_story(page: _Page, i: int, span: _ProseSpan) -> bool:
         return page.value[items] > 0 or page.link_density(items) <= 0.5
     if element.tag == "p" and _linked_sentences(page, i):
         return True
-    first = page.first_block[i]
     up = page.parent[i]
     return (
         element.tag in HEADING_LEVELS
-        and span.first < first < span.last
+        and _heads_prose(page, i, span)
         # A teaser's heading opens its box, which holds a few lines besides.
-        and (page.first_block[up] < first or page.block_chars[up] > _CARD_TEXT)
-        and first + 1 < len(page.blocks)
-        and page.worth[first + 1] > 0
+        and (page.first_block[up] < page.first_block[i] or page.block_chars[up] > _CARD_TEXT)
     )
 
 
