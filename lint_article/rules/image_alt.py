@@ -43,8 +43,11 @@ class ImageAlt(Rule):
     (`sahel-1200x675`) or a hash. A name with a number in it (`COVID-19`,
     `F-35`, `Class_of_2019`) is not a file name. `alt=""` is allowed: it marks
     an image as decoration, and screen readers skip it. Images marked
-    `role="presentation"` or `aria-hidden="true"`, hidden images and tracking
-    pixels (width and height of 1 or less) are not checked. Copies of one
+    `role="presentation"` or `aria-hidden="true"`, hidden images, tracking
+    pixels (width and height of 1 or less) and images sized to nothing (a
+    width or height of 0, as an attribute or in the style) are not checked,
+    nor is a busy indicator, a widget's spinner (`loading.gif`,
+    `ajax-loader.gif`) that stands in for no picture of the article. Copies of one
     image file without `alt` (an icon repeated down a table) are one finding,
     at the first, with the number of copies. Template placeholders in `alt`
     (`#image_title`, `{{alt}}`) are reported by `placeholder-text`, not here.
@@ -96,7 +99,8 @@ class ImageAlt(Rule):
                 continue
             alt = img.get("alt")
             if alt is None:
-                missing.setdefault(img.get("src") or str(id(img)), []).append(img)
+                if not _busy(img):
+                    missing.setdefault(img.get("src") or str(id(img)), []).append(img)
             elif _FILE_NAME.match(alt.strip()):
                 yield ctx.at_element(img, "file-name", alt=alt.strip())
         for copies in missing.values():
@@ -107,5 +111,59 @@ class ImageAlt(Rule):
 
 
 def _is_pixel(img: Element) -> bool:
-    sizes = (img.get("width"), img.get("height"))
-    return all(size is not None and size.strip().removesuffix("px").strip() in ("0", "1") for size in sizes)
+    """Whether *img* is a tracking pixel (1 by 1 or smaller) or shows nothing
+    (a width or a height of 0: "height: 0" in its style keeps a counter's
+    image from taking room)."""
+    style = img.get("style")
+    sizes = [_size(img.get(axis), style, axis) for axis in ("width", "height")]
+    return 0 in sizes or all(size is not None and size <= 1 for size in sizes)
+
+
+# The file of an animation that shows the page's script at work ("loading.gif",
+# "ajax-loader.gif", "ajaxLoader.gif", "spinner.svg"; not "lazyloading-placeholder.gif",
+# nor a photo of a wheel loader, "loader-crane.jpg").
+_BUSY_FILE = on_use(r"(?:^|[^a-z])(?:ajax[-_]?)?(?:loading|loader|spinner)(?:[^a-z][^/]*)?\.(?:gif|svg)$")
+
+
+def _busy(img: Element) -> bool:
+    """Whether *img* is a busy indicator (see :data:`_BUSY_FILE`), a widget's
+    spinner beside its "Loading...", which says nothing of the article, and
+    not a lazy picture's stand-in, which a script replaces with the article's
+    picture: no other source waits in an attribute ("data-src",
+    "data-lazy-srcset", "data-original"), no class says so ("lazyload"), and
+    it is no ``<picture>``'s fallback."""
+    source = (img.get("src") or "").lower()
+    name = source.split("?", 1)[0].rsplit("/", 1)[-1]
+    if _BUSY_FILE.search(name) is None:
+        return False
+    if any(key != "src" and ("src" in key or "lazy" in key or "original" in key) for key in img.attrib):
+        return False
+    parent = img.getparent()
+    return "lazy" not in (img.get("class") or "").lower() and (parent is None or parent.tag != "picture")
+
+
+# A width or height declared in a style ("height: 0", "min-width:100%"), its value in pixels or bare.
+_STYLE_SIZE = on_use(r"(?:^|;)\s*(min-)?(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+_PIXELS = on_use(r"\s*(\d+(?:\.\d*)?)\s*(?:px)?\s*(?:!\s*important\s*)?", re.IGNORECASE)
+
+
+def _size(attribute: str | None, style: str | None, axis: str) -> float | None:
+    """The size of an image along *axis* ("width" or "height"), in pixels, from
+    its style, which wins, or its *attribute* (None: unsaid, or relative). A
+    minimum in the style ("width: 0; min-width: 100%", a Next.js image
+    stretched to its box) makes the size the box's: unknown."""
+    value = attribute
+    if style and axis in style.lower():
+        for match in _STYLE_SIZE.finditer(style):
+            if match.group(2).lower() != axis:
+                continue
+            if match.group(1):
+                pixels = _PIXELS.fullmatch(match.group(3))
+                if pixels is None or float(pixels.group(1)) > 0:
+                    return None
+            else:
+                value = match.group(3)
+    if value is None:
+        return None
+    pixels = _PIXELS.fullmatch(value)
+    return float(pixels.group(1)) if pixels is not None else None

@@ -41,7 +41,25 @@ CASES = [
     ),
     ok('<img src="a.jpg" role="presentation"><img src="b.jpg" aria-hidden="true">'),
     ok('<img src="pixel.gif" width="1" height="1"><noscript><img src="a.jpg"></noscript>'),
+    # Sized to nothing by its style or an attribute: a counter's image, shown to no one.
+    ok('<img src="/l.gif?a=1" style="display: block; height: 0;"><img src="c.gif" style="width:1px;height:1px">'),
+    ok('<img src="d.gif" width="0" height="40"><img src="e.gif" width="300" style="width: 0 !important">'),
+    # A size of 0 that a minimum stretches to its box (a Next.js image), or that the style overrides, shows the image.
+    bad(
+        '<img src="a.jpg" style="width:0;height:0;min-width:100%;max-width:100%;min-height:100%;max-height:100%">',
+        finding(RULE, "missing", line=1),
+    ),
+    bad('<img src="b.jpg" width="0" height="0" style="width: 320px; height: auto">', finding(RULE, "missing", line=1)),
+    bad('<img src="f.jpg" style="line-height: 0; border-width: 0">', finding(RULE, "missing", line=1)),
     ok('<img src="a.jpg" alt="#image_title">'),  # a placeholder: placeholder-text reports it
+    # A widget's spinner is no picture of the article; a lazy picture's stand-in is, and a photo of a loader too.
+    ok('<span>(No ratings yet) <img src="/plugins/wp-postratings/images/loading.gif">Loading...</span>'),
+    ok('<img src="/img/ajaxLoader.gif?v=2"><img src="/static/spinner.svg" class="busy">'),
+    bad('<img src="/theme/loading.gif" data-src="/uploads/levee.jpg">', finding(RULE, "missing", line=1)),
+    bad('<img src="/theme/loader.gif" class="lazyload">', finding(RULE, "missing", line=1)),
+    bad('<picture><source srcset="levee.webp"><img src="loading.gif"></picture>', finding(RULE, "missing", line=1)),
+    bad('<img src="/uploads/loader-crane.jpg">', finding(RULE, "missing", line=1)),
+    bad('<img src="/uploads/lazyloading-placeholder.gif">', finding(RULE, "missing", line=1)),
 ]
 
 
