@@ -178,9 +178,18 @@ morning, seen from the church tower, with the hills behind them.</figcaption></f
 <p>© 2024 The Valley Courier. This article may not be reprinted without written permission.</p>
 <div class="x">Published on 3 May 2024 and filed under News, Weather</div>
 <p>If you enjoyed this story, subscribe to our weekly letter from the valley.</p>
-<div><a href="/news">Back to all news</a></div></article>"""),
+<div><a href="/news">Back to all news</a></div><a href="https://x.com/valleycourier">Join The Conversation</a>
+</article>"""),
         kept=(*STORY, "Readers who want to help can donate to the relief fund"),
-        dropped=("Follow the Valley Courier", "VCN", "© 2024", "Published on 3 May", "If you enjoyed", "Back to all"),
+        dropped=(
+            "Follow the Valley Courier",
+            "VCN",
+            "© 2024",
+            "Published on 3 May",
+            "If you enjoyed",
+            "Back to all",
+            "Join The Conversation",
+        ),
     ),
     Page(
         "notes written in the story's own container, beside its paragraphs, go; the story's short last line stays",
@@ -448,6 +457,7 @@ true, and those questions send our reporters across the whole valley, from the d
             "Vous aimerez aussi",
             "Potrebbero piacerti",
             "Das könnte Sie auch gefallen",
+            "Das könnte dir auch gefallen",
             "Misschien ook interessant",
         )
     ),
@@ -1105,6 +1115,43 @@ provided. Reply STOP to opt out.</div></section><p>{STORY[2]}</p><p>{STORY[3]}</
 <div class="b"><a href="/imprint">Imprint</a> <a href="/privacy">Privacy</a></div>"""),
         dropped=("Archive 2023", "Contact", "Imprint"),
         headline=None,
+    ),
+    Page(
+        "a related-posts plugin's list, named for the plugin alone, goes from a post too short to clean hard",
+        # swap-stop.org: a gallery's post of a few words, cleaned leniently, then CP Related Posts' list.
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry-content"><p>{STORY[0]}</p><h2 class="cprp_section_title">Related
+Posts</h2><div class="cprp_items list"><ul><li><div class="cprp_data"><div class="cprp_title"><a href="/a">The
+ferry timetable for the winter</a></div><div class="cprp_percentage">98</div><a href="/a"><img src="a.jpg"
+class="cprp_thumbnail"></a></div></li></ul></div></div></article>"""),
+        kept=STORY[:1],
+        dropped=("Related", "The ferry timetable", "98"),
+    ),
+    Page(
+        "a shop's slider that opens 'Das könnte dir auch gefallen' and tells no story goes, amid the story",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="v-paidbox v-paidbox--slider">
+<div class="v-paidbox-teaser"><span>Das könnte dir auch gefallen</span></div><div class="swiper-wrapper">
+<div class="swiper-slide"><div class="v-paidbox-headline">Let it Burn: Fatburning zu Hause</div>
+<div><img src="plan.jpg"><small>14,90 €</small><p>7,90 €</p></div><ul><li>Trainingsplan für 8 Wochen</li>
+<li>kein Equipment nötig</li></ul><a href="javascript:;">mehr Infos</a></div></div></div>
+<p>{STORY[2]}</p><p>{STORY[3]}</p></article>"""),
+        dropped=("Das könnte dir", "Let it Burn", "7,90 €", "Trainingsplan für 8 Wochen", "mehr Infos"),
+    ),
+    Page(
+        "a short line that opens a box of the story's facts, without pointing elsewhere, keeps the box",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><p>{STORY[0]}</p><p>{STORY[1]}</p><div class="facts"><div>Shelters tonight</div>
+<div>School gym, Mill Lane</div><div>Parish hall, Church Street</div></div><p>{STORY[2]}</p><p>{STORY[3]}</p>
+</article>"""),
+        kept=(*STORY, "Shelters tonight", "School gym, Mill Lane"),
+    ),
+    Page(
+        "the line that labels the readers' comments, written in the story's own container after it, goes",
+        page(f"""{SITE_HEADER}
+<article><h1>{TITLE}</h1><div class="entry">{BODY}Kommentare (2)<div class="comment-box">Danke!</div></div>
+</article>"""),
+        dropped=("Kommentare", "Danke!"),
     ),
 ]
 

@@ -282,3 +282,53 @@ def pictures_held(article: Article, kept: tuple[str, ...], dropped: tuple[str, .
     lines = {article.position(article.element_span(element(article, "img", src=source))[0])[0] for source in kept}
     assert {f.line for f in findings if f.rule == "image-alt"} == lines
     return findings
+
+
+def test_the_sites_machinery_goes_and_the_storys_pictures_stay() -> None:
+    """The template's own pictures inside the story's container go: the
+    publisher's card for search engines (schema.org's publisher, its logo), a
+    close button's icon, a link through an advertising server and a banner
+    plugin's box, however they are named. The story's pictures stay, a lazy
+    one's stand-in too (a spinner that loads the story's photo in its place)."""
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<article><a href="#" class="close" id="close"><img src="/img/svg/close.svg"></a>
+<h1>{TITLE}</h1><div class="entry-content"><p>{STORY[0]}</p>
+<p><img src="/themes/x/images/loading.gif" data-src="/uploads/levee.jpg"></p>
+<p><img src="/img/ajaxLoader.gif" class="lazyload"></p><p>{STORY[1]}</p>
+<p><img src="/uploads/loader-crane.jpg"></p><p>{STORY[2]}</p>
+<table><tr><td><a href="https://pubads.g.doubleclick.net/gampad/clk?id=1"><img src="/img/antivirus.svg"></a></td>
+</tr></table><div class="wp_bannerize_container"><div class="wp_bannerize_banner_box"><a href="/go"><img
+src="/uploads/banner-300x250.gif"></a></div></div><p>{STORY[3]}</p>
+<div class="org-wrap" itemprop="publisher" itemscope itemtype="https://schema.org/Organization">
+<div class="org-logo" itemprop="logo"><img src="/uploads/logo.png"></div></div></div></article>""")
+    )
+    pictures_held(
+        article,
+        ("/themes/x/images/loading.gif", "/img/ajaxLoader.gif", "/uploads/loader-crane.jpg"),
+        (
+            "/img/svg/close.svg",
+            "/img/antivirus.svg",
+            "/uploads/banner-300x250.gif",
+            "/uploads/logo.png",
+        ),
+    )
+    assert STORY[-1] in article.body.text
+
+
+def test_a_row_of_teasers_under_a_pointer_goes_though_a_script_writes_their_text() -> None:
+    """Teasers whose titles a script fills in hold no text, only their
+    pictures: under a line set aside that points to other pages ("Das könnte
+    dich auch interessieren") they go, though the story's sidebar box follows
+    them; the story's picture between its paragraphs stays."""
+    tiles = "".join(
+        f'<div class="col"><a href="javascript:;" class="c-tile"><img src="tile{n}.png"><h4 class="c-tile__title">'
+        "</h4></a></div>"
+        for n in range(2)
+    )
+    article = Article.from_html(
+        page(f"""{SITE_HEADER}<div class="c-body"><div class="main"><h1>{TITLE}</h1><p>{STORY[0]}</p>
+<div class="photo"><img src="levee.jpg"></div>{"".join(f"<p>{paragraph}</p>" for paragraph in STORY[1:])}
+<div class="c-headline"><h2>Das könnte dich auch interessieren</h2></div><div class="row">{tiles}</div></div>
+<div class="c-sidebar"><ul><li><a href="#part-1">Where the levee broke</a></li></ul></div></div>""")
+    )
+    pictures_held(article, ("levee.jpg",), ("tile0.png", "tile1.png"))

@@ -398,7 +398,8 @@ _NOTE = on_use(
     r"|(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|was this (?:article|post|page)"
     r" (?:helpful|useful)|(?:noch )?keine bewertungen|no ratings yet|fragen (?:und|oder) anregungen"
     r"|give us (?:your )?feedback|(?:eingeloggt|angemeldet) sein,? um|logged in to (?:post a )?comment"
-    r"|werden sie mitglied|become a member|hazte (?:miembro|socio)|únete a|\bjoin (?:us|now)\b"
+    r"|werden sie mitglied|become a member|hazte (?:miembro|socio)|únete a"
+    r"|\bjoin (?:us|now|the conversation|the discussion)\b"
     r"|unlimited (?:digital )?access|straight to your (?:phone|inbox)|(?:download|get) (?:the|our) app\b"
     r"|(?:nuestro|unseren?|our) (?:canal|kanal|channel) (?:de|auf|on) youtube|letters? to the editor"
     r"|jede (?:kleine )?spende",
@@ -416,10 +417,13 @@ _NOTE_OPENING = on_use(
     re.IGNORECASE,
 )
 # How a short line at the story's end starts when it is the site's: a
-# byline's label, a link back, an advertisement's label.
+# byline's label, a link back, an advertisement's label; or the whole line
+# that labels the readers' comments ("Kommentare", "3 Comments", "Commentaires (2)").
 _NOTE_LINE = on_use(
     r"\W*(?:(?:von|by|par|por|autor|author|text|texto) ?:|(?:zurück|back to|retour|volver|torna)\b"
-    r"|(?:anzeige|werbung|advertisement|publicidad|publicité|sponsored)\b)",
+    r"|(?:anzeige|werbung|advertisement|publicidad|publicité|sponsored)\b"
+    r"|(?:\d+ )?(?:leser)?(?:kommentare|comments|commentaires|comentarios|commenti|komentarze|reacties)"
+    r"(?: ?\(\d+\))?\W*$)",
     re.IGNORECASE,
 )
 

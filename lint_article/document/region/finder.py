@@ -4,6 +4,7 @@ aside what inside the root is not the story (see the package's overview)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -216,7 +217,11 @@ def _region(
         _set_aside_hidden(page, root, excluded)
         _set_aside_stranded(article, page, root, excluded, headline)
     boxes = (page.elements[i] for i in excluded if page.furniture[i] in _STORY_KINDS and page.inside(i, root))
-    named = _named_controls(page.elements[root]) if cleaning != "none" and not article.is_fragment else ()
+    named: Iterable[Element] = ()
+    if cleaning != "none" and not article.is_fragment:
+        # The site's controls, and those that close what holds them (a menu's or a pop-up's "×", with its icon).
+        closers = (control for control, at in page.closers if page.inside(at, root))
+        named = itertools.chain(_named_controls(page.elements[root]), closers)
     return Region(
         page.elements[root],
         frozenset(itertools.chain((page.elements[i] for i in excluded), named)),

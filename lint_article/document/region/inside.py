@@ -151,6 +151,9 @@ def _cluttered(page: _Page, i: int, span: _ProseSpan) -> bool:
         return True  # another story's teaser in a grid of them, beside the story
     if value < 0 and page.link_density(i) > 0.5:
         return not _tells_the_story(page, i, span)
+    first = page.first_block[i]
+    if value < 0 and first != page.last_block[i] and page.points_away(first):
+        return True  # a box that opens by pointing to other pages ("You may also like") and tells no story
     if page.block_chars[i] != page.own_block_chars[i]:
         return False
     if all(page.sets_aside(k) for k in range(page.first_block[i], page.last_block[i] + 1)):
@@ -315,7 +318,10 @@ def _set_aside_stranded(article: Article, page: _Page, root: int, excluded: set[
     """Add to *excluded* the containers inside the root that stand alone among
     what is set aside, and would go on being linted as the article: one with
     no text whose nearest blocks before and after are both not the story's (a
-    ratings widget's spinner between a share bar and the tags), and one whose
+    ratings widget's spinner between a share bar and the tags) or that follows
+    a line set aside that points to other pages and is followed by no text of
+    the body (a row of teasers, their text left to a script, under "You may
+    also like", before a sidebar), and one whose
     text is all set aside (a box of related links, with a picture beside
     them) unless a picture in it stands by the story's text (a recipe card's
     photo beside its title, in a wrapper with the card's rating form). The
@@ -345,6 +351,24 @@ def _set_aside_stranded(article: Article, page: _Page, root: int, excluded: set[
         at = owner[number]
         return (root <= at < end[root] and not aside[at]) or (top >= 0 and top <= at < end[top])
 
+    def pointed_at(before: int, after: int) -> bool:
+        """Whether block *before*, just before an element, is a line set aside
+        that points to other pages ("You may also like"), and block *after*, just
+        after it, is no part of the story's body (a sidebar, the page's footer):
+        the element is what the line points to. A picture between the line and
+        the story's next paragraph is the story's ("Related post: ...", then
+        the recipe's photo)."""
+        return before >= 0 and owner[before] in excluded and page.points_away(before) and not in_body(after)
+
+    def in_body(number: int) -> bool:
+        """Whether block *number* is the body's: in the root, outside every excluded subtree."""
+        if not 0 <= number < len(owner) or not root <= owner[number] < end[root]:
+            return False
+        at = owner[number]
+        while at > root and at not in excluded:
+            at = page.parent[at]
+        return at == root
+
     sources: list[int] = []
     """Where each block starts in the source, read for the first picture asked about."""
 
@@ -360,7 +384,8 @@ def _set_aside_stranded(article: Article, page: _Page, root: int, excluded: set[
         if i in excluded:
             i = end[i]
         elif not page.block_chars[i]:
-            if not story_at(bisect.bisect_left(standing, i) - 1) and not story_at(bisect.bisect_left(standing, end[i])):
+            before, after = bisect.bisect_left(standing, i) - 1, bisect.bisect_left(standing, end[i])
+            if pointed_at(before, after) or (not story_at(before) and not story_at(after)):
                 excluded.add(i)
             i = end[i]  # no text inside: nothing more to judge there
         elif story_chars[end[i]] == story_chars[i]:
@@ -384,12 +409,13 @@ _PICTURE_TAGS = ("img", "picture")
 def _named_controls(root: Element) -> Iterator[Element]:
     """The links, buttons and frames inside *root* that their own names make the
     template's beyond doubt ("a.resp-sharing-button", "a.navigation.right",
-    "iframe#ad-slot"), and the links whose address shares the page (see
-    :func:`_shares`), with what they hold: phrasing, no container, so no
-    text of the body goes with them, but the rules about markup no longer
-    read them as the article's. A picture's own name is not read: a story's
-    photo may be named for the share button laid over it ("img-share"), and
-    a lightbox or pop-up that a link opens shows the story's picture."""
+    "iframe#ad-slot"), and the links whose address shares the page or goes
+    through an advertising server (see :func:`_shares_or_advertises`), with
+    what they hold: phrasing, no container, so no text of the body goes with
+    them, but the rules about markup no longer read them as the article's. A
+    picture's own name is not read: a story's photo may be named for the
+    share button laid over it ("img-share"), and a lightbox or pop-up that a
+    link opens shows the story's picture."""
     for element in root.iter(*_CONTROL_TAGS):
         name = _class_and_id(element)
         if name:  # most links are named by neither
@@ -399,7 +425,7 @@ def _named_controls(root: Element) -> Iterator[Element]:
             if certain and kind in _CONTROL_KINDS:
                 yield element
                 continue
-        if element.tag == "a" and _shares(element.get("href") or ""):
+        if element.tag == "a" and _shares_or_advertises(element.get("href") or ""):
             yield element
 
 
@@ -418,10 +444,20 @@ _SHARE_INTENT = on_use(
 )
 
 
-def _shares(href: str) -> bool:
-    """Whether *href* asks a platform to share the page (see :data:`_SHARE_INTENT`):
-    searched only where one of the words each address holds stands (few links)."""
-    return (
+# A link through an advertising server, which counts the click before it sends the
+# reader on ("pubads.g.doubleclick.net/gampad/clk", "googleadservices.com/pagead/aclk"):
+# an advertisement however it is named, its picture too.
+_AD_CLICK = on_use(
+    r"(?<![\w-])(?:doubleclick\.net|googleadservices\.com|googlesyndication\.com)/",
+    re.IGNORECASE,
+)
+
+
+def _shares_or_advertises(href: str) -> bool:
+    """Whether *href* asks a platform to share the page (see :data:`_SHARE_INTENT`)
+    or goes through an advertising server (see :data:`_AD_CLICK`): each searched
+    only where one of the words that each of its addresses holds stands (few links)."""
+    if (
         "share" in href
         or "intent" in href
         or "/pin/" in href
@@ -430,7 +466,9 @@ def _shares(href: str) -> bool:
         or "wa.me" in href
         or "getpocket" in href
         or "bookmarklet" in href
-    ) and _SHARE_INTENT.search(href) is not None
+    ) and _SHARE_INTENT.search(href) is not None:
+        return True
+    return ("doubleclick" in href or "google" in href) and _AD_CLICK.search(href) is not None
 
 
 # The phrasing elements whose names are read, and the kinds that make them the site's own controls.

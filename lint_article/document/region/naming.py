@@ -22,14 +22,14 @@ _FURNITURE_WORDS = {
     "footer": "footer* colophon",
     "sidebar": "sidebar* aside textwidget",
     "share": "share* sharing social* sociable shariff addthis",
-    "related": "related* recommend* similar* popular trending recent nextstor* nextpost* morestor* yarpp outbrain"
+    "related": "related* recommend* similar* popular trending recent nextstor* nextpost* morestor* yarpp cprp outbrain"
     " taboola plista ligatus zergnet",
     "comments": "comment comments commentlist commentform disqus respond reply replies akismet kommentar* comentario*"
     " commentaire*",
     "newsletter": "newsletter* subscribe* subscription* signup paywall* cta",
     "consent": "cookie* consent* gdpr",
     "advertising": "ad ads adv advert* adsense adslot adunit anzeige werbung sponsor* affiliate* disclaimer*"
-    " disclosure*",
+    " disclosure* bannerize",
     "byline": "byline* author* autor* auteur* dateline timestamp",
     "tags": "tags tagcloud keywords",
     "meta": "meta*",
@@ -54,7 +54,7 @@ for _kind, _words in _FURNITURE_WORDS.items():
 _STORY_KINDS = frozenset({None, "sidebar", "header", "byline", "meta", "credit"})
 # Kinds of furniture that hold no prose: an element named so that holds this
 # much prose wraps the story ("socialicons-sticky" around the whole post).
-_PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control"})
+_PROSELESS_KINDS = frozenset({"navigation", "share", "advertising", "tags", "hidden", "control", "publisher"})
 _WRAPPER_PROSE = 500
 # Kinds of furniture that hold prose of their own, however much of the page's:
 # readers' comments (which may outweigh a short story) and popups (a notice,

@@ -229,10 +229,16 @@ class _Page:
                     role = (el.get("role") or "").strip().lower()
                     if role in _FURNITURE_ROLES:
                         kind, certain = _FURNITURE_ROLES[role], True
-                if "itemprop" in names and "articleBody" in (el.get("itemprop") or "").split():
-                    # The publisher marks the story's body (schema.org).
-                    self.marked.append(at)
-                    kind, certain, weight = None, False, weight + _MARKED_WEIGHT
+                if "itemprop" in names:
+                    properties = (el.get("itemprop") or "").split()
+                    if "articleBody" in properties:
+                        # The publisher marks the story's body (schema.org).
+                        self.marked.append(at)
+                        kind, certain, weight = None, False, weight + _MARKED_WEIGHT
+                    elif "publisher" in properties:
+                        # The publisher's card for search engines (its name, its logo), which
+                        # the template adds to every story: the site's, not the writer's.
+                        kind, certain = "publisher", True
             if tag in _FURNITURE_TAGS:
                 kind, certain = _FURNITURE_TAGS[tag], True
             elif kind is None and tag in _WEAK_TAGS:
@@ -265,8 +271,10 @@ class _Page:
                     links[up] += chars
                 if not chars and not len(link) and _leads_away(link):
                     self.overlaid.add(up)
-        for control in closers:
-            self._mark_closable(self._container_of(control))
+        self.closers: list[tuple[Element, int]] = [(control, self._container_of(control)) for control in closers]
+        """The links and buttons that close what holds them (see :func:`_closes`), each with its container's index."""
+        for _, container in self.closers:
+            self._mark_closable(container)
 
     def _container_of(self, element: Element) -> int:
         """The index of the nearest container above *element* (-1: none)."""
@@ -378,11 +386,18 @@ class _Page:
             and _CAPTION_CREDIT.search(text, block.start, block.end) is not None
         ) or _credits_in_tail(block, text):
             return True
+        return self.points_away(number) or self._excerpt(block, size)
+
+    def points_away(self, number: int) -> bool:
+        """Whether the article's block *number* is a heading or a short line that
+        points to other pages ("Related stories", "Lire aussi :", "Das könnte dir
+        auch gefallen"), not a sentence of the story."""
+        block = self.blocks[number]
         return (
-            size < _POINTER_LENGTH
-            and (block.kind == "heading" or text[block.end - 1] != ".")
-            and _POINTER.match(text, block.start, block.end) is not None
-        ) or self._excerpt(block, size)
+            block.end - block.start < _POINTER_LENGTH
+            and (block.kind == "heading" or self.text[block.end - 1] != ".")
+            and _POINTER.match(self.text, block.start, block.end) is not None
+        )
 
     def _excerpt(self, block: Block, size: int) -> bool:
         """Whether *block*, *size* characters long, is another page's excerpt in

@@ -97,7 +97,7 @@ _POINTER = on_use(
     # "You may also like", in the same languages
     r"|você (?:também )?(?:pode|poderá) (?:também )?gostar\b|(?:también )?te (?:puede|podría)n? gustar\b"
     r"|vous (?:aimerez|pourriez aimer) aussi\b|(?:ti )?potrebbe(?:ro)? (?:anche )?piacer(?:ti|e)\b"
-    r"|das (?:könnte|dürfte) (?:sie|dich|euch) auch gefallen|dies passt zum thema|misschien ook interessant"
+    r"|das (?:könnte|dürfte) (?:ihnen|dir|euch|sie|dich) auch gefallen|dies passt zum thema|misschien ook interessant"
     # Polish, Czech, Russian, Ukrainian
     r"|zobacz (?:też|również|także)\b|czytaj (?:też|także|również|więcej)\b|polecamy\b|przeczytaj (?:też|także)"
     r"|čtěte (?:také|též)\b|читайте (?:также|тоже|еще|ещё)|смотрите также|по теме\b|похожие (?:статьи|новости)"
