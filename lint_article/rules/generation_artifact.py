@@ -1179,16 +1179,18 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
             quality = _GRADED_QUALITY.search(grading.group("label")) is not None
             writing = _GRADED_WRITING.search(text, grading.end(), blocks[indices[k]].end) is not None
             found.setdefault(k, _Evidence()).add("list item grading the text", _GRADING_WEIGHTS[quality, writing])
-    # Phrases anywhere: only in the blocks that hold one of a signal's anchors.
-    words = view.vocabulary
-    # A hyphen joins words into one ("AI-based"), in which a pattern still reads "AI".
-    words = words.union(*(word.split("-") for word in words if "-" in word))
+    # Phrases anywhere: only the signals whose anchors occur (most articles hold
+    # none), in their order, and only in the blocks that hold one of them.
     holding = view.blocks_holding(_ANCHORS)
-    held = holding.keys()
+    signals = [_ANYWHERE[i] for i in sorted({i for anchor in holding for i in _SIGNALS_OF_ANCHOR[anchor]})]
+    words: frozenset[str] = frozenset()
+    if any(signal.keys for signal in signals):  # the view's words read only for a signal that asks
+        words = view.vocabulary
+        # A hyphen joins words into one ("AI-based"), in which a pattern still reads "AI".
+        words = words.union(*(word.split("-") for word in words if "-" in word))
     surroundings: dict[int, _Surroundings] = {}
-    for signal in _ANYWHERE:
-        # Two set tests in C; most signals' anchors occur nowhere, and their blocks need not be gathered.
-        if (signal.keys and words.isdisjoint(signal.keys)) or held.isdisjoint(signal.anchors):
+    for signal in signals:
+        if signal.keys and words.isdisjoint(signal.keys):  # a set test in C
             continue
         for index in view.blocks_with(signal.anchors, holding):
             k = position.get(index)
@@ -1217,7 +1219,17 @@ def _collect(article: Article, view: View) -> dict[int, _Evidence]:
     return found
 
 
-_ANCHORS = tuple(dict.fromkeys(anchor for signal in _ANYWHERE for anchor in signal.anchors))
+def _by_anchor(signals: Sequence[Signal]) -> dict[str, tuple[int, ...]]:
+    """The positions in *signals* of the signals that each anchor is one of."""
+    found: dict[str, tuple[int, ...]] = {}
+    for position, signal in enumerate(signals):
+        for anchor in signal.anchors:
+            found[anchor] = (*found.get(anchor, ()), position)
+    return found
+
+
+_SIGNALS_OF_ANCHOR = _by_anchor(_ANYWHERE)
+_ANCHORS = tuple(_SIGNALS_OF_ANCHOR)
 """Every phrase signal's anchors, found in one read of the view's text."""
 _CHAT_LINK = on_use(r"[?&]utm_source=(?:chatgpt|openai|copilot|perplexity|gemini|claude)\b", _I)
 
