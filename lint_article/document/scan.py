@@ -43,20 +43,23 @@ NESTED_VOID_ELEMENTS = frozenset({"bgsound", "embed", "keygen", "source", "track
 _FLAT_VOID_ELEMENTS = VOID_ELEMENTS - NESTED_VOID_ELEMENTS
 
 # One alternative per kind of markup; the first that matches after "<" wins. The
-# literal "<" in front lets the engine skip to each "<" as str.find would.
+# literal "<" in front lets the engine skip to each "<" as str.find would. Start
+# tags, half of all markup, are tried first: an alternative that fails at its
+# first character still costs the engine a try, and the others begin with "/",
+# "!" or "?", which a start tag never does (a tenth of the scan's matching).
 _MARKUP = on_use(
     r"""<(?:
-      (?P<comment>!--.*?(?:-->|--!>|\Z))
-    | (?P<bogus>[!?][^>]*>?)
-    | (?P<ignored>/(?:[Bb][Oo][Dd][Yy]|[Hh][Tt][Mm][Ll])(?![^\t\n\f\r />])[^>]*>?)  # see IGNORED_END_TAGS
-    | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
-    | (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)
+      (?P<start>(?P<name>[A-Za-z][^\t\n\f\r />]*)
         # Attributes as the HTML tokeniser reads them: a quote opens a value only
         # after "="; elsewhere it is part of a name (<h1 "tabindex="0">).
         (?:[\t\n\f\r /]+
           | [^\t\n\f\r />][^\t\n\f\r />=]*
             (?:[\t\n\f\r ]*=[\t\n\f\r ]*(?>"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?
         )*+>?)
+    | (?P<ignored>/(?:[Bb][Oo][Dd][Yy]|[Hh][Tt][Mm][Ll])(?![^\t\n\f\r />])[^>]*>?)  # see IGNORED_END_TAGS
+    | (?P<end>/(?P<endname>[A-Za-z][^\t\n\f\r />]*)[^>]*>?)
+    | (?P<comment>!--.*?(?:-->|--!>|\Z))
+    | (?P<bogus>[!?][^>]*>?)
     )""",
     re.VERBOSE | re.DOTALL,
 )
