@@ -360,14 +360,23 @@ def _set_aside_stranded(article: Article, page: _Page, root: int, excluded: set[
         the recipe's photo)."""
         return before >= 0 and owner[before] in excluded and page.points_away(before) and not in_body(after)
 
+    in_body_of: dict[int, bool] = {}
+    """Each element climbed from by :func:`in_body`, and its answer: each is climbed
+    once, so that many blocks deep in one subtree cost its depth once. (What the
+    loop below adds to *excluded* holds no block asked about later.)"""
+
     def in_body(number: int) -> bool:
         """Whether block *number* is the body's: in the root, outside every excluded subtree."""
         if not 0 <= number < len(owner) or not root <= owner[number] < end[root]:
             return False
+        climbed: list[int] = []
         at = owner[number]
-        while at > root and at not in excluded:
+        while at > root and at not in excluded and at not in in_body_of:
+            climbed.append(at)
             at = page.parent[at]
-        return at == root
+        answer = in_body_of.get(at, at == root)
+        in_body_of.update(dict.fromkeys(climbed, answer))
+        return answer
 
     sources: list[int] = []
     """Where each block starts in the source, read for the first picture asked about."""
