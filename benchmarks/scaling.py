@@ -185,6 +185,8 @@ repeat("numbers-and-initials", "1.2,3:4 A.B.C. U.S. e.g. ", "<p>", "</p>")
 repeat("hyphens-and-apostrophes", "a-b'c’d-", "<p>", "</p>")
 repeat("cjk", "東京は大きい都市です。", '<html lang="ja"><body><p>', "</p></body></html>")
 repeat("cjk-without-full-stops", "東京大都市", "<p>", "</p>")
+repeat("combining-marks", "भारत की राजधानी cafe\u0301\u0301 ", '<html lang="hi"><body><p>', "</p></body></html>")
+repeat("one-word-of-marks", "a\u0301\u0302", "<p>", "</p>")
 
 
 @shape("rtl")

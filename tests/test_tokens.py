@@ -30,3 +30,22 @@ def test_split_words_finds_what_word_finds_across_its_stretches(unit: str) -> No
         offset += len(stretch[-1])
     assert offset == end
     assert found == [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A letter's combining marks are its word's: vowel signs, tone marks,
+        # vowel points and an accent typed apart, which Python's \w does not match.
+        ("भारत की राजधानी नई दिल्ली है।", ["भारत", "की", "राजधानी", "नई", "दिल्ली", "है"]),
+        ("রাজধানী ঢাকায় আজ বৃষ্টি হয়েছে।", ["রাজধানী", "ঢাকায়", "আজ", "বৃষ্টি", "হয়েছে"]),
+        ("ที่นี่ สวัสดี", ["ที่นี่", "สวัสดี"]),
+        ("قال مُحَمَّد", ["قال", "مُحَمَّد"]),
+        ("cafe\u0301 cre\u0300me", ["cafe\u0301", "cre\u0300me"]),
+        # A mark with no letter before it starts no word.
+        ("\u0301 x", ["x"]),
+    ],
+)
+def test_a_word_keeps_its_combining_marks(text: str, words: list[str]) -> None:
+    assert WORD.findall(text) == words
+    assert next(split_words(text, 0, len(text)))[1::2] == words
